@@ -1,0 +1,165 @@
+//! The output: a [`Document`] of entities, mentions and relations, as plain serde types.
+//!
+//! The JSON form of these types is the contract that tools rely on (see the README): field names,
+//! entity ids and byte offsets into the original input.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::gazetteer::EntityKind;
+
+/// What a relation says happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RelationKind {
+    /// Met, held talks, spoke with, received, hosted. Symmetric.
+    Meet,
+    /// Pledged, promised, committed, will provide … to.
+    Pledge,
+    /// Signed, inked, concluded a document.
+    Sign,
+    /// Visited, travelled to, arrived in.
+    Visit,
+    /// Urged, called on, appealed to, pressed.
+    Appeal,
+    /// Agreed with or on. Symmetric.
+    Agree,
+    /// Cooperation, coordination, ties with. Symmetric.
+    Cooperate,
+    /// Member of, joined, founded, admitted to.
+    Member,
+}
+
+impl RelationKind {
+    /// Every kind.
+    pub const ALL: [RelationKind; 8] = [
+        RelationKind::Meet,
+        RelationKind::Pledge,
+        RelationKind::Sign,
+        RelationKind::Visit,
+        RelationKind::Appeal,
+        RelationKind::Agree,
+        RelationKind::Cooperate,
+        RelationKind::Member,
+    ];
+
+    /// The lower-case name (`meet`, `pledge`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelationKind::Meet => "meet",
+            RelationKind::Pledge => "pledge",
+            RelationKind::Sign => "sign",
+            RelationKind::Visit => "visit",
+            RelationKind::Appeal => "appeal",
+            RelationKind::Agree => "agree",
+            RelationKind::Cooperate => "cooperate",
+            RelationKind::Member => "member",
+        }
+    }
+
+    /// The kind named `name`.
+    pub fn from_name(name: &str) -> Option<RelationKind> {
+        RelationKind::ALL.iter().copied().find(|k| k.as_str() == name)
+    }
+
+    /// Whether subject and object can be swapped without changing the meaning.
+    pub fn is_symmetric(self) -> bool {
+        matches!(self, RelationKind::Meet | RelationKind::Agree | RelationKind::Cooperate)
+    }
+}
+
+impl fmt::Display for RelationKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An entity the document mentions, listed once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Stable id: `person:xi-jinping`, `country:CHN`.
+    pub id: String,
+    /// What it is.
+    pub kind: EntityKind,
+    /// Canonical name.
+    pub name: String,
+    /// Other names it is known by (from the gazetteer, and as written in the document).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Attributes: ISO codes, country, role on the document's date.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attrs: BTreeMap<String, String>,
+}
+
+/// One place where the document names an entity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    /// The entity's id.
+    pub entity: String,
+    /// Byte offset into the original input, inclusive; always a UTF-8 boundary.
+    pub start: usize,
+    /// Byte offset into the original input, exclusive; always a UTF-8 boundary.
+    pub end: usize,
+    /// The text as written (`input[start..end]`).
+    pub text: String,
+    /// Index of the sentence.
+    pub sentence: usize,
+}
+
+/// Something an entity did to another, found by a rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Relation {
+    /// What happened.
+    pub kind: RelationKind,
+    /// Who did it: an entity id.
+    pub subject: String,
+    /// To whom or what: an entity id.
+    pub object: String,
+    /// The id of the rule that found it.
+    pub rule: String,
+    /// Start of the evidence, a byte offset into the original input.
+    pub start: usize,
+    /// End of the evidence, exclusive.
+    pub end: usize,
+    /// The evidence as written.
+    pub text: String,
+    /// Further arguments: `amount`, `document`, `mood` (`future`), …
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub args: BTreeMap<String, String>,
+}
+
+/// Everything attache found in one text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// The date the document was read as of (`YYYY-MM-DD`): given, or today's when none was given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Whether [`date`](Document::date) was assumed (no date was given).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub date_assumed: bool,
+    /// Each entity with at least one mention, once.
+    pub entities: Vec<Entity>,
+    /// Every mention, in order of position.
+    pub mentions: Vec<Mention>,
+    /// Every relation, in order of position.
+    pub relations: Vec<Relation>,
+}
+
+impl Document {
+    /// The entity with this id.
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.id == id)
+    }
+
+    /// The name of the entity with this id, or the id itself when it is not an entity here.
+    pub fn name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.entity(id).map_or(id, |e| e.name.as_str())
+    }
+
+    /// The mentions of the entity with this id.
+    pub fn mentions_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Mention> + 'a {
+        self.mentions.iter().filter(move |m| m.entity == id)
+    }
+}

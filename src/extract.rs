@@ -1,0 +1,279 @@
+//! The [`Extractor`]: every stage of the pipeline, built once and run on many texts.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::date::Date;
+use crate::document::{Document, Entity, Mention, Relation};
+use crate::error::{Error, Result};
+use crate::gazetteer::{EntityKind, EntityRecord, Gazetteer};
+use crate::matcher::Matcher;
+use crate::resolve::{Resolution, Resolver};
+use crate::rules::{self, RuleSet};
+use crate::text::Text;
+
+/// Configures and builds an [`Extractor`].
+///
+/// The defaults are the embedded gazetteers and rules; files and records added here come on top
+/// (a gazetteer record with a known id replaces the default one).
+#[derive(Debug, Clone)]
+pub struct ExtractorBuilder {
+    defaults: bool,
+    gazetteer: Gazetteer,
+    rules: RuleSet,
+}
+
+impl Default for ExtractorBuilder {
+    fn default() -> Self {
+        ExtractorBuilder { defaults: true, gazetteer: Gazetteer::new(), rules: RuleSet::new() }
+    }
+}
+
+impl ExtractorBuilder {
+    /// A builder with the embedded defaults.
+    pub fn new() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// Whether to start from the embedded default gazetteers and rules (default `true`).
+    pub fn defaults(mut self, yes: bool) -> ExtractorBuilder {
+        self.defaults = yes;
+        self
+    }
+
+    /// Adds a gazetteer file (`.jsonl`, or `.tsv`/`.txt` in the tab-separated format).
+    ///
+    /// # Errors
+    /// When the file cannot be read or is malformed.
+    pub fn gazetteer_file(mut self, path: impl AsRef<Path>) -> Result<ExtractorBuilder> {
+        self.gazetteer.add_file(path)?;
+        Ok(self)
+    }
+
+    /// Adds a JSON Lines gazetteer held in memory; `label` names it in errors.
+    ///
+    /// # Errors
+    /// When it is malformed.
+    pub fn gazetteer_str(mut self, label: &str, text: &str) -> Result<ExtractorBuilder> {
+        self.gazetteer.add_str(label, text)?;
+        Ok(self)
+    }
+
+    /// Adds one entity.
+    ///
+    /// # Errors
+    /// When the record is malformed.
+    pub fn entity(mut self, record: EntityRecord) -> Result<ExtractorBuilder> {
+        self.gazetteer.add_record(record)?;
+        Ok(self)
+    }
+
+    /// Adds a rule file.
+    ///
+    /// # Errors
+    /// When the file cannot be read or is malformed.
+    pub fn rules_file(mut self, path: impl AsRef<Path>) -> Result<ExtractorBuilder> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+        self.rules.add_str(&path.display().to_string(), &text)?;
+        Ok(self)
+    }
+
+    /// Adds rules held in memory; `label` names them in errors.
+    ///
+    /// # Errors
+    /// When they are malformed.
+    pub fn rules_str(mut self, label: &str, text: &str) -> Result<ExtractorBuilder> {
+        self.rules.add_str(label, text)?;
+        Ok(self)
+    }
+
+    /// Compiles everything into an [`Extractor`].
+    ///
+    /// # Errors
+    /// When a reference between records dangles, or the matcher cannot be built.
+    pub fn build(self) -> Result<Extractor> {
+        let gazetteer = if self.defaults {
+            let mut g = Gazetteer::defaults()?.clone();
+            for (i, record) in self.gazetteer.entities().iter().enumerate() {
+                let location = self.gazetteer.location(i).cloned();
+                g.add_record(record.clone()).map_err(|e| match (e, location) {
+                    (Error::Gazetteer { message, .. }, Some(location)) => Error::Gazetteer { location, message },
+                    (e, _) => e,
+                })?;
+            }
+            g
+        } else {
+            self.gazetteer
+        };
+        gazetteer.validate()?;
+        let mut rules = RuleSet::new();
+        if self.defaults {
+            for (label, text) in rules::DEFAULT_FILES {
+                rules.add_str(label, text)?;
+            }
+        }
+        rules.extend(self.rules)?;
+        let matcher = Matcher::new(&gazetteer)?;
+        let resolver = Resolver::new(&gazetteer);
+        Ok(Extractor { gazetteer, matcher, resolver, rules })
+    }
+}
+
+/// Reads texts and says who is who and who did what to whom.
+///
+/// Build it once (that is the expensive part) and share it: it is `Send + Sync`.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    gazetteer: Gazetteer,
+    matcher: Matcher,
+    resolver: Resolver,
+    rules: RuleSet,
+}
+
+impl Extractor {
+    /// A builder, starting from the embedded defaults.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::new()
+    }
+
+    /// An extractor with the embedded default gazetteers and rules.
+    ///
+    /// # Errors
+    /// Only if the embedded defaults are broken, which the crate's tests rule out.
+    pub fn new() -> Result<Extractor> {
+        ExtractorBuilder::new().build()
+    }
+
+    /// The gazetteer in use.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// The rules in use.
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+
+    /// The compiled name matcher.
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
+    /// Extracts from `text`, as of today (the document says the date was assumed).
+    pub fn extract(&self, text: &str) -> Document {
+        self.run(text, Date::today(), true)
+    }
+
+    /// Extracts from `text` as of `date`: roles such as "the Kazakh president" resolve to the
+    /// office holder on that date.
+    pub fn extract_with_date(&self, text: &str, date: Date) -> Document {
+        self.run(text, date, false)
+    }
+
+    /// Extracts from bytes that should be UTF-8.
+    ///
+    /// # Errors
+    /// [`Error::InvalidUtf8`] with the offset of the first bad byte.
+    pub fn extract_bytes(&self, bytes: &[u8], date: Option<Date>) -> Result<Document> {
+        let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 { offset: e.valid_up_to() })?;
+        Ok(match date {
+            Some(d) => self.extract_with_date(text, d),
+            None => self.extract(text),
+        })
+    }
+
+    /// The stages before relations: text, matches and resolution (for tools and `--explain`).
+    pub fn analyze<'t>(&self, text: &'t str, date: Date) -> (Text<'t>, Resolution) {
+        let text = Text::new(text);
+        let matches = self.matcher.find_all(&text);
+        let resolution = self.resolver.resolve(&self.gazetteer, &self.matcher, &text, &matches, date);
+        (text, resolution)
+    }
+
+    fn run(&self, input: &str, date: Date, assumed: bool) -> Document {
+        let (text, resolution) = self.analyze(input, date);
+        let found = self.rules.apply(&text, &resolution);
+        document(input, date, assumed, &resolution, &found, &self.rules)
+    }
+}
+
+/// Assembles the output document: entities with at least one listed mention, once each.
+fn document(
+    input: &str,
+    date: Date,
+    assumed: bool,
+    resolution: &Resolution,
+    found: &[rules::RelationMatch],
+    rules: &RuleSet,
+) -> Document {
+    let mut doc = Document { date: Some(date.to_string()), date_assumed: assumed, ..Document::default() };
+    let listed = |kind: EntityKind| kind != EntityKind::Money;
+    let mut written: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut order: Vec<usize> = Vec::new();
+    for m in &resolution.mentions {
+        let entity = &resolution.entities[m.entity];
+        if !listed(entity.kind) {
+            continue;
+        }
+        let text = input[m.start..m.end].to_string();
+        let names = written.entry(m.entity).or_insert_with(|| {
+            order.push(m.entity);
+            Vec::new()
+        });
+        if text != entity.name && !names.contains(&text) {
+            names.push(text.clone());
+        }
+        doc.mentions.push(Mention {
+            entity: entity.id.clone(),
+            start: m.start,
+            end: m.end,
+            text,
+            sentence: m.sentence,
+        });
+    }
+    // relation arguments are entities of the document too
+    for r in found {
+        for e in [r.subject, r.object] {
+            if listed(resolution.entities[e].kind) && !written.contains_key(&e) {
+                written.insert(e, Vec::new());
+                order.push(e);
+            }
+        }
+    }
+    for i in order {
+        let e = &resolution.entities[i];
+        let mut aliases = e.aliases.clone();
+        for name in written.remove(&i).unwrap_or_default() {
+            if !aliases.contains(&name) {
+                aliases.push(name);
+            }
+        }
+        doc.entities.push(Entity {
+            id: e.id.clone(),
+            kind: e.kind,
+            name: e.name.clone(),
+            aliases,
+            attrs: e.attrs.clone(),
+        });
+    }
+    for r in found {
+        doc.relations.push(Relation {
+            kind: r.kind,
+            subject: resolution.entities[r.subject].id.clone(),
+            object: resolution.entities[r.object].id.clone(),
+            rule: rules.rules().get(r.rule).map_or_else(String::new, |rule| rule.id.clone()),
+            start: r.start,
+            end: r.end,
+            text: input[r.start..r.end].to_string(),
+            args: r.args.clone(),
+        });
+    }
+    doc
+}
+
+// Extractors are shared across threads: keep them so.
+const _: fn() = || {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Extractor>();
+};

@@ -1,0 +1,56 @@
+//! attache reads English news and says who is who and who did what to whom.
+//!
+//! It finds the people, countries, places and organisations of world news with gazetteers built
+//! from public sources, resolves the ways news names them ("Chinese President Xi Jinping", "Xi",
+//! "Beijing", "his Kazakh counterpart"), and extracts relations such as `meet`, `visit`, `pledge`
+//! and `sign` with rules that carry their own tests.
+//!
+//! ```
+//! use attache::{Date, Extractor};
+//!
+//! let extractor = Extractor::new()?; // the embedded default gazetteers and rules
+//! let text = "Kazakh President Kassym-Jomart Tokayev held talks with Xi Jinping in Astana.";
+//! let doc = extractor.extract_with_date(text, "2025-06-17".parse::<Date>()?);
+//!
+//! // every mention points into the input
+//! for m in &doc.mentions {
+//!     assert_eq!(&text[m.start..m.end], m.text);
+//! }
+//! let ids: Vec<&str> = doc.entities.iter().map(|e| e.id.as_str()).collect();
+//! assert!(ids.contains(&"country:KAZ"));
+//! # Ok::<(), attache::Error>(())
+//! ```
+//!
+//! # The pipeline
+//!
+//! Each stage is a module:
+//!
+//! | stage | module | what it does |
+//! |---|---|---|
+//! | text | [`text`] | normalises (case, quotes, dashes, space) with an exact offset map; sentences and tokens |
+//! | gazetteer | [`gazetteer`] | the entities attache knows: records, files, the embedded defaults |
+//! | matcher | [`matcher`] | one Aho-Corasick automaton over every name, whole words, case policies |
+//! | resolve | [`resolve`] | mentions → entities: titles, short names, demonyms, capitals, dates |
+//! | relations | [`rules`] | the rule language, its compiler and its self-tests |
+//! | output | [`document`] | the serde types of the JSON output |
+//!
+//! The [`Extractor`] runs them in order.
+
+#![deny(missing_docs)]
+
+pub mod date;
+pub mod document;
+pub mod error;
+pub mod extract;
+pub mod gazetteer;
+pub mod matcher;
+pub mod resolve;
+pub mod rules;
+pub mod text;
+
+pub use crate::date::Date;
+pub use crate::document::{Document, Entity, Mention, Relation, RelationKind};
+pub use crate::error::{Error, Location, Result};
+pub use crate::extract::{Extractor, ExtractorBuilder};
+pub use crate::gazetteer::{Alias, AliasForm, CasePolicy, EntityKind, EntityRecord, Gazetteer};
+pub use crate::rules::RuleSet;

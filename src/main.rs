@@ -1,0 +1,309 @@
+//! The `attache` command-line tool.
+
+use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use attache::{Date, Document, Extractor};
+use clap::{Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
+use serde::Serialize;
+
+#[derive(Parser)]
+#[command(name = "attache", version, about = "Who is who and who did what to whom in English news.")]
+#[command(after_help = "Examples:
+  echo 'Xi Jinping held talks with Kassym-Jomart Tokayev in Astana.' | attache extract --date 2025-06-17
+  attache extract --format json article.txt
+  attache extract --format jsonl < articles.jsonl > found.jsonl
+  attache extract --gazetteer my-people.jsonl --rules my-rules.toml article.txt
+  attache test my-rules.toml")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Find entities and relations in text files (or standard input).
+    #[command(after_help = "Examples:
+  echo 'Xi Jinping held talks with Kassym-Jomart Tokayev in Astana.' | attache extract --date 2025-06-17
+  attache extract --format json --date 2025-06-17 article.txt
+  attache extract --format jsonl --threads 2 < articles.jsonl > found.jsonl
+
+With --format jsonl, each input line is {\"id\": …, \"text\": …, \"date\": \"YYYY-MM-DD\"} and each output
+line is the document of that line with its \"id\", or {\"id\": …, \"error\": …, \"line\": N}.")]
+    Extract(ExtractArgs),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// A readable view: entities by kind, then one relation a line (the default on a terminal).
+    Pretty,
+    /// One JSON object per input document (the default when output is not a terminal).
+    Json,
+    /// Batch mode: JSON Lines records in, one JSON line out per record, in order.
+    Jsonl,
+}
+
+#[derive(clap::Args)]
+struct ExtractArgs {
+    /// Text files to read; standard input when none is given.
+    files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// The documents' date (YYYY-MM-DD): roles resolve to the office holders on that date.
+    #[arg(long, value_parser = parse_date)]
+    date: Option<Date>,
+    /// A gazetteer file to add (.jsonl, or .tsv: name<TAB>kind[<TAB>id]). Repeatable.
+    #[arg(long = "gazetteer", value_name = "PATH")]
+    gazetteers: Vec<PathBuf>,
+    /// A rule file to add. Repeatable.
+    #[arg(long = "rules", value_name = "PATH")]
+    rules: Vec<PathBuf>,
+    /// Do not load the embedded default gazetteers and rules.
+    #[arg(long)]
+    no_defaults: bool,
+    /// Decode invalid UTF-8 lossily (U+FFFD); offsets then refer to the decoded text.
+    #[arg(long)]
+    lossy: bool,
+    /// Worker threads for batch mode (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    s.parse().map_err(|e: attache::Error| e.to_string())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("attache: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn build(args: &ExtractArgs) -> Result<Extractor, attache::Error> {
+    let mut builder = Extractor::builder().defaults(!args.no_defaults);
+    for path in &args.gazetteers {
+        builder = builder.gazetteer_file(path)?;
+    }
+    for path in &args.rules {
+        builder = builder.rules_file(path)?;
+    }
+    builder.build()
+}
+
+fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
+    let extractor = match build(&args) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("attache: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    if let Some(n) = args.threads {
+        // only fails if a global pool exists already, which it cannot at this point
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+    }
+    let stdout = io::stdout();
+    let format = args.format.unwrap_or(if stdout.is_terminal() { Format::Pretty } else { Format::Json });
+    let mut out = BufWriter::new(stdout.lock());
+    if format == Format::Jsonl {
+        let code = if args.files.is_empty() {
+            batch(&extractor, io::stdin().lock(), &mut out, args.date, args.lossy)?
+        } else {
+            let mut code = ExitCode::SUCCESS;
+            for path in &args.files {
+                match std::fs::File::open(path) {
+                    Ok(f) => {
+                        batch(&extractor, io::BufReader::new(f), &mut out, args.date, args.lossy)?;
+                    }
+                    Err(e) => {
+                        eprintln!("attache: cannot read {}: {e}", path.display());
+                        code = ExitCode::from(2);
+                    }
+                }
+            }
+            code
+        };
+        out.flush()?;
+        return Ok(code);
+    }
+    let mut inputs: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut code = ExitCode::SUCCESS;
+    if args.files.is_empty() {
+        let mut buf = Vec::new();
+        io::stdin().read_to_end(&mut buf)?;
+        inputs.push(("<stdin>".into(), buf));
+    } else {
+        for path in &args.files {
+            match std::fs::read(path) {
+                Ok(b) => inputs.push((path.display().to_string(), b)),
+                Err(e) => {
+                    eprintln!("attache: cannot read {}: {e}", path.display());
+                    code = ExitCode::from(2);
+                }
+            }
+        }
+    }
+    for (name, bytes) in inputs {
+        let text = match decode(&bytes, args.lossy) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("attache: {name}: {e} (use --lossy to decode it anyway)");
+                code = ExitCode::from(2);
+                continue;
+            }
+        };
+        let doc = match args.date {
+            Some(d) => extractor.extract_with_date(&text, d),
+            None => extractor.extract(&text),
+        };
+        match format {
+            Format::Json => {
+                serde_json::to_writer(&mut out, &doc)?;
+                writeln!(out)?;
+            }
+            _ => pretty(&mut out, &name, &doc)?,
+        }
+    }
+    out.flush()?;
+    Ok(code)
+}
+
+fn decode(bytes: &[u8], lossy: bool) -> Result<std::borrow::Cow<'_, str>, attache::Error> {
+    if lossy {
+        Ok(String::from_utf8_lossy(bytes))
+    } else {
+        std::str::from_utf8(bytes)
+            .map(std::borrow::Cow::Borrowed)
+            .map_err(|e| attache::Error::InvalidUtf8 { offset: e.valid_up_to() })
+    }
+}
+
+fn pretty(out: &mut impl Write, name: &str, doc: &Document) -> io::Result<()> {
+    writeln!(out, "== {name}{}", doc.date.as_ref().map_or(String::new(), |d| format!(" (as of {d})")))?;
+    for kind in attache::EntityKind::ALL {
+        let names: Vec<&str> = doc.entities.iter().filter(|e| e.kind == kind).map(|e| e.name.as_str()).collect();
+        if !names.is_empty() {
+            writeln!(out, "{:>13}: {}", kind.as_str(), names.join(", "))?;
+        }
+    }
+    if doc.relations.is_empty() {
+        writeln!(out, "    relations: none found")?;
+    }
+    for r in &doc.relations {
+        let args: Vec<String> = r.args.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let args = if args.is_empty() { String::new() } else { format!(" [{}]", args.join(", ")) };
+        writeln!(
+            out,
+            "  {}({}, {}){args}\n      \"{}\"  ({}, bytes {}..{})",
+            r.kind,
+            doc.name(&r.subject),
+            doc.name(&r.object),
+            r.text.split_whitespace().collect::<Vec<_>>().join(" "),
+            r.rule,
+            r.start,
+            r.end
+        )?;
+    }
+    Ok(())
+}
+
+/// One batch-mode input record.
+#[derive(serde::Deserialize)]
+struct Record {
+    #[serde(default)]
+    id: serde_json::Value,
+    text: String,
+    #[serde(default)]
+    date: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Output<'a> {
+    id: &'a serde_json::Value,
+    #[serde(flatten)]
+    doc: Document,
+}
+
+#[derive(Serialize)]
+struct ErrorRecord<'a> {
+    id: &'a serde_json::Value,
+    error: String,
+    line: usize,
+}
+
+/// Batch mode: reads lines in chunks, processes each chunk in parallel, writes in input order.
+fn batch(
+    extractor: &Extractor,
+    mut input: impl BufRead,
+    out: &mut impl Write,
+    default_date: Option<Date>,
+    lossy: bool,
+) -> io::Result<ExitCode> {
+    const CHUNK: usize = 256;
+    let mut line_no = 0usize;
+    let mut done = false;
+    while !done {
+        let mut lines: Vec<(usize, Vec<u8>)> = Vec::with_capacity(CHUNK);
+        while lines.len() < CHUNK {
+            let mut buf = Vec::new();
+            if input.read_until(b'\n', &mut buf)? == 0 {
+                done = true;
+                break;
+            }
+            line_no += 1;
+            while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+                buf.pop();
+            }
+            lines.push((line_no, buf));
+        }
+        let results: Vec<String> =
+            lines.par_iter().map(|(n, bytes)| process_line(extractor, *n, bytes, default_date, lossy)).collect();
+        for r in results {
+            out.write_all(r.as_bytes())?;
+            out.write_all(b"\n")?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn process_line(extractor: &Extractor, line: usize, bytes: &[u8], default_date: Option<Date>, lossy: bool) -> String {
+    let null = serde_json::Value::Null;
+    let fail = |id: &serde_json::Value, error: String| {
+        serde_json::to_string(&ErrorRecord { id, error, line }).unwrap_or_default()
+    };
+    let text = match decode(bytes, lossy) {
+        Ok(t) => t,
+        Err(e) => return fail(&null, e.to_string()),
+    };
+    let value: serde_json::Value = match serde_json::from_str(&text) {
+        Ok(v) => v,
+        Err(e) => return fail(&null, format!("not a JSON object: {e}")),
+    };
+    let id = value.get("id").cloned().unwrap_or(serde_json::Value::Null);
+    let record: Record = match serde_json::from_value(value) {
+        Ok(r) => r,
+        Err(e) => return fail(&id, format!("bad record: {e}")),
+    };
+    let date = match record.date.as_deref().map(str::parse::<Date>) {
+        Some(Ok(d)) => Some(d),
+        Some(Err(e)) => return fail(&id, e.to_string()),
+        None => default_date,
+    };
+    let doc = match date {
+        Some(d) => extractor.extract_with_date(&record.text, d),
+        None => extractor.extract(&record.text),
+    };
+    serde_json::to_string(&Output { id: &record.id, doc }).unwrap_or_else(|e| fail(&id, e.to_string()))
+}
