@@ -187,13 +187,11 @@ fn node_anchors(node: &Node) -> Option<Vec<String>> {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
-
     use super::super::syntax::parse_pattern;
     use super::*;
 
     fn program(p: &str) -> Result<Program, String> {
-        compile(&parse_pattern(p, &BTreeMap::new()).map_err(|e| e.message)?)
+        compile(&parse_pattern(p, &Default::default()).map_err(|e| e.message)?)
     }
 
     #[test]

@@ -37,7 +37,7 @@ pub(crate) struct Unit {
 }
 
 /// The units of the sentence whose tokens are `tokens`: a non-nested mention replaces the tokens it
-/// covers (the first, longest, mention of a start wins).
+/// covers (the first, longest, mention of a start wins), with a "the" just before it.
 pub(crate) fn units(text: &Text<'_>, resolution: &Resolution, tokens: Range<usize>) -> Vec<Unit> {
     let all = text.tokens();
     let mentions = &resolution.mentions;
@@ -48,7 +48,14 @@ pub(crate) fn units(text: &Text<'_>, resolution: &Resolution, tokens: Range<usiz
         while m < mentions.len() && (mentions[m].tokens.start < i || mentions[m].nested) {
             m += 1;
         }
-        if m < mentions.len() && mentions[m].tokens.start == i && mentions[m].tokens.end > i {
+        // "the" before a mention belongs to it: "the United States", "the Paris Agreement"
+        let article = i + 1 < tokens.end
+            && text.token_text(i) == "the"
+            && m < mentions.len()
+            && mentions[m].tokens.start == i + 1
+            && mentions[m].tokens.end > i + 1;
+        let at = if article { i + 1 } else { i };
+        if m < mentions.len() && mentions[m].tokens.start == at && mentions[m].tokens.end > at {
             let end = mentions[m].tokens.end.min(tokens.end);
             out.push(Unit { kind: UnitKind::Entity(m), start: all[i].start, end: all[end - 1].end });
             i = end;
@@ -334,6 +341,32 @@ fn auxiliary(w: &str) -> bool {
         )
 }
 
+/// Words that link parts rather than say what happened: never a match's trigger.
+fn function(w: &str) -> bool {
+    !w.chars().any(char::is_alphanumeric)
+        || matches!(
+            w,
+            "and"
+                | "or"
+                | "'s"
+                | "the"
+                | "a"
+                | "an"
+                | "of"
+                | "in"
+                | "on"
+                | "at"
+                | "by"
+                | "for"
+                | "with"
+                | "from"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+        )
+}
+
 /// Negation and modality of a run: negators or modal words in the window before its trigger (its
 /// first matched word that is not an auxiliary, looking back to the nearest entity or clause mark),
 /// or in its gaps.
@@ -345,7 +378,8 @@ pub(crate) fn mood(vm: &Vm<'_>, run: &Run) -> Mood {
             .filter(|(pc, r)| matches!(program.insts[*pc], Inst::Word(_)) && !r.is_empty())
             .map(|(_, r)| r.start)
     };
-    let trigger = words().find(|&u| vm.word(u).is_some_and(|w| !auxiliary(w))).or_else(|| words().next());
+    let trigger =
+        words().find(|&u| vm.word(u).is_some_and(|w| !auxiliary(w) && !function(w))).or_else(|| words().next());
     let mut future = false;
     if let Some(t) = trigger {
         let mut i = t;

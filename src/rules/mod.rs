@@ -7,6 +7,9 @@
 //! ```toml
 //! date = "2025-06-17"          # examples are resolved as of this date
 //!
+//! [kinds]                      # kind groups used in slots
+//! actor = "person|country|organization"
+//!
 //! [define]                     # fragments used as <name> in patterns
 //! talks = "(hold|holds|held|holding) (talks|a meeting)"
 //!
@@ -14,7 +17,7 @@
 //! id = "meet/held-talks"
 //! relation = "meet"
 //! patterns = [
-//!   "{subject:person|country} <talks> with {object:person|country}",
+//!   "{subject:actor} <talks> with {object:actor}",
 //!   "in (his|her|their) talks with {object:person} , {subject:person}",
 //! ]
 //! examples = ["Xi Jinping held talks with Sadyr Japarov. => meet(Xi Jinping, Sadyr Japarov)"]
@@ -37,6 +40,8 @@
 //! | `{object:country+}` | a coordinated list ("Israel, Iran and Syria"): one relation per member |
 //! | `{amount:money}` | a named argument: the mention's text lands in the relation's `args` |
 //! | `<name>` | the fragment defined as `name` in the file's `[define]` table |
+//!
+//! A file's `[kinds]` table names groups of kinds for slots (`{subject:actor}`).
 //!
 //! Every pattern has one `subject` and one `object` slot. A slot without kinds (`{object}`) takes
 //! any kind but money. For symmetric relations (`meet`, `agree`, `cooperate`) the order does not
@@ -221,15 +226,28 @@ impl RuleSet {
                 .unwrap_or_else(Date::today),
             Some(d) => d.get_ref().parse().map_err(|e: Error| fail(d.span().start, e.to_string()))?,
         };
+        let mut scope = syntax::Scope::default();
+        for (name, value) in &file.kinds {
+            let mut kinds = Vec::new();
+            for k in value.get_ref().split('|') {
+                let kind = crate::gazetteer::EntityKind::from_name(k.trim()).ok_or_else(|| {
+                    fail(
+                        syntax::content_offset(text, value.span()),
+                        format!("expected entity kinds separated by `|` in kind group `{name}`, found `{}`", k.trim()),
+                    )
+                })?;
+                kinds.push(kind);
+            }
+            scope.kinds.insert(name.clone(), kinds);
+        }
         // defines may use each other: parse until no more progress
-        let mut defines: BTreeMap<String, Vec<syntax::Part>> = BTreeMap::new();
         let mut pending: Vec<(&String, &toml::Spanned<String>)> = file.define.iter().collect();
         while !pending.is_empty() {
             let before = pending.len();
             let mut errors = Vec::new();
-            pending.retain(|(name, value)| match syntax::parse_pattern(value.get_ref(), &defines) {
+            pending.retain(|(name, value)| match syntax::parse_pattern(value.get_ref(), &scope) {
                 Ok(parts) => {
-                    defines.insert((*name).clone(), parts);
+                    scope.defines.insert((*name).clone(), parts);
                     false
                 }
                 Err(e) => {
@@ -272,7 +290,7 @@ impl RuleSet {
             let rule_index = self.rules.len() + set.rules.len();
             for pattern in &spec.patterns {
                 let start = syntax::content_offset(text, pattern.span());
-                let parts = syntax::parse_pattern(pattern.get_ref(), &defines).map_err(|e| {
+                let parts = syntax::parse_pattern(pattern.get_ref(), &scope).map_err(|e| {
                     fail(start + e.offset, format!("{} (in pattern `{}`)", e.message, pattern.get_ref()))
                 })?;
                 let program = compile::compile(&parts)

@@ -37,6 +37,9 @@ pub(crate) struct File {
     /// Named pattern fragments, used as `<name>`.
     #[serde(default)]
     pub define: BTreeMap<String, Spanned<String>>,
+    /// Named groups of entity kinds, used in slots as `{subject:actor}`.
+    #[serde(default)]
+    pub kinds: BTreeMap<String, Spanned<String>>,
     /// The rules.
     #[serde(default)]
     pub rule: Vec<Spanned<RuleSpec>>,
@@ -128,12 +131,18 @@ fn err<T>(offset: usize, message: impl Into<String>) -> std::result::Result<T, P
 
 const SPECIAL: &[char] = &['(', ')', '[', ']', '{', '}', '|', '/', '<', '>', '?', '…'];
 
-/// Parses a pattern; `defines` are the `<name>` fragments (already parsed).
-pub(crate) fn parse_pattern(
-    pattern: &str,
-    defines: &BTreeMap<String, Vec<Part>>,
-) -> std::result::Result<Vec<Part>, PatternError> {
-    let mut p = Parser { src: pattern, pos: 0, defines };
+/// The names a file defines for its patterns.
+#[derive(Debug, Default)]
+pub(crate) struct Scope {
+    /// `<name>` fragments, already parsed.
+    pub defines: BTreeMap<String, Vec<Part>>,
+    /// Kind groups usable in slots (`actor = "person|country|organization"`).
+    pub kinds: BTreeMap<String, Vec<EntityKind>>,
+}
+
+/// Parses a pattern in `scope`.
+pub(crate) fn parse_pattern(pattern: &str, scope: &Scope) -> std::result::Result<Vec<Part>, PatternError> {
+    let mut p = Parser { src: pattern, pos: 0, scope };
     let seq = p.sequence()?;
     match p.peek() {
         None => Ok(seq),
@@ -144,7 +153,7 @@ pub(crate) fn parse_pattern(
 struct Parser<'a> {
     src: &'a str,
     pos: usize,
-    defines: &'a BTreeMap<String, Vec<Part>>,
+    scope: &'a Scope,
 }
 
 fn found(c: Option<char>) -> String {
@@ -260,7 +269,8 @@ impl Parser<'_> {
                     return err(start, "expected `}` to close the slot, found the end of the pattern");
                 };
                 let inner = self.rest()[..end].to_string();
-                let node = slot(&inner).map_err(|(at, m)| PatternError { offset: start + 1 + at, message: m })?;
+                let node = slot(&inner, &self.scope.kinds)
+                    .map_err(|(at, m)| PatternError { offset: start + 1 + at, message: m })?;
                 self.pos += end + 1;
                 node
             }
@@ -283,7 +293,7 @@ impl Parser<'_> {
                 };
                 let name = self.rest()[..end].trim().to_string();
                 self.pos += end + 1;
-                match self.defines.get(&name) {
+                match self.scope.defines.get(&name) {
                     // a group of one alternative: the fragment as one part, labelled by its name
                     Some(parts) => Node::Alt(vec![parts.clone()]),
                     None => return err(start + 1, format!("expected the name of a `[define]` entry, found `{name}`")),
@@ -321,6 +331,11 @@ impl Parser<'_> {
                     end = self.pos + i + ch.len_utf8();
                 }
                 let run = &self.src[self.pos..end];
+                if matches!(run, "'s" | "\u{2019}s" | "'") {
+                    // a possessive ending, written alone: the text stage splits it off its word
+                    self.pos = end;
+                    return Ok(vec![Part { node: Node::Word(run.replace('\u{2019}', "'")), label: run.to_string() }]);
+                }
                 let text = Text::new(run);
                 let parts: Vec<Part> = (0..text.tokens().len())
                     .map(|i| Part {
@@ -344,7 +359,7 @@ impl Parser<'_> {
 }
 
 /// Parses the inside of `{name:kind|kind+}`.
-fn slot(inner: &str) -> std::result::Result<Node, (usize, String)> {
+fn slot(inner: &str, groups: &BTreeMap<String, Vec<EntityKind>>) -> std::result::Result<Node, (usize, String)> {
     let (name, kinds) = match inner.split_once(':') {
         Some((n, k)) => (n.trim(), k.trim()),
         None => (inner.trim(), ""),
@@ -363,10 +378,16 @@ fn slot(inner: &str) -> std::result::Result<Node, (usize, String)> {
         for k in kinds.split('|') {
             match EntityKind::from_name(k.trim()) {
                 Some(kind) => out.push(kind),
+                None if groups.contains_key(k.trim()) => out.extend(groups[k.trim()].iter().copied()),
                 None => {
                     let known: Vec<&str> = EntityKind::ALL.iter().map(|k| k.as_str()).collect();
                     let at = inner.find(k.trim()).unwrap_or(0);
-                    return Err((at, format!("expected an entity kind ({}), found `{}`", known.join(", "), k.trim())));
+                    let message = format!(
+                        "expected an entity kind ({}) or a kind group of `[kinds]`, found `{}`",
+                        known.join(", "),
+                        k.trim()
+                    );
+                    return Err((at, message));
                 }
             }
         }
@@ -380,7 +401,7 @@ mod tests {
     use super::*;
 
     fn parse(p: &str) -> std::result::Result<Vec<Part>, PatternError> {
-        parse_pattern(p, &BTreeMap::new())
+        parse_pattern(p, &Scope::default())
     }
 
     fn words(parts: &[Part]) -> Vec<&str> {
@@ -389,8 +410,8 @@ mod tests {
 
     #[test]
     fn words_are_split_and_folded_like_text() {
-        let parts = parse("China's Co-Operation,").unwrap();
-        assert_eq!(words(&parts), ["china", "'s", "co", "-", "operation", ","]);
+        let parts = parse("China's Co-Operation, {subject} 's").unwrap();
+        assert_eq!(words(&parts), ["china", "'s", "co", "-", "operation", ",", "'s"]);
     }
 
     #[test]
