@@ -1,5 +1,7 @@
 //! From a pattern's syntax tree to a small backtracking program, and the words that trigger it.
 
+use std::collections::HashSet;
+
 use regex::Regex;
 
 use super::syntax::{Node, Part};
@@ -30,6 +32,9 @@ pub(crate) enum Inst {
     Word(Box<str>),
     /// One word unit whose text matches (index into [`Program::regexes`]).
     Regex(usize),
+    /// One word unit whose text is in the set (index into [`Program::sets`]): a regular
+    /// expression that is only an alternation of words, looked up instead of run.
+    Set(usize),
     /// One entity unit (or a coordinated list of them) of these kinds, captured in `slot`.
     Slot { slot: usize, kinds: Kinds, list: bool },
     /// Zero to `n` units of anything, fewest first.
@@ -49,10 +54,15 @@ pub(crate) struct Program {
     /// Per instruction: the pattern text it came from (empty for control instructions).
     pub labels: Vec<String>,
     pub regexes: Vec<Regex>,
+    pub sets: Vec<HashSet<Box<str>>>,
+    /// Whether a match can only start at an entity unit (the first part is a slot).
+    pub starts_with_slot: bool,
     /// Slot names; `subject` and `object` are always 0 and 1.
     pub slots: Vec<String>,
     /// Words one of which every match contains, if the pattern has such words.
     pub anchors: Option<Vec<String>>,
+    /// Every group of words one of which every match contains (the anchors are one of them).
+    pub requires: Vec<Vec<String>>,
 }
 
 /// Compiles a pattern; the error says what is wrong with its slots.
@@ -62,8 +72,16 @@ pub(crate) fn compile(parts: &[Part]) -> Result<Program, String> {
             insts: Vec::new(),
             labels: Vec::new(),
             regexes: Vec::new(),
+            sets: Vec::new(),
+            starts_with_slot: matches!(parts.first().map(|p| &p.node), Some(Node::Slot { .. })),
             slots: vec!["subject".into(), "object".into()],
             anchors: anchors(parts),
+            // one-letter words occur inside everything: checking for them costs more than it saves
+            requires: parts
+                .iter()
+                .filter_map(|p| node_anchors(&p.node))
+                .filter(|g| g.iter().all(|w| w.len() > 1))
+                .collect(),
         },
         seen: [false, false],
     };
@@ -99,6 +117,12 @@ impl Compiler {
         match &part.node {
             Node::Word(w) => {
                 self.push(Inst::Word(w.as_str().into()), &part.label);
+            }
+            Node::Regex(re) if word_alternation(re).is_some() => {
+                let words = word_alternation(re).unwrap_or_default();
+                self.program.sets.push(words.into_iter().map(Into::into).collect());
+                let i = self.program.sets.len() - 1;
+                self.push(Inst::Set(i), &part.label);
             }
             Node::Regex(re) => {
                 let compiled =
@@ -151,6 +175,15 @@ impl Compiler {
         }
         Ok(())
     }
+}
+
+/// The words of a regular expression that is only `(word|word|…)`, lower case.
+fn word_alternation(re: &str) -> Option<Vec<String>> {
+    let inner = re.strip_prefix('(').and_then(|r| r.strip_suffix(')')).unwrap_or(re);
+    let words: Vec<String> = inner.split('|').map(str::to_string).collect();
+    let plain =
+        |w: &String| !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c.is_numeric() || c == '\'' || c == '-');
+    words.iter().all(plain).then_some(words)
 }
 
 /// Words too common to be a good trigger: any other required word is preferred.

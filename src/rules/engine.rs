@@ -166,6 +166,13 @@ impl<'a> Vm<'a> {
                     self.fail(pc, pos)
                 }
             }
+            Inst::Set(i) => {
+                if self.word(pos).is_some_and(|w| self.program.sets[*i].contains(w)) {
+                    self.consume(pc, pos..pos + 1)
+                } else {
+                    self.fail(pc, pos)
+                }
+            }
             Inst::Gap(n) => {
                 let max = (*n).min(self.units.len().saturating_sub(pos));
                 for k in 0..=max {

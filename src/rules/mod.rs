@@ -97,9 +97,9 @@ mod syntax;
 #[cfg(test)]
 mod tests;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 pub use self::check::{Example, Expected, Failure, Report};
 use self::compile::Program;
@@ -165,12 +165,14 @@ struct Pattern {
     program: Program,
 }
 
-/// The trigger scan: one automaton over every pattern's required words.
+/// The trigger scan: one automaton over every word that some pattern requires.
 #[derive(Debug, Clone)]
 struct Trigger {
     automaton: AhoCorasick,
-    /// Per automaton pattern: the rule patterns it triggers.
+    /// Per automaton pattern (word): the rule patterns whose rarest required word it is.
     patterns: Vec<Vec<usize>>,
+    /// Per rule pattern: its groups of required words, as automaton pattern ids.
+    requires: Vec<Vec<Vec<u32>>>,
     /// Rule patterns without required words: tried on every sentence.
     always: Vec<usize>,
 }
@@ -348,29 +350,43 @@ impl RuleSet {
 
     fn build_trigger(&mut self) -> Result<()> {
         let mut words: Vec<String> = Vec::new();
-        let mut index: BTreeMap<String, usize> = BTreeMap::new();
-        let mut patterns: Vec<Vec<usize>> = Vec::new();
+        let mut index: BTreeMap<String, u32> = BTreeMap::new();
+        let mut id = |w: &String, words: &mut Vec<String>| -> u32 {
+            *index.entry(w.clone()).or_insert_with(|| {
+                words.push(w.clone());
+                (words.len() - 1) as u32
+            })
+        };
+        let mut primary: Vec<(u32, usize)> = Vec::new();
+        let mut requires = Vec::with_capacity(self.patterns.len());
         let mut always = Vec::new();
         for (p, pattern) in self.patterns.iter().enumerate() {
             match &pattern.program.anchors {
                 None => always.push(p),
-                Some(anchors) => {
-                    for w in anchors {
-                        let i = *index.entry(w.clone()).or_insert_with(|| {
-                            words.push(w.clone());
-                            patterns.push(Vec::new());
-                            words.len() - 1
-                        });
-                        patterns[i].push(p);
-                    }
-                }
+                Some(anchors) => primary.extend(anchors.iter().map(|w| (id(w, &mut words), p))),
             }
+            let groups: Vec<Vec<u32>> = pattern
+                .program
+                .requires
+                .iter()
+                .map(|group| {
+                    let mut ids: Vec<u32> = group.iter().map(|w| id(w, &mut words)).collect();
+                    ids.sort_unstable();
+                    ids
+                })
+                .collect();
+            requires.push(groups);
+        }
+        let mut patterns: Vec<Vec<usize>> = vec![Vec::new(); words.len()];
+        for (w, p) in primary {
+            patterns[w as usize].push(p);
         }
         let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&words)
             .map_err(|e| Error::Rules { location: Location::new("<rules>", 0, 0), message: e.to_string() })?;
-        self.trigger = Some(Trigger { automaton, patterns, always });
+        self.trigger = Some(Trigger { automaton, patterns, requires, always });
         Ok(())
     }
 
@@ -388,20 +404,53 @@ impl RuleSet {
         explain::explanation(self, text, resolution, found, near)
     }
 
-    /// The sentences each pattern may fire in: `(sentence, pattern)`, sorted.
+    /// The sentences each pattern may fire in: `(sentence, pattern)`, sorted. A pattern is a
+    /// candidate where its rarest required word occurs and every other word group it requires too.
     fn candidates(&self, text: &Text<'_>) -> Vec<(usize, usize)> {
         let Some(trigger) = &self.trigger else { return Vec::new() };
         let tokens = text.tokens();
-        let mut pairs = Vec::new();
-        for m in trigger.automaton.find_overlapping_iter(text.normalized()) {
-            // whole tokens only
-            let t = text.token_at_or_after(m.start());
-            if t >= tokens.len() || tokens[t].norm.start != m.start() || tokens[t].norm.end != m.end() {
+        let mut hits: Vec<(usize, u32)> = Vec::new();
+        let bytes = text.normalized().as_bytes();
+        let inside_word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
+        // trigger words are single tokens, so at each place the longest one is the only candidate
+        let mut t = 0;
+        for m in trigger.automaton.find_iter(text.normalized()) {
+            // most hits are inside longer words ("aid" in "said"): rule them out before the lookup
+            let word = |i: usize| bytes[i].is_ascii_alphanumeric() || bytes[i] >= 0x80;
+            if (word(m.start()) && m.start() > 0 && inside_word(m.start() - 1))
+                || (word(m.end() - 1) && inside_word(m.end()))
+            {
                 continue;
             }
-            for &p in &trigger.patterns[m.pattern().as_usize()] {
-                pairs.push((tokens[t].sentence, p));
+            // whole tokens only; hits come in order, so the token cursor only moves forward
+            while t < tokens.len() && tokens[t].norm.start < m.start() {
+                t += 1;
             }
+            if t < tokens.len() && tokens[t].norm.start == m.start() && tokens[t].norm.end == m.end() {
+                hits.push((tokens[t].sentence, m.pattern().as_u32()));
+            }
+        }
+        hits.sort_unstable();
+        hits.dedup();
+        let mut pairs = Vec::new();
+        let mut i = 0;
+        while i < hits.len() {
+            let sentence = hits[i].0;
+            let mut j = i;
+            while j < hits.len() && hits[j].0 == sentence {
+                j += 1;
+            }
+            let present: Vec<u32> = hits[i..j].iter().map(|&(_, w)| w).collect();
+            for &w in &present {
+                for &p in &trigger.patterns[w as usize] {
+                    let all =
+                        trigger.requires[p].iter().all(|group| group.iter().any(|g| present.binary_search(g).is_ok()));
+                    if all {
+                        pairs.push((sentence, p));
+                    }
+                }
+            }
+            i = j;
         }
         if !trigger.always.is_empty() {
             for s in 0..text.sentences().len() {
@@ -430,7 +479,8 @@ impl RuleSet {
             }
             let units = engine::units(text, resolution, text.sentences()[sentence].tokens.clone());
             let first = out.len();
-            let mut seen: HashSet<(RelationKind, usize, usize)> = HashSet::new();
+            // few relations per sentence: a list beats a hash set
+            let mut seen: Vec<(RelationKind, usize, usize)> = Vec::new();
             let mut partials = Vec::new();
             // rule order first, so that a rule listed earlier wins a duplicate
             let mut order: Vec<usize> = pairs[i..j].iter().map(|&(_, p)| p).collect();
@@ -444,6 +494,9 @@ impl RuleSet {
                 for start in 0..units.len() {
                     if vm.steps > engine::STEP_BUDGET {
                         break;
+                    }
+                    if pattern.program.starts_with_slot && matches!(units[start].kind, engine::UnitKind::Token(_)) {
+                        continue;
                     }
                     let Some(run) = vm.run_at(start) else { continue };
                     let mood = engine::mood(&vm, &run);
@@ -491,9 +544,10 @@ impl RuleSet {
                             } else {
                                 (rule.relation, subject, object)
                             };
-                            if !seen.insert(key) {
+                            if seen.contains(&key) {
                                 continue;
                             }
+                            seen.push(key);
                             fired = true;
                             out.push(Found {
                                 relation: RelationMatch {
