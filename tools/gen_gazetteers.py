@@ -329,6 +329,33 @@ CURATED_ADMIN = [
     ("greenland", None, [], ""),  # Greenland is a country record (ISO GL)
 ]
 
+# Factbook administrative-division names left out: ordinary words, directions, personal names, or
+# names of something far more prominent (reviewed against wordfreq 3.1.1 Zipf >= 3.5 and by hand).
+ADMIN_STOP = {
+    "Acre", "Angus", "Arabic", "Ba", "Bar", "Batman", "Bay", "Bong", "Capital", "Central", "Centre", "Centre-Est", "Chair",
+    "Charlotte", "Clare", "Coast", "Colon", "Delta", "Derby", "East", "Eastern", "Est", "Falcon", "Finnish", "Gulf",
+    "Highland", "Highlands", "Imo", "Isabel", "Kara", "Kerry", "Kurdish", "Lakes", "Lara", "Leon", "Lib", "Maritime",
+    "Mayo", "Meta", "Midlands", "Miranda", "Mono", "Nelson", "North", "North-West", "North-Western", "Northern", "Oral",
+    "Oriental", "Para", "Paul", "Plateau", "Plateau-Central", "Pool", "Ra", "Reading", "Rivers", "Saga", "Same", "San",
+    "Smith's", "South", "South-West", "Southern", "Trinity", "Unity", "Van", "Victoria", "West", "Western", "Zealand",
+    "Washington", "Hamilton", "Kingston", "Savannah", "Georgia", "Mexico", "Panama", "Luxembourg", "Guatemala", "Male",
+    "Nord", "Sud", "Ouest", "Littoral", "Centre-Nord", "Centre-Sud", "Centre-Ouest", "Sud-Ouest", "Nord-Ouest",
+    "Hope", "Liberty", "Independence", "Union", "Progress", "Grand", "Upper", "Lower", "Sur", "Norte", "Oeste", "Este",
+    "Jordan", "Chad", "Niger", "Guinea", "Mobile", "Orange", "Mercedes", "Florida", "Colonia", "Bolivar", "Guarda",
+    "Santa", "Victoria", "Libertad", "Concepcion", "Esperanza", "Paz", "Ocean", "Island", "Islands", "Lake",
+    "Plunge", "Nan", "Sal", "Cascade", "Cascades", "Gao", "Mara", "Rivera", "Catalan", "Bono", "Herrera", "Constantine",
+    "Ascension", "Mascara", "Alba", "Lac", "Flores", "Cesar", "Makin", "Lau", "Uri", "Tak", "Mendoza", "Guerrero",
+    "Isla", "Ruse", "Farah", "Uva", "Zeta", "Mila", "Mus", "Lira", "Kline", "Saba", "Aur", "Boe", "Tartar", "Manus",
+    "Hidalgo", "Ica", "Kita", "Haa", "Cortes", "Magdalena", "Valle", "Fontana", "Clarendon", "Westmoreland",
+    "Marlborough", "Basque", "Monte-Carlo", "Edo", "Agri", "Nord-Est", "Devonshire", "Southland", "Tasman",
+}
+# Words that alone say nothing about where: a division named only with them is dropped.
+GENERIC_PLACE_WORDS = set("""North South East West Northern Southern Eastern Western Central Upper Lower Province Region
+Coast Capital District Territory Centre Center Greater Middle Highlands Islands Island Lake Lakes River Rivers Sea Grand
+Est Ouest Nord Sud Federal City Special Municipality Northeast Northwest Southeast Southwest North-East North-West
+South-East South-West Far Coastal Inner Outer Interior Mountain Mountains Valley Plains Plain Littoral Maritime
+Autonomous and of the Oriental Occidental Norte Sur Oeste Este Centro Metropolitan Area Division Council Government""".split())
+
 # Former/alternative names of cities news uses (curated; GeoNames alternate names are too noisy to
 # take wholesale). Key: GeoNames main name.
 CITY_EXTRA = {
@@ -425,6 +452,32 @@ SURNAME_STOP = {
     "Abdullah", "Lee", "Kim", "Li", "Wang", "Zhang", "Chen", "Liu", "Nguyen", "Tran", "Le", "Pham",
 }
 
+# Surnames whose lower-case form is a frequent English word or name (wordfreq 3.1.1 Zipf >= 3.5,
+# computed once when this list was reviewed; wordfreq is not needed to run the generator): no
+# surname-alone alias, because "Tax", "Note", "Friday", "Smith" or "Sweden" alone would name a head of
+# government far less often than they mean something else. Kept despite the frequency, because news
+# uses them alone for one person: Trump, Obama, Clinton, Putin, Xi, Biden, Modi, Blair, Abe, Castro.
+COMMON_SURNAMES = {
+    "Abbott", "Ada", "Albert", "Alexis", "Allen", "Anthony", "Arthur", "Bare", "Bennett", "Bio", "Bird",
+    "Bryan", "Bryant", "Burton", "Cameron", "Chan", "Charles", "Christian", "Christie", "Clark", "Coleman",
+    "Costa", "Coward", "Cox", "Cunningham", "Dam", "Dan", "Davis", "Denmark", "Desert", "Douglas", "Drew",
+    "Duncan", "Fell", "Fischer", "Fleming", "Foley", "Font", "Franco", "Friday", "Gallagher", "Garcia",
+    "Gardner", "George", "Gibbs", "Gil", "Gordon", "Gore", "Greene", "Gross", "Hammond", "Han", "Hans-Adam",
+    "Hanson", "Harper", "Harris", "Hayes", "Henry", "Hernandez", "Higgins", "Ho-Ten-You", "Hong", "Horn",
+    "Howard", "Hughes", "Isa", "Jacobs", "James", "Jean-Charles", "Jesus", "Jin", "Johnson", "Johnson-Smith",
+    "Jonathan", "Kang", "Ki-moon", "Klaus", "Lagos", "Lawrence", "Levi", "Lewis", "Lin", "Ling", "Liverpool",
+    "Lucas", "Manning", "Mao", "Mason", "Mesa", "Meta", "Michel", "Miller", "Mills", "Mitchell", "Moore",
+    "Morgan", "Morrison", "Moses", "Nathan", "Nepal", "Norway", "Note", "O'Brien", "O'Neill", "Omar",
+    "Osborne", "Owen", "Parts", "Patterson", "Pearson", "Perez", "Perry", "Peters", "Philip", "Philippe",
+    "Phillips", "Pierre", "Pierre-Louis", "Plant", "Pope", "Ralph", "Rex", "Reynolds", "Richards",
+    "Richardson", "Roberts", "Robinson", "Rodriguez", "Roger", "Rosa", "San", "Sang", "Santa", "Santos",
+    "Saul", "Sawyer", "Schneider", "Scott", "Sharon", "Shaw", "Silva", "Simpson-Miller", "Skate", "Smith",
+    "Spencer", "Sr.", "St Pier", "Stephen", "Store", "Stuart", "Sutton", "Swan", "Sweden", "Tan", "Tang",
+    "Tax", "Taylor", "Thomas", "Thompson", "Thomson", "Todd", "Toledo", "Torres", "Turner", "Vera Cruz",
+    "Verge", "Vital", "Wade", "Walker", "Walsh", "Walter", "Warren", "Webster", "Wee", "Williams", "Wong",
+    "Yang", "ben Ali", "da Costa", "da Silva", "de Leon", "de Marco",
+}
+
 # Press spellings and transliterations of leaders the sources lack (curated; each reviewed against
 # common English press usage). Key: slug of the Factbook-derived name or Wikidata label.
 PERSON_EXTRA = {
@@ -509,7 +562,7 @@ CURATED_ORGS = [
     ("eaeu", "Eurasian Economic Union", [], ["EAEU", "EEU"], "CIA World Factbook Appendix B"),
     ("csto", "Collective Security Treaty Organization", [], ["CSTO"], "CIA World Factbook Appendix B"),
     ("cis", "Commonwealth of Independent States", [], ["CIS"], "CIA World Factbook Appendix B"),
-    ("otc", "Organization of Turkic States", ["Turkic Council"], ["OTS"], "curated: renamed from the Turkic Council in 2021"),
+    ("ots", "Organization of Turkic States", ["Turkic Council"], ["OTS"], "curated: renamed from the Turkic Council in 2021"),
     ("opec", "Organization of the Petroleum Exporting Countries", [], ["OPEC", "OPEC+"], "CIA World Factbook Appendix B"),
     ("imf", "International Monetary Fund", [], ["IMF"], "CIA World Factbook Appendix B"),
     ("wto", "World Trade Organization", [], ["WTO"], "CIA World Factbook Appendix B"),
@@ -550,7 +603,7 @@ CURATED_ORGS = [
     ("hezbollah", "Hezbollah", ["Hizbollah", "Hizballah"], [], "curated: Lebanese movement"),
     ("taliban", "Taliban", [], [], "curated: Afghan movement"),
     ("houthis", "Houthis", ["Houthi", "Ansar Allah"], [], "curated: Yemeni movement"),
-    ("isis", "Islamic State", ["ISIL", "Daesh"], ["ISIS", "IS"], "curated: armed group"),
+    ("isis", "Islamic State", ["ISIL", "Daesh"], ["ISIS"], "curated: armed group"),
     ("red-cross", "International Committee of the Red Cross", ["Red Cross"], ["ICRC"], "CIA World Factbook Appendix B"),
     ("mercosur", "Mercosur", ["Southern Common Market"], [], "CIA World Factbook Appendix B"),
     ("saarc", "South Asian Association for Regional Cooperation", [], ["SAARC"], "CIA World Factbook Appendix B"),
@@ -581,7 +634,7 @@ CURATED_ORGS = [
     ("ria-novosti", "RIA Novosti", ["RIA"], [], "curated: Russian state news agency"),
     ("interfax", "Interfax", [], [], "curated: Russian news agency"),
     ("kazinform", "Kazinform", ["Kazinform news agency"], [], "curated: Kazakhstan's state news agency"),
-    ("anadolu", "Anadolu Agency", ["Anadolu"], ["AA"], "curated: Turkish state news agency"),
+    ("anadolu", "Anadolu Agency", ["Anadolu"], [], "curated: Turkish state news agency"),
     ("yonhap", "Yonhap", ["Yonhap News Agency"], [], "curated: South Korean news agency"),
     ("kyodo", "Kyodo News", ["Kyodo"], [], "curated: Japanese news agency"),
     ("kcna", "Korean Central News Agency", [], ["KCNA"], "curated: North Korean state news agency"),
@@ -621,7 +674,8 @@ ORG_MEMBERS_EXTRA = {
 
 # Acronyms from Appendix B / PETRARCH that are ordinary words in capitals, or too short to trust.
 ACRONYM_STOP = {
-    "CAN": "the modal verb in headlines", "ZC": "too short, rarely used", "AG": "too short",
+    "CAN": "the modal verb in headlines", "EC": "news means the European Commission, not the old European Community",
+    "BA": "too short", "WP": "too short", "RG": "too short", "FZ": "too short", "AA": "batteries, Alcoholics Anonymous", "ZC": "too short, rarely used", "AG": "too short",
     "CE": "too short", "NC": "too short", "PFP": None, "IT": "pronoun", "AS": "conjunction", "IS": "verb",
     "OR": "conjunction", "ON": "preposition", "NO": "word", "AM": "verb", "US": "country alias",
     "CARE": None, "ECA": None, "ACP": None, "AMF": None, "ECB": None, "ESA": None, "C": "letter",
@@ -932,6 +986,11 @@ def build_countries(S):
     for t, owners in sorted(adjective_owner.items()):
         if len(owners) > 1:
             print(f"shared adjective {t}: {sorted(owners)} -> {SHARED_ADJECTIVE_OWNER.get(t)}", file=sys.stderr)
+    # Two-letter codes as aliases only where news writes them (US, UK, NZ, HK): "AS", "PR", "CH", "NL"
+    # are words or ambiguous.
+    for r in recs:
+        r.aliases = [(t, c, f) for t, c, f in r.aliases
+                     if not (c == "exact" and len(re.sub(r"[^A-Za-z]", "", t)) <= 2 and t not in ("US", "UK", "NZ", "HK", "U.S.", "U.K."))]
     # Clean-up: stop list, shared adjectives, aliases equal to another country's name.
     all_names = {r.name for r in recs}
     for r in recs:
@@ -1016,6 +1075,14 @@ def build_places(S, countries, by_iso3):
         r.attrs["country"] = iso3
         put(r)
 
+    admin_pending = []
+    for co in countries:
+        e = S["factbook"].get(getattr(co, "gec", None) or "")
+        if not e or co.attrs["iso3"] == "GBR":  # the UK list is counties and boroughs, not regions
+            continue
+        for main, alts in factbook_admin_divisions(e):
+            admin_pending.append((co.attrs["iso3"], main, alts))
+
     # Capitals (Factbook) and GeoNames cities.
     cities = S["cities"]
     by_country_name = {}
@@ -1090,7 +1157,62 @@ def build_places(S, countries, by_iso3):
         for n in CITY_EXTRA.get(nm, []):
             r.add(n)
         put(r)
+    # Factbook first-level divisions, last: a city or curated place of the same name wins, and a name
+    # two countries share is left out (it could not say which).
+    name_count = defaultdict(set)
+    for iso3, main, alts in admin_pending:
+        name_count[main].add(iso3)
+    known = {ascii_fold(n).lower() for r in recs.values() for n in [r.name] + [a[0] for a in r.aliases]}
+    for iso3, main, alts in admin_pending:
+        if len(name_count[main]) > 1 or main in country_names or not admin_name_ok(main):
+            continue
+        if ascii_fold(main).lower() in known:
+            continue
+        rid = f"place:{slug(ascii_fold(main))}"
+        if rid in recs:
+            continue
+        r = Rec(rid, "place", main, f"{FB} administrative divisions")
+        r.attrs["country"] = iso3
+        r.attrs["admin_level"] = "1"
+        folded = ascii_fold(main)
+        if folded != main:
+            r.add(folded)
+        for a in alts:
+            if admin_name_ok(a) and a not in country_names and ascii_fold(a).lower() not in known:
+                r.add(a)
+        known.add(ascii_fold(main).lower())
+        recs[rid] = r
     return list(recs.values())
+
+
+def admin_name_ok(n):
+    words = re.split(r"[\s]+", n)
+    if not n or not n[0].isupper() or re.search(r"\d|note|includ", n) or len(n) < 3:
+        return False
+    if n in ADMIN_STOP or n in CITY_STOP:
+        return False
+    return not all(w in GENERIC_PLACE_WORDS for w in words)
+
+
+def factbook_admin_divisions(e):
+    """(name, [alternative names]) of each first-level division in a Factbook entry."""
+    t = clean(e.get("Government", {}).get("Administrative divisions", {}).get("text", ""))
+    if ";" not in t:
+        return []
+    t = t.split(";", 1)[1]
+    t = re.sub(r"\(see note[^)]*\)", "", t)
+    t = re.sub(r"\b[a-z][a-z \-]*:\s", " ", t)
+    out = []
+    for part in re.split(r"[;,]", t):
+        part = part.strip().replace("*", "").strip()
+        if not part or not part[0].isupper():
+            continue
+        names = [x.strip() for x in re.sub(r"\s*\(.*?\)", "", part).split(" or ") if x.strip()]
+        if not names:
+            continue
+        alts = names[1:] + [a.strip() for a in re.findall(r"\(([^)]*)\)", part) if a.strip()[:1].isupper()]
+        out.append((names[0], alts))
+    return out
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1133,6 +1255,17 @@ ORG_WORDS = (r"\b(Organi[sz]ation|Union|Council|Bank|Fund|Association|Community|
              r"Initiative|Francophonie|Panel|Society|Network|Board|Pact|Club|Nations|Fund)\b")
 
 
+# Two-letter acronyms news uses on their own; every other one is too short to trust.
+TWO_LETTER_OK = {"UN", "EU", "AU", "AP"}
+
+
+def acronym_ok(a):
+    letters = re.sub(r"[^A-Za-z]", "", a)
+    if a in ACRONYM_STOP:
+        return False
+    return len(letters) >= 3 or a in TWO_LETTER_OK or re.fullmatch(r"G-?\d+\+?", a) is not None
+
+
 def build_orgs(S, by_iso3):
     recs = {}
     acr_to_id = {}
@@ -1145,7 +1278,7 @@ def build_orgs(S, by_iso3):
             for v in spelling_variants(n):
                 r.add(v)
         for a in acrs:
-            if a not in ACRONYM_STOP or a == "IS":
+            if acronym_ok(a) or a in ("DPA", "dpa"):
                 r.add(a, "abbreviation", "exact")
             acr_to_id.setdefault(a.replace(".", "").upper(), r.id)
         recs[r.id] = r
@@ -1155,8 +1288,11 @@ def build_orgs(S, by_iso3):
         acrs = [a.strip() for a in re.split(r"\bor\b|,", abbr) if a.strip()]
         if not acrs:
             continue
-        if any(acr.replace(".", "").upper() in acr_to_id for acr in acrs):
-            rid = acr_to_id[next(a.replace(".", "").upper() for a in acrs if a.replace(".", "").upper() in acr_to_id)]
+        name_ids = {ascii_fold(n).lower(): r.id for r in recs.values() for n in [r.name] + [a[0] for a in r.aliases]}
+        hit = [acr_to_id[a.replace(".", "").upper()] for a in acrs if a.replace(".", "").upper() in acr_to_id]
+        hit += [name_ids[k] for k in [ascii_fold(name).lower()] + [ascii_fold(a).lower() for a in acrs] if k in name_ids]
+        if hit:
+            rid = hit[0]
             r = recs[rid]
             r.src("CIA World Factbook Appendix B")
             if name != r.name:
@@ -1164,18 +1300,18 @@ def build_orgs(S, by_iso3):
                 for v in spelling_variants(name):
                     r.add(v)
             for a in acrs:
-                if a not in ACRONYM_STOP:
+                if acronym_ok(a):
                     r.add(a, "abbreviation", "exact")
             continue
-        sl = slug(acrs[0])
-        rid = f"organization:{sl}"
+        good = [a for a in acrs if acronym_ok(a)]
+        rid = f"organization:{slug(good[0])}" if good else f"organization:{slug(name)}"
         if rid in recs:
             rid = f"organization:{slug(name)}"
         r = Rec(rid, "organization", name, "CIA World Factbook Appendix B")
         for v in spelling_variants(name):
             r.add(v)
         for a in acrs:
-            if a not in ACRONYM_STOP and a != name:
+            if acronym_ok(a) and a != name:
                 r.add(a, "abbreviation", "exact")
             acr_to_id.setdefault(a.replace(".", "").upper(), rid)
         recs[rid] = r
@@ -1282,13 +1418,13 @@ def is_caps(tok):
     return any(len(re.sub(r"[^A-Za-zÀ-ÿ]", "", p)) >= 2 and re.sub(r"[^A-Za-zÀ-ÿ]", "", p).isupper() for p in parts)
 
 
-def cap_word(w):
+def cap_word(w, first=False):
     def one(p):
         if not p:
             return p
         if p.lower() in PARTICLES:
             return p.lower()
-        if re.fullmatch(r"[IVX]+", p):
+        if re.fullmatch(r"[IVX]+", p) and not first:  # a regnal number, unless it is the name ("XI Jinping")
             return p
         return p[0].upper() + p[1:].lower()
     return "-".join("'".join(one(q) for q in p.split("'")) for p in w.split("-"))
@@ -1329,9 +1465,9 @@ def parse_holder(seg):
     if title.lower().startswith(("president of china", "president of france", "king of")):
         return None
     caps_first = not given
-    surname = " ".join(cap_word(t) for t in caps if not re.fullmatch(r"[IVX]+", t)) or cap_word(caps[0])
+    surname = " ".join(cap_word(t, i == 0) for i, t in enumerate(caps) if i == 0 or not re.fullmatch(r"[IVX]+", t))
     surname_caps = [t for t in caps]
-    name = " ".join([*given, *(cap_word(t) for t in caps), *trailing])
+    name = " ".join([*given, *(cap_word(t, i == 0) for i, t in enumerate(caps)), *trailing])
     name = name.replace(" ,", ",").strip(" ,")
     since = None
     sm = re.search(r"since\s*(?:NA\s*)?([^;)]*)", paren)
@@ -1527,7 +1663,7 @@ def build_people(S, by_iso3, orgs):
             r.add(n2)
         sur = p["surname"]
         # regnal names ("Charles III") have no surname; the first name alone is not one
-        if sur not in SURNAME_STOP and len(sur) >= 3 and not re.search(r"\b[IVX]+$", name):
+        if sur not in SURNAME_STOP and len(sur) >= 2 and not re.search(r"\b[IVX]+$", name):
             r.add(sur, "surname")
         # roles: merge identical
         roles = []
@@ -1663,6 +1799,18 @@ def build_people(S, by_iso3, orgs):
         for n in extra.get("x", []):
             r.add(n, "abbreviation", "exact")
         r.src("press spellings curated")
+    # Surname-alone aliases: none for common words (COMMON_SURNAMES, SURNAME_STOP), country names,
+    # particles or suffixes, nor for people whose only offices are in dependencies (low value, and
+    # their surnames are often ordinary English ones).
+    sovereign = {f"country:{iso3}" for iso3, c in by_iso3.items() if getattr(c, "fb_type", "") in ("sovereign", "disputed", "freely_associated")}
+    country_words = {c.name for c in by_iso3.values()}
+    for r in recs.values():
+        own_sovereign = any(x["of"] in sovereign or x["of"].startswith("organization:") for x in r.roles)
+        r.aliases = [(t, c, f) for t, c, f in r.aliases
+                     if f != "surname" or (own_sovereign and t not in COMMON_SURNAMES and t not in SURNAME_STOP
+                                           and t not in country_words and not re.match(r"^(de|da|ben|bin|al|el|van|von|St|Sr|Jr)\b", t)
+                                           and not t.endswith(".")
+                                           and (len(t) >= 3 or r.name.split()[0] == t))]
     for r in recs.values():
         r.roles.sort(key=lambda x: (x.get("start") or "", x["office"], x["of"]))
     return list(recs.values())
