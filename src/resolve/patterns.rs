@@ -38,7 +38,7 @@ static MONEY: Lazy<Regex> = Lazy::new(|| {
     let spelled = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|hundreds\s+of|thousands\s+of|millions\s+of|billions\s+of)";
     let unit = r"(?:yuan|renminbi|dollars?|euros?|pounds?|sterling|yen|rupees?|roubles?|rubles?|tenge|soms?|manats?|somoni|sums?|won|francs?|riyals?|dirhams?|lira|usd|eur|rmb|cny)";
     let pattern = format!(
-        r"(?i)\b{qualifier}(?:{symbol}\s?{number}{scale}?|\b(?:{number}|{spelled}){scale}?(?:\s*\([^()]{{1,40}}\))?\s*{unit}\b)"
+        r"(?i)(?:\b{qualifier})?(?:{symbol}\s?{number}{scale}?|\b(?:{number}|{spelled}){scale}?(?:\s*\([^()]{{1,40}}\))?\s*{unit}\b)"
     );
     Regex::new(&pattern).expect("money pattern")
 });
@@ -49,9 +49,15 @@ const DOC_NOUN: &str = r"(?:Treaty|Agreement|Accords?|Convention|Declaration|Cha
 
 static DOCUMENT_OF: Lazy<Regex> = Lazy::new(|| {
     let pattern = format!(
-        r"\b{DOC_NOUN}\s+(?:of|on|for|between|concerning)\s+(?:the\s+)?{WORD}(?:\s+(?:(?:and|of|on|for|the|in|between|with)\s+)*{WORD})*"
+        r"\b{DOC_NOUN}\s+(?:of|on|for|between|concerning)\s+(?:the\s+)?{WORD}(?:\s+(?:(?:and|of|on|for|the|between)\s+)*{WORD})*"
     );
     Regex::new(&pattern).expect("document pattern")
+});
+
+// A name runs up to a date: "the Treaty of Amity on Friday" is the Treaty of Amity.
+static DATE_TAIL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\s+(?:on|of|for|and|the)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b.*$")
+        .expect("date pattern")
 });
 
 static DOCUMENT_NAMED: Lazy<Regex> = Lazy::new(|| {
@@ -161,7 +167,9 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
         }
     }
     for m in DOCUMENT_OF.find_iter(text) {
-        out.push(Found { kind: EntityKind::Document, start: m.start(), end: m.end(), name: clean_name(m.as_str()) });
+        let end = m.start() + DATE_TAIL.find(m.as_str()).map_or(m.as_str().len(), |d| d.start());
+        let name = clean_name(&text[m.start()..end]);
+        out.push(Found { kind: EntityKind::Document, start: m.start(), end, name });
     }
     for m in DOCUMENT_NAMED.find_iter(text) {
         if let Some(start) = trim_leading(text, m.start(), m.end()) {
