@@ -327,3 +327,19 @@ fn entities_are_listed_once_with_role_and_country() {
     assert_eq!(doc.entities[0].attrs.get("role").map(String::as_str), Some("President of China"));
     assert_eq!(doc.entities[0].attrs.get("country").map(String::as_str), Some("CHN"));
 }
+
+#[test]
+fn a_summit_the_gazetteer_knows_is_its_entry_whatever_the_case() {
+    let e = Extractor::builder()
+        .defaults(false)
+        .gazetteer_str(
+            "t.jsonl",
+            "{\"id\":\"organization:c5-summit\",\"kind\":\"organization\",\"name\":\"Caspian Five Summit\"}\n",
+        )
+        .unwrap()
+        .build()
+        .unwrap();
+    let doc = e.extract_with_date("The Caspian Five Summit opened. The Caspian Five summit closed.", date());
+    let listed: Vec<&str> = doc.mentions.iter().map(|m| m.entity.as_str()).collect();
+    assert_eq!(listed, ["organization:c5-summit", "organization:c5-summit"]);
+}

@@ -38,7 +38,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use crate::date::Date;
-use crate::gazetteer::{AliasForm, CasePolicy, EntityKind, EntityRecord, Gazetteer, Office, Role};
+use crate::gazetteer::{slug, AliasForm, CasePolicy, EntityKind, EntityRecord, Gazetteer, Office, Role};
 use crate::matcher::{Matcher, RawMatch};
 use crate::text::{Text, TokenKind};
 
@@ -125,6 +125,9 @@ pub struct Resolver {
     holders: HashMap<(usize, Office), Vec<(usize, usize)>>,
     /// (owner, normalised title) -> (person, role index), for "Russia's defence minister".
     titled: HashMap<(usize, String), Vec<(usize, usize)>>,
+    /// Slug of every name of an organisation, document or event -> the entity: a summit found by
+    /// pattern ("the China-Central Asia summit") is the gazetteer's entry when it has one.
+    named: HashMap<String, usize>,
 }
 
 /// Capitalised words that open sentences without being names.
@@ -415,6 +418,11 @@ impl Resolver {
             ..Resolver::default()
         };
         for (i, e) in entities.iter().enumerate() {
+            if matches!(e.kind, EntityKind::Organization | EntityKind::Document | EntityKind::Event) {
+                for name in e.names() {
+                    r.named.entry(slug(&name.text)).or_insert(i);
+                }
+            }
             if e.kind == EntityKind::Place {
                 r.capital_of[i] = e
                     .attrs
@@ -674,6 +682,10 @@ impl<'a> Run<'a> {
                 }
             } else {
                 let cut = |t: usize| self.span_at[t].map(|s| &self.spans[s].tokens);
+                // the gazetteer knows this very name (or a longer one): its entry wins
+                if cut(tokens.start).is_some_and(|s| s.start <= tokens.start && s.end >= tokens.end) {
+                    continue;
+                }
                 let head_cut = cut(tokens.start).is_some_and(|s| s.start < tokens.start || s.end > tokens.end);
                 let tail_cut = cut(tokens.end - 1).is_some_and(|s| s.end > tokens.end || s.start < tokens.start);
                 if head_cut || tail_cut {
@@ -1103,9 +1115,13 @@ impl<'a> Run<'a> {
     /// Numbers the entities, drops unconfirmed mentions, marks nesting.
     fn finish(mut self) -> Resolution {
         let toks = self.text.tokens();
-        for (k, (_, tokens)) in self.finds.iter().enumerate() {
+        for (k, (found, tokens)) in self.finds.iter().enumerate() {
+            let known = match found.kind {
+                EntityKind::Money => None,
+                _ => self.r.named.get(&slug(&found.name)).copied(),
+            };
             self.pending.push(Pending {
-                key: Key::Pattern(k),
+                key: known.map_or(Key::Pattern(k), Key::Gaz),
                 acts_for: None,
                 name: tokens.clone(),
                 phrase: tokens.clone(),

@@ -31,7 +31,7 @@ const WORD: &str = r"(?:\p{Lu}[\p{L}\p{M}\d]*(?:[-\u2010\u2011'\u2019]\p{L}[\p{L
 
 static MONEY: Lazy<Regex> = Lazy::new(|| {
     let qualifier =
-        r"(?:(?:more\s+than|less\s+than|over|under|about|around|nearly|almost|up\s+to|some|roughly|approximately)\s+)?";
+        r"(?:(?:more\s+than|less\s+than|over|under|about|around|nearly|almost|up\s+to|some|roughly|approximately)\s+)";
     let number = r"(?:\d[\d,]*(?:\.\d+)?)";
     let scale = r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|tn|m|k)\b)";
     let symbol = r"(?:us\$|hk\$|a\$|c\$|s\$|nz\$|\$|€|£|¥|rmb\s?|usd\s?|eur\s?|cny\s?)";
