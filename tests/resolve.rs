@@ -305,6 +305,8 @@ fn common_words_need_context() {
     assert_eq!(ids("Turkey prices rose before the holiday."), Vec::<String>::new());
     assert_eq!(ids("Turkey said no. Officials in Turkey agreed."), ["country:TUR", "country:TUR"]);
     assert_eq!(ids("Troops from Chad arrived."), ["country:TCD"]);
+    assert_eq!(ids("Chad and Niger signed it."), ["country:TCD", "country:NER"]);
+    assert_eq!(ids("Chad said no."), ["country:TCD"]);
     assert_eq!(ids("Fans cheered as Michael Jordan arrived."), ["person:michael-jordan"]);
     assert_eq!(ids("Jordan Peterson lectured."), Vec::<String>::new());
     assert_eq!(ids("Aid reached Jordan quickly."), ["country:JOR"]);

@@ -359,6 +359,47 @@ const GROUP_NOUNS: &[&str] = &[
     "presidents",
 ];
 
+/// Verbs that make a capitalised word opening a sentence an actor ("Chad said").
+const NEWS_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "will",
+    "would",
+    "wants",
+    "signed",
+    "signs",
+    "called",
+    "calls",
+    "agreed",
+    "agrees",
+    "urged",
+    "urges",
+    "accused",
+    "accuses",
+    "rejected",
+    "rejects",
+    "denied",
+    "denies",
+    "announced",
+    "announces",
+    "plans",
+    "hopes",
+    "must",
+    "should",
+    "could",
+    "can",
+    "also",
+    "welcomed",
+    "welcomes",
+    "joined",
+    "joins",
+];
+
 /// Words before a capital that make it a location rather than an actor.
 const LOCATIVES: &[&str] = &[
     "in", "at", "to", "from", "near", "into", "outside", "via", "across", "around", "toward", "towards", "of",
@@ -921,7 +962,7 @@ impl<'a> Run<'a> {
             phrase: span.tokens.clone(),
             form: MentionForm::Name,
             // "Turkey prices …" opens a sentence; "Turkey's …" does not leave the doubt
-            tentative: common && initial && kind != EntityKind::Person && !self.possessive_at(last),
+            tentative: common && initial && kind != EntityKind::Person && !self.acts_next(last),
         };
         match kind {
             EntityKind::Person => self.decide_person(&mut pending, chosen, title.as_ref()),
@@ -951,8 +992,28 @@ impl<'a> Run<'a> {
         self.pending.push(pending);
     }
 
-    fn possessive_at(&self, i: usize) -> bool {
-        self.text.tokens().get(i).is_some_and(|t| t.kind == TokenKind::Possessive)
+    /// What follows a name at the start of a sentence shows it is one: a possessive ("Chad's"), a
+    /// verb of news ("Chad said"), or a list of countries ("Chad and Niger").
+    fn acts_next(&self, last: usize) -> bool {
+        let toks = self.text.tokens();
+        let Some(next) = toks.get(last) else { return false };
+        if next.kind == TokenKind::Possessive {
+            return true;
+        }
+        if next.sentence != toks[last - 1].sentence {
+            return false;
+        }
+        let w = self.word(last);
+        if NEWS_VERBS.contains(&w) {
+            return true;
+        }
+        if matches!(w, "and" | "or" | "," | "-") {
+            if let Some(s) = self.span_at.get(last + 1).copied().flatten() {
+                return self.spans[s].tokens.start == last + 1
+                    && self.spans[s].cands.iter().any(|c| self.kind(c.gaz) == EntityKind::Country);
+            }
+        }
+        false
     }
 
     fn is_group(&self, last: usize) -> bool {
@@ -1217,5 +1278,91 @@ impl<'a> Run<'a> {
         out.entities.push(entity);
         index.insert(key, out.entities.len() - 1);
         out.entities.len() - 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const G: &str = concat!(
+        "{\"id\":\"country:KAZ\",\"kind\":\"country\",\"name\":\"Kazakhstan\",\"aliases\":[{\"text\":\"Kazakh\",\"form\":\"adjective\"}]}\n",
+        "{\"id\":\"place:astana\",\"kind\":\"place\",\"name\":\"Astana\",\"attrs\":{\"capital_of\":\"country:KAZ\"}}\n",
+        "{\"id\":\"person:a-b\",\"kind\":\"person\",\"name\":\"Aidar Bekov\",\"aliases\":[{\"text\":\"Bekov\",\"form\":\"surname\"}],",
+        "\"roles\":[{\"title\":\"Foreign Minister\",\"office\":\"foreign-minister\",\"of\":\"country:KAZ\",\"start\":\"2020-01-01\"},",
+        "{\"title\":\"President\",\"office\":\"head-of-state\",\"of\":\"country:KAZ\",\"start\":\"2024-01-01\"}]}\n",
+    );
+
+    fn setup() -> (Gazetteer, Matcher, Resolver) {
+        let mut g = Gazetteer::new();
+        g.add_str("t", G).unwrap();
+        let m = Matcher::new(&g).unwrap();
+        let r = Resolver::new(&g);
+        (g, m, r)
+    }
+
+    fn run(text: &str, date: &str) -> Resolution {
+        let (g, m, r) = setup();
+        let t = Text::new(text);
+        let matches = m.find_all(&t);
+        r.resolve(&g, &m, &t, &matches, date.parse().unwrap())
+    }
+
+    #[test]
+    fn compiles_capitals_and_office_holders() {
+        let (g, _, r) = setup();
+        let kaz = g.index_of("country:KAZ").unwrap();
+        assert_eq!(r.capital_of[g.index_of("place:astana").unwrap()], Some(kaz));
+        assert_eq!(r.holders[&(kaz, Office::HeadOfState)].len(), 1);
+        assert_eq!(r.person_country[g.index_of("person:a-b").unwrap()], Some(kaz));
+    }
+
+    #[test]
+    fn role_on_a_date_prefers_the_highest_office() {
+        let (g, _, r) = setup();
+        let p = g.index_of("person:a-b").unwrap();
+        let (role, _) = r.role_on(&g, p, "2025-01-01".parse().unwrap()).unwrap();
+        assert_eq!(role.office, Office::HeadOfState);
+        let (role, _) = r.role_on(&g, p, "2021-01-01".parse().unwrap()).unwrap();
+        assert_eq!(role.office, Office::ForeignMinister);
+        assert!(r.role_on(&g, p, "2019-01-01".parse().unwrap()).is_none());
+    }
+
+    #[test]
+    fn mentions_are_sorted_and_nested_inside_phrases() {
+        let res = run("Astana said the Kazakh president met Kazakh Foreign Minister Aidar Bekov.", "2021-06-01");
+        let got: Vec<(&str, MentionForm, bool)> =
+            res.mentions.iter().map(|m| (res.entities[m.entity].id.as_str(), m.form, m.nested)).collect();
+        // in 2021 the president is not in the gazetteer: "the Kazakh president" stays a country
+        assert_eq!(
+            got,
+            [
+                ("place:astana", MentionForm::Metonym, false),
+                ("country:KAZ", MentionForm::Adjective, false),
+                ("person:a-b", MentionForm::Name, false),
+                ("country:KAZ", MentionForm::Adjective, true),
+            ]
+        );
+        assert_eq!(res.mentions[2].tokens, 6..11);
+        // one entity per id
+        assert_eq!(res.entities.iter().filter(|e| e.id == "country:KAZ").count(), 1);
+    }
+
+    #[test]
+    fn role_attribute_follows_the_date() {
+        let res = run("Bekov spoke.", "2025-01-01");
+        assert_eq!(res.entities[0].attrs.get("role").map(String::as_str), Some("President of Kazakhstan"));
+        let res = run("Bekov spoke.", "2021-01-01");
+        assert_eq!(res.entities[0].attrs.get("role").map(String::as_str), Some("Foreign Minister of Kazakhstan"));
+    }
+
+    #[test]
+    fn a_title_before_an_unknown_name_is_not_the_office_holder() {
+        let res = run("Former Kazakh President Nurlan Abenov spoke.", "2025-01-01");
+        let ids: Vec<&str> = res.mentions.iter().map(|m| res.entities[m.entity].id.as_str()).collect();
+        assert_eq!(ids, ["country:KAZ"]);
+        let res = run("The Kazakh President spoke.", "2025-01-01");
+        let ids: Vec<&str> = res.mentions.iter().map(|m| res.entities[m.entity].id.as_str()).collect();
+        assert_eq!(ids, ["person:a-b", "country:KAZ"]);
     }
 }
