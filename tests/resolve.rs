@@ -316,6 +316,8 @@ fn common_words_need_context() {
 fn kind_priority_and_suffixes() {
     // the country outranks the US state by priority
     assert_eq!(ids("Officials in Georgia protested."), ["country:GEO"]);
+    // a city and its region: the region of the city's country wins
+    assert_eq!(ids("He spoke in Washington, Georgia, not in Tbilisi."), ["place:washington", "place:georgia-us"]);
     // a river is not the country
     assert_eq!(ids("Floods hit the Niger Delta again."), Vec::<String>::new());
     assert_eq!(ids("Troops left Niger last year."), ["country:NER"]);
@@ -344,4 +346,11 @@ fn a_summit_the_gazetteer_knows_is_its_entry_whatever_the_case() {
     let doc = e.extract_with_date("The Caspian Five Summit opened. The Caspian Five summit closed.", date());
     let listed: Vec<&str> = doc.mentions.iter().map(|m| m.entity.as_str()).collect();
     assert_eq!(listed, ["organization:c5-summit", "organization:c5-summit"]);
+}
+
+#[test]
+fn titles_without_an_office_still_take_the_name() {
+    let u = units("Later Mr Putin and Secretary Lavrov left.");
+    let got: Vec<(&str, &str)> = u.iter().map(|u| (u.0.as_str(), u.1.as_str())).collect();
+    assert_eq!(got, [("Mr Putin", "person:vladimir-putin"), ("Secretary Lavrov", "person:sergey-lavrov")]);
 }

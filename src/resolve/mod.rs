@@ -817,7 +817,15 @@ impl<'a> Run<'a> {
     }
 
     fn title_before(&self, first: usize) -> Option<TitleContext> {
-        let (title_start, office) = TITLES.ending_at(self.text, first)?;
+        let (mut title_start, office) = TITLES.ending_at(self.text, first)?;
+        // stacked titles ("Supreme Leader Ayatollah …"): the phrase takes them all, the office is
+        // the one next to the name
+        for _ in 0..3 {
+            match TITLES.ending_at(self.text, title_start) {
+                Some((start, _)) => title_start = start,
+                None => break,
+            }
+        }
         let (start, owner) = match self.owner_before(title_start) {
             Some((start, owner)) => (start, Some(owner)),
             None => (title_start, None),
@@ -944,9 +952,13 @@ impl<'a> Run<'a> {
         // rank the survivors: context first, then priority, form and kind
         let person = people.first().copied();
         let person_context = person.is_some_and(|(c, fit)| fit > 0 || self.last_seen.contains_key(&c.gaz));
+        let within = self.place_before_comma(first);
         let mut ranked: Vec<(u8, i32, u8, u8, Cand)> = others
             .iter()
-            .map(|&c| (0, self.record(c.gaz).priority, form_rank(c.form), kind_rank(self.kind(c.gaz)), c))
+            .map(|&c| {
+                let context = u8::from(within.is_some() && self.country_code(c.gaz) == within);
+                (context, self.record(c.gaz).priority, form_rank(c.form), kind_rank(self.kind(c.gaz)), c)
+            })
             .collect();
         if let Some((c, fit)) = person {
             let context = u8::from(person_context) + u8::from(fit > 0 || title.is_some());
@@ -1014,6 +1026,26 @@ impl<'a> Run<'a> {
             }
         }
         false
+    }
+
+    /// The country code of the place named just before ", " ("Atlanta, Georgia": Atlanta's).
+    fn place_before_comma(&self, first: usize) -> Option<&'a str> {
+        if first < 2 || self.word(first - 1) != "," || self.sentence(first - 2) != self.sentence(first) {
+            return None;
+        }
+        let s = self.span_at[first - 2]?;
+        let Key::Gaz(g) = self.pending[self.decided[s]?].key else { return None };
+        (self.kind(g) == EntityKind::Place).then(|| self.country_code(g)).flatten()
+    }
+
+    /// The ISO3 code of a country, or of the country a place lies in.
+    fn country_code(&self, gaz: usize) -> Option<&'a str> {
+        let record = self.record(gaz);
+        match record.kind {
+            EntityKind::Country => record.attrs.get("iso3").map(String::as_str).or(record.id.strip_prefix("country:")),
+            EntityKind::Place => record.attrs.get("country").map(String::as_str),
+            _ => None,
+        }
     }
 
     fn is_group(&self, last: usize) -> bool {
