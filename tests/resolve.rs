@@ -40,6 +40,7 @@ const GAZETTEER: &str = r#"
 {"id":"person:george-h-w-bush","kind":"person","name":"George H. W. Bush","aliases":[{"text":"Bush","form":"surname"}],"attrs":{"country":"USA"},"roles":[{"title":"President","office":"head-of-state","of":"country:USA","start":"1989-01-20","end":"1993-01-20"}]}
 {"id":"person:theresa-may","kind":"person","name":"Theresa May","aliases":[{"text":"May","form":"surname"}],"attrs":{"country":"GBR"},"roles":[{"title":"Prime Minister","office":"head-of-government","of":"country:GBR","start":"2016-07-13","end":"2019-07-24"}]}
 {"id":"person:nelson-mandela","kind":"person","name":"Nelson Mandela","aliases":[{"text":"Mandela","form":"surname"}]}
+{"id":"person:stella-levy","kind":"person","name":"Stella Levy","aliases":[{"text":"Levy","form":"surname"}],"attrs":{"country":"GBR"}}
 {"id":"person:michael-jordan","kind":"person","name":"Michael Jordan","aliases":[{"text":"Jordan","form":"surname"}]}
 "#;
 
@@ -353,4 +354,14 @@ fn titles_without_an_office_still_take_the_name() {
     let u = units("Later Mr Putin and Secretary Lavrov left.");
     let got: Vec<(&str, &str)> = u.iter().map(|u| (u.0.as_str(), u.1.as_str())).collect();
     assert_eq!(got, [("Mr Putin", "person:vladimir-putin"), ("Secretary Lavrov", "person:sergey-lavrov")]);
+}
+
+#[test]
+fn a_lone_surname_opening_a_sentence_needs_support() {
+    // "Levy" is a tax as well as a surname; nobody named Levy holds an office on the date
+    assert_eq!(ids("Levy rates rose again."), Vec::<String>::new());
+    assert_eq!(ids("Levy said she would stay."), ["person:stella-levy"]);
+    assert_eq!(ids("Critics praised Levy for it."), ["person:stella-levy"]);
+    // in office on the date: a surname alone suffices
+    assert_eq!(ids("Tokayev opened the session."), ["person:kassym-jomart-tokayev"]);
 }

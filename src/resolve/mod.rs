@@ -974,7 +974,20 @@ impl<'a> Run<'a> {
             phrase: span.tokens.clone(),
             form: MentionForm::Name,
             // "Turkey prices …" opens a sentence; "Turkey's …" does not leave the doubt
-            tentative: common && initial && kind != EntityKind::Person && !self.acts_next(last),
+            tentative: match kind {
+                EntityKind::Person => {
+                    // a lone surname opening a sentence (or in a title-case line) may be a common
+                    // word ("Tax revenues rose"): it needs another mention, an office on the date,
+                    // or a verb after it
+                    chosen.form == AliasForm::Surname
+                        && (initial || self.title_case[sentence])
+                        && !person_context
+                        && title.is_none()
+                        && !self.holds_office_on_date(chosen.gaz)
+                        && !self.acts_next(last)
+                }
+                _ => common && initial && !self.acts_next(last),
+            },
         };
         match kind {
             EntityKind::Person => self.decide_person(&mut pending, chosen, title.as_ref()),
