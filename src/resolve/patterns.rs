@@ -33,12 +33,12 @@ static MONEY: Lazy<Regex> = Lazy::new(|| {
     let qualifier =
         r"(?:(?:more\s+than|less\s+than|over|under|about|around|nearly|almost|up\s+to|some|roughly|approximately)\s+)";
     let number = r"(?:\d[\d,]*(?:\.\d+)?)";
-    let scale = r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|tn|m|k)\b)";
+    let scale = r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|tn|m|k)(?-u:\b))";
     let symbol = r"(?:us\$|hk\$|a\$|c\$|s\$|nz\$|\$|€|£|¥|rmb\s?|usd\s?|eur\s?|cny\s?)";
     let spelled = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|hundreds\s+of|thousands\s+of|millions\s+of|billions\s+of)";
     let unit = r"(?:yuan|renminbi|dollars?|euros?|pounds?|sterling|yen|rupees?|roubles?|rubles?|tenge|soms?|manats?|somoni|sums?|won|francs?|riyals?|dirhams?|lira|usd|eur|rmb|cny)";
     let pattern = format!(
-        r"(?i)(?:\b{qualifier})?(?:{symbol}\s?{number}{scale}?|\b(?:{number}|{spelled}){scale}?(?:\s*\([^()]{{1,40}}\))?\s*{unit}\b)"
+        r"(?i)(?:(?-u:\b){qualifier})?(?:{symbol}\s?{number}{scale}?|(?-u:\b)(?:{number}|{spelled}){scale}?(?:\s*\([^()]{{1,40}}\))?\s*{unit}(?-u:\b))"
     );
     Regex::new(&pattern).expect("money pattern")
 });
@@ -49,25 +49,25 @@ const DOC_NOUN: &str = r"(?:Treaty|Agreement|Accords?|Convention|Declaration|Cha
 
 static DOCUMENT_OF: Lazy<Regex> = Lazy::new(|| {
     let pattern = format!(
-        r"\b{DOC_NOUN}\s+(?:of|on|for|between|concerning)\s+(?:the\s+)?{WORD}(?:\s+(?:(?:and|of|on|for|the|between)\s+)*{WORD}){{0,7}}"
+        r"(?-u:\b){DOC_NOUN}\s+(?:of|on|for|between|concerning)\s+(?:the\s+)?{WORD}(?:\s+(?:(?:and|of|on|for|the|between)\s+)*{WORD}){{0,7}}"
     );
     Regex::new(&pattern).expect("document pattern")
 });
 
 // A name runs up to a date: "the Treaty of Amity on Friday" is the Treaty of Amity.
 static DATE_TAIL: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\s+(?:on|of|for|and|the)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b.*$")
+    Regex::new(r"\s+(?:on|of|for|and|the)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b).*$")
         .expect("date pattern")
 });
 
 static DOCUMENT_NAMED: Lazy<Regex> = Lazy::new(|| {
-    let pattern = format!(r"\b{WORD}(?:\s+(?:and\s+)?{WORD}){{0,4}}\s+{DOC_NOUN}\b");
+    let pattern = format!(r"(?-u:\b){WORD}(?:\s+(?:and\s+)?{WORD}){{0,4}}\s+{DOC_NOUN}(?-u:\b)");
     Regex::new(&pattern).expect("document pattern")
 });
 
 static DOCUMENT_GENERIC: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:landmark|historic|permanent|comprehensive|new|bilateral|long-term)\s+)*((?:free[- ]trade|trade|friendship|peace|ceasefire|cease-fire|security|defen[cs]e|cooperation|co-operation|partnership|investment|nuclear|arms|gas|energy|border|visa[- ]free|strategic\s+partnership)\s+(?:agreement|pact|treaty|deal|accord))s?\b",
+        r"(?i)(?-u:\b)(?:(?:landmark|historic|permanent|comprehensive|new|bilateral|long-term)\s+)*((?:free[- ]trade|trade|friendship|peace|ceasefire|cease-fire|security|defen[cs]e|cooperation|co-operation|partnership|investment|nuclear|arms|gas|energy|border|visa[- ]free|strategic\s+partnership)\s+(?:agreement|pact|treaty|deal|accord))s?(?-u:\b)",
     )
     .expect("document pattern")
 });
@@ -75,7 +75,7 @@ static DOCUMENT_GENERIC: Lazy<Regex> = Lazy::new(|| {
 static EVENT: Lazy<Regex> = Lazy::new(|| {
     let word = format!(r"(?:{WORD}|\p{{Lu}}+\d+)");
     let pattern = format!(
-        r"\b{word}(?:(?:\s*[-\u2010\u2011\u2013]\s*|\s+){word}){{0,3}}\s+(?:Summit|summit|Forum|forum|Conference|Games|Olympics|Expo|Congress|Dialogue)\b"
+        r"(?-u:\b){word}(?:(?:\s*[-\u2010\u2011\u2013]\s*|\s+){word}){{0,3}}\s+(?:Summit|summit|Forum|forum|Conference|Games|Olympics|Expo|Congress|Dialogue)(?-u:\b)"
     );
     Regex::new(&pattern).expect("event pattern")
 });
