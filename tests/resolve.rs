@@ -365,3 +365,92 @@ fn a_lone_surname_opening_a_sentence_needs_support() {
     assert_eq!(ids("Tokayev opened the session."), ["person:kassym-jomart-tokayev"]);
     assert_eq!(ids("Tokayev, the host, spoke first."), ["person:kassym-jomart-tokayev"]);
 }
+
+mod invariants {
+    use super::*;
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &[
+        "Xi",
+        "Jinping",
+        "Xi Jinping",
+        "China's",
+        "Chinese",
+        "President",
+        "president",
+        "the",
+        "of",
+        "Kazakhstan",
+        "Kazakh",
+        "counterpart",
+        "his",
+        "Tokayev",
+        "Kassym-Jomart",
+        "Beijing",
+        "Beijing's",
+        "and",
+        ",",
+        ".",
+        "'s",
+        "Central Asian",
+        "countries",
+        "Treaty of",
+        "Amity",
+        "Summit",
+        "summit",
+        "G20",
+        "1.5 billion",
+        "yuan",
+        "US$",
+        "US",
+        "us",
+        "May",
+        "Turkey",
+        "former",
+        "Russia's",
+        "foreign minister",
+        "Putin",
+        "Street",
+        "Xi'an",
+        "-",
+        "\n",
+        "Berdimuhamedov",
+        "Mr",
+        "\u{2019}s",
+        "\u{2013}",
+        "Émile",
+        "said",
+        "Agreement",
+        "Paris",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn mentions_are_well_formed(words in proptest::collection::vec(proptest::sample::select(WORDS), 0..40)) {
+            let text = words.join(" ");
+            let extractor = extractor();
+            let (t, r) = extractor.analyze(&text, date());
+            let mut last_unit_end = 0;
+            let mut last_start = 0;
+            for m in &r.mentions {
+                prop_assert!(m.entity < r.entities.len());
+                prop_assert!(m.acts_for.map_or(true, |a| a < r.entities.len()));
+                prop_assert!(m.start < m.end && text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+                prop_assert!(!m.tokens.is_empty() && m.tokens.end <= t.tokens().len());
+                prop_assert!(m.tokens.start >= last_start, "sorted by phrase start");
+                last_start = m.tokens.start;
+                if !m.nested {
+                    prop_assert!(m.tokens.start >= last_unit_end, "units do not overlap: {text}");
+                    last_unit_end = m.tokens.end;
+                }
+            }
+            let doc = extractor.extract_with_date(&text, date());
+            let mut ids: Vec<&str> = doc.entities.iter().map(|e| e.id.as_str()).collect();
+            ids.sort_unstable();
+            let n = ids.len();
+            ids.dedup();
+            prop_assert_eq!(n, ids.len(), "each entity once");
+        }
+    }
+}

@@ -702,6 +702,9 @@ struct Run<'a> {
     decided: Vec<Option<usize>>,
     /// Per token: inside a person's phrase, a money amount or a pattern entity.
     taken: Vec<bool>,
+    /// Per token: the pattern entity (index into `finds`) that covers it. Phrases never cross the
+    /// edge of one, so units never overlap.
+    in_pattern: Vec<Option<usize>>,
     /// Per sentence: its first word, whether it is written in title case or all capitals.
     first_word: Vec<usize>,
     title_case: Vec<bool>,
@@ -741,6 +744,7 @@ impl<'a> Run<'a> {
             span_at: vec![None; toks.len()],
             decided: Vec::new(),
             taken: vec![false; toks.len()],
+            in_pattern: vec![None; toks.len()],
             first_word,
             title_case,
             all_caps,
@@ -855,6 +859,9 @@ impl<'a> Run<'a> {
                 for t in tokens.clone() {
                     self.taken[t] = true;
                 }
+            }
+            for t in tokens.clone() {
+                self.in_pattern[t] = Some(self.finds.len());
             }
             self.finds.push((found, tokens));
         }
@@ -1109,7 +1116,11 @@ impl<'a> Run<'a> {
         };
         match kind {
             EntityKind::Person => self.decide_person(&mut pending, chosen, title.as_ref()),
-            EntityKind::Place if !self.record(chosen.gaz).members.is_empty() && self.is_group(last) => {
+            EntityKind::Place
+                if !self.record(chosen.gaz).members.is_empty()
+                    && self.is_group(last)
+                    && self.same_pattern(first, last) =>
+            {
                 pending.phrase.end = last + 1;
                 pending.name.end = last + 1;
                 pending.form = MentionForm::Group;
@@ -1133,6 +1144,11 @@ impl<'a> Run<'a> {
         }
         self.decided[i] = Some(self.pending.len());
         self.pending.push(pending);
+    }
+
+    /// Tokens `a` and `b` lie in the same pattern entity, or both outside any.
+    fn same_pattern(&self, a: usize, b: usize) -> bool {
+        self.in_pattern.get(a).copied().flatten() == self.in_pattern.get(b).copied().flatten()
     }
 
     /// What follows a name at the start of a sentence shows it is one: a possessive ("Chad's"), a
@@ -1228,11 +1244,14 @@ impl<'a> Run<'a> {
         let role = self.r.role_on(self.g, person, self.date);
         pending.acts_for = role.map(|(_, owner)| owner);
         if let Some(t) = title {
-            pending.phrase.start = t.start;
+            if self.same_pattern(t.start, first) {
+                pending.phrase.start = t.start;
+            }
         } else if let Some((start, owner)) = self.owner_before(first) {
             // "China's Xi": the possessor is the person's own country
             let possessive = first > 0 && self.text.tokens()[first - 1].kind == TokenKind::Possessive;
-            if possessive && (Some(owner) == self.r.person_country[person] || Some(owner) == pending.acts_for) {
+            let own = Some(owner) == self.r.person_country[person] || Some(owner) == pending.acts_for;
+            if possessive && own && self.same_pattern(start, first) {
                 pending.phrase.start = start;
             }
         }
@@ -1297,6 +1316,9 @@ impl<'a> Run<'a> {
             }
         }
         let owner = owner?;
+        if !self.same_pattern(phrase.start, phrase.end - 1) || self.in_pattern[phrase.start].is_some() {
+            return None;
+        }
         if phrase.start > 0 && NOT_NOW.contains(&self.word(phrase.start - 1)) {
             return None;
         }
