@@ -454,3 +454,56 @@ mod invariants {
         }
     }
 }
+
+/// The same behaviours on the embedded default gazetteers.
+mod on_default_gazetteers {
+    use super::*;
+    use std::sync::OnceLock;
+
+    fn default_ids(text: &str) -> Vec<String> {
+        static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
+        let e = EXTRACTOR.get_or_init(|| Extractor::new().unwrap());
+        let doc = e.extract_with_date(text, date());
+        let mut listed: Vec<_> = doc.mentions.iter().collect();
+        listed.sort_by_key(|m| (m.start, m.end));
+        listed.iter().map(|m| m.entity.clone()).collect()
+    }
+
+    #[test]
+    fn titles_and_names() {
+        assert_eq!(
+            default_ids("Turkmen President Serdar Berdimuhamedov greeted Chinese President Xi Jinping."),
+            ["country:TKM", "person:serdar-berdimuhamedov", "country:CHN", "person:xi-jinping"]
+        );
+    }
+
+    #[test]
+    fn roles_by_date() {
+        assert_eq!(
+            default_ids("Russia's foreign minister phoned the Chinese premier."),
+            ["country:RUS", "person:sergey-lavrov", "country:CHN", "person:li-qiang"]
+        );
+    }
+
+    #[test]
+    fn unknown_name_after_a_title_is_not_guessed() {
+        assert_eq!(default_ids("Kazakh Foreign Minister Ayan Zhumabekov spoke."), ["country:KAZ"]);
+    }
+
+    #[test]
+    fn short_names_and_groups() {
+        assert_eq!(
+            default_ids("Tajik President Emomali Rahmon spoke to Central Asian leaders. Rahmon left."),
+            ["country:TJK", "person:emomali-rahmon", "place:central-asia", "person:emomali-rahmon"]
+        );
+    }
+
+    #[test]
+    fn capitals_and_compounds() {
+        assert_eq!(
+            default_ids("Washington and Moscow watched the China-Kyrgyzstan-Uzbekistan railway."),
+            ["place:washington-d-c", "place:moscow", "country:CHN", "country:KGZ", "country:UZB"]
+        );
+        assert_eq!(default_ids("Delegates flew to Xi'an."), ["place:xi-an"]);
+    }
+}

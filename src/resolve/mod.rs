@@ -728,7 +728,8 @@ impl<'a> Run<'a> {
             let long: Vec<&str> =
                 words.iter().map(|&i| text.token_original(i)).filter(|w| w.chars().count() >= 4).collect();
             let upper = long.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
-            title_case.push(long.len() >= 3 && upper * 10 >= long.len() * 8);
+            // a headline in title case: every longer word capitalised
+            title_case.push(long.len() >= 3 && upper == long.len());
             let letters: Vec<&str> = words.iter().map(|&i| text.token_original(i)).filter(|w| w.len() >= 2).collect();
             let caps = letters.iter().filter(|w| !w.chars().any(char::is_lowercase)).count();
             all_caps.push(letters.len() >= 3 && caps * 10 >= letters.len() * 8);
