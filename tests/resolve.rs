@@ -106,6 +106,8 @@ fn counterpart_with_a_name() {
     let u = units("Xi later greeted his Kazakh counterpart Kassym-Jomart Tokayev warmly.");
     assert_eq!(u[1].0, "Kazakh counterpart Kassym-Jomart Tokayev");
     assert_eq!(u[1].1, "person:kassym-jomart-tokayev");
+    // a surname of someone else, followed by an unknown name, is not that someone
+    assert_eq!(ids("Putin met his Kazakh counterpart Lavrov Nurzhanov."), ["person:vladimir-putin", "country:KAZ"]);
 }
 
 #[test]

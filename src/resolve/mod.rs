@@ -619,7 +619,9 @@ impl Resolver {
             .zip(owners)
             .filter(|(role, _)| role.held_on(date))
             .filter_map(|(role, owner)| Some((role, (*owner)?)))
-            .min_by_key(|(role, _)| office_rank(role.office))
+            // the highest office, at home before abroad (a French president is also an Andorran
+            // co-prince)
+            .min_by_key(|&(role, owner)| (office_rank(role.office), Some(owner) != self.person_country[person]))
     }
 
     /// Resolves the raw matches of one text, as of `date`.
@@ -1025,7 +1027,11 @@ impl<'a> Run<'a> {
                         continue;
                     }
                     let seen = self.last_seen.contains_key(&c.gaz);
-                    if title.is_none() && (self.continues_a_name(first) || self.followed_by_a_name(last)) {
+                    if self.continues_a_name(first) || self.followed_by_a_name(last) {
+                        continue;
+                    }
+                    // "his Iranian counterpart Abbas …": a surname alone must belong to the owner
+                    if title.as_ref().is_some_and(|t| t.owner.is_some() && self.fits(c.gaz, t) == 0) {
                         continue;
                     }
                     if c.form == AliasForm::Surname && common && title.is_none() && !seen {
@@ -1293,7 +1299,8 @@ impl<'a> Run<'a> {
         // a name we do not know follows: the title is that person's, not the office holder's
         if end < toks.len() && self.word_in(end, sentence) && self.capitalised(end) && !self.title_case[sentence] {
             let w = self.word(end);
-            if self.span_at[end].is_none() && !CALENDAR.contains(&w) && w != "of" {
+            let known = self.span_at[end].is_some_and(|s| self.decided[s].is_some());
+            if !known && !CALENDAR.contains(&w) && w != "of" {
                 return None;
             }
         }

@@ -213,7 +213,15 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
     out.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     let mut kept: Vec<Found> = Vec::with_capacity(out.len());
     for f in out {
-        if let Some(last) = kept.last() {
+        if let Some(last) = kept.last_mut() {
+            if f.start < last.end && f.kind == EntityKind::Document && last.kind == EntityKind::Document {
+                // "Tokyo Declaration" and "Declaration on Economic Partnership" are one document
+                if f.end > last.end {
+                    last.end = f.end;
+                    last.name = clean_name(&text[last.start..last.end]);
+                }
+                continue;
+            }
             if f.start < last.end && !(f.kind == EntityKind::Money && last.kind == EntityKind::Money) {
                 continue;
             }
@@ -263,6 +271,8 @@ mod tests {
                 "Treaty of Lasting Amity and Mutual Trust"
             )]
         );
+        let got = names("They signed the Hanoi Declaration on Digital Trade today.");
+        assert_eq!(got[0].1, "Hanoi Declaration on Digital Trade");
         let got = names("The Paris Agreement holds.");
         assert_eq!(got[0].1, "Paris Agreement");
         let got = names("talks on a free-trade agreement and a historic friendship pact");
