@@ -53,6 +53,9 @@ pub(crate) struct Program {
     pub insts: Vec<Inst>,
     /// Per instruction: the pattern text it came from (empty for control instructions).
     pub labels: Vec<String>,
+    /// Per instruction: the outermost group it belongs to (`(met|meets)` for `meets`), which is
+    /// what a near miss says it expected.
+    pub groups: Vec<String>,
     pub regexes: Vec<Regex>,
     pub sets: Vec<HashSet<Box<str>>>,
     /// Whether a match can only start at an entity unit (the first part is a slot).
@@ -71,6 +74,7 @@ pub(crate) fn compile(parts: &[Part]) -> Result<Program, String> {
         program: Program {
             insts: Vec::new(),
             labels: Vec::new(),
+            groups: Vec::new(),
             regexes: Vec::new(),
             sets: Vec::new(),
             starts_with_slot: matches!(parts.first().map(|p| &p.node), Some(Node::Slot { .. })),
@@ -84,6 +88,7 @@ pub(crate) fn compile(parts: &[Part]) -> Result<Program, String> {
                 .collect(),
         },
         seen: [false, false],
+        group: None,
     };
     c.sequence(parts)?;
     c.push(Inst::Match, "");
@@ -97,12 +102,14 @@ pub(crate) fn compile(parts: &[Part]) -> Result<Program, String> {
 struct Compiler {
     program: Program,
     seen: [bool; 2],
+    group: Option<String>,
 }
 
 impl Compiler {
     fn push(&mut self, inst: Inst, label: &str) -> usize {
         self.program.insts.push(inst);
         self.program.labels.push(label.to_string());
+        self.program.groups.push(self.group.clone().unwrap_or_else(|| label.to_string()));
         self.program.insts.len() - 1
     }
 
@@ -114,6 +121,19 @@ impl Compiler {
     }
 
     fn part(&mut self, part: &Part) -> Result<(), String> {
+        let outermost =
+            self.group.is_none() && matches!(part.node, Node::Alt(_) | Node::Opt(_)) && !part.label.is_empty();
+        if outermost {
+            self.group = Some(part.label.clone());
+        }
+        let result = self.node(part);
+        if outermost {
+            self.group = None;
+        }
+        result
+    }
+
+    fn node(&mut self, part: &Part) -> Result<(), String> {
         match &part.node {
             Node::Word(w) => {
                 self.push(Inst::Word(w.as_str().into()), &part.label);

@@ -122,7 +122,9 @@ impl<'a> Vm<'a> {
     }
 
     fn fail(&mut self, pc: usize, pos: usize) -> bool {
-        if self.track && self.trace.len() >= self.partial.trace.len() {
+        // a cancelled full match (marked by a last entry of `usize::MAX`) beats any partial one
+        let cancelled = self.partial.trace.last().is_some_and(|(pc, _)| *pc == usize::MAX);
+        if self.track && !cancelled && self.trace.len() >= self.partial.trace.len() {
             self.partial = Partial { trace: self.trace.clone(), failed_at: Some((pc, pos)) };
         }
         false

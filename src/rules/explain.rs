@@ -44,7 +44,9 @@ pub struct NearMiss {
     pub pattern: String,
     /// The parts it matched, with their words.
     pub matched: Vec<(String, String)>,
-    /// The part it stopped at.
+    /// Whether it matched in full, but a negation before its verb cancelled it.
+    pub negated: bool,
+    /// The part it stopped at (empty when negated).
     pub expected: String,
     /// What the sentence had there (`end of sentence` when nothing).
     pub found: String,
@@ -86,7 +88,11 @@ impl fmt::Display for Explanation {
             }
             writeln!(f, "    nearest: {}  `{}`", m.rule, m.pattern)?;
             parts(f, &m.matched)?;
-            writeln!(f, "      stopped at {}: found {}", m.expected, m.found)?;
+            if m.negated {
+                writeln!(f, "      matched, but cancelled by a negation before its verb")?;
+            } else {
+                writeln!(f, "      stopped at {}: found {}", m.expected, m.found)?;
+            }
         }
         Ok(())
     }
@@ -116,9 +122,10 @@ pub(crate) fn explanation(
             }
         })
         .collect();
-    // furthest first within each sentence
+    // cancelled full matches first, then furthest first, within each sentence
     near.retain(|(_, _, p)| !p.trace.is_empty());
-    near.sort_by_key(|(s, p, partial)| (*s, usize::MAX - partial.trace.len(), *p));
+    let cancelled = |p: &Partial| p.failed_at.is_none();
+    near.sort_by_key(|(s, p, partial)| (*s, !cancelled(partial), usize::MAX - partial.trace.len(), *p));
     let mut near_misses = Vec::new();
     let mut count = 0;
     let mut last = None;
@@ -135,9 +142,11 @@ pub(crate) fn explanation(
         let units = engine::units(text, resolution, s.tokens.clone());
         let program = rules.pattern_program(p);
         let (rule, pattern) = rules.pattern_source(p);
+        let cancelled = partial.trace.last().is_some_and(|(pc, _)| *pc == usize::MAX);
+        let trace = &partial.trace[..partial.trace.len() - usize::from(cancelled)];
         let (expected, found) = match partial.failed_at {
             Some((pc, pos)) => (
-                program.labels[pc].clone(),
+                program.groups[pc].clone(),
                 if pos < units.len() {
                     format!("\"{}\"", engine::units_text(text, &units, pos..pos + 1))
                 } else {
@@ -150,11 +159,11 @@ pub(crate) fn explanation(
             sentence: text.original()[s.start..s.end].to_string(),
             rule: rule.id.clone(),
             pattern: pattern.to_string(),
-            matched: partial
-                .trace
+            matched: trace
                 .iter()
                 .map(|(pc, r)| (program.labels[*pc].clone(), engine::units_text(text, &units, r.clone()).to_string()))
                 .collect(),
+            negated: cancelled,
             expected,
             found,
         });

@@ -501,6 +501,11 @@ impl RuleSet {
                     let Some(run) = vm.run_at(start) else { continue };
                     let mood = engine::mood(&vm, &run);
                     if mood == Mood::Negated && rule.negation {
+                        if vm.track {
+                            // say so: the nearest miss is a full match that a negation cancelled
+                            vm.partial = engine::Partial { trace: run.trace.clone(), failed_at: None };
+                            vm.partial.trace.push((usize::MAX, 0..0));
+                        }
                         continue;
                     }
                     let (s, e) = engine::span(&units, &run);

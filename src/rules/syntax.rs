@@ -295,7 +295,7 @@ impl Parser<'_> {
                 self.pos += end + 1;
                 match self.scope.defines.get(&name) {
                     // a group of one alternative: the fragment as one part, labelled by its name
-                    Some(parts) => Node::Alt(vec![parts.clone()]),
+                    Some(parts) => Node::Alt(vec![relabel(parts, &format!("<{name}>"))]),
                     None => return err(start + 1, format!("expected the name of a `[define]` entry, found `{name}`")),
                 }
             }
@@ -356,6 +356,21 @@ impl Parser<'_> {
         };
         Ok(vec![Part { node, label: self.src[start..self.pos].to_string() }])
     }
+}
+
+/// A copy of a define's parts, each labelled with the define's name (what `--explain` shows).
+fn relabel(parts: &[Part], label: &str) -> Vec<Part> {
+    parts
+        .iter()
+        .map(|p| Part {
+            node: match &p.node {
+                Node::Alt(branches) => Node::Alt(branches.iter().map(|b| relabel(b, label)).collect()),
+                Node::Opt(seq) => Node::Opt(relabel(seq, label)),
+                node => node.clone(),
+            },
+            label: label.to_string(),
+        })
+        .collect()
 }
 
 /// Parses the inside of `{name:kind|kind+}`.

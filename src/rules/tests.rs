@@ -250,6 +250,10 @@ fn explain_names_parts_and_near_misses() {
     assert_eq!(miss.found, "\"the\"");
     let shown = e.to_string();
     assert!(shown.contains("no relation in: \"Xi held talks with the opposition.\""), "{shown}");
+    let (t, res) = x.analyze("Xi did not hold talks with Putin.", date);
+    let e = x.rules().explain(&t, &res);
+    assert!(e.relations.is_empty() && e.near_misses[0].negated, "{e}");
+    assert!(e.to_string().contains("matched, but cancelled by a negation"), "{e}");
 }
 
 #[test]
