@@ -19,13 +19,14 @@ use crate::text::Text;
 #[derive(Debug, Clone)]
 pub struct ExtractorBuilder {
     defaults: bool,
+    default_rules: bool,
     gazetteer: Gazetteer,
     rules: RuleSet,
 }
 
 impl Default for ExtractorBuilder {
     fn default() -> Self {
-        ExtractorBuilder { defaults: true, gazetteer: Gazetteer::new(), rules: RuleSet::new() }
+        ExtractorBuilder { defaults: true, default_rules: true, gazetteer: Gazetteer::new(), rules: RuleSet::new() }
     }
 }
 
@@ -38,6 +39,14 @@ impl ExtractorBuilder {
     /// Whether to start from the embedded default gazetteers and rules (default `true`).
     pub fn defaults(mut self, yes: bool) -> ExtractorBuilder {
         self.defaults = yes;
+        self
+    }
+
+    /// Whether to load the embedded default rules when [`defaults`](ExtractorBuilder::defaults) is on
+    /// (default `true`): `false` keeps the default gazetteers but not the rules, for example to
+    /// test an edited copy of a default rule file.
+    pub fn default_rules(mut self, yes: bool) -> ExtractorBuilder {
+        self.default_rules = yes;
         self
     }
 
@@ -108,7 +117,7 @@ impl ExtractorBuilder {
         };
         gazetteer.validate()?;
         let mut rules = RuleSet::new();
-        if self.defaults {
+        if self.defaults && self.default_rules {
             for (label, text) in rules::DEFAULT_FILES {
                 rules.add_str(label, text)?;
             }

@@ -218,8 +218,11 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
 
 /// `attache test`: the examples of the given rule files, run with everything else loaded.
 fn test(args: TestArgs) -> io::Result<ExitCode> {
+    // a default rule file given by path replaces the embedded defaults (it may have been edited)
+    let default_file = |p: &PathBuf| attache::rules::DEFAULT_FILES.iter().any(|(label, _)| p.ends_with(label));
+    let replaces_defaults = args.rules.iter().any(default_file);
     let built = (|| {
-        let mut builder = Extractor::builder().defaults(!args.no_defaults);
+        let mut builder = Extractor::builder().defaults(!args.no_defaults).default_rules(!replaces_defaults);
         for path in &args.gazetteers {
             builder = builder.gazetteer_file(path)?;
         }

@@ -164,3 +164,12 @@ fn explain_shows_rule_pattern_parts_and_near_misses() {
     assert!(stdout.contains("no relation in: \"Lima greeted a crowd.\""), "{stdout}");
     assert!(stdout.contains("stopped at {object:person}: found \"a\""), "{stdout}");
 }
+
+#[test]
+fn attache_test_checks_an_edited_default_file_in_place_of_the_embedded_one() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/rules/diplomacy.toml");
+    let out = Command::new(env!("CARGO_BIN_EXE_attache")).args(["test", path]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("all passed"), "{stdout}");
+}

@@ -37,7 +37,8 @@ pub(crate) struct Unit {
 }
 
 /// The units of the sentence whose tokens are `tokens`: a non-nested mention replaces the tokens it
-/// covers (the first, longest, mention of a start wins), with a "the" just before it.
+/// covers (the first, longest, mention of a start wins), with a determiner ("the", "his") just
+/// before it.
 pub(crate) fn units(text: &Text<'_>, resolution: &Resolution, tokens: Range<usize>) -> Vec<Unit> {
     let all = text.tokens();
     let mentions = &resolution.mentions;
@@ -48,9 +49,10 @@ pub(crate) fn units(text: &Text<'_>, resolution: &Resolution, tokens: Range<usiz
         while m < mentions.len() && (mentions[m].tokens.start < i || mentions[m].nested) {
             m += 1;
         }
-        // "the" before a mention belongs to it: "the United States", "the Paris Agreement"
+        // a determiner before a mention belongs to it: "the United States", "his Kazakh
+        // counterpart Kassym-Jomart Tokayev"
         let article = i + 1 < tokens.end
-            && text.token_text(i) == "the"
+            && matches!(text.token_text(i), "the" | "his" | "her" | "their" | "its")
             && m < mentions.len()
             && mentions[m].tokens.start == i + 1
             && mentions[m].tokens.end > i + 1;
