@@ -195,23 +195,34 @@ impl<'a> Vm<'a> {
                     return self.consume(pc, pos..pos + 1);
                 }
                 // every end of a coordinated list starting here, longest first
+                let kind_of = |e: usize| self.resolution.entities[e].kind;
+                let first = self.entity(pos, kinds).map(kind_of);
                 let mut ends = vec![pos + 1];
                 let mut at = pos + 1;
                 while ends.len() < MAX_LIST {
                     let mut next = at;
                     let sep = |i: usize| self.word(i);
+                    let mut joined = false;
                     match sep(next) {
                         Some(",") => {
                             next += 1;
                             if matches!(sep(next), Some("and") | Some("&")) {
                                 next += 1;
+                                joined = true;
                             }
                         }
-                        Some("and") | Some("&") => next += 1,
+                        Some("and") | Some("&") => {
+                            next += 1;
+                            joined = true;
+                        }
                         _ => break,
                     }
-                    if self.entity(next, kinds).is_none() {
-                        break;
+                    // a bare comma joins only members of one kind: "Israel, Iran" is a list,
+                    // "to Ukraine, Prime Minister Shigeru Ishiba said" is not
+                    match self.entity(next, kinds) {
+                        None => break,
+                        Some(e) if !joined && Some(kind_of(e)) != first => break,
+                        Some(_) => {}
                     }
                     at = next + 1;
                     ends.push(at);
@@ -317,6 +328,9 @@ fn strong_modal(w: &str) -> bool {
             | "poised"
             | "prepared"
             | "going"
+            | "should"
+            | "must"
+            | "can"
     )
 }
 
