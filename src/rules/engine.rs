@@ -394,7 +394,7 @@ fn function(w: &str) -> bool {
 
 /// Negation and modality of a run: negators or modal words in the window before its trigger (its
 /// first matched word that is not an auxiliary, looking back to the nearest entity or clause mark),
-/// or in its gaps.
+/// or in its gaps; a cancellation ("was cancelled") right after it.
 pub(crate) fn mood(vm: &Vm<'_>, run: &Run) -> Mood {
     let program = vm.program;
     let words = || {
@@ -420,6 +420,16 @@ pub(crate) fn mood(vm: &Vm<'_>, run: &Run) -> Mood {
             }
             future |= strong_modal(w) || w == "to";
             seen += 1;
+        }
+    }
+    // "the meeting between … was cancelled": a cancellation right after the match
+    let end = run.trace.iter().map(|(_, r)| r.end).max().unwrap_or(0);
+    for w in (end..(end + WINDOW).min(vm.units.len())).map_while(|u| vm.word(u)) {
+        if matches!(w, "cancelled" | "canceled" | "postponed" | "scrapped" | "shelved" | "collapsed" | "aborted") {
+            return Mood::Negated;
+        }
+        if matches!(w, "," | ";" | ":" | "." | "and" | "but") {
+            break;
         }
     }
     for (pc, r) in &run.trace {

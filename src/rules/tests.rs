@@ -80,6 +80,12 @@ fn negation_cancels_and_modality_marks_future() {
     assert!(run(&x, "Xi didn't hold talks with Putin.").is_empty());
     assert_eq!(run(&x, "Xi will hold talks with Putin."), ["meet(Xi Jinping, Vladimir Putin) mood=future"]);
     assert_eq!(run(&x, "Xi to hold talks with Putin"), ["meet(Xi Jinping, Vladimir Putin) mood=future"]);
+    // a cancellation right after the match
+    let between = extractor(
+        "[[rule]]\nid = \"meet/between\"\nrelation = \"meet\"\npatterns = [\"talks between {subject} and {object}\"]\n",
+    );
+    assert!(run(&between, "The talks between Xi and Putin were cancelled.").is_empty());
+    assert_eq!(run(&between, "The talks between Xi and Putin ended."), ["meet(Xi Jinping, Vladimir Putin)"]);
     // the window stops at the nearest entity or comma: "not" belongs to another clause here
     assert_eq!(run(&x, "Not long after, Xi held talks with Putin."), ["meet(Xi Jinping, Vladimir Putin)"]);
 }
@@ -99,6 +105,8 @@ patterns = ["{subject:person|country} (urged|urges) {object:country+} to"]
         ["appeal(Xi Jinping, Israel)", "appeal(Xi Jinping, Iran)", "appeal(Xi Jinping, Syria)"]
     );
     assert_eq!(run(&x, "China urges Israel, Iran to talk"), ["appeal(China, Israel)", "appeal(China, Iran)"]);
+    // a bare comma joins members of one kind only; "and" joins any
+    assert_eq!(run(&x, "China urges Israel, Xi Jinping to talk"), ["appeal(China, Israel)"]);
 }
 
 #[test]
