@@ -97,7 +97,7 @@ fn lists_give_one_relation_per_member() {
 [[rule]]
 id = "appeal/urged"
 relation = "appeal"
-patterns = ["{subject:person|country} (urged|urges) {object:country+} to"]
+patterns = ["{subject:person|country} (urged|urges) {object:country|person+}"]
 "#,
     );
     assert_eq!(
@@ -106,7 +106,8 @@ patterns = ["{subject:person|country} (urged|urges) {object:country+} to"]
     );
     assert_eq!(run(&x, "China urges Israel, Iran to talk"), ["appeal(China, Israel)", "appeal(China, Iran)"]);
     // a bare comma joins members of one kind only; "and" joins any
-    assert_eq!(run(&x, "China urges Israel, Xi Jinping to talk"), ["appeal(China, Israel)"]);
+    assert_eq!(run(&x, "China urges Israel, Xi Jinping said."), ["appeal(China, Israel)"]);
+    assert_eq!(run(&x, "China urges Israel and Xi Jinping"), ["appeal(China, Israel)", "appeal(China, Xi Jinping)"]);
 }
 
 #[test]
