@@ -1,7 +1,5 @@
 //! From a pattern's syntax tree to a small backtracking program, and the words that trigger it.
 
-use std::collections::HashSet;
-
 use regex::Regex;
 
 use super::syntax::{Node, Part};
@@ -57,7 +55,8 @@ pub(crate) struct Program {
     /// what a near miss says it expected.
     pub groups: Vec<String>,
     pub regexes: Vec<Regex>,
-    pub sets: Vec<HashSet<Box<str>>>,
+    /// Sorted word lists (a binary search beats hashing for these few short words).
+    pub sets: Vec<Vec<Box<str>>>,
     /// Whether a match can only start at an entity unit (the first part is a slot).
     pub starts_with_slot: bool,
     /// Slot names; `subject` and `object` are always 0 and 1.
@@ -140,7 +139,10 @@ impl Compiler {
             }
             Node::Regex(re) if word_alternation(re).is_some() => {
                 let words = word_alternation(re).unwrap_or_default();
-                self.program.sets.push(words.into_iter().map(Into::into).collect());
+                let mut words: Vec<Box<str>> = words.into_iter().map(Into::into).collect();
+                words.sort();
+                words.dedup();
+                self.program.sets.push(words);
                 let i = self.program.sets.len() - 1;
                 self.push(Inst::Set(i), &part.label);
             }
