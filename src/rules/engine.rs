@@ -433,6 +433,15 @@ pub(crate) fn mood(vm: &Vm<'_>, run: &Run) -> Mood {
         }
     }
     for (pc, r) in &run.trace {
+        // a pattern's own auxiliaries (word sets such as `<aux>`) count wherever they are
+        if let Inst::Set(_) = program.insts[*pc] {
+            if let Some(w) = vm.word(r.start) {
+                if negator(w) {
+                    return Mood::Negated;
+                }
+                future |= strong_modal(w) || w == "to";
+            }
+        }
         if let Inst::Gap(_) = program.insts[*pc] {
             for w in r.clone().filter_map(|u| vm.word(u)) {
                 if negator(w) {
