@@ -898,17 +898,19 @@ def build_countries(S):
     for row in S["master"]:
         uses[row["ISOAlpha2"]] += 1
     for row in S["master"]:
-        # an ISO code the table gives to several GEC entities (GB: UK, Guernsey, …) is ambiguous
-        if row["ISOAlpha2"] and uses[row["ISOAlpha2"]] == 1 and row["EntityType"] not in ("disputed", "misc", "dissolved"):
-            iso2_to_gec[row["ISOAlpha2"]] = row["CanonicalCode"].lower()
+        # an ISO code the table gives to several GEC entities (GB: UK, Guernsey, …) is ambiguous,
+        # unless one of them has the ISO code as its GEC (RE: Reunion, not Europa Island)
+        iso2, gec = row["ISOAlpha2"], row["CanonicalCode"]
+        if iso2 and row["EntityType"] not in ("disputed", "misc", "dissolved") and (uses[iso2] == 1 or gec == iso2):
+            iso2_to_gec[iso2] = gec.lower()
     claimed = {m["_fips10"].lower() for m in codes.values() if "_fips10" in m}
-    claimed |= set(iso2_to_gec.values())
+    claimed |= {row["CanonicalCode"].lower() for row in S["master"]}  # Akrotiri is "ax", Navassa "bq"
     for iso2, m in codes.items():
         if "_fips10" in m:
             iso2_to_gec.setdefault(iso2, m["_fips10"].lower())
         elif iso2.lower() not in claimed:
             iso2_to_gec.setdefault(iso2, iso2.lower())
-    iso2_to_gec.update({"XK": "kv", "EH": "wi", "PS": "we"})
+    iso2_to_gec.update({"XK": "kv", "EH": "wi", "PS": "we", "IM": "im", "JE": "je", "GG": "gk"})
     entity_type = {r["CanonicalCode"].lower(): r["EntityType"] for r in S["master"]}
 
     recs, by_iso3 = [], {}
@@ -991,11 +993,21 @@ def build_countries(S):
     for r in recs:
         r.aliases = [(t, c, f) for t, c, f in r.aliases
                      if not (c == "exact" and len(re.sub(r"[^A-Za-z]", "", t)) <= 2 and t not in ("US", "UK", "NZ", "HK", "U.S.", "U.K."))]
-    # Clean-up: stop list, shared adjectives, aliases equal to another country's name.
+    # Clean-up: stop list, shared adjectives, aliases equal to another country's name, names that
+    # several countries list (former names such as "German East Africa"), and Factbook notes that the
+    # field splitting left in a name.
     all_names = {r.name for r in recs}
+    alias_owner = defaultdict(set)
+    for r in recs:
+        for t, c, f in r.aliases:
+            alias_owner[t].add(r.id)
     for r in recs:
         keep = []
         for t, c, f in r.aliases:
+            if f != "adjective" and len(alias_owner[t]) > 1:
+                continue
+            if re.search(r"[()\[\]]|, | - |\b(note|used|former|is|sometimes)\b", t) or not t[:1].isupper() and not t.startswith(("e", "li", "ema")):
+                continue
             if COUNTRY_ALIAS_STOP.get(t):
                 continue
             if f == "adjective" and len(adjective_owner[t]) > 1 and SHARED_ADJECTIVE_OWNER.get(t) != r.attrs["iso3"]:
@@ -1820,6 +1832,11 @@ def main():
     S = load_sources()
     countries, by_iso3 = build_countries(S)
     places = build_places(S, countries, by_iso3)
+    # A country alias that is the name of a place ("Quito", "Tunis", "Santo Domingo") would make the
+    # capital resolve to the country: the place keeps the name.
+    place_names = {p.name for p in places}
+    for c in countries:
+        c.aliases = [(t, cs, f) for t, cs, f in c.aliases if t not in place_names]
     orgs = build_orgs(S, by_iso3)
     people = build_people(S, by_iso3, orgs)
     write("countries.jsonl", countries, "Countries and territories: ISO 3166 (Unicode CLDR 48) + CIA World Factbook 2026-01-22")
