@@ -521,6 +521,9 @@ PRESS_NAME = {
     "ilham-aliev": "Ilham Aliyev",
     "dmitriy-medvedev": "Dmitry Medvedev",
     "oljas-bektenov": "Olzhas Bektenov",
+    "bayrou": "François Bayrou",  # archive editions lost the accented given name
+    "borne": "Élisabeth Borne",
+    "hasina": "Sheikh Hasina",
     "antonio-luis-santos-da-costa": "António Costa",
     "mikhail-mishustin": "Mikhail Mishustin",
 }
@@ -1419,7 +1422,7 @@ def canonical_title(raw, office):
                 return canon or w
     return "President" if office == "head-of-state" else "Prime Minister"
 PARTICLES = {"da", "de", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le", "bin",
-             "bint", "ibn", "al", "el", "y", "e", "ould", "ag", "ben", "dit"}
+             "bint", "ibn", "al", "el", "y", "e", "ould", "ag", "ben", "dit", "arap"}
 
 
 def is_caps(tok):
@@ -1452,9 +1455,15 @@ def parse_holder(seg):
         paren = m.group(1)
     toks = [t.strip('"') for t in head.replace(",", " , ").split() if t.strip('"')]
     toks = [t for t in toks if not t.endswith("-elect") and t not in ("Jr.", "Sr.")]
-    k = next((i for i, t in enumerate(toks) if is_caps(t) and t not in ("NA", "II", "III", "IV", "VI", "XVI")), None)
-    if k is None:
+    caps_at = [i for i, t in enumerate(toks) if is_caps(t) and t not in ("NA", "II", "III", "IV", "VI", "XVI")]
+    if not caps_at:
         return None
+    k = caps_at[0]
+    # "President of the TISA Hamid KARZAI", "CNSP President Abdourahamane TCHIANI": a short
+    # acronym before the holder's name is not the name
+    later = [i for i in caps_at if i > k + 1]
+    if later and len(toks[k]) <= 5 and (k + 1 == len(toks) or not is_caps(toks[k + 1])) and len(re.sub(r"[^A-Z]", "", toks[k])) == len(toks[k]):
+        k = later[0]
     j = k
     while (j > 0 and k - j < 4 and (re.match(r"^[A-ZÀ-Ý\"]", toks[j - 1]) or (toks[j - 1] in PARTICLES and j - 1 > 0
            and toks[j - 2] not in TITLE_WORDS)) and toks[j - 1] not in TITLE_WORDS
@@ -1553,6 +1562,22 @@ def build_people(S, by_iso3, orgs):
                     continue
                 seq[(iso3, office)].append((edition_date(row["edition"]), p))
     people = {}  # key -> dict
+    # Some archive editions lost accented letters ("Fran ois BAYROU", "lisabeth BORNE"), leaving a
+    # holder without a usable given name: such a holder is the one person of that country with the
+    # same surname whose given name is known, when there is exactly one.
+    givens = defaultdict(set)
+    for (iso3, office), items in seq.items():
+        for ed, p in items:
+            k = person_key(iso3, p)
+            if k[2]:
+                givens[k[:2]].add(k[2])
+
+    def key_of(iso3, p):
+        k = person_key(iso3, p)
+        if not k[2] and len(givens[k[:2]]) == 1:
+            return k[:2] + (next(iter(givens[k[:2]])),)
+        return k
+
     for (iso3, office), items in seq.items():
         items.sort(key=lambda x: x[0])
         # dedupe editions: one holder per edition (first mention)
@@ -1563,7 +1588,7 @@ def build_people(S, by_iso3, orgs):
         runs = []  # [key, p_latest, first_ed, last_ed, since]
         for ed in eds:
             p = by_ed[ed]
-            key = person_key(iso3, p)
+            key = key_of(iso3, p)
             if runs and runs[-1][0] == key:
                 runs[-1][1] = p
                 runs[-1][3] = ed
@@ -1649,7 +1674,7 @@ def build_people(S, by_iso3, orgs):
                 n = re.sub(r"\s[A-Z]\.(?=\s)", "", n)
                 n = re.sub(r"(?<=\S)\s+[A-Z][a-z]+(ovich|evich|yevich|ovna|evna|yevna|ogly|uly|kyzy)(?=\s)", "", n)
                 counts[n] += 1
-            name = sorted(counts, key=lambda n: (-counts[n], len(n), n))[0]
+            name = sorted(counts, key=lambda n: (" " not in n, -counts[n], len(n), n))[0]
             if slug(ascii_fold(name)) in PRESS_NAME:
                 per["names"].append(name)
                 name = PRESS_NAME[slug(ascii_fold(name))]
@@ -1686,6 +1711,11 @@ def build_people(S, by_iso3, orgs):
         r.roles = roles
         r.priority = 20
         recs[r.id] = r
+    # Parser leftovers: a one-word "name" of four letters or fewer, or with a full stop ("Ngc" from a
+    # council's acronym, "M.d."), is not a person's name.
+    for rid in [rid for rid, r in recs.items() if " " not in r.name and (len(r.name) <= 4 or "." in r.name)
+                and "wikidata" not in r.attrs]:
+        del recs[rid]
     # The same person under two spellings or in two countries' tables: merge into one record.
     by_name = defaultdict(list)
     for r in recs.values():
