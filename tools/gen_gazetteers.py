@@ -627,7 +627,62 @@ CURATED_ORGS = [
     ("commonwealth", "Commonwealth of Nations", ["the Commonwealth"], [], "CIA World Factbook Appendix B"),
     ("nam", "Non-Aligned Movement", [], ["NAM"], "CIA World Factbook Appendix B"),
     ("g77", "Group of 77", ["G77", "G-77"], [], "CIA World Factbook Appendix B"),
-    ("cstc", None, [], [], ""),
+    ("cen-sad", "Community of Sahel-Saharan States", [], ["CEN-SAD"], "curated; name also in PETRARCH2"),
+    ("aes", "Alliance of Sahel States", ["Confederation of Sahel States"], ["AES"], "curated: Mali, Burkina Faso, Niger, 2023"),
+    ("wef", "World Economic Forum", ["Davos forum"], ["WEF"], "curated: Swiss foundation, annual Davos meeting"),
+    ("munich-security-conference", "Munich Security Conference", [], ["MSC"], "curated: annual conference"),
+    ("shangri-la-dialogue", "Shangri-La Dialogue", [], [], "curated: annual IISS Asia security summit"),
+    ("raisina-dialogue", "Raisina Dialogue", [], [], "curated: annual Indian conference"),
+    ("boao-forum", "Boao Forum for Asia", ["Boao Forum"], ["BFA"], "curated: annual forum in Hainan"),
+    ("spief", "St. Petersburg International Economic Forum", ["St Petersburg International Economic Forum"], ["SPIEF"], "curated: annual Russian forum"),
+    ("eastern-economic-forum", "Eastern Economic Forum", [], ["EEF"], "curated: annual Russian forum in Vladivostok"),
+    ("astana-international-forum", "Astana International Forum", [], ["AIF"], "curated: annual Kazakh forum since 2023"),
+    ("valdai-club", "Valdai Discussion Club", ["Valdai Club"], [], "curated: Russian think tank forum"),
+    ("focac", "Forum on China-Africa Cooperation", [], ["FOCAC"], "curated: since 2000"),
+    ("china-celac-forum", "China-CELAC Forum", [], [], "curated: since 2015"),
+    ("celac", "Community of Latin American and Caribbean States", [], ["CELAC"], "curated: since 2011"),
+    ("china-arab-states-summit", "China-Arab States Summit", [], [], "curated: since 2022"),
+    ("silk-road-fund", "Silk Road Fund", [], [], "curated: Chinese state fund, 2014"),
+    ("carec", "Central Asia Regional Economic Cooperation", ["CAREC Program"], ["CAREC"], "curated: ADB-led programme since 1997"),
+    ("ifas", "International Fund for Saving the Aral Sea", [], ["IFAS"], "curated: Central Asian fund since 1993"),
+    ("edb", "Eurasian Development Bank", [], [], "curated: since 2006"),
+    ("eurasian-economic-commission", "Eurasian Economic Commission", [], [], "curated: EAEU executive body"),
+    ("union-state", "Union State of Russia and Belarus", ["Union State"], [], "curated: since 1999"),
+    ("consultative-meeting-central-asia", "Consultative Meeting of the Heads of State of Central Asia", [], [], "curated: Central Asian summit format since 2018"),
+    ("isdb", "Islamic Development Bank", [], ["IsDB", "IDB"], "curated; also in Factbook participation lists as IDB"),
+    ("afcfta", "African Continental Free Trade Area", [], ["AfCFTA"], "curated: since 2019"),
+    ("visegrad-group", "Visegrad Group", ["Visegrad Four"], ["V4"], "curated: since 1991"),
+    ("five-eyes", "Five Eyes", [], [], "curated: intelligence alliance"),
+    ("paris-club", "Paris Club", [], [], "curated: creditor group"),
+    ("un-women", "UN Women", [], [], "curated: UN entity since 2010"),
+    ("unfpa", "UN Population Fund", ["United Nations Population Fund"], ["UNFPA"], "curated: UN agency"),
+    ("unaids", "UNAIDS", ["Joint United Nations Programme on HIV/AIDS"], ["UNAIDS"], "curated: UN programme"),
+    ("ocha", "UN Office for the Coordination of Humanitarian Affairs", [], ["OCHA"], "curated: UN office"),
+    ("unodc", "UN Office on Drugs and Crime", ["United Nations Office on Drugs and Crime"], ["UNODC"], "curated: UN office"),
+    ("gavi", "Gavi, the Vaccine Alliance", ["Gavi"], [], "curated"),
+    ("global-fund", "Global Fund to Fight AIDS, Tuberculosis and Malaria", ["Global Fund"], [], "curated"),
+    ("fifa", "FIFA", [], ["FIFA"], "curated: football federation"),
+    ("amnesty-international", "Amnesty International", ["Amnesty"], [], "curated: NGO"),
+    ("human-rights-watch", "Human Rights Watch", [], ["HRW"], "curated: NGO"),
+    ("msf", "Doctors Without Borders", ["Medecins Sans Frontieres", "Médecins Sans Frontières"], ["MSF"], "curated: NGO"),
+    ("greenpeace", "Greenpeace", [], [], "curated: NGO"),
+    ("international-crisis-group", "International Crisis Group", ["Crisis Group"], [], "curated: NGO"),
+    ("transparency-international", "Transparency International", [], [], "curated: NGO"),
+    ("palestinian-authority", "Palestinian Authority", ["Palestinian National Authority"], [], "curated"),
+    ("plo", "Palestine Liberation Organization", [], ["PLO"], "curated"),
+    ("fatah", "Fatah", [], [], "curated: Palestinian party"),
+    ("islamic-jihad", "Palestinian Islamic Jihad", ["Islamic Jihad"], [], "curated: armed group"),
+    ("al-qaeda", "al-Qaeda", ["Al Qaeda", "al-Qaida", "Al-Qaida"], [], "curated: armed group; also in PETRARCH2 MilNonState"),
+    ("al-shabaab", "al-Shabaab", ["Al-Shabab", "al-Shabab"], [], "curated: armed group"),
+    ("boko-haram", "Boko Haram", [], [], "curated: armed group"),
+    ("pkk", "Kurdistan Workers' Party", [], ["PKK"], "curated: armed group"),
+    ("hts", "Hayat Tahrir al-Sham", [], ["HTS"], "curated: armed group"),
+    ("sdf", "Syrian Democratic Forces", [], ["SDF"], "curated: armed group"),
+    ("rsf-sudan", "Rapid Support Forces", [], ["RSF"], "curated: Sudanese paramilitary"),
+    ("m23", "M23", ["March 23 Movement"], [], "curated: armed group"),
+    ("wagner-group", "Wagner Group", ["Wagner"], [], "curated: Russian private military company"),
+    ("muslim-brotherhood", "Muslim Brotherhood", [], [], "curated"),
+    ("world-economic-outlook", None, [], [], ""),
     # news agencies and media (curated: the agencies' own names)
     ("xinhua", "Xinhua", ["Xinhua News Agency", "New China News Agency"], [], "curated: China's state news agency; also in PETRARCH2 International dictionary"),
     ("reuters", "Reuters", ["Thomson Reuters"], [], "curated: news agency"),
@@ -669,6 +724,31 @@ CURATED_ORGS = [
     ("tdh", "Turkmenistan State News Agency", [], ["TDH"], "curated: Turkmen state news agency"),
     ("astana-times", "Astana Times", ["The Astana Times"], [], "curated: Kazakh newspaper"),
 ]
+
+# PETRARCH2 IGO names that are variants of an organisation already known (value: its acronym, or its
+# id slug), or noise (value None). Reviewed by hand.
+PETRARCH_VARIANTS = {
+    "Association of South East Asian Nations": "ASEAN", "Association of Southeast Asia Nations": "ASEAN",
+    "Southeast Asian Nations": None, "South Asian Association": None, "Commonwealth of Nations": "commonwealth",
+    "Group of Eight": "G-8", "Group of Seventy Seven": "G-77", "U.N. Security Council": "UNSC",
+    "UN High Commission for Refugees": "UNHCR", "United Nations Commission for Refugees": "UNHCR",
+    "UN Secretariat": "UN", "United Nations Secretariat": "UN", "Secretariat of the UN": "UN",
+    "Secretariat of the United Nations": "UN", "Organization of the Islamic Conference": "OIC",
+    "Organization of Islamic Conferences": "OIC", "Organization of Non Aligned Countries": "NAM",
+    "International Telecommunications Union": "ITU", "Inter Parliamentary Union": "IPU",
+    "United Nations Food and Agriculture Organization": "FAO", "La Francophonie": "OIF",
+    "Intergovernmental Authority on Development": "IGAD", "Caribbean Community": "CARICOM",
+    "African Development Bank": "AFDB", "Inter American Development Bank": "IADB",
+    "Economic Community of Central African States": "ECCAS", "Community of Sahel Saharan States": "cen-sad",
+    "Community of Saharan States": "cen-sad", "Sahel Saharan States": "cen-sad", "Community of Sahel States": None,
+    "Cocoa Producer's Alliance": None, "International Government Organisation": None,
+    "International Government Organization": None, "World Bank Family Network Book Project": None,
+    "Arab Bank for Economic Develoment in Africa": None, "Special Rapporteur of the United Nations Human Rights Council": None,
+    "UN High Commission for Human Rights": "OHCHR", "United Nations Commission for Human Rights": "OHCHR",
+    "Council of Security and Cooperation in Europe": "OSCE", "World Health Assembly": None,
+    "American Correctional Association": None, "Europarc Federation": None, "World Family Organization": None,
+    "Association Mondiale des Amis de L'enfance": None, "Organization of World Heritage Cities": None,
+}
 
 # Memberships the Factbook 2026 participation lists get wrong or miss (curated, with the fact's source).
 ORG_MEMBERS_EXTRA = {
@@ -1274,6 +1354,16 @@ ORG_WORDS = (r"\b(Organi[sz]ation|Union|Council|Bank|Fund|Association|Community|
 TWO_LETTER_OK = {"UN", "EU", "AU", "AP"}
 
 
+def add_acronym(r, a):
+    """An acronym alias: exact case, or a pronounceable one written as a word ("Caricom", "Interpol")
+    in capitalised and upper-case forms."""
+    if re.fullmatch(r"[A-Z][a-z]{3,}", a):
+        r.add(a, "abbreviation", "capitalized")
+        r.add(a.upper(), "abbreviation", "exact")
+    else:
+        r.add(a, "abbreviation", "exact")
+
+
 def acronym_ok(a):
     letters = re.sub(r"[^A-Za-z]", "", a)
     if a in ACRONYM_STOP:
@@ -1294,7 +1384,7 @@ def build_orgs(S, by_iso3):
                 r.add(v)
         for a in acrs:
             if acronym_ok(a) or a in ("DPA", "dpa"):
-                r.add(a, "abbreviation", "exact")
+                add_acronym(r, a)
             acr_to_id.setdefault(a.replace(".", "").upper(), r.id)
         recs[r.id] = r
     for row in S["appb"]:
@@ -1316,7 +1406,7 @@ def build_orgs(S, by_iso3):
                     r.add(v)
             for a in acrs:
                 if acronym_ok(a):
-                    r.add(a, "abbreviation", "exact")
+                    add_acronym(r, a)
             continue
         good = [a for a in acrs if acronym_ok(a)]
         rid = f"organization:{slug(good[0])}" if good else f"organization:{slug(name)}"
@@ -1327,7 +1417,7 @@ def build_orgs(S, by_iso3):
             r.add(v)
         for a in acrs:
             if acronym_ok(a) and a != name:
-                r.add(a, "abbreviation", "exact")
+                add_acronym(r, a)
             acr_to_id.setdefault(a.replace(".", "").upper(), rid)
         recs[rid] = r
     # PETRARCH IGO names (case-restored): only entries whose code starts with IGO.
@@ -1351,6 +1441,16 @@ def build_orgs(S, by_iso3):
             if n.startswith("The ") or " to the " in n or not re.search(ORG_WORDS, n):
                 continue
             if re.search(r"\b(Secretary|Chief|Spokesman|Official|Monitor|Envoy|Head|Director|Troops|Forces|Soldiers|Peacekeepers|Inspector|Delegation|Mission To|Commission For)\b", n):
+                continue
+            if n in PETRARCH_VARIANTS:
+                target = PETRARCH_VARIANTS[n]
+                tid = acr_to_id.get((target or "").upper()) or (f"organization:{target}" if target else None)
+                if tid in recs:
+                    recs[tid].add(n)
+                    recs[tid].src("PETRARCH2 Phoenix International dictionary (MIT)")
+                    known_names.add(ascii_fold(n).lower())
+                elif target:
+                    print(f"warning: PETRARCH_VARIANTS target {target} unknown", file=sys.stderr)
                 continue
             rid = f"organization:{slug(n)}"
             if rid in recs:
