@@ -373,10 +373,14 @@ fn load_and_build_time_is_reported() {
     let t = std::time::Instant::now();
     let m = Matcher::new(&g).unwrap();
     let build = t.elapsed();
+    let t = std::time::Instant::now();
+    let x = attache::Extractor::builder().build().unwrap();
+    let extractor = t.elapsed();
     eprintln!(
-        "gazetteer: {} entities loaded in {load:?}; matcher: {} patterns in {build:?}",
+        "gazetteer: {} entities loaded in {load:?}; matcher: {} patterns in {build:?}; Extractor build: {extractor:?}",
         g.len(),
         m.pattern_count()
     );
+    assert_eq!(x.gazetteer().len(), g.len());
     assert!(m.pattern_count() > g.len());
 }
