@@ -1578,7 +1578,7 @@ def parse_holder(seg):
         caps.append(toks[e])
         e += 1
     trailing = []
-    while e < len(toks) and (re.match(r"^[A-ZÀ-Ý]", toks[e]) or toks[e].lower() in PARTICLES) and toks[e] not in ("Jr.", "Sr.") and toks[e] not in TITLE_WORDS:
+    while e < len(toks) and (re.match(r"^[A-ZÀ-Ý]", toks[e]) or toks[e].lower() in PARTICLES or re.match(r"^(al|el|as|ad|ar|ash|at|az)-", toks[e])) and toks[e] not in ("Jr.", "Sr.") and toks[e] not in TITLE_WORDS:
         trailing.append(toks[e])
         e += 1
     if not caps or len(title) > 60:
@@ -1630,11 +1630,28 @@ def skeleton(text):
 def person_key(iso3, p):
     sur = skeleton(p["surname"])
     if p["caps_first"]:
-        given = skeleton("".join(p["trailing"]))
+        given = re.sub(r"[^a-z]", "", ascii_fold("".join(p["trailing"])).lower())
     else:
         g = [t for t in p["given"] if not re.fullmatch(r"[A-Z]\.?", t)]
         given = skeleton(g[0] if g else "")[:1]
     return (iso3, sur, given)
+
+
+GIVEN_NOISE = {"muhammad", "mohammad", "mohammed", "mohamed", "mian", "sheikh", "shaykh", "hajji", "haji", "dr", "gen"}
+
+
+def given_skeleton(p):
+    if p["caps_first"]:  # romanised Chinese/Korean given names are stable and short: compare them whole
+        return re.sub(r"[^a-z]", "", ascii_fold("".join(p["trailing"])).lower())
+    g = [t for t in p["given"] if not re.fullmatch(r"[A-Z]\.?", t) and ascii_fold(t).lower().strip(".") not in GIVEN_NOISE]
+    return skeleton("".join(g))
+
+
+def cluster_same(a, b, caps_first):
+    import difflib
+    if caps_first:
+        return a == b
+    return a == b or a.startswith(b) or b.startswith(a) or difflib.SequenceMatcher(None, a, b).ratio() >= 0.6
 
 
 def edition_date(ed):
@@ -1662,21 +1679,27 @@ def build_people(S, by_iso3, orgs):
                     continue
                 seq[(iso3, office)].append((edition_date(row["edition"]), p))
     people = {}  # key -> dict
-    # Some archive editions lost accented letters ("Fran ois BAYROU", "lisabeth BORNE"), leaving a
-    # holder without a usable given name: such a holder is the one person of that country with the
-    # same surname whose given name is known, when there is exactly one.
-    givens = defaultdict(set)
-    for (iso3, office), items in seq.items():
-        for ed, p in items:
+    # One person per (country, surname, given name), the given name compared loosely: spellings
+    # change between editions ("Kazymzhomart" / "Kasym-Zhomart TOKAYEV", "Nursultan A." / "Nursultan
+    # Abishuly NAZARBAYEV") while brothers differ ("Nawaz" / "Shehbaz SHARIF"). Family-name-first names
+    # must agree exactly ("KIM Jong Il" / "KIM Jong Un"). Some archive editions lost accented letters
+    # ("Fran ois BAYROU", "lisabeth BORNE"), leaving no given name: such a holder is the one person of
+    # that country with the same surname, when there is exactly one.
+    reps = defaultdict(list)
+    for (iso3, office), items in sorted(seq.items()):
+        for ed, p in sorted(items, key=lambda x: x[0]):
             k = person_key(iso3, p)
-            if k[2]:
-                givens[k[:2]].add(k[2])
+            g = given_skeleton(p)
+            if g and not any(cluster_same(g, r, p["caps_first"]) for r in reps[k[:2]]):
+                reps[k[:2]].append(g)
 
     def key_of(iso3, p):
         k = person_key(iso3, p)
-        if not k[2] and len(givens[k[:2]]) == 1:
-            return k[:2] + (next(iter(givens[k[:2]])),)
-        return k
+        g = given_skeleton(p)
+        known = reps[k[:2]]
+        if not g:
+            return k[:2] + ((known[0] if len(known) == 1 else ""),)
+        return k[:2] + (next(r for r in known if cluster_same(g, r, p["caps_first"])),)
 
     for (iso3, office), items in seq.items():
         items.sort(key=lambda x: x[0])
@@ -1749,8 +1772,9 @@ def build_people(S, by_iso3, orgs):
                 continue
             gs = max(difflib.SequenceMatcher(None, "".join(given_toks), "".join(x)).ratio()
                      for x in (lab[:-1], lab[1:]))
-            for t in lab + ["".join(lab[1:])]:
-                sc = difflib.SequenceMatcher(None, sur, t).ratio()
+            surs = {sur} | {skeleton(x) for x in re.split(r"[-\s]", per["p"]["surname"]) if len(skeleton(x)) >= 3}
+            for t, sv in [(t, sv) for t in lab + ["".join(lab[1:]), "".join(lab)] for sv in surs]:
+                sc = difflib.SequenceMatcher(None, sv, t).ratio()
                 if sc >= 0.8 and (sc + 0.5 * gs, per["eds"][-1]) > score:
                     best, score = per, (sc + 0.5 * gs, per["eds"][-1])
         if best is not None:
@@ -1871,6 +1895,20 @@ def build_people(S, by_iso3, orgs):
             ro["end"] = f"{row['end_year']}-12-31"
         if not any(x["office"] == office and x["of"] == ro["of"] for x in r.roles):
             r.roles.append(ro)
+    # A Wikidata role the snapshot leaves open ends the day before a later Factbook holder of the same
+    # office starts (Barnier, PM of France Sep-Dec 2024, fell between two Factbook editions).
+    fb_starts = defaultdict(list)
+    for r in recs.values():
+        for ro in r.roles:
+            if ro.get("start") and not ro["start"].endswith("-01-01"):
+                fb_starts[(ro["office"], ro["of"])].append((ro["start"], r.id))
+    for r in recs.values():
+        for ro in r.roles:
+            if ro.get("end") or not ro.get("start", "").endswith("-01-01"):
+                continue
+            later = sorted(st for st, who in fb_starts[(ro["office"], ro["of"])] if st > ro["start"] and who != r.id)
+            if later:
+                ro["end"] = (date.fromisoformat(later[0]) - timedelta(days=1)).isoformat()
     # Foreign ministers (Wikidata, 2022-12-10 snapshot)
     for row in sorted(S["foreign-ministers"], key=lambda r: (r["countryLabel"], r["name"])):
         iso3 = name_to_iso3.get(row["countryLabel"].lower())
