@@ -1895,20 +1895,6 @@ def build_people(S, by_iso3, orgs):
             ro["end"] = f"{row['end_year']}-12-31"
         if not any(x["office"] == office and x["of"] == ro["of"] for x in r.roles):
             r.roles.append(ro)
-    # A Wikidata role the snapshot leaves open ends the day before a later Factbook holder of the same
-    # office starts (Barnier, PM of France Sep-Dec 2024, fell between two Factbook editions).
-    fb_starts = defaultdict(list)
-    for r in recs.values():
-        for ro in r.roles:
-            if ro.get("start") and not ro["start"].endswith("-01-01"):
-                fb_starts[(ro["office"], ro["of"])].append((ro["start"], r.id))
-    for r in recs.values():
-        for ro in r.roles:
-            if ro.get("end") or not ro.get("start", "").endswith("-01-01"):
-                continue
-            later = sorted(st for st, who in fb_starts[(ro["office"], ro["of"])] if st > ro["start"] and who != r.id)
-            if later:
-                ro["end"] = (date.fromisoformat(later[0]) - timedelta(days=1)).isoformat()
     # Foreign ministers (Wikidata, 2022-12-10 snapshot)
     for row in sorted(S["foreign-ministers"], key=lambda r: (r["countryLabel"], r["name"])):
         iso3 = name_to_iso3.get(row["countryLabel"].lower())
@@ -1966,6 +1952,23 @@ def build_people(S, by_iso3, orgs):
                                              and x.get("start") == role["start"] and not x.get("end"))]
         r.roles.append(dict(role))
         r.src(note)
+    # A Wikidata role the snapshot leaves open ends the day before a later Factbook holder of the same
+    # office starts (Barnier, PM of France Sep-Dec 2024, fell between two Factbook editions).
+    # Likewise any open role another person's later start on the same office ends (a Factbook holder
+    # whose successor the Factbook text failed to name, a Wikidata holder replaced later). Not for
+    # collegial offices ("Member" of the Swiss Federal Council).
+    fb_starts = defaultdict(list)
+    for r in recs.values():
+        for ro in r.roles:
+            if ro.get("start") and ro["title"] != "Member":
+                fb_starts[(ro["office"], ro["of"])].append((ro["start"], r.id))
+    for r in recs.values():
+        for ro in r.roles:
+            if ro.get("end") or not ro.get("start") or ro["title"] == "Member":
+                continue
+            later = sorted(st for st, who in fb_starts[(ro["office"], ro["of"])] if st > ro["start"] and who != r.id)
+            if later:
+                ro["end"] = (date.fromisoformat(later[0]) - timedelta(days=1)).isoformat()
     # curated press spellings
     for sid, extra in PERSON_EXTRA.items():
         r = recs.get(f"person:{sid}")
