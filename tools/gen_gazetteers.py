@@ -1818,6 +1818,9 @@ def build_people(S, by_iso3, orgs):
         srcs.append(f"CIA World Factbook editions {years[0]}-{years[-1]}" if years[0] != years[-1] else f"CIA World Factbook {years[0]}")
         r.sources = srcs
         for n in sorted(set(per["names"])):
+            if " " not in n and " " in name:  # a holder the Factbook named by surname only
+                r.add(n, "surname")
+                continue
             r.add(n)
             # without initials
             n2 = re.sub(r"\s[A-Z]\.(?=\s)", "", n)
