@@ -361,6 +361,7 @@ fn ordinary_words_that_are_surnames_of_minor_leaders() {
 fn acronyms_need_their_case() {
     fires_none("The man who spoke left.");
     fires_none("It is late and it rains.");
+    fires_none("The IT team fixed it.");
     assert!(ids("The WHO warned of a virus.").contains("organization:who"));
 }
 
