@@ -180,6 +180,8 @@ fn regions_have_members_and_adjectives() {
     assert!(ids("A Balkan summit opened.").contains("place:balkans"));
     assert!(ids("Talks on the Sahel resumed.").contains("place:sahel"));
     assert!(ids("Unrest in Xinjiang grew.").contains("place:xinjiang"));
+    assert!(ids("Judges in The Hague ruled.").contains("place:the-hague"));
+    assert!(ids("Leaders met in Samarkand.").contains("place:samarkand"));
     assert!(g.get("place:middle-east").unwrap().members.iter().any(|m| m == "country:SAU"));
 }
 
