@@ -360,7 +360,7 @@ Autonomous and of the Oriental Occidental Norte Sur Oeste Este Centro Metropolit
 # courts, regional centres of Central Asia). Each is looked up in GeoNames by country and name; the
 # GeoNames record gives its provenance. (name as news writes it, ISO alpha-2, extra aliases)
 CURATED_CITIES = [
-    ("The Hague", "NL", ["Den Haag"]), ("Geneva", "CH", []), ("Davos", "CH", []), ("Strasbourg", "FR", []),
+    ("The Hague", "NL", ["Den Haag"]), ("Geneva", "CH", []), ("Strasbourg", "FR", []),
     ("Sochi", "RU", []), ("Kaliningrad", "RU", []), ("Murmansk", "RU", []), ("Kursk", "RU", []),
     ("Belgorod", "RU", []), ("Sevastopol", "UA", []), ("Simferopol", "UA", []), ("Mariupol", "UA", []),
     ("Kherson", "UA", []), ("Kramatorsk", "UA", []), ("Bakhmut", "UA", []), ("Pokrovsk", "UA", []),
