@@ -103,6 +103,17 @@ fn no_duplicate_ids_across_files_and_every_record_has_a_source() {
 }
 
 #[test]
+fn generated_files_are_sorted_by_id() {
+    // tools/gen_gazetteers.py writes records sorted by id, so regenerating gives stable diffs.
+    for (label, text) in attache::gazetteer::DEFAULT_FILES.iter().filter(|(l, _)| !l.ends_with("overlay.jsonl")) {
+        let mut g = Gazetteer::new();
+        g.add_str(label, text).unwrap();
+        let ids: Vec<&str> = g.entities().iter().map(|e| e.id.as_str()).collect();
+        assert!(ids.windows(2).all(|w| w[0] < w[1]), "{label} is not sorted by id");
+    }
+}
+
+#[test]
 fn capitals_are_places_of_their_country() {
     let g = defaults();
     for (iso3, capital) in [
