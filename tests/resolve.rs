@@ -509,3 +509,16 @@ mod on_default_gazetteers {
         assert_eq!(default_ids("Delegates flew to Xi'an."), ["place:xi-an"]);
     }
 }
+
+#[test]
+fn any_word_of_an_earlier_full_name_is_a_short_name() {
+    // the gazetteer lists no short form of Li Qiang; the document gave the full name first
+    assert_eq!(
+        ids("Premier Li Qiang arrived. Li then met Xi Jinping, and Li left."),
+        ["person:li-qiang", "person:li-qiang", "person:xi-jinping", "person:li-qiang"]
+    );
+    // without the full name, a bare "Li" stays unresolved
+    assert_eq!(ids("Li then left."), Vec::<String>::new());
+    // nor does a word of the name fire inside another name
+    assert_eq!(ids("Li Qiang arrived. Li Na won."), ["person:li-qiang"]);
+}

@@ -636,8 +636,16 @@ impl Resolver {
         let mut run = Run::new(self, gazetteer, matcher, text, date);
         run.collect_spans(matches);
         run.collect_patterns();
-        for i in 0..run.spans.len() {
-            run.decide(i);
+        // in text order, so that short names see the full names before them
+        let mut next = 0;
+        for i in 0..text.tokens().len() {
+            while next < run.spans.len() && run.spans[next].tokens.start <= i {
+                run.decide(next);
+                next += 1;
+            }
+            if run.span_at[i].is_none() && !run.taken[i] {
+                run.local_name(i);
+            }
         }
         run.roles();
         run.finish()
@@ -716,6 +724,9 @@ struct Run<'a> {
     last_seen: HashMap<usize, usize>,
     /// People mentioned so far: (first token, gazetteer index), in order.
     people: Vec<(usize, usize)>,
+    /// Words of the full names mentioned so far ("kim", "wang", "bush") -> the person: news
+    /// shortens any name it has given in full, whether or not the gazetteer lists the short form.
+    local: HashMap<String, usize>,
 }
 
 impl<'a> Run<'a> {
@@ -754,6 +765,7 @@ impl<'a> Run<'a> {
             pending: Vec::new(),
             last_seen: HashMap::new(),
             people: Vec::new(),
+            local: HashMap::new(),
         }
     }
 
@@ -1242,9 +1254,59 @@ impl<'a> Run<'a> {
         false
     }
 
+    /// A capitalised word that no gazetteer name covers, but that is part of a full name given
+    /// earlier in the document: "Kim" after "Kim Jong Un", "Wang" after "Wang Yi".
+    fn local_name(&mut self, i: usize) {
+        if !self.is_word(i) || !self.capitalised(i) {
+            return;
+        }
+        let Some(&person) = self.local.get(self.word(i)) else { return };
+        if self.continues_a_name(i) || self.followed_by_a_name(i + 1) {
+            return;
+        }
+        let title = self.title_before(i);
+        if title.as_ref().is_some_and(|t| t.owner.is_some() && self.fits(person, t) == 0) {
+            return;
+        }
+        let mut pending = Pending {
+            key: Key::Gaz(person),
+            acts_for: None,
+            name: i..i + 1,
+            phrase: i..i + 1,
+            form: MentionForm::Short,
+            tentative: false,
+        };
+        let cand = Cand { gaz: person, form: AliasForm::Short, case: CasePolicy::Capitalized };
+        self.decide_person(&mut pending, cand, title.as_ref());
+        self.pending.push(pending);
+    }
+
+    /// Registers the first and last words of a full name for [`Run::local_name`].
+    fn register_name(&mut self, name: Range<usize>, person: usize) {
+        const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "v"];
+        let words: Vec<usize> =
+            name.filter(|&t| self.is_word(t) && self.capitalised(t) && !SUFFIXES.contains(&self.word(t))).collect();
+        if words.len() < 2 {
+            return;
+        }
+        for (t, min_len) in [(words[0], 2), (words[words.len() - 1], 3)] {
+            let w = self.word(t);
+            let usable = w.chars().count() >= min_len
+                && !FUNCTION_WORDS.contains(&w)
+                && !CALENDAR.contains(&w)
+                && TITLES.get(w).is_none();
+            if usable {
+                self.local.insert(w.to_string(), person);
+            }
+        }
+    }
+
     fn decide_person(&mut self, pending: &mut Pending, chosen: Cand, title: Option<&TitleContext>) {
         let person = chosen.gaz;
         let first = pending.name.start;
+        if !matches!(chosen.form, AliasForm::Surname | AliasForm::Short) {
+            self.register_name(pending.name.clone(), person);
+        }
         if matches!(chosen.form, AliasForm::Surname | AliasForm::Short) {
             pending.form = MentionForm::Short;
         }
