@@ -501,6 +501,16 @@ mod on_default_gazetteers {
     }
 
     #[test]
+    fn a_listed_summit_keeps_its_countries_as_nested_mentions() {
+        assert_eq!(
+            default_ids("Delegates reached the China-Central Asia Summit early."),
+            ["country:CHN", "organization:china-central-asia-summit", "place:central-asia"]
+        );
+        // an organisation that merely contains a city's name does not mention the city
+        assert_eq!(default_ids("The Shanghai Cooperation Organisation met."), ["organization:sco"]);
+    }
+
+    #[test]
     fn capitals_and_compounds() {
         assert_eq!(
             default_ids("Washington and Moscow watched the China-Kyrgyzstan-Uzbekistan railway."),

@@ -1163,6 +1163,68 @@ impl<'a> Run<'a> {
         }
         self.decided[i] = Some(self.pending.len());
         self.pending.push(pending);
+        if matches!(kind, EntityKind::Organization | EntityKind::Event | EntityKind::Document) {
+            self.compound_parts(&span.tokens);
+        }
+    }
+
+    /// The countries and regions of a hyphenated compound inside a longer name ("China-Central
+    /// Asia Summit"), as nested mentions: the automaton reports only the longest name.
+    fn compound_parts(&mut self, tokens: &Range<usize>) {
+        let toks = self.text.tokens();
+        let is_hyphen = |t: usize| toks[t].kind == TokenKind::Punct && self.text.token_text(t) == "-";
+        if !tokens.clone().any(is_hyphen) {
+            return;
+        }
+        // each part between hyphens on its own: the whole would only match the whole name again
+        let mut part_start = tokens.start;
+        for t in tokens.clone().chain(std::iter::once(tokens.end)) {
+            if t < tokens.end && !is_hyphen(t) {
+                continue;
+            }
+            if part_start < t {
+                self.names_within(part_start..t, tokens);
+            }
+            part_start = t + 1;
+        }
+    }
+
+    /// Adds the countries and regions named within `part` as mentions nested in `outer`.
+    fn names_within(&mut self, part: Range<usize>, outer: &Range<usize>) {
+        let toks = self.text.tokens();
+        let base = toks[part.start].start;
+        let inner = Text::new(&self.text.original()[base..toks[part.end - 1].end]);
+        let found = self.m.find_all(&inner);
+        let mut k = 0;
+        while k < found.len() {
+            let mut j = k + 1;
+            while j < found.len() && found[j].norm == found[k].norm {
+                j += 1;
+            }
+            let entity = found[k..j]
+                .iter()
+                .map(|f| self.m.candidate(f.candidate).entity)
+                .filter(|&g| match self.kind(g) {
+                    EntityKind::Country => true,
+                    EntityKind::Place => !self.record(g).members.is_empty(),
+                    _ => false,
+                })
+                .max_by_key(|&g| self.record(g).priority);
+            let range = self.tokens_of(base + found[k].start, base + found[k].end);
+            if let Some(g) = entity {
+                if !range.is_empty() && range.start >= outer.start && range.end <= outer.end && range != *outer {
+                    self.pending.push(Pending {
+                        key: Key::Gaz(g),
+                        acts_for: None,
+                        name: range.clone(),
+                        phrase: range,
+                        form: MentionForm::Name,
+                        tentative: false,
+                    });
+                }
+            }
+            k = j;
+        }
     }
 
     /// Tokens `a` and `b` lie in the same pattern entity, or both outside any.
