@@ -204,6 +204,13 @@ fn capital_with_possessive_is_a_metonym() {
 }
 
 #[test]
+fn a_possessive_capital_acts_even_after_a_preposition() {
+    let u = units("It is part of Beijing's plan, drafted in the capital Moscow.");
+    let acts: Vec<Option<String>> = u.iter().map(|u| u.2.clone()).collect();
+    assert_eq!(acts, [Some("country:CHN".to_string()), None]);
+}
+
+#[test]
 fn capitals_as_actors_and_as_places() {
     let u = units("Washington and Moscow traded barbs, while talks went on in Astana, Kazakhstan.");
     let acts: Vec<(String, Option<String>)> = u.iter().map(|u| (u.1.clone(), u.2.clone())).collect();

@@ -523,7 +523,7 @@ const NEWS_VERBS: &[&str] = &[
 /// Words before a capital that make it a location rather than an actor.
 const LOCATIVES: &[&str] = &[
     "in", "at", "to", "from", "near", "into", "outside", "via", "across", "around", "toward", "towards", "of",
-    "inside", "through", "between", "visit", "visits", "visited", "visiting",
+    "inside", "through", "between", "visit", "visits", "visited", "visiting", "capital", "city", "town",
 ];
 
 /// Words before a title that say the person no longer (or not yet) holds it.
@@ -1288,6 +1288,10 @@ impl<'a> Run<'a> {
     fn is_location(&self, first: usize, last: usize) -> bool {
         let toks = self.text.tokens();
         let sentence = self.sentence(first);
+        if toks.get(last).is_some_and(|t| t.kind == TokenKind::Possessive) {
+            // "part of Beijing's strategy": a possessor acts, wherever it stands
+            return false;
+        }
         if first > 0 && self.sentence(first - 1) == sentence {
             let prev = self.word(first - 1);
             if LOCATIVES.contains(&prev) {
