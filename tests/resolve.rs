@@ -539,3 +539,13 @@ fn any_word_of_an_earlier_full_name_is_a_short_name() {
     // nor does a word of the name fire inside another name
     assert_eq!(ids("Li Qiang arrived. Li Na won."), ["person:li-qiang"]);
 }
+
+#[test]
+fn a_place_that_ends_a_longer_unknown_name_is_not_the_place() {
+    assert_eq!(ids("Fans of Atletico Moscow cheered."), Vec::<String>::new());
+    assert_eq!(ids("The Bank of Russia raised rates."), Vec::<String>::new());
+    assert_eq!(ids("She studied at the University of Beijing."), Vec::<String>::new());
+    // a title before "of", or a modifier of the place itself, keeps it
+    assert_eq!(ids("The President of Russia spoke."), ["person:vladimir-putin", "country:RUS"]);
+    assert_eq!(ids("Trade with Northern Russia grew."), ["country:RUS"]);
+}

@@ -391,6 +391,54 @@ const NAME_SUFFIXES: &[&str] = &[
     "sea",
 ];
 
+/// Capitalised words that qualify a place without making another name ("Western Europe").
+const GEO_MODIFIERS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "greater",
+    "inner",
+    "outer",
+    "upper",
+    "lower",
+    "mainland",
+    "coastal",
+    "rural",
+    "urban",
+    "downtown",
+    "old",
+    "new",
+    "modern",
+    "ancient",
+    "imperial",
+    "soviet",
+    "communist",
+    "occupied",
+    "annexed",
+    "free",
+    "democratic",
+    "republican",
+    "liberal",
+    "wartime",
+    "postwar",
+    "pre-war",
+    "far",
+    "near",
+    "middle",
+    "deep",
+    "all",
+    "whole",
+    "sub-saharan",
+    "tsarist",
+    "ottoman",
+];
+
 /// Nouns that make a region's adjective a group: "Central Asian countries".
 const GROUP_NOUNS: &[&str] = &[
     "countries",
@@ -899,6 +947,19 @@ impl<'a> Run<'a> {
         !FUNCTION_WORDS.contains(&self.word(prev))
     }
 
+    /// A place that ends a longer name the gazetteer does not list: "Real Madrid", "Bank of
+    /// England", "University of Tokyo" (but "Western Europe", "President of France").
+    fn inside_a_longer_name(&self, first: usize) -> bool {
+        if first == 0 {
+            return false;
+        }
+        let prev = first - 1;
+        if self.continues_a_name(first) {
+            return !GEO_MODIFIERS.contains(&self.word(prev));
+        }
+        self.word(prev) == "of" && self.sentence(prev) == self.sentence(first) && self.continues_a_name(prev)
+    }
+
     /// The word after the span is a capitalised word that is no name we know: the span is the
     /// start of a longer name ("Putin Street", "Jordan Peterson").
     fn followed_by_a_name(&self, last: usize) -> bool {
@@ -1057,6 +1118,12 @@ impl<'a> Run<'a> {
                     continue;
                 }
                 if common && (self.continues_a_name(first) || self.followed_by_a_name(last)) {
+                    continue;
+                }
+                if matches!(self.kind(c.gaz), EntityKind::Country | EntityKind::Place)
+                    && c.form != AliasForm::Adjective
+                    && self.inside_a_longer_name(first)
+                {
                     continue;
                 }
                 others.push(c);
