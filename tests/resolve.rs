@@ -549,3 +549,16 @@ fn a_place_that_ends_a_longer_unknown_name_is_not_the_place() {
     assert_eq!(ids("The President of Russia spoke."), ["person:vladimir-putin", "country:RUS"]);
     assert_eq!(ids("Trade with Northern Russia grew."), ["country:RUS"]);
 }
+
+#[test]
+fn a_possessive_country_before_a_common_noun_is_just_the_country() {
+    let u = units("According to Kazakhstan's presidential office, the talks went well.");
+    assert_eq!(u, [("Kazakhstan".to_string(), "country:KAZ".to_string(), None, MentionForm::Name)]);
+}
+
+#[test]
+fn a_capital_opening_a_clause_acts_for_its_country() {
+    let u = units("Officials said Astana would widen cooperation.");
+    assert_eq!(u[0].2.as_deref(), Some("country:KAZ"));
+    assert_eq!(u[0].3, MentionForm::Metonym);
+}
