@@ -562,3 +562,10 @@ fn a_capital_opening_a_clause_acts_for_its_country() {
     assert_eq!(u[0].2.as_deref(), Some("country:KAZ"));
     assert_eq!(u[0].3, MentionForm::Metonym);
 }
+
+#[test]
+fn datelines_and_compound_adjectives_are_places() {
+    let u = units("MOSCOW, June 3 - A Beijing-based analyst said Washington agreed.");
+    let acts: Vec<(&str, Option<&str>)> = u.iter().map(|u| (u.1.as_str(), u.2.as_deref())).collect();
+    assert_eq!(acts, [("place:moscow", None), ("place:beijing", None), ("place:washington", Some("country:USA"))]);
+}

@@ -1359,6 +1359,15 @@ impl<'a> Run<'a> {
             // "part of Beijing's strategy": a possessor acts, wherever it stands
             return false;
         }
+        // a dateline ("BEIJING, June 17 -") is where the story was filed
+        let written = &self.text.original()[toks[first].start..toks[last - 1].end];
+        if self.sentence_initial(first) && written.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+            return true;
+        }
+        // "Moscow-based", "Beijing-backed": part of an adjective
+        if last + 1 < toks.len() && self.word(last) == "-" && self.is_word(last + 1) && !self.capitalised(last + 1) {
+            return true;
+        }
         if first > 0 && self.sentence(first - 1) == sentence {
             let prev = self.word(first - 1);
             if LOCATIVES.contains(&prev) {
