@@ -316,6 +316,30 @@ fn surnames_that_are_common_words() {
 }
 
 #[test]
+fn longer_place_names_win_over_countries_inside_them() {
+    let f = ids("Voters in New Jersey and New Mexico went to the polls.");
+    assert!(f.contains("place:new-jersey") && f.contains("place:new-mexico"), "{f:?}");
+    assert!(!f.contains("country:JEY") && !f.contains("country:MEX"), "{f:?}");
+    let f = ids("Fighting in Helmand and Kandahar eased.");
+    assert!(f.contains("place:helmand"), "{f:?}");
+}
+
+#[test]
+fn capitals_keep_their_names() {
+    // Factbook lists "Quito" and "Santo Domingo" as former country names: the capital must win.
+    assert!(ids("Quito hosted the meeting.").contains("place:quito"));
+    assert!(!ids("Quito hosted the meeting.").contains("country:ECU"));
+    assert!(ids("Santo Domingo hosted the meeting.").contains("place:santo-domingo"));
+}
+
+#[test]
+fn ordinary_words_that_are_surnames_of_minor_leaders() {
+    fires_none("Tax rates rose on Friday.");
+    fires_none("Note the new rules.");
+    fires_none("Smith and Taylor disagreed.");
+}
+
+#[test]
 fn acronyms_need_their_case() {
     fires_none("The man who spoke left.");
     fires_none("It is late and it rains.");
@@ -349,10 +373,14 @@ fn load_and_build_time_is_reported() {
     let t = std::time::Instant::now();
     let m = Matcher::new(&g).unwrap();
     let build = t.elapsed();
+    let t = std::time::Instant::now();
+    let x = attache::Extractor::builder().build().unwrap();
+    let extractor = t.elapsed();
     eprintln!(
-        "gazetteer: {} entities loaded in {load:?}; matcher: {} patterns in {build:?}",
+        "gazetteer: {} entities loaded in {load:?}; matcher: {} patterns in {build:?}; Extractor build: {extractor:?}",
         g.len(),
         m.pattern_count()
     );
+    assert_eq!(x.gazetteer().len(), g.len());
     assert!(m.pattern_count() > g.len());
 }
