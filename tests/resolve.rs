@@ -518,6 +518,11 @@ mod on_default_gazetteers {
     }
 
     #[test]
+    fn an_organisation_chief_is_its_head_on_the_date() {
+        assert_eq!(default_ids("The UN chief urged restraint."), ["organization:un", "person:antonio-guterres"]);
+    }
+
+    #[test]
     fn capitals_and_compounds() {
         assert_eq!(
             default_ids("Washington and Moscow watched the China-Kyrgyzstan-Uzbekistan railway."),
