@@ -170,6 +170,8 @@ fn short_names_after_full_names() {
 fn shared_surname_needs_an_earlier_mention_or_the_date() {
     // one of the two is in office on the date
     assert_eq!(ids("Berdimuhamedov opened a school."), ["person:serdar-berdimuhamedov"]);
+    // "former" asks for the one who held the office before
+    assert_eq!(ids("He thanked former President Berdimuhamedov."), ["person:gurbanguly-berdimuhamedov"]);
     // neither is in office: unresolved
     assert_eq!(ids("Bush spoke at length."), Vec::<String>::new());
     // an earlier full name decides

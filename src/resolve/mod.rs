@@ -742,6 +742,8 @@ struct TitleContext {
     start: usize,
     office: TitleOffice,
     owner: Option<usize>,
+    /// "former President …": the one who held the office before the date, not the holder.
+    former: bool,
 }
 
 /// The state of resolving one document.
@@ -1033,7 +1035,8 @@ impl<'a> Run<'a> {
             Some((start, owner)) => (start, Some(owner)),
             None => (title_start, None),
         };
-        Some(TitleContext { start, office, owner })
+        let former = start > 0 && NOT_NOW.contains(&self.word(start - 1));
+        Some(TitleContext { start, office, owner, former })
     }
 
     /// How well a person fits a title: 3 holds that office of that owner on the date, 2 held it
@@ -1049,7 +1052,11 @@ impl<'a> Run<'a> {
         let mut best = 0;
         for (k, role) in record.roles.iter().enumerate() {
             if owner_ok(k) && office_ok(role) {
-                best = best.max(if role.held_on(self.date) { 3 } else { 2 });
+                let now = role.held_on(self.date);
+                let started = role.start.map_or(true, |start| start <= self.date);
+                // the holder on the date; after "former", one whose term is over
+                let apt = if title.former { started && !now } else { now };
+                best = best.max(if apt { 3 } else { 2 });
             } else if owner_ok(k) && title.owner.is_some() {
                 best = best.max(1);
             }
