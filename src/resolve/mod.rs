@@ -10,8 +10,12 @@
 //!   Kazakhstan"): the office holder on the document's date, from the gazetteer's dated roles;
 //! - **short names and surnames** ("Xi", "Tokayev"): a surname that several people share resolves
 //!   through an earlier mention in the document, a title, or the one person in office on the date,
-//!   else not at all; a surname never fires inside a longer capitalised name ("Hunter Biden");
+//!   else not at all; a surname never fires inside a longer capitalised name ("Hunter Biden"); the
+//!   first and last words of a full name given earlier also resolve ("Kim" after "Kim Jong Un"),
+//!   whether or not the gazetteer lists them;
 //! - **possessives** ("China's Xi" folds the country into the person's phrase when it is his);
+//! - **hyphenated compounds** ("China-Kyrgyzstan-Uzbekistan railway"): each country a mention, also
+//!   inside a listed name ("China-Central Asia Summit" keeps China and Central Asia, nested);
 //! - **capitals as metonyms** ("Beijing commits …"): the place mention stands for its country
 //!   ([`ResolvedMention::acts_for`]), unless it is a location ("in Beijing", "Astana, Kazakhstan");
 //! - **demonyms** ("Kazakh") and **groups** ("Central Asian countries" is one mention of the region);
