@@ -576,3 +576,23 @@ fn datelines_and_compound_adjectives_are_places() {
     let acts: Vec<(&str, Option<&str>)> = u.iter().map(|u| (u.1.as_str(), u.2.as_deref())).collect();
     assert_eq!(acts, [("place:moscow", None), ("place:beijing", None), ("place:washington", Some("country:USA"))]);
 }
+
+#[test]
+fn a_fitting_title_vouches_for_an_unknown_given_name() {
+    // the gazetteer knows "Joe Biden"; "Joseph" is not among its names
+    let u = units("Former US President Joseph Biden spoke.");
+    assert_eq!((u[0].0.as_str(), u[0].1.as_str()), ("US President Joseph Biden", "person:joe-biden"));
+    let doc = extractor().extract_with_date("Former US President Joseph Biden spoke.", date());
+    assert!(doc.mentions.iter().any(|m| m.text == "Joseph Biden"));
+    // without a title, or with one that does not fit, the surname stays inside someone else's name
+    assert_eq!(ids("Hunter Biden spoke."), Vec::<String>::new());
+    assert_eq!(ids("Kazakh President Hunter Biden spoke."), ["country:KAZ"]);
+}
+
+#[test]
+fn an_unknown_name_after_a_title_in_a_long_sentence_is_not_the_office_holder() {
+    assert_eq!(
+        ids("Kazakh Foreign Minister Aidos Nurlanov met Turkmen President Serdar Berdimuhamedov."),
+        ["country:KAZ", "country:TKM", "person:serdar-berdimuhamedov"]
+    );
+}

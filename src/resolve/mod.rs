@@ -269,7 +269,28 @@ const FUNCTION_WORDS: &[&str] = &[
     "beside",
     "near",
     "via",
+    "former",
+    "late",
+    "acting",
+    "interim",
+    "new",
+    "top",
+    "senior",
+    "veteran",
+    "incoming",
+    "outgoing",
+    "several",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "few",
+    "ex",
 ];
+
+/// Short words that title-case headlines leave in lower case.
+const TITLE_CASE_SMALL: &[&str] = &["and", "the", "for", "nor", "but", "yet", "with", "from", "into", "over", "amid"];
 
 /// Days and months: capitalised words that may follow a name ("Putin Tuesday said").
 const CALENDAR: &[&str] = &[
@@ -792,8 +813,11 @@ impl<'a> Run<'a> {
         for s in text.sentences() {
             let words: Vec<usize> = s.tokens.clone().filter(|&i| toks[i].kind == TokenKind::Word).collect();
             first_word.push(words.first().copied().unwrap_or(s.tokens.start));
-            let long: Vec<&str> =
-                words.iter().map(|&i| text.token_original(i)).filter(|w| w.chars().count() >= 4).collect();
+            let long: Vec<&str> = words
+                .iter()
+                .map(|&i| text.token_original(i))
+                .filter(|w| w.chars().count() >= 3 && !TITLE_CASE_SMALL.contains(&w.to_lowercase().as_str()))
+                .collect();
             let upper = long.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
             // a headline in title case: every longer word capitalised
             title_case.push(long.len() >= 3 && upper == long.len());
@@ -1087,11 +1111,15 @@ impl<'a> Run<'a> {
         let common = single && COMMON_WORDS.contains(&self.word(first));
         let initial = self.sentence_initial(first);
         let written_capitalised = self.capitalised(first);
-        let title = if span.cands.iter().any(|c| self.kind(c.gaz) == EntityKind::Person) {
-            self.title_before(first)
-        } else {
-            None
-        };
+        let any_person = span.cands.iter().any(|c| self.kind(c.gaz) == EntityKind::Person);
+        let mut title = if any_person { self.title_before(first) } else { None };
+        // "President Joe Biden" where the gazetteer knows only "Joseph Biden": a title that fits
+        // the surname's person vouches for the unknown first name between them
+        let mut given_name = false;
+        if any_person && title.is_none() && self.continues_a_name(first) && self.same_pattern(first - 1, first) {
+            title = self.title_before(first - 1);
+            given_name = title.is_some();
+        }
 
         // drop candidates that the context rules out
         let mut people: Vec<(Cand, u8)> = Vec::new();
@@ -1111,7 +1139,8 @@ impl<'a> Run<'a> {
                         continue;
                     }
                     let seen = self.last_seen.contains_key(&c.gaz);
-                    if self.continues_a_name(first) || self.followed_by_a_name(last) {
+                    let vouched = given_name && title.as_ref().is_some_and(|t| self.fits(c.gaz, t) >= 2);
+                    if (self.continues_a_name(first) && !vouched) || self.followed_by_a_name(last) {
                         continue;
                     }
                     // "his Iranian counterpart Abbas …": a surname alone must belong to the owner
@@ -1212,7 +1241,12 @@ impl<'a> Run<'a> {
             },
         };
         match kind {
-            EntityKind::Person => self.decide_person(&mut pending, chosen, title.as_ref()),
+            EntityKind::Person => {
+                if given_name {
+                    pending.name.start = first - 1;
+                }
+                self.decide_person(&mut pending, chosen, title.as_ref());
+            }
             EntityKind::Place
                 if !self.record(chosen.gaz).members.is_empty()
                     && self.is_group(last)
