@@ -187,6 +187,8 @@ fn regions_have_members_and_adjectives() {
 fn leaders_on_dates() {
     let hos = Office::HeadOfState;
     let hog = Office::HeadOfGovernment;
+    let fm = Office::ForeignMinister;
+    let org = Office::HeadOfOrganization;
     for (office, of, on, who) in [
         (hos, "country:KAZ", "2025-06-17", "person:kassym-jomart-tokayev"),
         (hos, "country:KAZ", "2015-01-01", "person:nursultan-nazarbayev"),
@@ -205,11 +207,27 @@ fn leaders_on_dates() {
         (hog, "country:GBR", "2025-01-01", "person:keir-starmer"),
         (hog, "country:IND", "2020-01-01", "person:narendra-modi"),
         (hog, "country:KAZ", "2025-01-01", "person:olzhas-bektenov"),
+        (hos, "country:IRN", "2020-01-01", "person:ali-khamenei"),
+        (hog, "country:CHN", "2020-01-01", "person:li-keqiang"),
+        (hog, "country:CHN", "2024-01-01", "person:li-qiang"),
+        (hog, "country:PAK", "2023-01-01", "person:shehbaz-sharif"),
+        (hog, "country:FRA", "2024-10-15", "person:michel-barnier"),
+        (hog, "country:FRA", "2025-02-01", "person:francois-bayrou"),
+        (fm, "country:RUS", "2020-01-01", "person:sergey-lavrov"),
+        (fm, "country:CHN", "2024-01-01", "person:wang-yi"),
+        (fm, "country:USA", "2025-06-01", "person:marco-rubio"),
+        (org, "organization:un", "2020-01-01", "person:antonio-guterres"),
+        (org, "organization:nato", "2025-06-01", "person:mark-rutte"),
+        (org, "organization:sco", "2025-06-17", "person:nurlan-yermekbayev"),
     ] {
         let h = holders(office, of, on);
         assert!(h.iter().any(|x| x == who), "{office:?} of {of} on {on}: {h:?}, expected {who}");
     }
     assert!(!holders(hos, "country:KAZ", "2015-01-01").iter().any(|x| x == "person:kassym-jomart-tokayev"));
+    assert!(!holders(hog, "country:CHN", "2024-01-01").iter().any(|x| x == "person:li-keqiang"));
+    assert!(!holders(fm, "country:USA", "2025-06-01").iter().any(|x| x == "person:antony-blinken"));
+    assert!(!holders(fm, "country:CHN", "2023-03-01").iter().any(|x| x == "person:wang-yi"));
+    assert!(!holders(hog, "country:PAK", "2023-01-01").iter().any(|x| x == "person:mohammad-nawaz-sharif"));
 }
 
 #[test]
@@ -343,6 +361,7 @@ fn ordinary_words_that_are_surnames_of_minor_leaders() {
 fn acronyms_need_their_case() {
     fires_none("The man who spoke left.");
     fires_none("It is late and it rains.");
+    fires_none("The IT team fixed it.");
     assert!(ids("The WHO warned of a virus.").contains("organization:who"));
 }
 

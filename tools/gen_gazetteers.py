@@ -1818,6 +1818,9 @@ def build_people(S, by_iso3, orgs):
         srcs.append(f"CIA World Factbook editions {years[0]}-{years[-1]}" if years[0] != years[-1] else f"CIA World Factbook {years[0]}")
         r.sources = srcs
         for n in sorted(set(per["names"])):
+            if " " not in n and " " in name:  # a holder the Factbook named by surname only
+                r.add(n, "surname")
+                continue
             r.add(n)
             # without initials
             n2 = re.sub(r"\s[A-Z]\.(?=\s)", "", n)
@@ -1994,6 +1997,11 @@ def build_people(S, by_iso3, orgs):
                                            and t not in country_words and not re.match(r"^(de|da|ben|bin|al|el|van|von|St|Sr|Jr)\b", t)
                                            and not t.endswith(".")
                                            and (len(t) >= 3 or r.name.split()[0] == t))]
+    # News in English often drops diacritics: "Pedro Sanchez", "Recep Tayyip Erdogan".
+    for r in recs.values():
+        for t, c, f in [(r.name, "capitalized", "name")] + list(r.aliases):
+            if ascii_fold(t) != t:
+                r.add(ascii_fold(t), f)
     for r in recs.values():
         r.roles.sort(key=lambda x: (x.get("start") or "", x["office"], x["of"]))
     return list(recs.values())
