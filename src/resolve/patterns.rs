@@ -33,12 +33,13 @@ static MONEY: Lazy<Regex> = Lazy::new(|| {
     let qualifier =
         r"(?:(?:more\s+than|less\s+than|over|under|about|around|nearly|almost|up\s+to|some|roughly|approximately)\s+)";
     let number = r"(?:\d[\d,]*(?:\.\d+)?)";
-    let scale = r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|tn|m|k)(?-u:\b))";
-    let symbol = r"(?:us\$|hk\$|a\$|c\$|s\$|nz\$|\$|€|£|¥|rmb\s?|usd\s?|eur\s?|cny\s?)";
+    let scale = r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|tn|m|k|crore|lakh)(?-u:\b))";
+    let symbol = r"(?:us\$|hk\$|a\$|c\$|s\$|nz\$|\$|€|£|¥|₹|₩|₺|₽|rs\.?\s?|inr\s?|chf\s?|rmb\s?|usd\s?|eur\s?|cny\s?)";
     let spelled = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|hundreds\s+of|thousands\s+of|millions\s+of|billions\s+of)";
-    let unit = r"(?:yuan|renminbi|dollars?|euros?|pounds?|sterling|yen|rupees?|roubles?|rubles?|tenge|soms?|manats?|somoni|sums?|won|francs?|riyals?|dirhams?|lira|usd|eur|rmb|cny)";
+    // "won" is also a verb: it needs digits, like every other unit after a spelled number is fine
+    let unit = r"(?:yuan|renminbi|(?:(?:us|american|hong\s+kong|singapore|australian|canadian|new\s+zealand|taiwan)\s+)?dollars?|euros?|pounds?|sterling|yen|rupees?|roubles?|rubles?|tenge|soms?|manats?|somoni|francs?|riyals?|dirhams?|lira|usd|eur|rmb|cny)";
     let pattern = format!(
-        r"(?i)(?:(?-u:\b){qualifier})?(?:{symbol}\s?{number}{scale}?|(?-u:\b)(?:{number}|{spelled}){scale}?(?:\s*\([^()]{{1,40}}\))?\s*{unit}(?-u:\b))"
+        r"(?i)(?:(?-u:\b){qualifier})?(?:{symbol}\s?{number}{scale}?|(?-u:\b)(?:{number}|{spelled}){scale}?(?:\s*\([^()]{{1,40}}\))?\s*{unit}(?-u:\b)|(?-u:\b){number}{scale}?\s*won(?-u:\b))"
     );
     Regex::new(&pattern).expect("money pattern")
 });
@@ -253,6 +254,13 @@ mod tests {
         assert_eq!(got[0].2, "more than a billion yuan");
         assert_eq!(got[1].1, "7 million tenge");
         assert_eq!(got[2].2, "US$1 million");
+    }
+
+    #[test]
+    fn more_currencies() {
+        let got = names("They pledged 10 billion US dollars, Rs 500 crore and 3 trillion won; the two won praise.");
+        let written: Vec<&str> = got.iter().map(|g| g.2).collect();
+        assert_eq!(written, ["10 billion US dollars", "Rs 500 crore", "3 trillion won"]);
     }
 
     #[test]
