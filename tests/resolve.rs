@@ -106,6 +106,8 @@ fn counterpart_with_a_name() {
     let u = units("Xi later greeted his Kazakh counterpart Kassym-Jomart Tokayev warmly.");
     assert_eq!(u[1].0, "Kazakh counterpart Kassym-Jomart Tokayev");
     assert_eq!(u[1].1, "person:kassym-jomart-tokayev");
+    // a surname of someone else, followed by an unknown name, is not that someone
+    assert_eq!(ids("Putin met his Kazakh counterpart Lavrov Nurzhanov."), ["person:vladimir-putin", "country:KAZ"]);
 }
 
 #[test]
@@ -168,6 +170,8 @@ fn short_names_after_full_names() {
 fn shared_surname_needs_an_earlier_mention_or_the_date() {
     // one of the two is in office on the date
     assert_eq!(ids("Berdimuhamedov opened a school."), ["person:serdar-berdimuhamedov"]);
+    // "former" asks for the one who held the office before
+    assert_eq!(ids("He thanked former President Berdimuhamedov."), ["person:gurbanguly-berdimuhamedov"]);
     // neither is in office: unresolved
     assert_eq!(ids("Bush spoke at length."), Vec::<String>::new());
     // an earlier full name decides
@@ -199,6 +203,13 @@ fn capital_with_possessive_is_a_metonym() {
     assert_eq!(u[0].1, "place:beijing");
     assert_eq!(u[0].2.as_deref(), Some("country:CHN"));
     assert_eq!(u[0].3, MentionForm::Metonym);
+}
+
+#[test]
+fn a_possessive_capital_acts_even_after_a_preposition() {
+    let u = units("It is part of Beijing's plan, drafted in the capital Moscow.");
+    let acts: Vec<Option<String>> = u.iter().map(|u| u.2.clone()).collect();
+    assert_eq!(acts, [Some("country:CHN".to_string()), None]);
 }
 
 #[test]
@@ -453,4 +464,135 @@ mod invariants {
             prop_assert_eq!(n, ids.len(), "each entity once");
         }
     }
+}
+
+/// The same behaviours on the embedded default gazetteers.
+mod on_default_gazetteers {
+    use super::*;
+    use std::sync::OnceLock;
+
+    fn default_ids(text: &str) -> Vec<String> {
+        static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
+        let e = EXTRACTOR.get_or_init(|| Extractor::new().unwrap());
+        let doc = e.extract_with_date(text, date());
+        let mut listed: Vec<_> = doc.mentions.iter().collect();
+        listed.sort_by_key(|m| (m.start, m.end));
+        listed.iter().map(|m| m.entity.clone()).collect()
+    }
+
+    #[test]
+    fn titles_and_names() {
+        assert_eq!(
+            default_ids("Turkmen President Serdar Berdimuhamedov greeted Chinese President Xi Jinping."),
+            ["country:TKM", "person:serdar-berdimuhamedov", "country:CHN", "person:xi-jinping"]
+        );
+    }
+
+    #[test]
+    fn roles_by_date() {
+        assert_eq!(
+            default_ids("Russia's foreign minister phoned the Chinese premier."),
+            ["country:RUS", "person:sergey-lavrov", "country:CHN", "person:li-qiang"]
+        );
+    }
+
+    #[test]
+    fn unknown_name_after_a_title_is_not_guessed() {
+        assert_eq!(default_ids("Kazakh Foreign Minister Ayan Zhumabekov spoke."), ["country:KAZ"]);
+    }
+
+    #[test]
+    fn short_names_and_groups() {
+        assert_eq!(
+            default_ids("Tajik President Emomali Rahmon spoke to Central Asian leaders. Rahmon left."),
+            ["country:TJK", "person:emomali-rahmon", "place:central-asia", "person:emomali-rahmon"]
+        );
+    }
+
+    #[test]
+    fn a_listed_summit_keeps_its_countries_as_nested_mentions() {
+        assert_eq!(
+            default_ids("Delegates reached the China-Central Asia Summit early."),
+            ["country:CHN", "organization:china-central-asia-summit", "place:central-asia"]
+        );
+        // an organisation that merely contains a city's name does not mention the city
+        assert_eq!(default_ids("The Shanghai Cooperation Organisation met."), ["organization:sco"]);
+    }
+
+    #[test]
+    fn an_organisation_chief_is_its_head_on_the_date() {
+        assert_eq!(default_ids("The UN chief urged restraint."), ["organization:un", "person:antonio-guterres"]);
+    }
+
+    #[test]
+    fn capitals_and_compounds() {
+        assert_eq!(
+            default_ids("Washington and Moscow watched the China-Kyrgyzstan-Uzbekistan railway."),
+            ["place:washington-d-c", "place:moscow", "country:CHN", "country:KGZ", "country:UZB"]
+        );
+        assert_eq!(default_ids("Delegates flew to Xi'an."), ["place:xi-an"]);
+    }
+}
+
+#[test]
+fn any_word_of_an_earlier_full_name_is_a_short_name() {
+    // the gazetteer lists no short form of Li Qiang; the document gave the full name first
+    assert_eq!(
+        ids("Premier Li Qiang arrived. Li then met Xi Jinping, and Li left."),
+        ["person:li-qiang", "person:li-qiang", "person:xi-jinping", "person:li-qiang"]
+    );
+    // without the full name, a bare "Li" stays unresolved
+    assert_eq!(ids("Li then left."), Vec::<String>::new());
+    // nor does a word of the name fire inside another name
+    assert_eq!(ids("Li Qiang arrived. Li Na won."), ["person:li-qiang"]);
+}
+
+#[test]
+fn a_place_that_ends_a_longer_unknown_name_is_not_the_place() {
+    assert_eq!(ids("Fans of Atletico Moscow cheered."), Vec::<String>::new());
+    assert_eq!(ids("The Bank of Russia raised rates."), Vec::<String>::new());
+    assert_eq!(ids("She studied at the University of Beijing."), Vec::<String>::new());
+    // a title before "of", or a modifier of the place itself, keeps it
+    assert_eq!(ids("The President of Russia spoke."), ["person:vladimir-putin", "country:RUS"]);
+    assert_eq!(ids("Trade with Northern Russia grew."), ["country:RUS"]);
+}
+
+#[test]
+fn a_possessive_country_before_a_common_noun_is_just_the_country() {
+    let u = units("According to Kazakhstan's presidential office, the talks went well.");
+    assert_eq!(u, [("Kazakhstan".to_string(), "country:KAZ".to_string(), None, MentionForm::Name)]);
+}
+
+#[test]
+fn a_capital_opening_a_clause_acts_for_its_country() {
+    let u = units("Officials said Astana would widen cooperation.");
+    assert_eq!(u[0].2.as_deref(), Some("country:KAZ"));
+    assert_eq!(u[0].3, MentionForm::Metonym);
+}
+
+#[test]
+fn datelines_and_compound_adjectives_are_places() {
+    let u = units("MOSCOW, June 3 - A Beijing-based analyst said Washington agreed.");
+    let acts: Vec<(&str, Option<&str>)> = u.iter().map(|u| (u.1.as_str(), u.2.as_deref())).collect();
+    assert_eq!(acts, [("place:moscow", None), ("place:beijing", None), ("place:washington", Some("country:USA"))]);
+}
+
+#[test]
+fn a_fitting_title_vouches_for_an_unknown_given_name() {
+    // the gazetteer knows "Joe Biden"; "Joseph" is not among its names
+    let u = units("Former US President Joseph Biden spoke.");
+    assert_eq!((u[0].0.as_str(), u[0].1.as_str()), ("US President Joseph Biden", "person:joe-biden"));
+    let doc = extractor().extract_with_date("Former US President Joseph Biden spoke.", date());
+    assert!(doc.mentions.iter().any(|m| m.text == "Joseph Biden"));
+    // without a title, or with one that does not fit, the surname stays inside someone else's name
+    assert_eq!(ids("Hunter Biden spoke."), Vec::<String>::new());
+    assert_eq!(ids("Kazakh President Hunter Biden spoke."), ["country:KAZ"]);
+}
+
+#[test]
+fn an_unknown_name_after_a_title_in_a_long_sentence_is_not_the_office_holder() {
+    assert_eq!(
+        ids("Kazakh Foreign Minister Aidos Nurlanov met Turkmen President Serdar Berdimuhamedov."),
+        ["country:KAZ", "country:TKM", "person:serdar-berdimuhamedov"]
+    );
 }

@@ -10,8 +10,12 @@
 //!   Kazakhstan"): the office holder on the document's date, from the gazetteer's dated roles;
 //! - **short names and surnames** ("Xi", "Tokayev"): a surname that several people share resolves
 //!   through an earlier mention in the document, a title, or the one person in office on the date,
-//!   else not at all; a surname never fires inside a longer capitalised name ("Hunter Biden");
+//!   else not at all; a surname never fires inside a longer capitalised name ("Hunter Biden"); the
+//!   first and last words of a full name given earlier also resolve ("Kim" after "Kim Jong Un"),
+//!   whether or not the gazetteer lists them;
 //! - **possessives** ("China's Xi" folds the country into the person's phrase when it is his);
+//! - **hyphenated compounds** ("China-Kyrgyzstan-Uzbekistan railway"): each country a mention, also
+//!   inside a listed name ("China-Central Asia Summit" keeps China and Central Asia, nested);
 //! - **capitals as metonyms** ("Beijing commits …"): the place mention stands for its country
 //!   ([`ResolvedMention::acts_for`]), unless it is a location ("in Beijing", "Astana, Kazakhstan");
 //! - **demonyms** ("Kazakh") and **groups** ("Central Asian countries" is one mention of the region);
@@ -265,7 +269,28 @@ const FUNCTION_WORDS: &[&str] = &[
     "beside",
     "near",
     "via",
+    "former",
+    "late",
+    "acting",
+    "interim",
+    "new",
+    "top",
+    "senior",
+    "veteran",
+    "incoming",
+    "outgoing",
+    "several",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "few",
+    "ex",
 ];
+
+/// Short words that title-case headlines leave in lower case.
+const TITLE_CASE_SMALL: &[&str] = &["and", "the", "for", "nor", "but", "yet", "with", "from", "into", "over", "amid"];
 
 /// Days and months: capitalised words that may follow a name ("Putin Tuesday said").
 const CALENDAR: &[&str] = &[
@@ -389,6 +414,54 @@ const NAME_SUFFIXES: &[&str] = &[
     "desert",
     "plateau",
     "sea",
+];
+
+/// Capitalised words that qualify a place without making another name ("Western Europe").
+const GEO_MODIFIERS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "greater",
+    "inner",
+    "outer",
+    "upper",
+    "lower",
+    "mainland",
+    "coastal",
+    "rural",
+    "urban",
+    "downtown",
+    "old",
+    "new",
+    "modern",
+    "ancient",
+    "imperial",
+    "soviet",
+    "communist",
+    "occupied",
+    "annexed",
+    "free",
+    "democratic",
+    "republican",
+    "liberal",
+    "wartime",
+    "postwar",
+    "pre-war",
+    "far",
+    "near",
+    "middle",
+    "deep",
+    "all",
+    "whole",
+    "sub-saharan",
+    "tsarist",
+    "ottoman",
 ];
 
 /// Nouns that make a region's adjective a group: "Central Asian countries".
@@ -523,7 +596,7 @@ const NEWS_VERBS: &[&str] = &[
 /// Words before a capital that make it a location rather than an actor.
 const LOCATIVES: &[&str] = &[
     "in", "at", "to", "from", "near", "into", "outside", "via", "across", "around", "toward", "towards", "of",
-    "inside", "through", "between", "visit", "visits", "visited", "visiting",
+    "inside", "through", "between", "visit", "visits", "visited", "visiting", "capital", "city", "town",
 ];
 
 /// Words before a title that say the person no longer (or not yet) holds it.
@@ -619,7 +692,9 @@ impl Resolver {
             .zip(owners)
             .filter(|(role, _)| role.held_on(date))
             .filter_map(|(role, owner)| Some((role, (*owner)?)))
-            .min_by_key(|(role, _)| office_rank(role.office))
+            // the highest office, at home before abroad (a French president is also an Andorran
+            // co-prince)
+            .min_by_key(|&(role, owner)| (office_rank(role.office), Some(owner) != self.person_country[person]))
     }
 
     /// Resolves the raw matches of one text, as of `date`.
@@ -634,8 +709,16 @@ impl Resolver {
         let mut run = Run::new(self, gazetteer, matcher, text, date);
         run.collect_spans(matches);
         run.collect_patterns();
-        for i in 0..run.spans.len() {
-            run.decide(i);
+        // in text order, so that short names see the full names before them
+        let mut next = 0;
+        for i in 0..text.tokens().len() {
+            while next < run.spans.len() && run.spans[next].tokens.start <= i {
+                run.decide(next);
+                next += 1;
+            }
+            if run.span_at[i].is_none() && !run.taken[i] {
+                run.local_name(i);
+            }
         }
         run.roles();
         run.finish()
@@ -684,6 +767,8 @@ struct TitleContext {
     start: usize,
     office: TitleOffice,
     owner: Option<usize>,
+    /// "former President …": the one who held the office before the date, not the holder.
+    former: bool,
 }
 
 /// The state of resolving one document.
@@ -714,6 +799,9 @@ struct Run<'a> {
     last_seen: HashMap<usize, usize>,
     /// People mentioned so far: (first token, gazetteer index), in order.
     people: Vec<(usize, usize)>,
+    /// Words of the full names mentioned so far ("kim", "wang", "bush") -> the person: news
+    /// shortens any name it has given in full, whether or not the gazetteer lists the short form.
+    local: HashMap<String, usize>,
 }
 
 impl<'a> Run<'a> {
@@ -725,10 +813,14 @@ impl<'a> Run<'a> {
         for s in text.sentences() {
             let words: Vec<usize> = s.tokens.clone().filter(|&i| toks[i].kind == TokenKind::Word).collect();
             first_word.push(words.first().copied().unwrap_or(s.tokens.start));
-            let long: Vec<&str> =
-                words.iter().map(|&i| text.token_original(i)).filter(|w| w.chars().count() >= 4).collect();
+            let long: Vec<&str> = words
+                .iter()
+                .map(|&i| text.token_original(i))
+                .filter(|w| w.chars().count() >= 3 && !TITLE_CASE_SMALL.contains(&w.to_lowercase().as_str()))
+                .collect();
             let upper = long.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
-            title_case.push(long.len() >= 3 && upper * 10 >= long.len() * 8);
+            // a headline in title case: every longer word capitalised
+            title_case.push(long.len() >= 3 && upper == long.len());
             let letters: Vec<&str> = words.iter().map(|&i| text.token_original(i)).filter(|w| w.len() >= 2).collect();
             let caps = letters.iter().filter(|w| !w.chars().any(char::is_lowercase)).count();
             all_caps.push(letters.len() >= 3 && caps * 10 >= letters.len() * 8);
@@ -751,6 +843,7 @@ impl<'a> Run<'a> {
             pending: Vec::new(),
             last_seen: HashMap::new(),
             people: Vec::new(),
+            local: HashMap::new(),
         }
     }
 
@@ -884,6 +977,19 @@ impl<'a> Run<'a> {
         !FUNCTION_WORDS.contains(&self.word(prev))
     }
 
+    /// A place that ends a longer name the gazetteer does not list: "Real Madrid", "Bank of
+    /// England", "University of Tokyo" (but "Western Europe", "President of France").
+    fn inside_a_longer_name(&self, first: usize) -> bool {
+        if first == 0 {
+            return false;
+        }
+        let prev = first - 1;
+        if self.continues_a_name(first) {
+            return !GEO_MODIFIERS.contains(&self.word(prev));
+        }
+        self.word(prev) == "of" && self.sentence(prev) == self.sentence(first) && self.continues_a_name(prev)
+    }
+
     /// The word after the span is a capitalised word that is no name we know: the span is the
     /// start of a longer name ("Putin Street", "Jordan Peterson").
     fn followed_by_a_name(&self, last: usize) -> bool {
@@ -957,7 +1063,8 @@ impl<'a> Run<'a> {
             Some((start, owner)) => (start, Some(owner)),
             None => (title_start, None),
         };
-        Some(TitleContext { start, office, owner })
+        let former = start > 0 && NOT_NOW.contains(&self.word(start - 1));
+        Some(TitleContext { start, office, owner, former })
     }
 
     /// How well a person fits a title: 3 holds that office of that owner on the date, 2 held it
@@ -973,7 +1080,11 @@ impl<'a> Run<'a> {
         let mut best = 0;
         for (k, role) in record.roles.iter().enumerate() {
             if owner_ok(k) && office_ok(role) {
-                best = best.max(if role.held_on(self.date) { 3 } else { 2 });
+                let now = role.held_on(self.date);
+                let started = role.start.map_or(true, |start| start <= self.date);
+                // the holder on the date; after "former", one whose term is over
+                let apt = if title.former { started && !now } else { now };
+                best = best.max(if apt { 3 } else { 2 });
             } else if owner_ok(k) && title.owner.is_some() {
                 best = best.max(1);
             }
@@ -1000,11 +1111,15 @@ impl<'a> Run<'a> {
         let common = single && COMMON_WORDS.contains(&self.word(first));
         let initial = self.sentence_initial(first);
         let written_capitalised = self.capitalised(first);
-        let title = if span.cands.iter().any(|c| self.kind(c.gaz) == EntityKind::Person) {
-            self.title_before(first)
-        } else {
-            None
-        };
+        let any_person = span.cands.iter().any(|c| self.kind(c.gaz) == EntityKind::Person);
+        let mut title = if any_person { self.title_before(first) } else { None };
+        // "President Joe Biden" where the gazetteer knows only "Joseph Biden": a title that fits
+        // the surname's person vouches for the unknown first name between them
+        let mut given_name = false;
+        if any_person && title.is_none() && self.continues_a_name(first) && self.same_pattern(first - 1, first) {
+            title = self.title_before(first - 1);
+            given_name = title.is_some();
+        }
 
         // drop candidates that the context rules out
         let mut people: Vec<(Cand, u8)> = Vec::new();
@@ -1024,7 +1139,12 @@ impl<'a> Run<'a> {
                         continue;
                     }
                     let seen = self.last_seen.contains_key(&c.gaz);
-                    if title.is_none() && (self.continues_a_name(first) || self.followed_by_a_name(last)) {
+                    let vouched = given_name && title.as_ref().is_some_and(|t| self.fits(c.gaz, t) >= 2);
+                    if (self.continues_a_name(first) && !vouched) || self.followed_by_a_name(last) {
+                        continue;
+                    }
+                    // "his Iranian counterpart Abbas …": a surname alone must belong to the owner
+                    if title.as_ref().is_some_and(|t| t.owner.is_some() && self.fits(c.gaz, t) == 0) {
                         continue;
                     }
                     if c.form == AliasForm::Surname && common && title.is_none() && !seen {
@@ -1038,6 +1158,12 @@ impl<'a> Run<'a> {
                     continue;
                 }
                 if common && (self.continues_a_name(first) || self.followed_by_a_name(last)) {
+                    continue;
+                }
+                if matches!(self.kind(c.gaz), EntityKind::Country | EntityKind::Place)
+                    && c.form != AliasForm::Adjective
+                    && self.inside_a_longer_name(first)
+                {
                     continue;
                 }
                 others.push(c);
@@ -1115,7 +1241,12 @@ impl<'a> Run<'a> {
             },
         };
         match kind {
-            EntityKind::Person => self.decide_person(&mut pending, chosen, title.as_ref()),
+            EntityKind::Person => {
+                if given_name {
+                    pending.name.start = first - 1;
+                }
+                self.decide_person(&mut pending, chosen, title.as_ref());
+            }
             EntityKind::Place
                 if !self.record(chosen.gaz).members.is_empty()
                     && self.is_group(last)
@@ -1144,6 +1275,68 @@ impl<'a> Run<'a> {
         }
         self.decided[i] = Some(self.pending.len());
         self.pending.push(pending);
+        if matches!(kind, EntityKind::Organization | EntityKind::Event | EntityKind::Document) {
+            self.compound_parts(&span.tokens);
+        }
+    }
+
+    /// The countries and regions of a hyphenated compound inside a longer name ("China-Central
+    /// Asia Summit"), as nested mentions: the automaton reports only the longest name.
+    fn compound_parts(&mut self, tokens: &Range<usize>) {
+        let toks = self.text.tokens();
+        let is_hyphen = |t: usize| toks[t].kind == TokenKind::Punct && self.text.token_text(t) == "-";
+        if !tokens.clone().any(is_hyphen) {
+            return;
+        }
+        // each part between hyphens on its own: the whole would only match the whole name again
+        let mut part_start = tokens.start;
+        for t in tokens.clone().chain(std::iter::once(tokens.end)) {
+            if t < tokens.end && !is_hyphen(t) {
+                continue;
+            }
+            if part_start < t {
+                self.names_within(part_start..t, tokens);
+            }
+            part_start = t + 1;
+        }
+    }
+
+    /// Adds the countries and regions named within `part` as mentions nested in `outer`.
+    fn names_within(&mut self, part: Range<usize>, outer: &Range<usize>) {
+        let toks = self.text.tokens();
+        let base = toks[part.start].start;
+        let inner = Text::new(&self.text.original()[base..toks[part.end - 1].end]);
+        let found = self.m.find_all(&inner);
+        let mut k = 0;
+        while k < found.len() {
+            let mut j = k + 1;
+            while j < found.len() && found[j].norm == found[k].norm {
+                j += 1;
+            }
+            let entity = found[k..j]
+                .iter()
+                .map(|f| self.m.candidate(f.candidate).entity)
+                .filter(|&g| match self.kind(g) {
+                    EntityKind::Country => true,
+                    EntityKind::Place => !self.record(g).members.is_empty(),
+                    _ => false,
+                })
+                .max_by_key(|&g| self.record(g).priority);
+            let range = self.tokens_of(base + found[k].start, base + found[k].end);
+            if let Some(g) = entity {
+                if !range.is_empty() && range.start >= outer.start && range.end <= outer.end && range != *outer {
+                    self.pending.push(Pending {
+                        key: Key::Gaz(g),
+                        acts_for: None,
+                        name: range.clone(),
+                        phrase: range,
+                        form: MentionForm::Name,
+                        tentative: false,
+                    });
+                }
+            }
+            k = j;
+        }
     }
 
     /// Tokens `a` and `b` lie in the same pattern entity, or both outside any.
@@ -1207,6 +1400,19 @@ impl<'a> Run<'a> {
     fn is_location(&self, first: usize, last: usize) -> bool {
         let toks = self.text.tokens();
         let sentence = self.sentence(first);
+        if toks.get(last).is_some_and(|t| t.kind == TokenKind::Possessive) {
+            // "part of Beijing's strategy": a possessor acts, wherever it stands
+            return false;
+        }
+        // a dateline ("BEIJING, June 17 -") is where the story was filed
+        let written = &self.text.original()[toks[first].start..toks[last - 1].end];
+        if self.sentence_initial(first) && written.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+            return true;
+        }
+        // "Moscow-based", "Beijing-backed": part of an adjective
+        if last + 1 < toks.len() && self.word(last) == "-" && self.is_word(last + 1) && !self.capitalised(last + 1) {
+            return true;
+        }
         if first > 0 && self.sentence(first - 1) == sentence {
             let prev = self.word(first - 1);
             if LOCATIVES.contains(&prev) {
@@ -1235,9 +1441,59 @@ impl<'a> Run<'a> {
         false
     }
 
+    /// A capitalised word that no gazetteer name covers, but that is part of a full name given
+    /// earlier in the document: "Kim" after "Kim Jong Un", "Wang" after "Wang Yi".
+    fn local_name(&mut self, i: usize) {
+        if !self.is_word(i) || !self.capitalised(i) {
+            return;
+        }
+        let Some(&person) = self.local.get(self.word(i)) else { return };
+        if self.continues_a_name(i) || self.followed_by_a_name(i + 1) {
+            return;
+        }
+        let title = self.title_before(i);
+        if title.as_ref().is_some_and(|t| t.owner.is_some() && self.fits(person, t) == 0) {
+            return;
+        }
+        let mut pending = Pending {
+            key: Key::Gaz(person),
+            acts_for: None,
+            name: i..i + 1,
+            phrase: i..i + 1,
+            form: MentionForm::Short,
+            tentative: false,
+        };
+        let cand = Cand { gaz: person, form: AliasForm::Short, case: CasePolicy::Capitalized };
+        self.decide_person(&mut pending, cand, title.as_ref());
+        self.pending.push(pending);
+    }
+
+    /// Registers the first and last words of a full name for [`Run::local_name`].
+    fn register_name(&mut self, name: Range<usize>, person: usize) {
+        const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "v"];
+        let words: Vec<usize> =
+            name.filter(|&t| self.is_word(t) && self.capitalised(t) && !SUFFIXES.contains(&self.word(t))).collect();
+        if words.len() < 2 {
+            return;
+        }
+        for (t, min_len) in [(words[0], 2), (words[words.len() - 1], 3)] {
+            let w = self.word(t);
+            let usable = w.chars().count() >= min_len
+                && !FUNCTION_WORDS.contains(&w)
+                && !CALENDAR.contains(&w)
+                && TITLES.get(w).is_none();
+            if usable {
+                self.local.insert(w.to_string(), person);
+            }
+        }
+    }
+
     fn decide_person(&mut self, pending: &mut Pending, chosen: Cand, title: Option<&TitleContext>) {
         let person = chosen.gaz;
         let first = pending.name.start;
+        if !matches!(chosen.form, AliasForm::Surname | AliasForm::Short) {
+            self.register_name(pending.name.clone(), person);
+        }
         if matches!(chosen.form, AliasForm::Surname | AliasForm::Short) {
             pending.form = MentionForm::Short;
         }
@@ -1292,7 +1548,8 @@ impl<'a> Run<'a> {
         // a name we do not know follows: the title is that person's, not the office holder's
         if end < toks.len() && self.word_in(end, sentence) && self.capitalised(end) && !self.title_case[sentence] {
             let w = self.word(end);
-            if self.span_at[end].is_none() && !CALENDAR.contains(&w) && w != "of" {
+            let known = self.span_at[end].is_some_and(|s| self.decided[s].is_some());
+            if !known && !CALENDAR.contains(&w) && w != "of" {
                 return None;
             }
         }

@@ -33,12 +33,13 @@ static MONEY: Lazy<Regex> = Lazy::new(|| {
     let qualifier =
         r"(?:(?:more\s+than|less\s+than|over|under|about|around|nearly|almost|up\s+to|some|roughly|approximately)\s+)";
     let number = r"(?:\d[\d,]*(?:\.\d+)?)";
-    let scale = r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|tn|m|k)(?-u:\b))";
-    let symbol = r"(?:us\$|hk\$|a\$|c\$|s\$|nz\$|\$|€|£|¥|rmb\s?|usd\s?|eur\s?|cny\s?)";
+    let scale = r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|tn|m|k|crore|lakh)(?-u:\b))";
+    let symbol = r"(?:us\$|hk\$|a\$|c\$|s\$|nz\$|\$|€|£|¥|₹|₩|₺|₽|rs\.?\s?|inr\s?|chf\s?|rmb\s?|usd\s?|eur\s?|cny\s?)";
     let spelled = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|hundreds\s+of|thousands\s+of|millions\s+of|billions\s+of)";
-    let unit = r"(?:yuan|renminbi|dollars?|euros?|pounds?|sterling|yen|rupees?|roubles?|rubles?|tenge|soms?|manats?|somoni|sums?|won|francs?|riyals?|dirhams?|lira|usd|eur|rmb|cny)";
+    // "won" is also a verb: it needs digits, like every other unit after a spelled number is fine
+    let unit = r"(?:yuan|renminbi|(?:(?:us|american|hong\s+kong|singapore|australian|canadian|new\s+zealand|taiwan)\s+)?dollars?|euros?|pounds?|sterling|yen|rupees?|roubles?|rubles?|tenge|soms?|manats?|somoni|francs?|riyals?|dirhams?|lira|usd|eur|rmb|cny)";
     let pattern = format!(
-        r"(?i)(?:(?-u:\b){qualifier})?(?:{symbol}\s?{number}{scale}?|(?-u:\b)(?:{number}|{spelled}){scale}?(?:\s*\([^()]{{1,40}}\))?\s*{unit}(?-u:\b))"
+        r"(?i)(?:(?-u:\b){qualifier})?(?:{symbol}\s?{number}{scale}?|(?-u:\b)(?:{number}|{spelled}){scale}?(?:\s*\([^()]{{1,40}}\))?\s*{unit}(?-u:\b)|(?-u:\b){number}{scale}?\s*won(?-u:\b))"
     );
     Regex::new(&pattern).expect("money pattern")
 });
@@ -213,7 +214,15 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
     out.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     let mut kept: Vec<Found> = Vec::with_capacity(out.len());
     for f in out {
-        if let Some(last) = kept.last() {
+        if let Some(last) = kept.last_mut() {
+            if f.start < last.end && f.kind == EntityKind::Document && last.kind == EntityKind::Document {
+                // "Tokyo Declaration" and "Declaration on Economic Partnership" are one document
+                if f.end > last.end {
+                    last.end = f.end;
+                    last.name = clean_name(&text[last.start..last.end]);
+                }
+                continue;
+            }
             if f.start < last.end && !(f.kind == EntityKind::Money && last.kind == EntityKind::Money) {
                 continue;
             }
@@ -248,6 +257,13 @@ mod tests {
     }
 
     #[test]
+    fn more_currencies() {
+        let got = names("They pledged 10 billion US dollars, Rs 500 crore and 3 trillion won; the two won praise.");
+        let written: Vec<&str> = got.iter().map(|g| g.2).collect();
+        assert_eq!(written, ["10 billion US dollars", "Rs 500 crore", "3 trillion won"]);
+    }
+
+    #[test]
     fn numbers_without_currency_are_not_money() {
         assert!(names("some 3,000 scholarships in 2024").is_empty());
     }
@@ -263,6 +279,8 @@ mod tests {
                 "Treaty of Lasting Amity and Mutual Trust"
             )]
         );
+        let got = names("They signed the Hanoi Declaration on Digital Trade today.");
+        assert_eq!(got[0].1, "Hanoi Declaration on Digital Trade");
         let got = names("The Paris Agreement holds.");
         assert_eq!(got[0].1, "Paris Agreement");
         let got = names("talks on a free-trade agreement and a historic friendship pact");
