@@ -443,6 +443,12 @@ pub(crate) fn mood(vm: &Vm<'_>, run: &Run) -> Mood {
             }
         }
         if let Inst::Gap(_) = program.insts[*pc] {
+            // a gap between commas is a parenthetical ("Putin, who has not visited …, met"):
+            // what it says is not about this match
+            let comma = |u: Option<usize>| u.and_then(|u| vm.word(u)) == Some(",");
+            if comma(r.start.checked_sub(1)) && comma(Some(r.end)) {
+                continue;
+            }
             for w in r.clone().filter_map(|u| vm.word(u)) {
                 if negator(w) {
                     return Mood::Negated;

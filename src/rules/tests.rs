@@ -80,6 +80,12 @@ fn negation_cancels_and_modality_marks_future() {
     assert!(run(&x, "Xi didn't hold talks with Putin.").is_empty());
     assert_eq!(run(&x, "Xi will hold talks with Putin."), ["meet(Xi Jinping, Vladimir Putin) mood=future"]);
     assert_eq!(run(&x, "Xi to hold talks with Putin"), ["meet(Xi Jinping, Vladimir Putin) mood=future"]);
+    // a parenthetical's negation is its own; a negation after it is the match's
+    let appos = extractor(
+        "[define]\nappos = \"[, …10 ,]\"\n[[rule]]\nid = \"meet/met\"\nrelation = \"meet\"\npatterns = [\"{subject} <appos> [did not] met {object}\"]\n",
+    );
+    assert_eq!(run(&appos, "Xi, who has never been to Kyiv, met Putin."), ["meet(Xi Jinping, Vladimir Putin)"]);
+    assert!(run(&appos, "Xi, it seems, did not met Putin.").is_empty());
     // a cancellation right after the match
     let between = extractor(
         "[[rule]]\nid = \"meet/between\"\nrelation = \"meet\"\npatterns = [\"talks between {subject} and {object}\"]\n",
