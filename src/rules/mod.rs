@@ -27,7 +27,9 @@
 //! # Patterns
 //!
 //! A pattern is matched against the *units* of one sentence: its words and punctuation marks, where
-//! each entity mention (a whole phrase such as "Chinese President Xi Jinping") is one unit.
+//! each entity mention (a whole phrase such as "Chinese President Xi Jinping", with a determiner
+//! such as "the" or "his" just before it) is one unit. Words compare with the text's normalised
+//! (lower-case) tokens.
 //!
 //! | part | matches |
 //! |---|---|
@@ -47,11 +49,14 @@
 //! any kind but money. For symmetric relations (`meet`, `agree`, `cooperate`) the order does not
 //! matter, so "Xi and Putin held talks" is `{subject:person} and {object:person} held talks`.
 //!
-//! Negation and modality are checked for every rule (unless it says `negation = false`): a
-//! negation ("not", "never", "refused", "didn't", …) in the few words before the rule's first
-//! word, back to the nearest entity or clause mark, or inside one of its gaps, cancels the
-//! relation; a modal ("will", "to", "is willing to", "plans") there or among its words keeps it
-//! with `"mood": "future"` in its args. A rule's `args` table adds fixed arguments.
+//! Negation and modality are checked for every rule (unless it says `negation = false`). A match's
+//! *trigger* is its first word that is not an auxiliary ("will", "has", "to", …). A negation
+//! ("not", "never", "refused", "didn't", …) in the few words before the trigger (back to the
+//! nearest entity or clause mark), among the words of a word-set part such as `<aux>`, or inside a
+//! gap cancels the relation; a cancellation right after the match ("the talks … were cancelled")
+//! does too. A gap between two commas is a parenthetical and does not count. A modal ("will",
+//! "would", "is willing to", "plans", a headline's "to") in the same places keeps the relation with
+//! `"mood": "future"` in its args. A rule's `args` table adds fixed arguments.
 //!
 //! # How it runs
 //!
