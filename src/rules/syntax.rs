@@ -26,6 +26,25 @@ use crate::text::Text;
 
 /// The longest gap a pattern may ask for: gaps are how patterns go exponential.
 pub(crate) const MAX_GAP: usize = 12;
+/// How deep groups may nest.
+const MAX_DEPTH: usize = 16;
+/// How many parts a pattern (or a define) may hold once its `<name>`s are expanded: defines that
+/// use each other twice over would otherwise grow exponentially.
+pub(crate) const MAX_PARTS: usize = 2000;
+
+/// The number of parts in `parts`, counting inside groups.
+pub(crate) fn size(parts: &[Part]) -> usize {
+    parts
+        .iter()
+        .map(|p| {
+            1 + match &p.node {
+                Node::Alt(branches) => branches.iter().map(|b| size(b)).sum(),
+                Node::Opt(seq) => size(seq),
+                _ => 0,
+            }
+        })
+        .sum()
+}
 
 /// A rule file as written.
 #[derive(Debug, Deserialize)]
@@ -142,8 +161,11 @@ pub(crate) struct Scope {
 
 /// Parses a pattern in `scope`.
 pub(crate) fn parse_pattern(pattern: &str, scope: &Scope) -> std::result::Result<Vec<Part>, PatternError> {
-    let mut p = Parser { src: pattern, pos: 0, scope };
+    let mut p = Parser { src: pattern, pos: 0, scope, depth: 0 };
     let seq = p.sequence()?;
+    if size(&seq) > MAX_PARTS {
+        return err(0, format!("expected at most {MAX_PARTS} parts once `<name>`s are expanded, found {}", size(&seq)));
+    }
     match p.peek() {
         None => Ok(seq),
         Some(c) => err(p.pos, format!("expected a word, `(`, `[`, `{{`, `/`, `<` or `…`, found `{c}`")),
@@ -154,6 +176,7 @@ struct Parser<'a> {
     src: &'a str,
     pos: usize,
     scope: &'a Scope,
+    depth: usize,
 }
 
 fn found(c: Option<char>) -> String {
@@ -178,19 +201,37 @@ impl Parser<'_> {
     }
 
     fn sequence(&mut self) -> std::result::Result<Vec<Part>, PatternError> {
+        if self.depth >= MAX_DEPTH {
+            return err(self.pos, format!("expected groups nested at most {MAX_DEPTH} deep, found deeper"));
+        }
+        self.depth += 1;
+        let seq = self.sequence_inner();
+        self.depth -= 1;
+        seq
+    }
+
+    fn sequence_inner(&mut self) -> std::result::Result<Vec<Part>, PatternError> {
         let mut seq = Vec::new();
+        let mut parts = 0;
         loop {
+            if parts > MAX_PARTS {
+                return err(
+                    self.pos,
+                    format!("expected at most {MAX_PARTS} parts once `<name>`s are expanded, found more"),
+                );
+            }
             let start = match self.peek() {
                 None | Some(')') | Some('|') | Some(']') => return Ok(seq),
                 Some(_) => self.pos,
             };
-            let mut parts = self.element()?;
+            let mut element = self.element()?;
             if self.rest().starts_with('?') {
                 self.pos += 1;
                 let label = self.src[start..self.pos].to_string();
-                parts = vec![Part { node: Node::Opt(parts), label }];
+                element = vec![Part { node: Node::Opt(element), label }];
             }
-            seq.extend(parts);
+            parts += size(&element);
+            seq.extend(element);
         }
     }
 
@@ -456,5 +497,7 @@ mod tests {
         assert!(parse("met /(/").unwrap_err().message.contains("regular expression"));
         assert!(parse("met <nope>").unwrap_err().message.contains("`nope`"));
         assert!(parse("met ) x").unwrap_err().message.contains("found `)`"));
+        assert!(parse(&format!("{}met{}", "(".repeat(40), ")".repeat(40))).unwrap_err().message.contains("nested"));
+        assert!(parse(&"met ".repeat(MAX_PARTS + 1)).unwrap_err().message.contains("at most"));
     }
 }

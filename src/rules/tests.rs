@@ -361,3 +361,14 @@ counterexamples = ["Putin visited Japarov."]
     assert!(shown.contains("FAIL meet/met (example at test.toml:10:4)"), "{shown}");
     assert!(shown.ends_with("2 rules, 3 examples, 3 counterexamples: 2 failed"), "{shown}");
 }
+
+#[test]
+fn defines_cannot_grow_exponentially() {
+    let mut file = String::from("[define]\nd0 = \"met\"\n");
+    for i in 1..40 {
+        file.push_str(&format!("d{i} = \"<d{}> <d{}>\"\n", i - 1, i - 1));
+    }
+    file.push_str("[[rule]]\nid = \"x\"\nrelation = \"meet\"\npatterns = [\"{subject} <d39> {object}\"]\n");
+    let e = RuleSet::new().add_str("x.toml", &file).unwrap_err().to_string();
+    assert!(e.contains("at most 2000 parts"), "{e}");
+}
