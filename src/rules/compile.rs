@@ -1,9 +1,37 @@
 //! From a pattern's syntax tree to a small backtracking program, and the words that trigger it.
 
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
 use regex::Regex;
 
 use super::syntax::{Node, Part};
 use crate::gazetteer::EntityKind;
+
+/// A set of words, looked up once per unit a set part is tried on.
+pub(crate) type WordSet = HashSet<Box<str>, BuildHasherDefault<Fnv>>;
+
+/// The FNV-1a hash: fast on the short words of word sets.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
 
 /// A set of entity kinds, one bit each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -55,8 +83,8 @@ pub(crate) struct Program {
     /// what a near miss says it expected.
     pub groups: Vec<String>,
     pub regexes: Vec<Regex>,
-    /// Sorted word lists (a binary search beats hashing for these few short words).
-    pub sets: Vec<Vec<Box<str>>>,
+    /// Word sets (hashed with FNV: the words are short, SipHash's strength is not needed here).
+    pub sets: Vec<WordSet>,
     /// Whether a match can only start at an entity unit (the first part is a slot).
     pub starts_with_slot: bool,
     /// Slot names; `subject` and `object` are always 0 and 1.
@@ -139,10 +167,7 @@ impl Compiler {
             }
             Node::Regex(re) if word_alternation(re).is_some() => {
                 let words = word_alternation(re).unwrap_or_default();
-                let mut words: Vec<Box<str>> = words.into_iter().map(Into::into).collect();
-                words.sort();
-                words.dedup();
-                self.program.sets.push(words);
+                self.program.sets.push(words.into_iter().map(Into::into).collect());
                 let i = self.program.sets.len() - 1;
                 self.push(Inst::Set(i), &part.label);
             }

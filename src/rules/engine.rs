@@ -171,7 +171,7 @@ impl<'a> Vm<'a> {
                 }
             }
             Inst::Set(i) => {
-                if self.word(pos).is_some_and(|w| self.program.sets[*i].binary_search_by(|x| (**x).cmp(w)).is_ok()) {
+                if self.word(pos).is_some_and(|w| self.program.sets[*i].contains(w)) {
                     self.consume(pc, pos..pos + 1)
                 } else {
                     self.fail(pc, pos)
