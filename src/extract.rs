@@ -8,7 +8,7 @@ use crate::document::{Document, Entity, Mention, Relation};
 use crate::error::{Error, Result};
 use crate::gazetteer::{EntityKind, EntityRecord, Gazetteer};
 use crate::matcher::Matcher;
-use crate::resolve::{Resolution, Resolver};
+use crate::resolve::{MentionForm, Resolution, Resolver};
 use crate::rules::{self, RuleSet};
 use crate::text::Text;
 
@@ -221,7 +221,9 @@ fn document(
             order.push(m.entity);
             Vec::new()
         });
-        if text != entity.name && !names.contains(&text) {
+        // the names as written are aliases; "the Kazakh president" or "Chinese" are not names
+        let is_name = matches!(m.form, MentionForm::Name | MentionForm::Short);
+        if is_name && text != entity.name && !names.contains(&text) {
             names.push(text.clone());
         }
         doc.mentions.push(Mention {
@@ -232,6 +234,8 @@ fn document(
             sentence: m.sentence,
         });
     }
+    // resolution lists a phrase before the mentions nested in it; the output is in text order
+    doc.mentions.sort_by_key(|m| (m.start, m.end));
     // relation arguments are entities of the document too
     for r in found {
         for e in [r.subject, r.object] {
