@@ -337,6 +337,8 @@ fn city_names_that_are_common_words() {
     fires_none("Mobile phones split the vote.");
     fires_none("Split the bill after the bath.");
     fires_none("Independence matters to them.");
+    fires_none("Victoria and Hamilton met Stanley Douglas in The Valley.");
+    fires_none("Male and female voters agreed.");
 }
 
 #[test]

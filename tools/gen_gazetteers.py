@@ -381,6 +381,15 @@ CURATED_CITIES = [
     ("Lviv", "UA", []), ("Odesa", "UA", ["Odessa"]), ("Zaporizhzhia", "UA", ["Zaporizhia"]),
 ]
 
+# Capitals whose bare name is an ordinary word or a personal name far more often than the town (the
+# capital list bypasses CITY_STOP): qualified names only. Ids stay as generated.
+CAPITAL_QUALIFIED = {
+    "place:male": "Malé", "place:victoria": "Victoria, Seychelles", "place:hamilton": "Hamilton, Bermuda",
+    "place:stanley": "Stanley, Falkland Islands", "place:douglas": "Douglas, Isle of Man",
+    "place:plymouth": "Plymouth, Montserrat", "place:the-valley": "The Valley, Anguilla",
+    "place:west-island": "West Island, Cocos Islands", "place:kingston-nfk": None,
+}
+
 # Former/alternative names of cities news uses (curated; GeoNames alternate names are too noisy to
 # take wholesale). Key: GeoNames main name.
 CITY_EXTRA = {
@@ -1249,6 +1258,12 @@ def build_places(S, countries, by_iso3):
                 r.attrs["population"] = g["population"]
             capital_names.add(ascii_fold(nm).lower())
             r.priority = 5
+    for rid, qualified in CAPITAL_QUALIFIED.items():
+        if qualified and rid in recs:
+            r = recs[rid]
+            bare = {r.name, ascii_fold(r.name), qualified.split(",")[0], ascii_fold(qualified.split(",")[0])} - {qualified}
+            r.name = qualified
+            r.aliases = [a for a in r.aliases if a[0] not in bare]
     country_names = set()
     for co in countries:
         country_names.add(co.name)
