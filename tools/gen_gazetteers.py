@@ -465,6 +465,7 @@ CITY_STOP = {
     "Carlisle": None, "Durham": None, "Sheffield": None, "Leicester": None, "Nottingham": None,
     "Santa Cruz": None, "San Pedro": None, "Bulawayo": None, "Ibadan": None, "Kano": None, "Mosul": None,
     "Kirkuk": None, "Basra": None, "Homs": None, "Hama": None, "Rafah": None, "Khan Younis": None, "Jenin": None,
+    "Van": "a word and a name particle (Van Rompuy)", "Kennedy": "surname (a Bogota locality in GeoNames)",
 }
 # Only entries with a reason are stopped; `None` entries were reviewed and kept.
 CITY_STOP = {k: v for k, v in CITY_STOP.items() if v}
@@ -1302,7 +1303,7 @@ def build_places(S, countries, by_iso3):
         if key in seen_names or key in capital_names:
             continue
         seen_names.add(key)
-        if nm in CITY_STOP or nm in country_names or c["countrycode"] not in iso2_to_iso3:
+        if nm in CITY_STOP or ascii_fold(nm) in CITY_STOP or nm in country_names or c["countrycode"] not in iso2_to_iso3:
             continue
         rid = f"place:{slug(ascii_fold(nm))}"
         if rid in recs:
