@@ -513,6 +513,14 @@ COMMON_SURNAMES = {
     "Yang", "ben Ali", "da Costa", "da Silva", "de Leon", "de Marco",
 }
 
+# Given names that one-word monarchs and holders share with many people.
+COMMON_GIVEN_NAMES = {
+    "Francis", "Philippe", "Jean", "Guillaume", "Albert", "Henri", "Juan", "Carlos", "Harald", "Charles", "Elizabeth",
+    "Paul", "John", "Benedict", "Leo", "Frederik", "Margrethe", "Felipe", "Abdullah", "Mohammed", "Muhammad", "Hamad",
+    "Tamim", "Salman", "Saad", "Nasir", "Nawaf", "Jabir", "Saeed", "Salih", "Sharif", "Beatrix", "Rainier", "Hassan",
+    "Sabah", "Khalifa", "Qaboos", "Haitham", "Fahd", "Faisal", "Baudouin", "Carl", "Olav", "Michael", "Simeon",
+}
+
 # Press spellings and transliterations of leaders the sources lack (curated; each reviewed against
 # common English press usage). Key: slug of the Factbook-derived name or Wikidata label.
 PERSON_EXTRA = {
@@ -2062,6 +2070,37 @@ def build_people(S, by_iso3, orgs):
                                            and t not in country_words and not re.match(r"^(de|da|ben|bin|al|el|van|von|St|Sr|Jr)\b", t)
                                            and not t.endswith(".")
                                            and (len(t) >= 3 or r.name.split()[0] == t))]
+    # A one-word name (a monarch, a pope, a holder the Factbook names by one name) would fire on every
+    # bearer of that name ("Francis", "Jean", "Philippe"): the canonical name takes the title ("Pope
+    # Francis", "Grand Duke Jean"), the bare word stays only as a surname-form alias, and not at all
+    # for common given names.
+    for r in recs.values():
+        if " " in r.name or not r.roles:
+            continue
+        title = sorted(r.roles, key=lambda x: x.get("start") or "")[-1]["title"]
+        bare = r.name
+        r.name = f"{title} {bare}"
+        r.aliases = [a for a in r.aliases if a[0] != bare]
+        if bare not in COMMON_GIVEN_NAMES and bare not in COMMON_SURNAMES:
+            r.add(bare, "surname")
+    # Titled names can now equal another record's ("Pope Francis" from Wikidata and the Factbook):
+    # one record each, the one with a Wikidata id (or more roles) kept.
+    groups = defaultdict(list)
+    for r in recs.values():
+        groups[r.name].append(r)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        keep = max(group, key=lambda r: ("wikidata" in r.attrs, len(r.roles), r.id))
+        for r in group:
+            if r is keep:
+                continue
+            keep.roles.extend(x for x in r.roles if x not in keep.roles)
+            for t, c, f in r.aliases:
+                keep.add(t, f, c)
+            for sname in r.sources:
+                keep.src(sname)
+            del recs[r.id]
     # News in English often drops diacritics: "Pedro Sanchez", "Recep Tayyip Erdogan".
     for r in recs.values():
         for t, c, f in [(r.name, "capitalized", "name")] + list(r.aliases):
