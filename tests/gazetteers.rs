@@ -193,6 +193,8 @@ fn regions_have_members_and_adjectives() {
     assert!(ids("Unrest in Xinjiang grew.").contains("place:xinjiang"));
     assert!(ids("Judges in The Hague ruled.").contains("place:the-hague"));
     assert!(ids("Leaders met in Samarkand.").contains("place:samarkand"));
+    assert!(ids("Border guards clashed in Batken.").contains("place:batken-oblusu"));
+    assert!(ids("The Aral Sea keeps shrinking.").contains("place:aral-sea"));
     assert!(g.get("place:middle-east").unwrap().members.iter().any(|m| m == "country:SAU"));
 }
 

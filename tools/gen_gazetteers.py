@@ -253,6 +253,39 @@ CURATED_REGIONS = [
     ("caspian-sea", "Caspian Sea", ["Caspian"], [], "AZE IRN KAZ RUS TKM"),
     ("himalayas", "Himalayas", [], ["Himalayan"], ""),
     ("sub-saharan-africa", None, [], [], ""),  # placeholder: M49 202 already covers it
+    ("aral-sea", "Aral Sea", [], [], "KAZ UZB"),
+    ("issyk-kul", "Issyk-Kul", ["Lake Issyk-Kul", "Issyk Kul", "Ysyk-Kol"], [], "KGZ"),
+    ("pamirs", "Pamirs", ["Pamir Mountains", "Pamir"], [], "TJK AFG CHN KGZ"),
+    ("tian-shan", "Tian Shan", ["Tien Shan"], [], "KAZ KGZ CHN UZB"),
+    ("amu-darya", "Amu Darya", [], [], "AFG TJK TKM UZB"),
+    ("syr-darya", "Syr Darya", [], [], "KAZ KGZ TJK UZB"),
+    ("lake-baikal", "Lake Baikal", ["Baikal"], [], "RUS"),
+    ("wakhan-corridor", "Wakhan Corridor", [], [], "AFG"),
+    ("zangezur-corridor", "Zangezur corridor", ["Zangezur Corridor"], [], "ARM AZE"),
+    ("lachin-corridor", "Lachin corridor", ["Lachin Corridor"], [], "AZE ARM"),
+    ("gulf-of-aden", "Gulf of Aden", [], [], "YEM SOM DJI"),
+    ("bab-el-mandeb", "Bab el-Mandeb", ["Bab al-Mandab", "Bab-el-Mandeb Strait"], [], "YEM DJI ERI"),
+    ("suez-canal", "Suez Canal", [], [], "EGY"),
+    ("panama-canal", "Panama Canal", [], [], "PAN"),
+    ("bosphorus", "Bosphorus", ["Bosporus"], [], "TUR"),
+    ("strait-of-malacca", "Strait of Malacca", ["Malacca Strait"], [], "IDN MYS SGP"),
+    ("east-china-sea", "East China Sea", [], [], "CHN JPN KOR TWN"),
+    ("sea-of-japan", "Sea of Japan", ["East Sea"], [], "JPN KOR PRK RUS"),
+    ("yellow-sea", "Yellow Sea", [], [], "CHN KOR PRK"),
+    ("baltic-sea", "Baltic Sea", [], [], "DEU DNK EST FIN LVA LTU POL RUS SWE"),
+    ("north-sea", "North Sea", [], [], "BEL DEU DNK GBR NLD NOR"),
+    ("sea-of-azov", "Sea of Azov", [], [], "RUS UKR"),
+    ("kerch-strait", "Kerch Strait", [], [], "RUS UKR"),
+    ("gulf-of-oman", "Gulf of Oman", [], [], "IRN OMN ARE"),
+    ("arabian-sea", "Arabian Sea", [], [], ""),
+    ("bay-of-bengal", "Bay of Bengal", [], [], ""),
+    ("indian-ocean", "Indian Ocean", [], [], ""),
+    ("pacific-ocean", "Pacific Ocean", [], [], ""),
+    ("atlantic-ocean", "Atlantic Ocean", [], [], ""),
+    ("spratly-islands", "Spratly Islands", ["Spratlys"], [], ""),
+    ("paracel-islands", "Paracel Islands", ["Paracels"], [], ""),
+    ("senkaku-islands", "Senkaku Islands", ["Diaoyu Islands", "Senkakus"], [], "JPN CHN TWN"),
+    ("kuril-islands", "Kuril Islands", ["Kurils", "Kuriles"], [], "RUS JPN"),
     ("pacific-islands", "Pacific Islands", [], [], ""),
     ("west-africa-coast", None, [], [], ""),
 ]
@@ -347,8 +380,13 @@ ADMIN_STOP = {
     "Ascension", "Mascara", "Alba", "Lac", "Flores", "Cesar", "Makin", "Lau", "Uri", "Tak", "Mendoza", "Guerrero",
     "Isla", "Ruse", "Farah", "Uva", "Zeta", "Mila", "Mus", "Lira", "Kline", "Saba", "Aur", "Boe", "Tartar", "Manus",
     "Hidalgo", "Ica", "Kita", "Haa", "Cortes", "Magdalena", "Valle", "Fontana", "Clarendon", "Westmoreland",
-    "Marlborough", "Basque", "Monte-Carlo", "Edo", "Agri", "Nord-Est", "Devonshire", "Southland", "Tasman",
+    "Marlborough", "Basque", "Flemish", "Walloon", "Monte-Carlo", "Edo", "Agri", "Nord-Est", "Devonshire", "Southland", "Tasman",
 }
+# Type words the Factbook appends to division names ("Batken Oblusu", "Andijon Viloyati").
+ADMIN_TYPE_WORDS = ["Oblusu", "Oblysy", "Oblasty", "Oblast", "Oblys", "Viloyati", "Viloyat", "Velayaty", "Welayaty",
+                    "Province", "Region", "Governorate", "Prefecture", "County", "District", "Department",
+                    "Muhafazat", "Wilayah", "Vilayeti", "Rayon", "Shaary", "Shahri", "Shahar"]
+
 # Words that alone say nothing about where: a division named only with them is dropped.
 GENERIC_PLACE_WORDS = set("""North South East West Northern Southern Eastern Western Central Upper Lower Province Region
 Coast Capital District Territory Centre Center Greater Middle Highlands Islands Island Lake Lakes River Rivers Sea Grand
@@ -1331,6 +1369,10 @@ def build_places(S, countries, by_iso3):
     for iso3, main, alts in admin_pending:
         name_count[main].add(iso3)
     known = {ascii_fold(n).lower() for r in recs.values() for n in [r.name] + [a[0] for a in r.aliases]}
+    short_count = defaultdict(set)
+    for iso3, main, alts in admin_pending:
+        short_count[re.sub(r"\s+(" + "|".join(ADMIN_TYPE_WORDS) + r")$", "", main)].add(iso3)
+    short_seen = {k.lower() for k, v in short_count.items() if len(v) > 1}
     for iso3, main, alts in admin_pending:
         if len(name_count[main]) > 1 or main in country_names or not admin_name_ok(main):
             continue
@@ -1345,6 +1387,12 @@ def build_places(S, countries, by_iso3):
         folded = ascii_fold(main)
         if folded != main:
             r.add(folded)
+        # "Batken Oblusu", "Andijon Viloyati", "Herat Province": the name without its type word
+        short = re.sub(r"\s+(" + "|".join(ADMIN_TYPE_WORDS) + r")$", "", main)
+        if (short != main and admin_name_ok(short) and short not in country_names and len(name_count.get(short, ())) <= 1
+                and ascii_fold(short).lower() not in known and ascii_fold(short).lower() not in short_seen):
+            r.add(short)
+            short_seen.add(ascii_fold(short).lower())
         for a in alts:
             if admin_name_ok(a) and a not in country_names and ascii_fold(a).lower() not in known:
                 r.add(a)
