@@ -103,6 +103,17 @@ fn no_duplicate_ids_across_files_and_every_record_has_a_source() {
 }
 
 #[test]
+fn generated_files_are_sorted_by_id() {
+    // tools/gen_gazetteers.py writes records sorted by id, so regenerating gives stable diffs.
+    for (label, text) in attache::gazetteer::DEFAULT_FILES.iter().filter(|(l, _)| !l.ends_with("overlay.jsonl")) {
+        let mut g = Gazetteer::new();
+        g.add_str(label, text).unwrap();
+        let ids: Vec<&str> = g.entities().iter().map(|e| e.id.as_str()).collect();
+        assert!(ids.windows(2).all(|w| w[0] < w[1]), "{label} is not sorted by id");
+    }
+}
+
+#[test]
 fn capitals_are_places_of_their_country() {
     let g = defaults();
     for (iso3, capital) in [
@@ -180,6 +191,10 @@ fn regions_have_members_and_adjectives() {
     assert!(ids("A Balkan summit opened.").contains("place:balkans"));
     assert!(ids("Talks on the Sahel resumed.").contains("place:sahel"));
     assert!(ids("Unrest in Xinjiang grew.").contains("place:xinjiang"));
+    assert!(ids("Judges in The Hague ruled.").contains("place:the-hague"));
+    assert!(ids("Leaders met in Samarkand.").contains("place:samarkand"));
+    assert!(ids("Border guards clashed in Batken.").contains("place:batken-oblusu"));
+    assert!(ids("The Aral Sea keeps shrinking.").contains("place:aral-sea"));
     assert!(g.get("place:middle-east").unwrap().members.iter().any(|m| m == "country:SAU"));
 }
 
@@ -324,6 +339,8 @@ fn city_names_that_are_common_words() {
     fires_none("Mobile phones split the vote.");
     fires_none("Split the bill after the bath.");
     fires_none("Independence matters to them.");
+    fires_none("Victoria and Hamilton met Stanley Douglas in The Valley.");
+    fires_none("Male and female voters agreed.");
 }
 
 #[test]
@@ -331,6 +348,9 @@ fn surnames_that_are_common_words() {
     fires_none("Talks resumed in May.");
     fires_none("May we begin?");
     fires_none("A bush fire spread.");
+    // one-word monarchs and popes are known by title: the given name alone names anyone
+    fires_none("Francis and Philippe met Jean-Pierre.");
+    assert!(ids("Pope Francis spoke.").contains("person:pope-francis"));
 }
 
 #[test]
