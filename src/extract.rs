@@ -1,6 +1,10 @@
 //! The [`Extractor`]: every stage of the pipeline, built once and run on many texts.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::Arc;
+
+use once_cell::sync::Lazy;
 use std::path::Path;
 
 use crate::date::Date;
@@ -8,7 +12,7 @@ use crate::document::{Document, Entity, Mention, Relation};
 use crate::error::{Error, Result};
 use crate::gazetteer::{EntityKind, EntityRecord, Gazetteer};
 use crate::matcher::Matcher;
-use crate::resolve::{Resolution, Resolver};
+use crate::resolve::{MentionForm, Resolution, Resolver};
 use crate::rules::{self, RuleSet};
 use crate::text::Text;
 
@@ -102,7 +106,23 @@ impl ExtractorBuilder {
     /// # Errors
     /// When a reference between records dangles, or the matcher cannot be built.
     pub fn build(self) -> Result<Extractor> {
-        let gazetteer = if self.defaults {
+        let additions = !self.gazetteer.is_empty() || !self.rules.rules().is_empty();
+        if self.defaults && !additions {
+            // the default extractor is compiled once per process and shared
+            return DEFAULT_EXTRACTOR.as_ref().cloned().map_err(|message| Error::Gazetteer {
+                location: crate::error::Location::new("<embedded defaults>", 0, 0),
+                message: message.clone(),
+            });
+        }
+        self.compile()
+    }
+
+    fn compile(self) -> Result<Extractor> {
+        let gazetteer: Cow<'static, Gazetteer> = if !self.defaults {
+            Cow::Owned(self.gazetteer)
+        } else if self.gazetteer.is_empty() {
+            Cow::Borrowed(Gazetteer::defaults()?)
+        } else {
             let mut g = Gazetteer::defaults()?.clone();
             for (i, record) in self.gazetteer.entities().iter().enumerate() {
                 let location = self.gazetteer.location(i).cloned();
@@ -111,9 +131,7 @@ impl ExtractorBuilder {
                     (e, _) => e,
                 })?;
             }
-            g
-        } else {
-            self.gazetteer
+            Cow::Owned(g)
         };
         gazetteer.validate()?;
         let mut rules = RuleSet::new();
@@ -125,16 +143,27 @@ impl ExtractorBuilder {
         rules.extend(self.rules)?;
         let matcher = Matcher::new(&gazetteer)?;
         let resolver = Resolver::new(&gazetteer);
-        Ok(Extractor { gazetteer, matcher, resolver, rules })
+        Ok(Extractor { inner: Arc::new(Inner { gazetteer, matcher, resolver, rules }) })
     }
 }
+
+static DEFAULT_EXTRACTOR: Lazy<Result<Extractor, String>> =
+    Lazy::new(|| ExtractorBuilder::new().compile().map_err(|e| e.to_string()));
 
 /// Reads texts and says who is who and who did what to whom.
 ///
 /// Build it once (that is the expensive part) and share it: it is `Send + Sync`.
+///
+/// Cloning is cheap: clones share the compiled gazetteer, matcher and rules. The default extractor
+/// ([`Extractor::new`]) is compiled once per process.
 #[derive(Debug, Clone)]
 pub struct Extractor {
-    gazetteer: Gazetteer,
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    gazetteer: Cow<'static, Gazetteer>,
     matcher: Matcher,
     resolver: Resolver,
     rules: RuleSet,
@@ -156,17 +185,17 @@ impl Extractor {
 
     /// The gazetteer in use.
     pub fn gazetteer(&self) -> &Gazetteer {
-        &self.gazetteer
+        &self.inner.gazetteer
     }
 
     /// The rules in use.
     pub fn rules(&self) -> &RuleSet {
-        &self.rules
+        &self.inner.rules
     }
 
     /// The compiled name matcher.
     pub fn matcher(&self) -> &Matcher {
-        &self.matcher
+        &self.inner.matcher
     }
 
     /// Extracts from `text`, as of today (the document says the date was assumed).
@@ -195,15 +224,15 @@ impl Extractor {
     /// The stages before relations: text, matches and resolution (for tools and `--explain`).
     pub fn analyze<'t>(&self, text: &'t str, date: Date) -> (Text<'t>, Resolution) {
         let text = Text::new(text);
-        let matches = self.matcher.find_all(&text);
-        let resolution = self.resolver.resolve(&self.gazetteer, &self.matcher, &text, &matches, date);
+        let matches = self.inner.matcher.find_all(&text);
+        let resolution = self.inner.resolver.resolve(&self.inner.gazetteer, &self.inner.matcher, &text, &matches, date);
         (text, resolution)
     }
 
     fn run(&self, input: &str, date: Date, assumed: bool) -> Document {
         let (text, resolution) = self.analyze(input, date);
-        let found = self.rules.apply(&text, &resolution);
-        document(input, date, assumed, &resolution, &found, &self.rules)
+        let found = self.inner.rules.apply(&text, &resolution);
+        document(input, date, assumed, &resolution, &found, &self.inner.rules)
     }
 }
 
@@ -230,7 +259,9 @@ fn document(
             order.push(m.entity);
             Vec::new()
         });
-        if text != entity.name && !names.contains(&text) {
+        // the names as written are aliases; "the Kazakh president" or "Chinese" are not names
+        let is_name = matches!(m.form, MentionForm::Name | MentionForm::Short);
+        if is_name && text != entity.name && !names.contains(&text) {
             names.push(text.clone());
         }
         doc.mentions.push(Mention {
@@ -241,6 +272,8 @@ fn document(
             sentence: m.sentence,
         });
     }
+    // resolution lists a phrase before the mentions nested in it; the output is in text order
+    doc.mentions.sort_by_key(|m| (m.start, m.end));
     // relation arguments are entities of the document too
     for r in found {
         for e in [r.subject, r.object] {

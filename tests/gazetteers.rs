@@ -193,6 +193,8 @@ fn regions_have_members_and_adjectives() {
     assert!(ids("Unrest in Xinjiang grew.").contains("place:xinjiang"));
     assert!(ids("Judges in The Hague ruled.").contains("place:the-hague"));
     assert!(ids("Leaders met in Samarkand.").contains("place:samarkand"));
+    assert!(ids("Border guards clashed in Batken.").contains("place:batken-oblusu"));
+    assert!(ids("The Aral Sea keeps shrinking.").contains("place:aral-sea"));
     assert!(g.get("place:middle-east").unwrap().members.iter().any(|m| m == "country:SAU"));
 }
 
@@ -337,6 +339,8 @@ fn city_names_that_are_common_words() {
     fires_none("Mobile phones split the vote.");
     fires_none("Split the bill after the bath.");
     fires_none("Independence matters to them.");
+    fires_none("Victoria and Hamilton met Stanley Douglas in The Valley.");
+    fires_none("Male and female voters agreed.");
 }
 
 #[test]
@@ -344,6 +348,9 @@ fn surnames_that_are_common_words() {
     fires_none("Talks resumed in May.");
     fires_none("May we begin?");
     fires_none("A bush fire spread.");
+    // one-word monarchs and popes are known by title: the given name alone names anyone
+    fires_none("Francis and Philippe met Jean-Pierre.");
+    assert!(ids("Pope Francis spoke.").contains("person:pope-francis"));
 }
 
 #[test]

@@ -253,6 +253,39 @@ CURATED_REGIONS = [
     ("caspian-sea", "Caspian Sea", ["Caspian"], [], "AZE IRN KAZ RUS TKM"),
     ("himalayas", "Himalayas", [], ["Himalayan"], ""),
     ("sub-saharan-africa", None, [], [], ""),  # placeholder: M49 202 already covers it
+    ("aral-sea", "Aral Sea", [], [], "KAZ UZB"),
+    ("issyk-kul", "Issyk-Kul", ["Lake Issyk-Kul", "Issyk Kul", "Ysyk-Kol"], [], "KGZ"),
+    ("pamirs", "Pamirs", ["Pamir Mountains", "Pamir"], [], "TJK AFG CHN KGZ"),
+    ("tian-shan", "Tian Shan", ["Tien Shan"], [], "KAZ KGZ CHN UZB"),
+    ("amu-darya", "Amu Darya", [], [], "AFG TJK TKM UZB"),
+    ("syr-darya", "Syr Darya", [], [], "KAZ KGZ TJK UZB"),
+    ("lake-baikal", "Lake Baikal", ["Baikal"], [], "RUS"),
+    ("wakhan-corridor", "Wakhan Corridor", [], [], "AFG"),
+    ("zangezur-corridor", "Zangezur corridor", ["Zangezur Corridor"], [], "ARM AZE"),
+    ("lachin-corridor", "Lachin corridor", ["Lachin Corridor"], [], "AZE ARM"),
+    ("gulf-of-aden", "Gulf of Aden", [], [], "YEM SOM DJI"),
+    ("bab-el-mandeb", "Bab el-Mandeb", ["Bab al-Mandab", "Bab-el-Mandeb Strait"], [], "YEM DJI ERI"),
+    ("suez-canal", "Suez Canal", [], [], "EGY"),
+    ("panama-canal", "Panama Canal", [], [], "PAN"),
+    ("bosphorus", "Bosphorus", ["Bosporus"], [], "TUR"),
+    ("strait-of-malacca", "Strait of Malacca", ["Malacca Strait"], [], "IDN MYS SGP"),
+    ("east-china-sea", "East China Sea", [], [], "CHN JPN KOR TWN"),
+    ("sea-of-japan", "Sea of Japan", ["East Sea"], [], "JPN KOR PRK RUS"),
+    ("yellow-sea", "Yellow Sea", [], [], "CHN KOR PRK"),
+    ("baltic-sea", "Baltic Sea", [], [], "DEU DNK EST FIN LVA LTU POL RUS SWE"),
+    ("north-sea", "North Sea", [], [], "BEL DEU DNK GBR NLD NOR"),
+    ("sea-of-azov", "Sea of Azov", [], [], "RUS UKR"),
+    ("kerch-strait", "Kerch Strait", [], [], "RUS UKR"),
+    ("gulf-of-oman", "Gulf of Oman", [], [], "IRN OMN ARE"),
+    ("arabian-sea", "Arabian Sea", [], [], ""),
+    ("bay-of-bengal", "Bay of Bengal", [], [], ""),
+    ("indian-ocean", "Indian Ocean", [], [], ""),
+    ("pacific-ocean", "Pacific Ocean", [], [], ""),
+    ("atlantic-ocean", "Atlantic Ocean", [], [], ""),
+    ("spratly-islands", "Spratly Islands", ["Spratlys"], [], ""),
+    ("paracel-islands", "Paracel Islands", ["Paracels"], [], ""),
+    ("senkaku-islands", "Senkaku Islands", ["Diaoyu Islands", "Senkakus"], [], "JPN CHN TWN"),
+    ("kuril-islands", "Kuril Islands", ["Kurils", "Kuriles"], [], "RUS JPN"),
     ("pacific-islands", "Pacific Islands", [], [], ""),
     ("west-africa-coast", None, [], [], ""),
 ]
@@ -347,8 +380,13 @@ ADMIN_STOP = {
     "Ascension", "Mascara", "Alba", "Lac", "Flores", "Cesar", "Makin", "Lau", "Uri", "Tak", "Mendoza", "Guerrero",
     "Isla", "Ruse", "Farah", "Uva", "Zeta", "Mila", "Mus", "Lira", "Kline", "Saba", "Aur", "Boe", "Tartar", "Manus",
     "Hidalgo", "Ica", "Kita", "Haa", "Cortes", "Magdalena", "Valle", "Fontana", "Clarendon", "Westmoreland",
-    "Marlborough", "Basque", "Monte-Carlo", "Edo", "Agri", "Nord-Est", "Devonshire", "Southland", "Tasman",
+    "Marlborough", "Basque", "Flemish", "Walloon", "Monte-Carlo", "Edo", "Agri", "Nord-Est", "Devonshire", "Southland", "Tasman",
 }
+# Type words the Factbook appends to division names ("Batken Oblusu", "Andijon Viloyati").
+ADMIN_TYPE_WORDS = ["Oblusu", "Oblysy", "Oblasty", "Oblast", "Oblys", "Viloyati", "Viloyat", "Velayaty", "Welayaty",
+                    "Province", "Region", "Governorate", "Prefecture", "County", "District", "Department",
+                    "Muhafazat", "Wilayah", "Vilayeti", "Rayon", "Shaary", "Shahri", "Shahar"]
+
 # Words that alone say nothing about where: a division named only with them is dropped.
 GENERIC_PLACE_WORDS = set("""North South East West Northern Southern Eastern Western Central Upper Lower Province Region
 Coast Capital District Territory Centre Center Greater Middle Highlands Islands Island Lake Lakes River Rivers Sea Grand
@@ -380,6 +418,15 @@ CURATED_CITIES = [
     ("Kandahar", "AF", []), ("Quetta", "PK", []), ("Srinagar", "IN", []), ("Mandalay", "MM", []),
     ("Lviv", "UA", []), ("Odesa", "UA", ["Odessa"]), ("Zaporizhzhia", "UA", ["Zaporizhia"]),
 ]
+
+# Capitals whose bare name is an ordinary word or a personal name far more often than the town (the
+# capital list bypasses CITY_STOP): qualified names only. Ids stay as generated.
+CAPITAL_QUALIFIED = {
+    "place:male": "Malé", "place:victoria": "Victoria, Seychelles", "place:hamilton": "Hamilton, Bermuda",
+    "place:stanley": "Stanley, Falkland Islands", "place:douglas": "Douglas, Isle of Man",
+    "place:plymouth": "Plymouth, Montserrat", "place:the-valley": "The Valley, Anguilla",
+    "place:west-island": "West Island, Cocos Islands", "place:kingston-nfk": None,
+}
 
 # Former/alternative names of cities news uses (curated; GeoNames alternate names are too noisy to
 # take wholesale). Key: GeoNames main name.
@@ -456,6 +503,7 @@ CITY_STOP = {
     "Carlisle": None, "Durham": None, "Sheffield": None, "Leicester": None, "Nottingham": None,
     "Santa Cruz": None, "San Pedro": None, "Bulawayo": None, "Ibadan": None, "Kano": None, "Mosul": None,
     "Kirkuk": None, "Basra": None, "Homs": None, "Hama": None, "Rafah": None, "Khan Younis": None, "Jenin": None,
+    "Van": "a word and a name particle (Van Rompuy)", "Kennedy": "surname (a Bogota locality in GeoNames)",
 }
 # Only entries with a reason are stopped; `None` entries were reviewed and kept.
 CITY_STOP = {k: v for k, v in CITY_STOP.items() if v}
@@ -501,6 +549,14 @@ COMMON_SURNAMES = {
     "Tax", "Taylor", "Thomas", "Thompson", "Thomson", "Todd", "Toledo", "Torres", "Turner", "Vera Cruz",
     "Verge", "Vital", "Wade", "Walker", "Walsh", "Walter", "Warren", "Webster", "Wee", "Williams", "Wong",
     "Yang", "ben Ali", "da Costa", "da Silva", "de Leon", "de Marco",
+}
+
+# Given names that one-word monarchs and holders share with many people.
+COMMON_GIVEN_NAMES = {
+    "Francis", "Philippe", "Jean", "Guillaume", "Albert", "Henri", "Juan", "Carlos", "Harald", "Charles", "Elizabeth",
+    "Paul", "John", "Benedict", "Leo", "Frederik", "Margrethe", "Felipe", "Abdullah", "Mohammed", "Muhammad", "Hamad",
+    "Tamim", "Salman", "Saad", "Nasir", "Nawaf", "Jabir", "Saeed", "Salih", "Sharif", "Beatrix", "Rainier", "Hassan",
+    "Sabah", "Khalifa", "Qaboos", "Haitham", "Fahd", "Faisal", "Baudouin", "Carl", "Olav", "Michael", "Simeon",
 }
 
 # Press spellings and transliterations of leaders the sources lack (curated; each reviewed against
@@ -1249,6 +1305,12 @@ def build_places(S, countries, by_iso3):
                 r.attrs["population"] = g["population"]
             capital_names.add(ascii_fold(nm).lower())
             r.priority = 5
+    for rid, qualified in CAPITAL_QUALIFIED.items():
+        if qualified and rid in recs:
+            r = recs[rid]
+            bare = {r.name, ascii_fold(r.name), qualified.split(",")[0], ascii_fold(qualified.split(",")[0])} - {qualified}
+            r.name = qualified
+            r.aliases = [a for a in r.aliases if a[0] not in bare]
     country_names = set()
     for co in countries:
         country_names.add(co.name)
@@ -1287,7 +1349,7 @@ def build_places(S, countries, by_iso3):
         if key in seen_names or key in capital_names:
             continue
         seen_names.add(key)
-        if nm in CITY_STOP or nm in country_names or c["countrycode"] not in iso2_to_iso3:
+        if nm in CITY_STOP or ascii_fold(nm) in CITY_STOP or nm in country_names or c["countrycode"] not in iso2_to_iso3:
             continue
         rid = f"place:{slug(ascii_fold(nm))}"
         if rid in recs:
@@ -1307,6 +1369,10 @@ def build_places(S, countries, by_iso3):
     for iso3, main, alts in admin_pending:
         name_count[main].add(iso3)
     known = {ascii_fold(n).lower() for r in recs.values() for n in [r.name] + [a[0] for a in r.aliases]}
+    short_count = defaultdict(set)
+    for iso3, main, alts in admin_pending:
+        short_count[re.sub(r"\s+(" + "|".join(ADMIN_TYPE_WORDS) + r")$", "", main)].add(iso3)
+    short_seen = {k.lower() for k, v in short_count.items() if len(v) > 1}
     for iso3, main, alts in admin_pending:
         if len(name_count[main]) > 1 or main in country_names or not admin_name_ok(main):
             continue
@@ -1321,6 +1387,12 @@ def build_places(S, countries, by_iso3):
         folded = ascii_fold(main)
         if folded != main:
             r.add(folded)
+        # "Batken Oblusu", "Andijon Viloyati", "Herat Province": the name without its type word
+        short = re.sub(r"\s+(" + "|".join(ADMIN_TYPE_WORDS) + r")$", "", main)
+        if (short != main and admin_name_ok(short) and short not in country_names and len(name_count.get(short, ())) <= 1
+                and ascii_fold(short).lower() not in known and ascii_fold(short).lower() not in short_seen):
+            r.add(short)
+            short_seen.add(ascii_fold(short).lower())
         for a in alts:
             if admin_name_ok(a) and a not in country_names and ascii_fold(a).lower() not in known:
                 r.add(a)
@@ -2046,6 +2118,37 @@ def build_people(S, by_iso3, orgs):
                                            and t not in country_words and not re.match(r"^(de|da|ben|bin|al|el|van|von|St|Sr|Jr)\b", t)
                                            and not t.endswith(".")
                                            and (len(t) >= 3 or r.name.split()[0] == t))]
+    # A one-word name (a monarch, a pope, a holder the Factbook names by one name) would fire on every
+    # bearer of that name ("Francis", "Jean", "Philippe"): the canonical name takes the title ("Pope
+    # Francis", "Grand Duke Jean"), the bare word stays only as a surname-form alias, and not at all
+    # for common given names.
+    for r in recs.values():
+        if " " in r.name or not r.roles:
+            continue
+        title = sorted(r.roles, key=lambda x: x.get("start") or "")[-1]["title"]
+        bare = r.name
+        r.name = f"{title} {bare}"
+        r.aliases = [a for a in r.aliases if a[0] != bare]
+        if bare not in COMMON_GIVEN_NAMES and bare not in COMMON_SURNAMES:
+            r.add(bare, "surname")
+    # Titled names can now equal another record's ("Pope Francis" from Wikidata and the Factbook):
+    # one record each, the one with a Wikidata id (or more roles) kept.
+    groups = defaultdict(list)
+    for r in recs.values():
+        groups[r.name].append(r)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        keep = max(group, key=lambda r: ("wikidata" in r.attrs, len(r.roles), r.id))
+        for r in group:
+            if r is keep:
+                continue
+            keep.roles.extend(x for x in r.roles if x not in keep.roles)
+            for t, c, f in r.aliases:
+                keep.add(t, f, c)
+            for sname in r.sources:
+                keep.src(sname)
+            del recs[r.id]
     # News in English often drops diacritics: "Pedro Sanchez", "Recep Tayyip Erdogan".
     for r in recs.values():
         for t, c, f in [(r.name, "capitalized", "name")] + list(r.aliases):
