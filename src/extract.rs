@@ -107,7 +107,7 @@ impl ExtractorBuilder {
     /// When a reference between records dangles, or the matcher cannot be built.
     pub fn build(self) -> Result<Extractor> {
         let additions = !self.gazetteer.is_empty() || !self.rules.rules().is_empty();
-        if self.defaults && !additions {
+        if self.defaults && self.default_rules && !additions {
             // the default extractor is compiled once per process and shared
             return DEFAULT_EXTRACTOR.as_ref().cloned().map_err(|message| Error::Gazetteer {
                 location: crate::error::Location::new("<embedded defaults>", 0, 0),

@@ -173,3 +173,10 @@ fn attache_test_checks_an_edited_default_file_in_place_of_the_embedded_one() {
     assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
     assert!(stdout.contains("all passed"), "{stdout}");
 }
+
+#[test]
+fn default_rules_can_be_left_out_while_keeping_the_default_gazetteers() {
+    let x = Extractor::builder().default_rules(false).build().unwrap();
+    assert!(x.rules().rules().is_empty());
+    assert!(!x.gazetteer().is_empty());
+}
