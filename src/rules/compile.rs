@@ -1,6 +1,6 @@
 //! From a pattern's syntax tree to a small backtracking program, and the words that trigger it.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use regex::Regex;
@@ -96,8 +96,12 @@ pub(crate) struct Program {
 }
 
 /// Compiles a pattern; the error says what is wrong with its slots.
-pub(crate) fn compile(parts: &[Part]) -> Result<Program, String> {
+///
+/// `regexes` caches compiled word regexes by source: `[define]` fragments put the same regex into
+/// many patterns, and compiling each copy again made loading the rules take hundreds of milliseconds.
+pub(crate) fn compile(parts: &[Part], regexes: &mut HashMap<String, Regex>) -> Result<Program, String> {
     let mut c = Compiler {
+        cache: regexes,
         program: Program {
             insts: Vec::new(),
             labels: Vec::new(),
@@ -126,13 +130,14 @@ pub(crate) fn compile(parts: &[Part]) -> Result<Program, String> {
     }
 }
 
-struct Compiler {
+struct Compiler<'c> {
+    cache: &'c mut HashMap<String, Regex>,
     program: Program,
     seen: [bool; 2],
     group: Option<String>,
 }
 
-impl Compiler {
+impl Compiler<'_> {
     fn push(&mut self, inst: Inst, label: &str) -> usize {
         self.program.insts.push(inst);
         self.program.labels.push(label.to_string());
@@ -172,8 +177,15 @@ impl Compiler {
                 self.push(Inst::Set(i), &part.label);
             }
             Node::Regex(re) => {
-                let compiled =
-                    Regex::new(&format!("^(?i:{re})$")).map_err(|e| format!("bad regular expression: {e}"))?;
+                let compiled = match self.cache.get(re) {
+                    Some(compiled) => compiled.clone(),
+                    None => {
+                        let compiled =
+                            Regex::new(&format!("^(?i:{re})$")).map_err(|e| format!("bad regular expression: {e}"))?;
+                        self.cache.insert(re.clone(), compiled.clone());
+                        compiled
+                    }
+                };
                 self.program.regexes.push(compiled);
                 let i = self.program.regexes.len() - 1;
                 self.push(Inst::Regex(i), &part.label);
@@ -271,7 +283,7 @@ mod tests {
     use super::*;
 
     fn program(p: &str) -> Result<Program, String> {
-        compile(&parse_pattern(p, &Default::default()).map_err(|e| e.message)?)
+        compile(&parse_pattern(p, &Default::default()).map_err(|e| e.message)?, &mut HashMap::new())
     }
 
     #[test]

@@ -268,6 +268,7 @@ impl RuleSet {
             }
         }
         let mut set = RuleSet::new();
+        let mut regex_cache = std::collections::HashMap::new();
         for spec in &file.rule {
             let spec = spec.get_ref();
             let location = at(spec.id.span().start);
@@ -300,7 +301,7 @@ impl RuleSet {
                 let parts = syntax::parse_pattern(pattern.get_ref(), &scope).map_err(|e| {
                     fail(start + e.offset, format!("{} (in pattern `{}`)", e.message, pattern.get_ref()))
                 })?;
-                let program = compile::compile(&parts)
+                let program = compile::compile(&parts, &mut regex_cache)
                     .map_err(|m| fail(start, format!("{m} (in pattern `{}`)", pattern.get_ref())))?;
                 set.patterns.push(Pattern { rule: rule_index, source: pattern.get_ref().clone(), program });
             }
