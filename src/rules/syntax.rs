@@ -200,6 +200,36 @@ impl Parser<'_> {
         Some(c)
     }
 
+    /// The `|`-separated branches of a group opened at `start` (the cursor is on the opening
+    /// bracket), up to and including `close`.
+    fn alternatives(&mut self, start: usize, close: char) -> std::result::Result<Vec<Vec<Part>>, PatternError> {
+        let open = self.peek().unwrap_or(' ');
+        self.bump();
+        let mut branches = vec![self.sequence()?];
+        loop {
+            match self.peek() {
+                Some('|') => {
+                    self.bump();
+                    branches.push(self.sequence()?);
+                }
+                Some(c) if c == close => {
+                    self.bump();
+                    return Ok(branches);
+                }
+                c => {
+                    return err(
+                        self.pos,
+                        format!(
+                            "expected `|` or `{close}` to close the `{open}` at column {}, found {}",
+                            start + 1,
+                            found(c)
+                        ),
+                    )
+                }
+            }
+        }
+    }
+
     fn sequence(&mut self) -> std::result::Result<Vec<Part>, PatternError> {
         if self.depth >= MAX_DEPTH {
             return err(self.pos, format!("expected groups nested at most {MAX_DEPTH} deep, found deeper"));
@@ -241,60 +271,14 @@ impl Parser<'_> {
         let c = self.peek().unwrap_or(' ');
         let node = match c {
             '(' => {
-                self.bump();
-                let mut branches = vec![self.sequence()?];
-                loop {
-                    match self.peek() {
-                        Some('|') => {
-                            self.bump();
-                            branches.push(self.sequence()?);
-                        }
-                        Some(')') => {
-                            self.bump();
-                            break;
-                        }
-                        c => {
-                            return err(
-                                self.pos,
-                                format!(
-                                    "expected `|` or `)` to close the `(` at column {}, found {}",
-                                    start + 1,
-                                    found(c)
-                                ),
-                            )
-                        }
-                    }
-                }
+                let branches = self.alternatives(start, ')')?;
                 if branches.iter().any(Vec::is_empty) {
                     return err(start, "expected a word in every alternative, found an empty one (use `word?` or `[…]` for optional parts)");
                 }
                 Node::Alt(branches)
             }
             '[' => {
-                self.bump();
-                let mut branches = vec![self.sequence()?];
-                loop {
-                    match self.peek() {
-                        Some('|') => {
-                            self.bump();
-                            branches.push(self.sequence()?);
-                        }
-                        Some(']') => {
-                            self.bump();
-                            break;
-                        }
-                        c => {
-                            return err(
-                                self.pos,
-                                format!(
-                                    "expected `|` or `]` to close the `[` at column {}, found {}",
-                                    start + 1,
-                                    found(c)
-                                ),
-                            )
-                        }
-                    }
-                }
+                let mut branches = self.alternatives(start, ']')?;
                 if branches.iter().any(Vec::is_empty) {
                     return err(start, "expected a part in every alternative inside `[…]`, found an empty one");
                 }
