@@ -37,6 +37,36 @@ impl Location {
     }
 }
 
+/// Turns byte offsets of one source into [`Location`]s without rescanning the source each time.
+#[derive(Debug, Clone)]
+pub(crate) struct LineIndex<'s> {
+    file: &'s str,
+    source: &'s str,
+    line_starts: Vec<usize>,
+}
+
+impl<'s> LineIndex<'s> {
+    /// Indexes the line starts of `source`, which was read from `file`.
+    pub(crate) fn new(file: &'s str, source: &'s str) -> LineIndex<'s> {
+        let line_starts = std::iter::once(0)
+            .chain(source.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { file, source, line_starts }
+    }
+
+    /// The location of byte `offset`.
+    pub(crate) fn location(&self, offset: usize) -> Location {
+        let mut offset = offset.min(self.source.len());
+        while !self.source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let line_start = self.line_starts[line - 1];
+        let column = self.source[line_start..offset].chars().count() + 1;
+        Location { file: self.file.to_string(), line, column }
+    }
+}
+
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}:{}", self.file, self.line, self.column)
@@ -121,5 +151,14 @@ mod tests {
         // after "cdé": é is two bytes, one column
         assert_eq!(Location::from_offset("x", src, 7).to_string(), "x:2:4");
         assert_eq!(Location::from_offset("x", src, 99).to_string(), "x:3:2");
+    }
+
+    #[test]
+    fn line_index_agrees_with_from_offset() {
+        let src = "ab\ncdé\n\nf";
+        let index = LineIndex::new("x", src);
+        for offset in 0..=src.len() + 2 {
+            assert_eq!(index.location(offset), Location::from_offset("x", src, offset), "offset {offset}");
+        }
     }
 }

@@ -226,7 +226,8 @@ impl RuleSet {
     /// ([`Error::DuplicateRule`]).
     pub fn add_str(&mut self, label: &str, text: &str) -> Result<()> {
         let file = syntax::parse_file(label, text)?;
-        let at = |offset: usize| Location::from_offset(label, text, offset);
+        let lines = crate::error::LineIndex::new(label, text);
+        let at = |offset: usize| lines.location(offset);
         let fail = |offset: usize, message: String| Error::Rules { location: at(offset), message };
         let date = match &file.date {
             None => Date::new(DEFAULT_EXAMPLE_DATE.0, DEFAULT_EXAMPLE_DATE.1, DEFAULT_EXAMPLE_DATE.2)
