@@ -279,6 +279,8 @@ impl<'a> Text<'a> {
             sentence: 0,
             first_token: 0,
             open: false,
+            at_or_before: 0,
+            before: 0,
         };
         // words never span a space, so each space-free chunk is split on its own, ASCII chunks by
         // the fast path
@@ -402,12 +404,45 @@ struct Segmenter<'t, 'a> {
     sentence: usize,
     first_token: usize,
     open: bool,
+    // words come in order: cursors into the offset map instead of a binary search per word
+    // (the number of groups that start at or before, and strictly before, the last offset mapped)
+    at_or_before: usize,
+    before: usize,
 }
 
 impl Segmenter<'_, '_> {
+    /// [`Text::to_original_start`] for offsets that never decrease.
+    fn start(&mut self, norm: usize) -> usize {
+        let groups = &self.text.groups;
+        while self.at_or_before < groups.len() && groups[self.at_or_before].norm <= norm {
+            self.at_or_before += 1;
+        }
+        match self.at_or_before.checked_sub(1).map(|i| groups[i]) {
+            Some(g) if norm < g.norm_end => g.orig,
+            // words lie on character boundaries of the normalised text, and the shift between
+            // groups is character for character: the result is a boundary of the original
+            Some(g) => g.orig_end + (norm - g.norm_end),
+            None => norm,
+        }
+    }
+
+    /// [`Text::to_original_end`] for offsets that never decrease.
+    fn end(&mut self, norm: usize) -> usize {
+        let groups = &self.text.groups;
+        while self.before < groups.len() && groups[self.before].norm < norm {
+            self.before += 1;
+        }
+        match self.before.checked_sub(1).map(|i| groups[i]) {
+            Some(g) if norm <= g.norm_end => g.orig_end,
+            Some(g) => g.orig_end + (norm - g.norm_end),
+            None => norm,
+        }
+    }
+
     fn word(&mut self, ns: usize, ne: usize) {
-        let word = &self.text.normalized[ns..ne];
-        let start = self.text.to_original_start(ns);
+        let text = self.text;
+        let word = &text.normalized[ns..ne];
+        let start = self.start(ns);
         // a new sentence begins at this token?
         while start >= self.starts[self.next_sentence] {
             self.next_sentence += 1;
@@ -440,7 +475,7 @@ impl Segmenter<'_, '_> {
         if kind == TokenKind::Word && word.len() > 2 && word.ends_with("'s") {
             let split = ne - 2;
             self.push(ns..split, start, TokenKind::Word);
-            let split_start = self.text.to_original_start(split);
+            let split_start = self.start(split);
             self.push(split..ne, split_start, TokenKind::Possessive);
         } else {
             self.push(ns..ne, start, kind);
@@ -448,7 +483,8 @@ impl Segmenter<'_, '_> {
     }
 
     fn push(&mut self, norm: Range<usize>, start: usize, kind: TokenKind) {
-        let end = self.text.to_original_end(norm.end);
+        let end = self.end(norm.end);
+        debug_assert!(self.text.original.is_char_boundary(start) && self.text.original.is_char_boundary(end));
         self.tokens.push(Token { start, end, norm, sentence: self.sentence, kind });
     }
 
