@@ -48,6 +48,11 @@ pub mod resolve;
 pub mod rules;
 pub mod text;
 
+// The README's Rust examples are compiled and run as doc tests too.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 pub use crate::date::Date;
 pub use crate::document::{Document, Entity, Mention, Relation, RelationKind};
 pub use crate::error::{Error, Location, Result};

@@ -33,6 +33,27 @@ enum Command {
 With --format jsonl, each input line is {\"id\": …, \"text\": …, \"date\": \"YYYY-MM-DD\"} and each output
 line is the document of that line with its \"id\", or {\"id\": …, \"error\": …, \"line\": N}.")]
     Extract(ExtractArgs),
+    /// Check the examples and counterexamples of rule files; exits 1 when any fails.
+    #[command(after_help = "Examples:
+  attache test my-rules.toml
+  attache test --no-defaults --gazetteer my-people.jsonl my-rules.toml
+
+Every example (\"sentence => kind(Subject, Object)\") must yield exactly its relations, from any rule;
+every counterexample must yield none from its own rule.")]
+    Test(TestArgs),
+}
+
+#[derive(clap::Args)]
+struct TestArgs {
+    /// Rule files whose examples to check.
+    #[arg(required = true)]
+    rules: Vec<PathBuf>,
+    /// A gazetteer file to add. Repeatable.
+    #[arg(long = "gazetteer", value_name = "PATH")]
+    gazetteers: Vec<PathBuf>,
+    /// Do not load the embedded default gazetteers and rules.
+    #[arg(long)]
+    no_defaults: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -67,6 +88,11 @@ struct ExtractArgs {
     /// Decode invalid UTF-8 lossily (U+FFFD); offsets then refer to the decoded text.
     #[arg(long)]
     lossy: bool,
+    /// Show, for each relation, the rule, the pattern and the words that filled each part; and, for
+    /// sentences where a rule could have fired but none did, the nearest partial matches (on
+    /// standard error with --format json).
+    #[arg(long)]
+    explain: bool,
     /// Worker threads for batch mode (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
@@ -80,6 +106,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract(args),
+        Command::Test(args) => test(args),
     };
     match result {
         Ok(code) => code,
@@ -175,9 +202,43 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
             }
             _ => pretty(&mut out, &name, &doc)?,
         }
+        if args.explain {
+            let date = doc.date.as_deref().and_then(|d| d.parse().ok()).unwrap_or_else(Date::today);
+            let (analyzed, resolution) = extractor.analyze(&text, date);
+            let explanation = extractor.rules().explain(&analyzed, &resolution);
+            match format {
+                Format::Json => eprint!("{explanation}"),
+                _ => write!(out, "{explanation}")?,
+            }
+        }
     }
     out.flush()?;
     Ok(code)
+}
+
+/// `attache test`: the examples of the given rule files, run with everything else loaded.
+fn test(args: TestArgs) -> io::Result<ExitCode> {
+    let built = (|| {
+        let mut builder = Extractor::builder().defaults(!args.no_defaults);
+        for path in &args.gazetteers {
+            builder = builder.gazetteer_file(path)?;
+        }
+        for path in &args.rules {
+            builder = builder.rules_file(path)?;
+        }
+        builder.build()
+    })();
+    let extractor = match built {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("attache: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let files: Vec<String> = args.rules.iter().map(|p| p.display().to_string()).collect();
+    let report = extractor.rules().check_examples_where(&extractor, |r| files.contains(&r.location.file));
+    println!("{report}");
+    Ok(if report.is_ok() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn decode(bytes: &[u8], lossy: bool) -> Result<std::borrow::Cow<'_, str>, attache::Error> {

@@ -1,0 +1,1553 @@
+//! Resolve stage: from raw gazetteer matches to entities, the way news writes names.
+//!
+//! The matcher finds every name; resolution decides what each one refers to, merges the mentions
+//! of one entity, and adds the mentions that no gazetteer lists:
+//!
+//! - **titles before names** ("Chinese President Xi Jinping", "his Kazakh counterpart Kassym-Jomart
+//!   Tokayev"): one person mention whose phrase covers title and owner; the owner ("Chinese") stays a
+//!   nested mention of its country and picks the person when a surname is ambiguous;
+//! - **roles without names** ("the Kazakh president", "Russia's foreign minister", "the president of
+//!   Kazakhstan"): the office holder on the document's date, from the gazetteer's dated roles;
+//! - **short names and surnames** ("Xi", "Tokayev"): a surname that several people share resolves
+//!   through an earlier mention in the document, a title, or the one person in office on the date,
+//!   else not at all; a surname never fires inside a longer capitalised name ("Hunter Biden");
+//! - **possessives** ("China's Xi" folds the country into the person's phrase when it is his);
+//! - **capitals as metonyms** ("Beijing commits …"): the place mention stands for its country
+//!   ([`ResolvedMention::acts_for`]), unless it is a location ("in Beijing", "Astana, Kazakhstan");
+//! - **demonyms** ("Kazakh") and **groups** ("Central Asian countries" is one mention of the region);
+//! - **pattern entities**: amounts of money, treaties and agreements, summits (see `patterns.rs`);
+//! - **ambiguity**: names that are common words ("May", "Turkey", "Chad") need context at the start
+//!   of a sentence or next to other capitalised words; candidates of several kinds are ranked by
+//!   context, gazetteer priority, name form and kind.
+//!
+//! # Who acts for whom
+//!
+//! A capital used as an actor, and a person who holds an office of a country or an organisation on
+//! the document's date, carry `acts_for`: the rules engine lets a slot of kind country take such a
+//! mention. That is the convention of event data (ICEWS, CAMEO): "Xi pledged …" is China's
+//! government acting. Rules that want the person keep a person slot, which `acts_for` does not
+//! change.
+//!
+//! Resolution is linear in the length of the document: every look-up is by token position or
+//! through a hash map, never a scan of earlier mentions.
+
+mod patterns;
+mod titles;
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+use crate::date::Date;
+use crate::gazetteer::{slug, AliasForm, CasePolicy, EntityKind, EntityRecord, Gazetteer, Office, Role};
+use crate::matcher::{Matcher, RawMatch};
+use crate::text::{Text, TokenKind};
+
+use self::titles::{TitleOffice, TITLES};
+
+/// How a mention names its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MentionForm {
+    /// A name or alias from the gazetteer.
+    Name,
+    /// A short name or surname, resolved through an earlier full mention or the date.
+    Short,
+    /// A title or role without a name ("the Kazakh president"), resolved by date.
+    Role,
+    /// A demonym or adjective ("Kazakh", "Central Asian").
+    Adjective,
+    /// A capital standing for its country's government ("Beijing commits …").
+    Metonym,
+    /// A group of a region's members ("Central Asian countries").
+    Group,
+    /// An entity found by pattern, not by gazetteer (a treaty, an amount of money).
+    Pattern,
+}
+
+/// An entity of one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolvedEntity {
+    /// Stable id.
+    pub id: String,
+    /// What it is.
+    pub kind: EntityKind,
+    /// Canonical name.
+    pub name: String,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// Attributes.
+    pub attrs: BTreeMap<String, String>,
+    /// Its index in the gazetteer, if it came from one.
+    pub gazetteer: Option<usize>,
+}
+
+/// A resolved mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolvedMention {
+    /// Index into [`Resolution::entities`].
+    pub entity: usize,
+    /// For a capital or a person acting for a state: the entity it stands for (index into
+    /// [`Resolution::entities`]). Rules whose slot wants that kind use it.
+    pub acts_for: Option<usize>,
+    /// Original byte span of the name itself.
+    pub start: usize,
+    /// Original byte span of the name itself, exclusive.
+    pub end: usize,
+    /// The tokens of the whole phrase that rules see as one unit ("Chinese President Xi Jinping").
+    pub tokens: Range<usize>,
+    /// The sentence.
+    pub sentence: usize,
+    /// How it names the entity.
+    pub form: MentionForm,
+    /// Lies inside another mention's phrase (the "Chinese" of "Chinese President Xi"): listed in
+    /// the output, but not a unit for rules.
+    pub nested: bool,
+}
+
+/// Entities and mentions of one document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Resolution {
+    /// The entities.
+    pub entities: Vec<ResolvedEntity>,
+    /// The mentions, sorted by `tokens.start`, then by length (longest first).
+    pub mentions: Vec<ResolvedMention>,
+}
+
+/// Resolution knowledge compiled once from a gazetteer.
+#[derive(Debug, Clone, Default)]
+pub struct Resolver {
+    /// Per gazetteer entity: the country a capital is the capital of.
+    capital_of: Vec<Option<usize>>,
+    /// Per gazetteer entity: the country a person belongs to.
+    person_country: Vec<Option<usize>>,
+    /// Per gazetteer entity, per role: the entity the role is of.
+    role_owner: Vec<Vec<Option<usize>>>,
+    /// (owner, office) -> (person, role index), for "the Kazakh president".
+    holders: HashMap<(usize, Office), Vec<(usize, usize)>>,
+    /// (owner, normalised title) -> (person, role index), for "Russia's defence minister".
+    titled: HashMap<(usize, String), Vec<(usize, usize)>>,
+    /// Slug of every name of an organisation, document or event -> the entity: a summit found by
+    /// pattern ("the China-Central Asia summit") is the gazetteer's entry when it has one.
+    named: HashMap<String, usize>,
+}
+
+/// Capitalised words that open sentences without being names.
+const FUNCTION_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "when",
+    "while",
+    "after",
+    "before",
+    "meanwhile",
+    "however",
+    "then",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "as",
+    "if",
+    "since",
+    "because",
+    "although",
+    "though",
+    "both",
+    "also",
+    "now",
+    "still",
+    "why",
+    "how",
+    "where",
+    "what",
+    "who",
+    "on",
+    "in",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "to",
+    "of",
+    "under",
+    "during",
+    "last",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "earlier",
+    "later",
+    "instead",
+    "only",
+    "even",
+    "said",
+    "says",
+    "asked",
+    "photo",
+    "here",
+    "there",
+    "with",
+    "without",
+    "over",
+    "speaking",
+    "meeting",
+    "after",
+    "until",
+    "once",
+    "unlike",
+    "like",
+    "according",
+    "besides",
+    "beyond",
+    "neither",
+    "nor",
+    "either",
+    "whether",
+    "will",
+    "would",
+    "should",
+    "could",
+    "can",
+    "may",
+    "must",
+    "did",
+    "does",
+    "do",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "not",
+    "no",
+    "yes",
+    "all",
+    "some",
+    "many",
+    "most",
+    "every",
+    "each",
+    "other",
+    "another",
+    "such",
+    "more",
+    "less",
+    "about",
+    "around",
+    "above",
+    "below",
+    "between",
+    "among",
+    "through",
+    "against",
+    "toward",
+    "towards",
+    "into",
+    "onto",
+    "upon",
+    "across",
+    "behind",
+    "beside",
+    "near",
+    "via",
+];
+
+/// Days and months: capitalised words that may follow a name ("Putin Tuesday said").
+const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Names that are also common English words: alone, they need context.
+const COMMON_WORDS: &[&str] = &[
+    "may",
+    "will",
+    "turkey",
+    "chad",
+    "jordan",
+    "georgia",
+    "niger",
+    "guinea",
+    "chile",
+    "bush",
+    "rice",
+    "brown",
+    "king",
+    "young",
+    "price",
+    "grant",
+    "hope",
+    "mark",
+    "rose",
+    "little",
+    "long",
+    "best",
+    "march",
+    "august",
+    "male",
+    "victoria",
+    "nice",
+    "reading",
+    "split",
+    "bath",
+    "mobile",
+    "independence",
+    "concord",
+    "providence",
+    "lincoln",
+    "jackson",
+    "tax",
+    "cox",
+    "dam",
+    "bio",
+    "rex",
+    "wee",
+    "spencer",
+    "scott",
+    "henry",
+    "barrow",
+    "price",
+    "gill",
+    "gil",
+    "dan",
+    "will",
+];
+
+/// Words that turn a preceding name into another place or thing ("Niger Delta", "Putin Street").
+const NAME_SUFFIXES: &[&str] = &[
+    "street",
+    "avenue",
+    "road",
+    "boulevard",
+    "square",
+    "bay",
+    "river",
+    "lake",
+    "delta",
+    "valley",
+    "basin",
+    "bridge",
+    "airport",
+    "station",
+    "park",
+    "university",
+    "college",
+    "school",
+    "institute",
+    "foundation",
+    "prize",
+    "award",
+    "stadium",
+    "hospital",
+    "museum",
+    "centre",
+    "center",
+    "hall",
+    "tower",
+    "district",
+    "county",
+    "city",
+    "island",
+    "islands",
+    "mountains",
+    "strait",
+    "canal",
+    "gulf",
+    "peninsula",
+    "desert",
+    "plateau",
+    "sea",
+];
+
+/// Nouns that make a region's adjective a group: "Central Asian countries".
+const GROUP_NOUNS: &[&str] = &[
+    "countries",
+    "nations",
+    "states",
+    "leaders",
+    "republics",
+    "governments",
+    "neighbours",
+    "neighbors",
+    "partners",
+    "members",
+    "economies",
+    "heads",
+    "presidents",
+];
+
+/// Verbs that make a capitalised word opening a sentence an actor ("Chad said").
+const NEWS_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "will",
+    "would",
+    "wants",
+    "signed",
+    "signs",
+    "called",
+    "calls",
+    "agreed",
+    "agrees",
+    "urged",
+    "urges",
+    "accused",
+    "accuses",
+    "rejected",
+    "rejects",
+    "denied",
+    "denies",
+    "announced",
+    "announces",
+    "plans",
+    "hopes",
+    "must",
+    "should",
+    "could",
+    "can",
+    "also",
+    "welcomed",
+    "welcomes",
+    "joined",
+    "joins",
+    "to",
+    "met",
+    "meets",
+    "held",
+    "holds",
+    "hosted",
+    "hosts",
+    "received",
+    "receives",
+    "visited",
+    "visits",
+    "arrived",
+    "arrives",
+    "spoke",
+    "speaks",
+    "told",
+    "tells",
+    "warned",
+    "warns",
+    "vowed",
+    "vows",
+    "praised",
+    "praises",
+    "thanked",
+    "thanks",
+    "hailed",
+    "hails",
+    "slammed",
+    "slams",
+    "pledged",
+    "pledges",
+    "offered",
+    "offers",
+    "invited",
+    "invites",
+    "congratulated",
+    "congratulates",
+    "condemned",
+    "condemns",
+    "backed",
+    "backs",
+    "ordered",
+    "orders",
+    "opened",
+    "opens",
+    "left",
+    "leaves",
+    "travelled",
+    "traveled",
+    "travels",
+    "heads",
+    "headed",
+    "discussed",
+    "discusses",
+    "stressed",
+    "stresses",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "wrote",
+    "writes",
+    "insisted",
+    "insists",
+    "did",
+    "does",
+    "may",
+    "might",
+    "who",
+    "and",
+    ",",
+];
+
+/// Words before a capital that make it a location rather than an actor.
+const LOCATIVES: &[&str] = &[
+    "in", "at", "to", "from", "near", "into", "outside", "via", "across", "around", "toward", "towards", "of",
+    "inside", "through", "between", "visit", "visits", "visited", "visiting",
+];
+
+/// Words before a title that say the person no longer (or not yet) holds it.
+const NOT_NOW: &[&str] =
+    &["former", "late", "ex", "then", "outgoing", "ousted", "future", "incoming", "next", "previous"];
+
+fn form_rank(form: AliasForm) -> u8 {
+    match form {
+        AliasForm::Name => 5,
+        AliasForm::Former | AliasForm::Abbreviation => 4,
+        AliasForm::Short | AliasForm::Adjective => 3,
+        AliasForm::Surname => 1,
+    }
+}
+
+fn kind_rank(kind: EntityKind) -> u8 {
+    match kind {
+        EntityKind::Country => 4,
+        EntityKind::Organization => 3,
+        EntityKind::Place => 2,
+        EntityKind::Person => 1,
+        _ => 0,
+    }
+}
+
+fn office_rank(office: Office) -> u8 {
+    match office {
+        Office::HeadOfState => 0,
+        Office::HeadOfGovernment => 1,
+        Office::ForeignMinister => 2,
+        Office::HeadOfOrganization => 3,
+        Office::Other => 4,
+    }
+}
+
+/// The gazetteer entity a reference names: an id, or an ISO3 code for a country.
+fn lookup(gazetteer: &Gazetteer, reference: &str) -> Option<usize> {
+    if reference.contains(':') {
+        gazetteer.index_of(reference)
+    } else {
+        gazetteer.index_of(&format!("country:{}", reference.to_uppercase()))
+    }
+}
+
+impl Resolver {
+    /// Prepares resolution for `gazetteer`: capitals, people's countries, office holders.
+    pub fn new(gazetteer: &Gazetteer) -> Resolver {
+        let entities = gazetteer.entities();
+        let mut r = Resolver {
+            capital_of: vec![None; entities.len()],
+            person_country: vec![None; entities.len()],
+            role_owner: vec![Vec::new(); entities.len()],
+            ..Resolver::default()
+        };
+        for (i, e) in entities.iter().enumerate() {
+            if matches!(e.kind, EntityKind::Organization | EntityKind::Document | EntityKind::Event) {
+                for name in e.names() {
+                    r.named.entry(slug(&name.text)).or_insert(i);
+                }
+            }
+            if e.kind == EntityKind::Place {
+                r.capital_of[i] = e
+                    .attrs
+                    .get("capital_of")
+                    .and_then(|c| lookup(gazetteer, c))
+                    .filter(|&c| entities[c].kind == EntityKind::Country);
+            }
+            if e.kind != EntityKind::Person {
+                continue;
+            }
+            r.role_owner[i] = e.roles.iter().map(|role| gazetteer.index_of(&role.of)).collect();
+            for (k, role) in e.roles.iter().enumerate() {
+                if let Some(owner) = r.role_owner[i][k] {
+                    r.holders.entry((owner, role.office)).or_default().push((i, k));
+                    let title = Text::new(&role.title).normalized().to_string();
+                    r.titled.entry((owner, title)).or_default().push((i, k));
+                }
+            }
+            r.person_country[i] = e.attrs.get("country").and_then(|c| lookup(gazetteer, c)).or_else(|| {
+                r.role_owner[i].iter().flatten().copied().find(|&o| entities[o].kind == EntityKind::Country)
+            });
+        }
+        r
+    }
+
+    /// The role `person` holds on `date` that matters most (head of state first), with its owner.
+    fn role_on<'g>(&self, gazetteer: &'g Gazetteer, person: usize, date: Date) -> Option<(&'g Role, usize)> {
+        let record = gazetteer.entities().get(person)?;
+        let owners = self.role_owner.get(person)?;
+        record
+            .roles
+            .iter()
+            .zip(owners)
+            .filter(|(role, _)| role.held_on(date))
+            .filter_map(|(role, owner)| Some((role, (*owner)?)))
+            .min_by_key(|(role, _)| office_rank(role.office))
+    }
+
+    /// Resolves the raw matches of one text, as of `date`.
+    pub fn resolve(
+        &self,
+        gazetteer: &Gazetteer,
+        matcher: &Matcher,
+        text: &Text<'_>,
+        matches: &[RawMatch],
+        date: Date,
+    ) -> Resolution {
+        let mut run = Run::new(self, gazetteer, matcher, text, date);
+        run.collect_spans(matches);
+        run.collect_patterns();
+        for i in 0..run.spans.len() {
+            run.decide(i);
+        }
+        run.roles();
+        run.finish()
+    }
+}
+
+/// One candidate entity of a span.
+#[derive(Debug, Clone, Copy)]
+struct Cand {
+    gaz: usize,
+    form: AliasForm,
+    case: CasePolicy,
+}
+
+/// A gazetteer name found in the text, aligned to whole tokens.
+#[derive(Debug, Clone)]
+struct Span {
+    tokens: Range<usize>,
+    cands: Vec<Cand>,
+}
+
+/// What a mention refers to before entities are numbered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Key {
+    Gaz(usize),
+    Pattern(usize),
+}
+
+#[derive(Debug, Clone)]
+struct Pending {
+    key: Key,
+    acts_for: Option<usize>,
+    /// The name's tokens (start/end of the mention).
+    name: Range<usize>,
+    /// The phrase's tokens (the unit rules see).
+    phrase: Range<usize>,
+    form: MentionForm,
+    /// Kept only if its entity has another, sure mention.
+    tentative: bool,
+}
+
+/// A title before a name: "Kazakh President", "his counterpart", "Russia's Foreign Minister".
+#[derive(Debug, Clone)]
+struct TitleContext {
+    /// First token of the phrase (the owner's, when there is one).
+    start: usize,
+    office: TitleOffice,
+    owner: Option<usize>,
+}
+
+/// The state of resolving one document.
+struct Run<'a> {
+    r: &'a Resolver,
+    g: &'a Gazetteer,
+    m: &'a Matcher,
+    text: &'a Text<'a>,
+    date: Date,
+    spans: Vec<Span>,
+    /// The pattern entities kept, and their tokens.
+    finds: Vec<(patterns::Found, Range<usize>)>,
+    /// Per token: the span that covers it.
+    span_at: Vec<Option<usize>>,
+    /// Per span: the pending mention it became.
+    decided: Vec<Option<usize>>,
+    /// Per token: inside a person's phrase, a money amount or a pattern entity.
+    taken: Vec<bool>,
+    /// Per token: the pattern entity (index into `finds`) that covers it. Phrases never cross the
+    /// edge of one, so units never overlap.
+    in_pattern: Vec<Option<usize>>,
+    /// Per sentence: its first word, whether it is written in title case or all capitals.
+    first_word: Vec<usize>,
+    title_case: Vec<bool>,
+    all_caps: Vec<bool>,
+    pending: Vec<Pending>,
+    /// Person -> the order of its latest mention (for short names).
+    last_seen: HashMap<usize, usize>,
+    /// People mentioned so far: (first token, gazetteer index), in order.
+    people: Vec<(usize, usize)>,
+}
+
+impl<'a> Run<'a> {
+    fn new(r: &'a Resolver, g: &'a Gazetteer, m: &'a Matcher, text: &'a Text<'a>, date: Date) -> Run<'a> {
+        let toks = text.tokens();
+        let mut first_word = Vec::with_capacity(text.sentences().len());
+        let mut title_case = Vec::with_capacity(text.sentences().len());
+        let mut all_caps = Vec::with_capacity(text.sentences().len());
+        for s in text.sentences() {
+            let words: Vec<usize> = s.tokens.clone().filter(|&i| toks[i].kind == TokenKind::Word).collect();
+            first_word.push(words.first().copied().unwrap_or(s.tokens.start));
+            let long: Vec<&str> =
+                words.iter().map(|&i| text.token_original(i)).filter(|w| w.chars().count() >= 4).collect();
+            let upper = long.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+            title_case.push(long.len() >= 3 && upper * 10 >= long.len() * 8);
+            let letters: Vec<&str> = words.iter().map(|&i| text.token_original(i)).filter(|w| w.len() >= 2).collect();
+            let caps = letters.iter().filter(|w| !w.chars().any(char::is_lowercase)).count();
+            all_caps.push(letters.len() >= 3 && caps * 10 >= letters.len() * 8);
+        }
+        Run {
+            r,
+            g,
+            m,
+            text,
+            date,
+            spans: Vec::new(),
+            finds: Vec::new(),
+            span_at: vec![None; toks.len()],
+            decided: Vec::new(),
+            taken: vec![false; toks.len()],
+            in_pattern: vec![None; toks.len()],
+            first_word,
+            title_case,
+            all_caps,
+            pending: Vec::new(),
+            last_seen: HashMap::new(),
+            people: Vec::new(),
+        }
+    }
+
+    fn record(&self, gaz: usize) -> &'a EntityRecord {
+        &self.g.entities()[gaz]
+    }
+
+    fn kind(&self, gaz: usize) -> EntityKind {
+        self.record(gaz).kind
+    }
+
+    fn word(&self, i: usize) -> &str {
+        self.text.token_text(i)
+    }
+
+    fn capitalised(&self, i: usize) -> bool {
+        self.text.token_original(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn sentence(&self, i: usize) -> usize {
+        self.text.tokens()[i].sentence
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.text.tokens().get(i).is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    /// Token `i` exists, is a word, and is in sentence `sentence`.
+    fn word_in(&self, i: usize, sentence: usize) -> bool {
+        self.is_word(i) && self.sentence(i) == sentence
+    }
+
+    /// Groups the raw matches by span, keeping those that cover whole tokens.
+    fn collect_spans(&mut self, matches: &[RawMatch]) {
+        let toks = self.text.tokens();
+        let mut i = 0;
+        while i < matches.len() {
+            let mut j = i + 1;
+            while j < matches.len() && matches[j].norm == matches[i].norm {
+                j += 1;
+            }
+            let norm = &matches[i].norm;
+            let first = self.text.token_at_or_after(norm.start);
+            let last = self.text.token_at_or_after(norm.end);
+            // a name must start and end on token boundaries: "Xi" is not a name inside "Xi'an"
+            let aligned = first < last
+                && toks[first].norm.start == norm.start
+                && toks[last - 1].norm.end == norm.end
+                && toks[first].sentence == toks[last - 1].sentence;
+            if aligned {
+                let mut cands: Vec<Cand> = Vec::new();
+                for m in &matches[i..j] {
+                    let c = self.m.candidate(m.candidate);
+                    let cand = Cand { gaz: c.entity, form: c.form, case: c.case };
+                    match cands.iter_mut().find(|x| x.gaz == cand.gaz) {
+                        Some(x) if form_rank(x.form) < form_rank(cand.form) => *x = cand,
+                        Some(_) => {}
+                        None => cands.push(cand),
+                    }
+                }
+                let index = self.spans.len();
+                for t in first..last {
+                    self.span_at[t] = Some(index);
+                }
+                self.spans.push(Span { tokens: first..last, cands });
+            }
+            i = j;
+        }
+        self.decided = vec![None; self.spans.len()];
+    }
+
+    /// The tokens of an original byte span, snapped outwards to whole tokens.
+    fn tokens_of(&self, start: usize, end: usize) -> Range<usize> {
+        let toks = self.text.tokens();
+        let first = toks.partition_point(|t| t.end <= start);
+        let last = toks.partition_point(|t| t.start < end);
+        first..last.max(first)
+    }
+
+    /// Finds money, documents and events; names inside an amount are dropped, names inside a
+    /// document or event stay as nested mentions, and a pattern that cuts a name in two is dropped.
+    fn collect_patterns(&mut self) {
+        for found in patterns::find(self.text.original()) {
+            let tokens = self.tokens_of(found.start, found.end);
+            if tokens.is_empty() {
+                continue;
+            }
+            if found.kind == EntityKind::Money {
+                for t in tokens.clone() {
+                    if let Some(s) = self.span_at[t] {
+                        self.spans[s].cands.clear();
+                    }
+                    self.taken[t] = true;
+                }
+            } else {
+                let cut = |t: usize| self.span_at[t].map(|s| &self.spans[s].tokens);
+                // the gazetteer knows this very name (or a longer one): its entry wins
+                if cut(tokens.start).is_some_and(|s| s.start <= tokens.start && s.end >= tokens.end) {
+                    continue;
+                }
+                let head_cut = cut(tokens.start).is_some_and(|s| s.start < tokens.start || s.end > tokens.end);
+                let tail_cut = cut(tokens.end - 1).is_some_and(|s| s.end > tokens.end || s.start < tokens.start);
+                if head_cut || tail_cut {
+                    continue;
+                }
+                for t in tokens.clone() {
+                    self.taken[t] = true;
+                }
+            }
+            for t in tokens.clone() {
+                self.in_pattern[t] = Some(self.finds.len());
+            }
+            self.finds.push((found, tokens));
+        }
+    }
+
+    /// The word before `i` in its sentence is a capitalised word that is not a name we know, a
+    /// title, or a function word: `i` continues someone else's name ("Hunter Biden").
+    fn continues_a_name(&self, first: usize) -> bool {
+        if first == 0 {
+            return false;
+        }
+        let prev = first - 1;
+        let sentence = self.sentence(first);
+        if !self.word_in(prev, sentence) || !self.capitalised(prev) || self.title_case[sentence] {
+            return false;
+        }
+        if self.span_at[prev].is_some() || TITLES.ending_at(self.text, first).is_some() {
+            return false;
+        }
+        !FUNCTION_WORDS.contains(&self.word(prev))
+    }
+
+    /// The word after the span is a capitalised word that is no name we know: the span is the
+    /// start of a longer name ("Putin Street", "Jordan Peterson").
+    fn followed_by_a_name(&self, last: usize) -> bool {
+        let toks = self.text.tokens();
+        if last >= toks.len() || last == 0 {
+            return false;
+        }
+        let sentence = self.sentence(last - 1);
+        if !self.word_in(last, sentence) || !self.capitalised(last) || self.title_case[sentence] {
+            return false;
+        }
+        let w = self.word(last);
+        if self.span_at[last].is_some() || CALENDAR.contains(&w) || TITLES.starting_at(self.text, last).is_some() {
+            return false;
+        }
+        true
+    }
+
+    /// The next word is a suffix that makes a new name ("Niger Delta", "Putin Street").
+    fn followed_by_suffix(&self, last: usize) -> bool {
+        last < self.text.tokens().len()
+            && self.word_in(last, self.sentence(last - 1))
+            && self.capitalised(last)
+            && NAME_SUFFIXES.contains(&self.word(last))
+    }
+
+    /// Whether token `i` opens its sentence (after quotes and brackets).
+    fn sentence_initial(&self, i: usize) -> bool {
+        self.first_word.get(self.sentence(i)) == Some(&i)
+    }
+
+    /// The entity a mention decided at span `s` names, when it can own an office (a country or an
+    /// organisation).
+    fn owner_at(&self, s: usize) -> Option<usize> {
+        let p = self.decided[s]?;
+        let Key::Gaz(gaz) = self.pending[p].key else { return None };
+        matches!(self.kind(gaz), EntityKind::Country | EntityKind::Organization).then_some(gaz)
+    }
+
+    /// A decided span that ends just before token `end` (or before a possessive that does).
+    fn owner_before(&self, end: usize) -> Option<(usize, usize)> {
+        if end == 0 {
+            return None;
+        }
+        let toks = self.text.tokens();
+        let mut at = end;
+        if toks[at - 1].kind == TokenKind::Possessive {
+            at -= 1;
+        }
+        if at == 0 {
+            return None;
+        }
+        let s = self.span_at[at - 1]?;
+        if self.spans[s].tokens.end != at || self.sentence(at - 1) != self.sentence(end - 1) {
+            return None;
+        }
+        Some((self.spans[s].tokens.start, self.owner_at(s)?))
+    }
+
+    fn title_before(&self, first: usize) -> Option<TitleContext> {
+        let (mut title_start, office) = TITLES.ending_at(self.text, first)?;
+        // stacked titles ("Supreme Leader Ayatollah …"): the phrase takes them all, the office is
+        // the one next to the name
+        for _ in 0..3 {
+            match TITLES.ending_at(self.text, title_start) {
+                Some((start, _)) => title_start = start,
+                None => break,
+            }
+        }
+        let (start, owner) = match self.owner_before(title_start) {
+            Some((start, owner)) => (start, Some(owner)),
+            None => (title_start, None),
+        };
+        Some(TitleContext { start, office, owner })
+    }
+
+    /// How well a person fits a title: 3 holds that office of that owner on the date, 2 held it
+    /// once, 1 belongs to the owner, 0 nothing known.
+    fn fits(&self, person: usize, title: &TitleContext) -> u8 {
+        let record = self.record(person);
+        let owners = &self.r.role_owner[person];
+        let office_ok = |role: &Role| match title.office {
+            TitleOffice::Office(Office::Other) | TitleOffice::Counterpart => true,
+            TitleOffice::Office(o) => role.office == o,
+        };
+        let owner_ok = |k: usize| title.owner.is_none() || owners.get(k).copied().flatten() == title.owner;
+        let mut best = 0;
+        for (k, role) in record.roles.iter().enumerate() {
+            if owner_ok(k) && office_ok(role) {
+                best = best.max(if role.held_on(self.date) { 3 } else { 2 });
+            } else if owner_ok(k) && title.owner.is_some() {
+                best = best.max(1);
+            }
+        }
+        if title.owner.is_some() && self.r.person_country[person] == title.owner {
+            best = best.max(1);
+        }
+        best
+    }
+
+    fn holds_office_on_date(&self, person: usize) -> bool {
+        self.record(person).roles.iter().any(|r| r.held_on(self.date))
+    }
+
+    /// Decides span `i`: which entity, which form, which phrase.
+    fn decide(&mut self, i: usize) {
+        let span = self.spans[i].clone();
+        if span.cands.is_empty() {
+            return;
+        }
+        let (first, last) = (span.tokens.start, span.tokens.end);
+        let sentence = self.sentence(first);
+        let single = span.tokens.len() == 1;
+        let common = single && COMMON_WORDS.contains(&self.word(first));
+        let initial = self.sentence_initial(first);
+        let written_capitalised = self.capitalised(first);
+        let title = if span.cands.iter().any(|c| self.kind(c.gaz) == EntityKind::Person) {
+            self.title_before(first)
+        } else {
+            None
+        };
+
+        // drop candidates that the context rules out
+        let mut people: Vec<(Cand, u8)> = Vec::new();
+        let mut others: Vec<Cand> = Vec::new();
+        for &c in &span.cands {
+            if c.case == CasePolicy::Exact && self.all_caps[sentence] && span.tokens.len() == 1 {
+                // an acronym in a line of capitals is just a word ("LET US TALK")
+                continue;
+            }
+            if self.kind(c.gaz) == EntityKind::Person {
+                let partial = matches!(c.form, AliasForm::Surname | AliasForm::Short);
+                if self.followed_by_suffix(last) {
+                    continue;
+                }
+                if partial {
+                    if !written_capitalised {
+                        continue;
+                    }
+                    let seen = self.last_seen.contains_key(&c.gaz);
+                    if title.is_none() && (self.continues_a_name(first) || self.followed_by_a_name(last)) {
+                        continue;
+                    }
+                    if c.form == AliasForm::Surname && common && title.is_none() && !seen {
+                        continue;
+                    }
+                }
+                let fit = title.as_ref().map_or(0, |t| self.fits(c.gaz, t));
+                people.push((c, fit));
+            } else {
+                if c.form != AliasForm::Abbreviation && c.case != CasePolicy::Exact && self.followed_by_suffix(last) {
+                    continue;
+                }
+                if common && (self.continues_a_name(first) || self.followed_by_a_name(last)) {
+                    continue;
+                }
+                others.push(c);
+            }
+        }
+
+        // narrow the people down to one, or none
+        if people.len() > 1 {
+            let best_fit = people.iter().map(|p| p.1).max().unwrap_or(0);
+            if best_fit > 0 {
+                people.retain(|p| p.1 == best_fit);
+            }
+        }
+        if people.len() > 1 {
+            let latest = people.iter().filter_map(|p| self.last_seen.get(&p.0.gaz)).max().copied();
+            if let Some(latest) = latest {
+                people.retain(|p| self.last_seen.get(&p.0.gaz) == Some(&latest));
+            }
+        }
+        if people.len() > 1 {
+            let in_office: Vec<(Cand, u8)> =
+                people.iter().copied().filter(|p| self.holds_office_on_date(p.0.gaz)).collect();
+            if !in_office.is_empty() {
+                people = in_office;
+            }
+        }
+        if people.len() > 1 {
+            let all_full = people.iter().all(|p| p.0.form == AliasForm::Name);
+            let top = people.iter().map(|p| self.record(p.0.gaz).priority).max().unwrap_or(0);
+            let at_top = people.iter().filter(|p| self.record(p.0.gaz).priority == top).count();
+            if all_full && at_top == 1 {
+                people.retain(|p| self.record(p.0.gaz).priority == top);
+            } else {
+                // several people share the name and nothing tells them apart: leave it unresolved
+                people.clear();
+            }
+        }
+
+        // rank the survivors: context first, then priority, form and kind
+        let person = people.first().copied();
+        let person_context = person.is_some_and(|(c, fit)| fit > 0 || self.last_seen.contains_key(&c.gaz));
+        let within = self.place_before_comma(first);
+        let mut ranked: Vec<(u8, i32, u8, u8, Cand)> = others
+            .iter()
+            .map(|&c| {
+                let context = u8::from(within.is_some() && self.country_code(c.gaz) == within);
+                (context, self.record(c.gaz).priority, form_rank(c.form), kind_rank(self.kind(c.gaz)), c)
+            })
+            .collect();
+        if let Some((c, fit)) = person {
+            let context = u8::from(person_context) + u8::from(fit > 0 || title.is_some());
+            ranked.push((context, self.record(c.gaz).priority, form_rank(c.form), kind_rank(EntityKind::Person), c));
+        }
+        let Some(&(_, _, _, _, chosen)) = ranked.iter().max_by_key(|r| (r.0, r.1, r.2, r.3)) else { return };
+
+        let kind = self.kind(chosen.gaz);
+        let mut pending = Pending {
+            key: Key::Gaz(chosen.gaz),
+            acts_for: None,
+            name: span.tokens.clone(),
+            phrase: span.tokens.clone(),
+            form: MentionForm::Name,
+            // "Turkey prices …" opens a sentence; "Turkey's …" does not leave the doubt
+            tentative: match kind {
+                EntityKind::Person => {
+                    // a lone surname opening a sentence (or in a title-case line) may be a common
+                    // word ("Tax revenues rose"): it needs another mention or a verb after it
+                    chosen.form == AliasForm::Surname
+                        && (initial || self.title_case[sentence])
+                        && !person_context
+                        && title.is_none()
+                        && !self.acts_next(last)
+                }
+                _ => common && initial && !self.acts_next(last),
+            },
+        };
+        match kind {
+            EntityKind::Person => self.decide_person(&mut pending, chosen, title.as_ref()),
+            EntityKind::Place
+                if !self.record(chosen.gaz).members.is_empty()
+                    && self.is_group(last)
+                    && self.same_pattern(first, last) =>
+            {
+                pending.phrase.end = last + 1;
+                pending.name.end = last + 1;
+                pending.form = MentionForm::Group;
+            }
+            EntityKind::Place => {
+                if let Some(country) = self.r.capital_of[chosen.gaz] {
+                    if !self.is_location(first, last) {
+                        pending.form = MentionForm::Metonym;
+                        pending.acts_for = Some(country);
+                    }
+                }
+                if chosen.form == AliasForm::Adjective {
+                    pending.form = MentionForm::Adjective;
+                }
+            }
+            _ => {
+                if chosen.form == AliasForm::Adjective {
+                    pending.form = MentionForm::Adjective;
+                }
+            }
+        }
+        self.decided[i] = Some(self.pending.len());
+        self.pending.push(pending);
+    }
+
+    /// Tokens `a` and `b` lie in the same pattern entity, or both outside any.
+    fn same_pattern(&self, a: usize, b: usize) -> bool {
+        self.in_pattern.get(a).copied().flatten() == self.in_pattern.get(b).copied().flatten()
+    }
+
+    /// What follows a name at the start of a sentence shows it is one: a possessive ("Chad's"), a
+    /// verb of news ("Chad said"), or a list of countries ("Chad and Niger").
+    fn acts_next(&self, last: usize) -> bool {
+        let toks = self.text.tokens();
+        let Some(next) = toks.get(last) else { return false };
+        if next.kind == TokenKind::Possessive {
+            return true;
+        }
+        if next.sentence != toks[last - 1].sentence {
+            return false;
+        }
+        let w = self.word(last);
+        if NEWS_VERBS.contains(&w) {
+            return true;
+        }
+        if matches!(w, "and" | "or" | "," | "-") {
+            if let Some(s) = self.span_at.get(last + 1).copied().flatten() {
+                return self.spans[s].tokens.start == last + 1
+                    && self.spans[s].cands.iter().any(|c| self.kind(c.gaz) == EntityKind::Country);
+            }
+        }
+        false
+    }
+
+    /// The country code of the place named just before ", " ("Atlanta, Georgia": Atlanta's).
+    fn place_before_comma(&self, first: usize) -> Option<&'a str> {
+        if first < 2 || self.word(first - 1) != "," || self.sentence(first - 2) != self.sentence(first) {
+            return None;
+        }
+        let s = self.span_at[first - 2]?;
+        let Key::Gaz(g) = self.pending[self.decided[s]?].key else { return None };
+        (self.kind(g) == EntityKind::Place).then(|| self.country_code(g)).flatten()
+    }
+
+    /// The ISO3 code of a country, or of the country a place lies in.
+    fn country_code(&self, gaz: usize) -> Option<&'a str> {
+        let record = self.record(gaz);
+        match record.kind {
+            EntityKind::Country => record.attrs.get("iso3").map(String::as_str).or(record.id.strip_prefix("country:")),
+            EntityKind::Place => record.attrs.get("country").map(String::as_str),
+            _ => None,
+        }
+    }
+
+    fn is_group(&self, last: usize) -> bool {
+        last < self.text.tokens().len()
+            && self.word_in(last, self.sentence(last - 1))
+            && GROUP_NOUNS.contains(&self.word(last))
+    }
+
+    /// A capital written as a place, not as an actor: after a locative word ("in Beijing"), before a
+    /// comma and a country ("Astana, Kazakhstan"), or listed after such a place ("in Beijing and
+    /// Moscow").
+    fn is_location(&self, first: usize, last: usize) -> bool {
+        let toks = self.text.tokens();
+        let sentence = self.sentence(first);
+        if first > 0 && self.sentence(first - 1) == sentence {
+            let prev = self.word(first - 1);
+            if LOCATIVES.contains(&prev) {
+                return true;
+            }
+            if (prev == "and" || prev == "or" || prev == ",") && first >= 2 {
+                if let Some(s) = self.span_at[first - 2] {
+                    if let Some(p) = self.decided[s] {
+                        let q = &self.pending[p];
+                        if let Key::Gaz(g) = q.key {
+                            if self.r.capital_of[g].is_some() && q.form == MentionForm::Name {
+                                return true;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if last + 1 < toks.len() && self.word(last) == "," && self.sentence(last + 1) == sentence {
+            if let Some(s) = self.span_at[last + 1] {
+                if self.spans[s].cands.iter().any(|c| self.kind(c.gaz) == EntityKind::Country) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    fn decide_person(&mut self, pending: &mut Pending, chosen: Cand, title: Option<&TitleContext>) {
+        let person = chosen.gaz;
+        let first = pending.name.start;
+        if matches!(chosen.form, AliasForm::Surname | AliasForm::Short) {
+            pending.form = MentionForm::Short;
+        }
+        let role = self.r.role_on(self.g, person, self.date);
+        pending.acts_for = role.map(|(_, owner)| owner);
+        if let Some(t) = title {
+            if self.same_pattern(t.start, first) {
+                pending.phrase.start = t.start;
+            }
+        } else if let Some((start, owner)) = self.owner_before(first) {
+            // "China's Xi": the possessor is the person's own country
+            let possessive = first > 0 && self.text.tokens()[first - 1].kind == TokenKind::Possessive;
+            let own = Some(owner) == self.r.person_country[person] || Some(owner) == pending.acts_for;
+            if possessive && own && self.same_pattern(start, first) {
+                pending.phrase.start = start;
+            }
+        }
+        for t in pending.phrase.clone() {
+            self.taken[t] = true;
+        }
+        let order = self.pending.len();
+        self.last_seen.insert(person, order);
+        self.people.push((first, person));
+    }
+
+    /// Roles without names: "the Kazakh president", "Russia's foreign minister", "the president of
+    /// Kazakhstan", "his Kazakh counterpart".
+    fn roles(&mut self) {
+        let toks = self.text.tokens();
+        let mut i = 0;
+        while i < toks.len() {
+            if self.taken[i] || self.span_at[i].is_some_and(|s| self.decided[s].is_some()) {
+                i += 1;
+                continue;
+            }
+            let Some((end, office)) = TITLES.starting_at(self.text, i) else {
+                i += 1;
+                continue;
+            };
+            if let Some(p) = self.role_at(i, end, office) {
+                for t in self.pending[p].phrase.clone() {
+                    self.taken[t] = true;
+                }
+            }
+            i = end;
+        }
+    }
+
+    fn role_at(&mut self, start: usize, end: usize, office: TitleOffice) -> Option<usize> {
+        let toks = self.text.tokens();
+        let sentence = self.sentence(start);
+        // a name we do not know follows: the title is that person's, not the office holder's
+        if end < toks.len() && self.word_in(end, sentence) && self.capitalised(end) && !self.title_case[sentence] {
+            let w = self.word(end);
+            if self.span_at[end].is_none() && !CALENDAR.contains(&w) && w != "of" {
+                return None;
+            }
+        }
+        let mut phrase = start..end;
+        let mut owner = None;
+        if let Some((owner_start, o)) = self.owner_before(start) {
+            owner = Some(o);
+            phrase.start = owner_start;
+        } else if end + 1 < toks.len() && self.word(end) == "of" {
+            let mut at = end + 1;
+            if self.word(at) == "the" {
+                at += 1;
+            }
+            if let Some(s) = self.span_at.get(at).copied().flatten() {
+                if self.spans[s].tokens.start == at && self.sentence(at) == sentence {
+                    if let Some(o) = self.owner_at(s) {
+                        owner = Some(o);
+                        phrase.end = self.spans[s].tokens.end;
+                    }
+                }
+            }
+        }
+        let owner = owner?;
+        if !self.same_pattern(phrase.start, phrase.end - 1) || self.in_pattern[phrase.start].is_some() {
+            return None;
+        }
+        if phrase.start > 0 && NOT_NOW.contains(&self.word(phrase.start - 1)) {
+            return None;
+        }
+        let office = match office {
+            TitleOffice::Office(o) => o,
+            TitleOffice::Counterpart => {
+                // the office of the person this one is the counterpart of: the last person named
+                let k = self.people.partition_point(|p| p.0 < start);
+                let (at, person) = *self.people[..k].last()?;
+                if self.sentence(at) + 1 < sentence {
+                    return None;
+                }
+                self.r.role_on(self.g, person, self.date)?.0.office
+            }
+        };
+        let holders = if office == Office::Other {
+            let title = &self.text.normalized()[toks[start].norm.start..toks[end - 1].norm.end];
+            self.r.titled.get(&(owner, title.to_string()))
+        } else {
+            self.r.holders.get(&(owner, office))
+        }?;
+        let mut current = holders.iter().filter(|(p, k)| self.record(*p).roles[*k].held_on(self.date));
+        let (person, _) = *current.next()?;
+        if current.any(|(p, _)| *p != person) {
+            return None;
+        }
+        let p = self.pending.len();
+        self.pending.push(Pending {
+            key: Key::Gaz(person),
+            acts_for: Some(owner),
+            name: phrase.clone(),
+            phrase,
+            form: MentionForm::Role,
+            tentative: false,
+        });
+        self.last_seen.insert(person, p);
+        Some(p)
+    }
+
+    /// Numbers the entities, drops unconfirmed mentions, marks nesting.
+    fn finish(mut self) -> Resolution {
+        let toks = self.text.tokens();
+        for (k, (found, tokens)) in self.finds.iter().enumerate() {
+            let known = match found.kind {
+                EntityKind::Money => None,
+                _ => self.r.named.get(&slug(&found.name)).copied(),
+            };
+            self.pending.push(Pending {
+                key: known.map_or(Key::Pattern(k), Key::Gaz),
+                acts_for: None,
+                name: tokens.clone(),
+                phrase: tokens.clone(),
+                form: MentionForm::Pattern,
+                tentative: false,
+            });
+        }
+        let mut sure: HashMap<Key, bool> = HashMap::new();
+        for p in &self.pending {
+            *sure.entry(p.key).or_insert(false) |= !p.tentative;
+        }
+        let mut pending: Vec<Pending> =
+            std::mem::take(&mut self.pending).into_iter().filter(|p| sure.get(&p.key) == Some(&true)).collect();
+        pending.sort_by_key(|p| (p.phrase.start, std::cmp::Reverse(p.phrase.end)));
+
+        let mut out = Resolution::default();
+        let mut index: HashMap<Key, usize> = HashMap::new();
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut max_end = 0;
+        for p in pending {
+            let entity = self.entity(&mut out, &mut index, &mut ids, p.key);
+            let acts_for = p.acts_for.map(|g| self.entity(&mut out, &mut index, &mut ids, Key::Gaz(g)));
+            let nested = p.phrase.end <= max_end;
+            max_end = max_end.max(p.phrase.end);
+            out.mentions.push(ResolvedMention {
+                entity,
+                acts_for,
+                start: toks[p.name.start].start,
+                end: toks[p.name.end - 1].end,
+                tokens: p.phrase.clone(),
+                sentence: toks[p.name.start].sentence,
+                form: p.form,
+                nested,
+            });
+        }
+        out
+    }
+
+    fn entity(
+        &self,
+        out: &mut Resolution,
+        index: &mut HashMap<Key, usize>,
+        ids: &mut HashMap<String, usize>,
+        key: Key,
+    ) -> usize {
+        if let Some(&i) = index.get(&key) {
+            return i;
+        }
+        let entity = match key {
+            Key::Gaz(g) => {
+                let record = self.record(g);
+                let mut attrs = record.attrs.clone();
+                if record.kind == EntityKind::Person {
+                    if let Some((role, owner)) = self.r.role_on(self.g, g, self.date) {
+                        attrs.insert("role".into(), format!("{} of {}", role.title, self.record(owner).name));
+                    }
+                    if let Some(country) = self.r.person_country[g] {
+                        let c = self.record(country);
+                        let iso3 = c.attrs.get("iso3").cloned();
+                        attrs.insert(
+                            "country".into(),
+                            iso3.unwrap_or_else(|| c.id.trim_start_matches("country:").into()),
+                        );
+                    }
+                }
+                ResolvedEntity {
+                    id: record.id.clone(),
+                    kind: record.kind,
+                    name: record.name.clone(),
+                    aliases: Vec::new(),
+                    attrs,
+                    gazetteer: Some(g),
+                }
+            }
+            Key::Pattern(k) => {
+                let found = &self.finds[k].0;
+                ResolvedEntity {
+                    id: found.id(),
+                    kind: found.kind,
+                    name: found.name.clone(),
+                    aliases: Vec::new(),
+                    attrs: BTreeMap::new(),
+                    gazetteer: None,
+                }
+            }
+        };
+        // two pattern finds with one id are one entity
+        if let Some(&i) = ids.get(&entity.id) {
+            index.insert(key, i);
+            return i;
+        }
+        ids.insert(entity.id.clone(), out.entities.len());
+        out.entities.push(entity);
+        index.insert(key, out.entities.len() - 1);
+        out.entities.len() - 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const G: &str = concat!(
+        "{\"id\":\"country:KAZ\",\"kind\":\"country\",\"name\":\"Kazakhstan\",\"aliases\":[{\"text\":\"Kazakh\",\"form\":\"adjective\"}]}\n",
+        "{\"id\":\"place:astana\",\"kind\":\"place\",\"name\":\"Astana\",\"attrs\":{\"capital_of\":\"country:KAZ\"}}\n",
+        "{\"id\":\"person:a-b\",\"kind\":\"person\",\"name\":\"Aidar Bekov\",\"aliases\":[{\"text\":\"Bekov\",\"form\":\"surname\"}],",
+        "\"roles\":[{\"title\":\"Foreign Minister\",\"office\":\"foreign-minister\",\"of\":\"country:KAZ\",\"start\":\"2020-01-01\"},",
+        "{\"title\":\"President\",\"office\":\"head-of-state\",\"of\":\"country:KAZ\",\"start\":\"2024-01-01\"}]}\n",
+    );
+
+    fn setup() -> (Gazetteer, Matcher, Resolver) {
+        let mut g = Gazetteer::new();
+        g.add_str("t", G).unwrap();
+        let m = Matcher::new(&g).unwrap();
+        let r = Resolver::new(&g);
+        (g, m, r)
+    }
+
+    fn run(text: &str, date: &str) -> Resolution {
+        let (g, m, r) = setup();
+        let t = Text::new(text);
+        let matches = m.find_all(&t);
+        r.resolve(&g, &m, &t, &matches, date.parse().unwrap())
+    }
+
+    #[test]
+    fn compiles_capitals_and_office_holders() {
+        let (g, _, r) = setup();
+        let kaz = g.index_of("country:KAZ").unwrap();
+        assert_eq!(r.capital_of[g.index_of("place:astana").unwrap()], Some(kaz));
+        assert_eq!(r.holders[&(kaz, Office::HeadOfState)].len(), 1);
+        assert_eq!(r.person_country[g.index_of("person:a-b").unwrap()], Some(kaz));
+    }
+
+    #[test]
+    fn role_on_a_date_prefers_the_highest_office() {
+        let (g, _, r) = setup();
+        let p = g.index_of("person:a-b").unwrap();
+        let (role, _) = r.role_on(&g, p, "2025-01-01".parse().unwrap()).unwrap();
+        assert_eq!(role.office, Office::HeadOfState);
+        let (role, _) = r.role_on(&g, p, "2021-01-01".parse().unwrap()).unwrap();
+        assert_eq!(role.office, Office::ForeignMinister);
+        assert!(r.role_on(&g, p, "2019-01-01".parse().unwrap()).is_none());
+    }
+
+    #[test]
+    fn mentions_are_sorted_and_nested_inside_phrases() {
+        let res = run("Astana said the Kazakh president met Kazakh Foreign Minister Aidar Bekov.", "2021-06-01");
+        let got: Vec<(&str, MentionForm, bool)> =
+            res.mentions.iter().map(|m| (res.entities[m.entity].id.as_str(), m.form, m.nested)).collect();
+        // in 2021 the president is not in the gazetteer: "the Kazakh president" stays a country
+        assert_eq!(
+            got,
+            [
+                ("place:astana", MentionForm::Metonym, false),
+                ("country:KAZ", MentionForm::Adjective, false),
+                ("person:a-b", MentionForm::Name, false),
+                ("country:KAZ", MentionForm::Adjective, true),
+            ]
+        );
+        assert_eq!(res.mentions[2].tokens, 6..11);
+        // one entity per id
+        assert_eq!(res.entities.iter().filter(|e| e.id == "country:KAZ").count(), 1);
+    }
+
+    #[test]
+    fn role_attribute_follows_the_date() {
+        let res = run("Bekov spoke.", "2025-01-01");
+        assert_eq!(res.entities[0].attrs.get("role").map(String::as_str), Some("President of Kazakhstan"));
+        let res = run("Bekov spoke.", "2021-01-01");
+        assert_eq!(res.entities[0].attrs.get("role").map(String::as_str), Some("Foreign Minister of Kazakhstan"));
+    }
+
+    #[test]
+    fn a_title_before_an_unknown_name_is_not_the_office_holder() {
+        let res = run("Former Kazakh President Nurlan Abenov spoke.", "2025-01-01");
+        let ids: Vec<&str> = res.mentions.iter().map(|m| res.entities[m.entity].id.as_str()).collect();
+        assert_eq!(ids, ["country:KAZ"]);
+        let res = run("The Kazakh President spoke.", "2025-01-01");
+        let ids: Vec<&str> = res.mentions.iter().map(|m| res.entities[m.entity].id.as_str()).collect();
+        assert_eq!(ids, ["person:a-b", "country:KAZ"]);
+    }
+}

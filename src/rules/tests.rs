@@ -1,0 +1,342 @@
+//! Engine tests against a small inline gazetteer (the default gazetteers are not needed).
+
+use super::*;
+use crate::extract::Extractor;
+
+const PEOPLE: &str = r#"{"id":"person:xi-jinping","kind":"person","name":"Xi Jinping","aliases":["Xi"]}
+{"id":"person:vladimir-putin","kind":"person","name":"Vladimir Putin","aliases":["Putin"]}
+{"id":"person:sadyr-japarov","kind":"person","name":"Sadyr Japarov","aliases":["Japarov"]}
+{"id":"country:CHN","kind":"country","name":"China","aliases":["Beijing"]}
+{"id":"country:ISR","kind":"country","name":"Israel"}
+{"id":"country:IRN","kind":"country","name":"Iran"}
+{"id":"country:SYR","kind":"country","name":"Syria"}
+{"id":"country:KAZ","kind":"country","name":"Kazakhstan"}
+{"id":"organization:sco","kind":"organization","name":"Shanghai Cooperation Organisation","aliases":["SCO"]}
+{"id":"document:paris-agreement","kind":"document","name":"Paris Agreement"}"#;
+
+fn extractor(rules: &str) -> Extractor {
+    Extractor::builder()
+        .defaults(false)
+        .gazetteer_str("test.jsonl", PEOPLE)
+        .unwrap()
+        .rules_str("test.toml", rules)
+        .unwrap()
+        .build()
+        .unwrap()
+}
+
+/// `kind(subject, object)` with args, for each relation of `text`.
+fn run(x: &Extractor, text: &str) -> Vec<String> {
+    let date = "2025-06-17".parse().unwrap();
+    let (t, res) = x.analyze(text, date);
+    x.rules()
+        .apply(&t, &res)
+        .iter()
+        .map(|r| {
+            let args: Vec<String> = r.args.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            let mut s = format!("{}({}, {})", r.kind, res.entities[r.subject].name, res.entities[r.object].name);
+            if !args.is_empty() {
+                s.push_str(&format!(" {}", args.join(" ")));
+            }
+            s
+        })
+        .collect()
+}
+
+const TALKS: &str = r#"
+[define]
+talks = "[will|would|to|did not|refused to] (hold|holds|held) talks"
+
+[[rule]]
+id = "meet/held-talks"
+relation = "meet"
+patterns = [
+  "{subject:person|country} <talks> with {object:person|country}",
+  "{subject:person} and {object:person} <talks>",
+  "in (his|her) talks with {object:person} , {subject:person}",
+]
+"#;
+
+#[test]
+fn words_slots_and_defines() {
+    let x = extractor(TALKS);
+    assert_eq!(run(&x, "Xi Jinping held talks with Vladimir Putin on Tuesday."), ["meet(Xi Jinping, Vladimir Putin)"]);
+    assert_eq!(run(&x, "XI HOLDS TALKS WITH PUTIN"), ["meet(Xi Jinping, Vladimir Putin)"]);
+    assert_eq!(run(&x, "In his talks with Putin, Xi praised the plan."), ["meet(Xi Jinping, Vladimir Putin)"]);
+    assert!(run(&x, "Xi held talks. Putin left.").is_empty());
+}
+
+#[test]
+fn coordinated_subjects_give_one_symmetric_relation() {
+    let x = extractor(TALKS);
+    assert_eq!(run(&x, "Xi and Putin held talks in Astana."), ["meet(Xi Jinping, Vladimir Putin)"]);
+}
+
+#[test]
+fn negation_cancels_and_modality_marks_future() {
+    let x = extractor(TALKS);
+    assert!(run(&x, "Xi refused to hold talks with Putin.").is_empty());
+    assert!(run(&x, "Xi did not hold talks with Putin.").is_empty());
+    assert!(run(&x, "Xi didn't hold talks with Putin.").is_empty());
+    assert_eq!(run(&x, "Xi will hold talks with Putin."), ["meet(Xi Jinping, Vladimir Putin) mood=future"]);
+    assert_eq!(run(&x, "Xi to hold talks with Putin"), ["meet(Xi Jinping, Vladimir Putin) mood=future"]);
+    // the window stops at the nearest entity or comma: "not" belongs to another clause here
+    assert_eq!(run(&x, "Not long after, Xi held talks with Putin."), ["meet(Xi Jinping, Vladimir Putin)"]);
+}
+
+#[test]
+fn lists_give_one_relation_per_member() {
+    let x = extractor(
+        r#"
+[[rule]]
+id = "appeal/urged"
+relation = "appeal"
+patterns = ["{subject:person|country} (urged|urges) {object:country+} to"]
+"#,
+    );
+    assert_eq!(
+        run(&x, "Xi urged Israel, Iran, and Syria to show restraint."),
+        ["appeal(Xi Jinping, Israel)", "appeal(Xi Jinping, Iran)", "appeal(Xi Jinping, Syria)"]
+    );
+    assert_eq!(run(&x, "China urges Israel, Iran to talk"), ["appeal(China, Israel)", "appeal(China, Iran)"]);
+}
+
+#[test]
+fn gaps_regexes_optional_parts_and_arguments() {
+    let x = extractor(
+        r#"
+[[rule]]
+id = "sign/signed"
+relation = "sign"
+patterns = [
+  "{subject:country+} [have|has] /sign(ed|s)/ …3 {object:document}",
+  "{object:document} was signed by {subject:country+}",
+]
+
+[[rule]]
+id = "member/founded"
+relation = "member"
+patterns = ["{object:organization} …8 founded …3 by {subject:country+}"]
+"#,
+    );
+    assert_eq!(run(&x, "China and Kazakhstan signed the landmark Paris Agreement.").len(), 2);
+    assert_eq!(run(&x, "The Paris Agreement was signed by Iran."), ["sign(Iran, Paris Agreement)"]);
+    // a gap never stretches past its length
+    assert!(run(&x, "China signed a very long and winding text and the Paris Agreement.").is_empty());
+    assert_eq!(
+        run(&x, "The SCO, a security bloc, was founded in 2001 by China, Kazakhstan and Iran."),
+        [
+            "member(China, Shanghai Cooperation Organisation)",
+            "member(Kazakhstan, Shanghai Cooperation Organisation)",
+            "member(Iran, Shanghai Cooperation Organisation)"
+        ]
+    );
+}
+
+#[test]
+fn acts_for_stands_in_unless_the_own_kind_is_listed() {
+    let x = extractor(
+        r#"
+[[rule]]
+id = "visit/visited"
+relation = "visit"
+patterns = ["{subject:country} visited {object:country}"]
+
+[[rule]]
+id = "meet/met"
+relation = "meet"
+patterns = ["{subject:person|country} met {object:person|country}"]
+"#,
+    );
+    let date = "2025-06-17".parse().unwrap();
+    let (t, mut res) = x.analyze("Xi visited Kazakhstan. Xi met Putin.", date);
+    let china = res.entities.iter().position(|e| e.name == "China");
+    let china = china.unwrap_or_else(|| {
+        res.entities.push(crate::resolve::ResolvedEntity {
+            id: "country:CHN".into(),
+            kind: crate::gazetteer::EntityKind::Country,
+            name: "China".into(),
+            aliases: Vec::new(),
+            attrs: BTreeMap::new(),
+            gazetteer: None,
+        });
+        res.entities.len() - 1
+    });
+    for m in &mut res.mentions {
+        if res.entities[m.entity].name == "Xi Jinping" {
+            m.acts_for = Some(china);
+        }
+    }
+    let found: Vec<(RelationKind, String, String)> = x
+        .rules()
+        .apply(&t, &res)
+        .iter()
+        .map(|r| (r.kind, res.entities[r.subject].name.clone(), res.entities[r.object].name.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (RelationKind::Visit, "China".to_string(), "Kazakhstan".to_string()),
+            (RelationKind::Meet, "Xi Jinping".to_string(), "Vladimir Putin".to_string())
+        ]
+    );
+}
+
+#[test]
+fn duplicates_from_several_patterns_are_reported_once_with_their_evidence() {
+    let x = extractor(
+        r#"
+[[rule]]
+id = "meet/met"
+relation = "meet"
+patterns = ["{subject:person} met {object:person}", "{subject:person} met …2 {object:person}"]
+
+[[rule]]
+id = "meet/met-reverse"
+relation = "meet"
+patterns = ["{object:person} was met by {subject:person}", "{subject:person} met {object:person}"]
+"#,
+    );
+    let text = "On Monday Xi met Putin in Astana.";
+    let date = "2025-06-17".parse().unwrap();
+    let (t, res) = x.analyze(text, date);
+    let found = x.rules().apply(&t, &res);
+    assert_eq!(found.len(), 1);
+    assert_eq!(&text[found[0].start..found[0].end], "Xi met Putin");
+    assert_eq!(x.rules().rules()[found[0].rule].id, "meet/met");
+}
+
+#[test]
+fn the_trigger_scan_skips_sentences_without_rule_words() {
+    let x = extractor(TALKS);
+    let date = "2025-06-17".parse().unwrap();
+    let (t, _) = x.analyze("Xi met Putin. Xi held talks with Putin. Talks went on.", date);
+    let sentences: Vec<usize> = x.rules().candidates(&t).iter().map(|&(s, _)| s).collect();
+    assert_eq!(sentences, [1, 1, 1, 2, 2, 2]);
+}
+
+#[test]
+fn long_sentences_stay_within_budget() {
+    let x = extractor(
+        r#"
+[[rule]]
+id = "meet/gappy"
+relation = "meet"
+patterns = ["{subject:person+} …12 met …12 …12 …12 {object:person+} …12 with …12 talks"]
+"#,
+    );
+    let mut text = String::new();
+    for _ in 0..200 {
+        text.push_str("Xi, Putin and Japarov met met with and ");
+    }
+    // finishing at all (and finding nothing for the missing word) is the point
+    assert!(run(&x, &text).is_empty());
+}
+
+#[test]
+fn explain_names_parts_and_near_misses() {
+    let x = extractor(TALKS);
+    let date = "2025-06-17".parse().unwrap();
+    let (t, res) = x.analyze("Xi held talks with Putin. Xi held talks with the opposition.", date);
+    let e = x.rules().explain(&t, &res);
+    assert_eq!(e.relations.len(), 1);
+    assert_eq!(e.relations[0].rule, "meet/held-talks");
+    assert!(e.relations[0].parts.contains(&("{object:person|country}".to_string(), "Putin".to_string())));
+    assert!(!e.near_misses.is_empty());
+    let miss = &e.near_misses[0];
+    assert_eq!(miss.expected, "{object:person|country}");
+    assert_eq!(miss.found, "\"the\"");
+    let shown = e.to_string();
+    assert!(shown.contains("no relation in: \"Xi held talks with the opposition.\""), "{shown}");
+}
+
+#[test]
+fn file_errors_name_the_place() {
+    let mut set = RuleSet::new();
+    let e = set
+        .add_str(
+            "x.toml",
+            "[[rule]]\nid = \"a\"\nrelation = \"meet\"\npatterns = [\"{subject:person} (met {object:person}\"]\n",
+        )
+        .unwrap_err()
+        .to_string();
+    assert!(e.starts_with("x.toml:4:"), "{e}");
+    assert!(e.contains("expected `|` or `)`") && e.contains("found the end of the pattern"), "{e}");
+
+    let e = set
+        .add_str("x.toml", "[[rule]]\nid = \"a\"\nrelation = \"greet\"\npatterns = [\"{subject} met {object}\"]\n")
+        .unwrap_err()
+        .to_string();
+    assert!(e.starts_with("x.toml:3:13") && e.contains("found `greet`"), "{e}");
+
+    let e = set
+        .add_str("x.toml", "[[rule]]\nid = \"a\"\nrelation = \"meet\"\npatterns = [\"{subject:persn} met {object}\"]\n")
+        .unwrap_err()
+        .to_string();
+    assert!(e.starts_with("x.toml:4:23") && e.contains("expected an entity kind") && e.contains("`persn`"), "{e}");
+
+    let e = set.add_str("x.toml", "[[rule]]\nid = \"a\"\nrelation = \"meet\"\npattern = []\n").unwrap_err().to_string();
+    assert!(e.starts_with("x.toml:") && e.contains("pattern"), "{e}");
+
+    let e = set
+        .add_str(
+            "x.toml",
+            "[[rule]]\nid = \"a\"\nrelation = \"meet\"\npatterns = [\"{subject} met {object}\"]\nexamples = [\"Xi met Putin.\"]\n",
+        )
+        .unwrap_err()
+        .to_string();
+    assert!(e.starts_with("x.toml:5:") && e.contains("expected `=> kind(Subject, Object)`"), "{e}");
+}
+
+#[test]
+fn duplicate_ids_are_errors() {
+    let rule = "[[rule]]\nid = \"meet/a\"\nrelation = \"meet\"\npatterns = [\"{subject} met {object}\"]\n";
+    let mut set = RuleSet::new();
+    set.add_str("one.toml", rule).unwrap();
+    let e = set.add_str("two.toml", rule).unwrap_err();
+    assert!(matches!(e, Error::DuplicateRule { .. }));
+    assert!(e.to_string().contains("two.toml:2:") && e.to_string().contains("one.toml:2:"), "{e}");
+    let mut other = RuleSet::new();
+    other.add_str("three.toml", rule).unwrap();
+    let mut first = RuleSet::new();
+    first.add_str("one.toml", rule).unwrap();
+    assert!(matches!(first.extend(other), Err(Error::DuplicateRule { .. })));
+}
+
+#[test]
+fn check_examples_reports_what_failed_and_who_fired_instead() {
+    let x = extractor(
+        r#"
+date = "2025-06-17"
+
+[[rule]]
+id = "meet/met"
+relation = "meet"
+patterns = ["{subject:person} met {object:person}"]
+examples = [
+  "Xi met Putin. => meet(Xi Jinping, Vladimir Putin)",
+  "Xi met Putin. => meet(Xi Jinping, Sadyr Japarov)",
+]
+counterexamples = ["Xi never met Putin.", "Xi met Putin at last."]
+
+[[rule]]
+id = "visit/visited"
+relation = "visit"
+patterns = ["{subject:person} visited {object:country}"]
+examples = ["Putin visited China. => visit(putin, \u201cchina\u201d)"]
+counterexamples = ["Putin visited Japarov."]
+"#,
+    );
+    let report = x.rules().check_examples(&x);
+    assert_eq!((report.rules, report.examples, report.counterexamples), (2, 3, 3));
+    assert_eq!(report.failures.len(), 2, "{report}");
+    assert!(!report.is_ok());
+    let wrong = &report.failures[0];
+    assert_eq!(wrong.rule, "meet/met");
+    assert_eq!(wrong.missing, ["meet(Xi Jinping, Sadyr Japarov)"]);
+    assert_eq!(wrong.unexpected, ["meet(Xi Jinping, Vladimir Putin) [meet/met]"]);
+    assert!(report.failures[1].counterexample);
+    let shown = report.to_string();
+    assert!(shown.contains("FAIL meet/met (example at test.toml:10:4)"), "{shown}");
+    assert!(shown.ends_with("2 rules, 3 examples, 3 counterexamples: 2 failed"), "{shown}");
+}

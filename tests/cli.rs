@@ -1,0 +1,125 @@
+//! The command-line tool: formats, batch mode, errors.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn attache(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_attache"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut input = child.stdin.take().expect("stdin is piped");
+    let stdin = stdin.to_vec();
+    // write from another thread so a large input cannot deadlock against a full stdout pipe
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
+    let out = child.wait_with_output().expect("the binary finishes");
+    writer.join().expect("writer thread");
+    out
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("output is UTF-8")
+}
+
+#[test]
+fn json_output_has_the_contract_fields() {
+    let out = attache(&["extract", "--format", "json", "--date", "2025-06-17"], b"Kazakhstan and China.");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let doc: serde_json::Value = serde_json::from_str(stdout(&out).trim()).expect("one JSON object");
+    for field in ["entities", "mentions", "relations"] {
+        assert!(doc[field].is_array(), "{field} missing in {doc}");
+    }
+    assert_eq!(doc["date"], "2025-06-17");
+    assert!(doc.get("date_assumed").is_none());
+}
+
+#[test]
+fn no_date_means_an_assumed_date() {
+    let out = attache(&["extract", "--format", "json"], b"Hello.");
+    let doc: serde_json::Value = serde_json::from_str(stdout(&out).trim()).expect("one JSON object");
+    assert_eq!(doc["date_assumed"], true);
+    assert!(doc["date"].is_string());
+}
+
+#[test]
+fn batch_mode_keeps_every_record_in_order() {
+    let mut input = Vec::new();
+    input.extend_from_slice(b"{\"id\": \"a\", \"text\": \"Kazakhstan signed.\", \"date\": \"2025-06-17\"}\n");
+    input.extend_from_slice(b"this is not JSON\n");
+    input.extend_from_slice(b"{\"id\": \"c\"}\n");
+    input.extend_from_slice(b"{\"id\": \"d\", \"text\": 42}\n");
+    input.extend_from_slice(b"{\"id\": \"e\", \"text\": \"bad \xff byte\"}\n");
+    input.extend_from_slice(b"{\"id\": \"f\", \"text\": \"ok\", \"date\": \"17/06/2025\"}\n");
+    input.extend_from_slice(b"[1, 2]\n");
+    input.extend_from_slice(b"\n");
+    for i in 0..600 {
+        input.extend_from_slice(format!("{{\"id\": {i}, \"text\": \"Line {i} about China.\"}}\n").as_bytes());
+    }
+    let out = attache(&["extract", "--format", "jsonl", "--threads", "2"], &input);
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> =
+        stdout(&out).lines().map(|l| serde_json::from_str(l).expect("each output line is JSON")).collect();
+    assert_eq!(lines.len(), 608, "one output line per input line");
+    assert_eq!(lines[0]["id"], "a");
+    assert!(lines[0]["entities"].is_array());
+    for (i, id) in [(1, serde_json::Value::Null), (2, "c".into()), (3, "d".into()), (4, serde_json::Value::Null)] {
+        assert_eq!(lines[i]["id"], id, "line {}", i + 1);
+        assert!(lines[i]["error"].is_string(), "line {} should be an error record: {}", i + 1, lines[i]);
+        assert_eq!(lines[i]["line"], i + 1);
+    }
+    assert!(lines[2]["error"].as_str().unwrap().contains("text"));
+    assert!(lines[4]["error"].as_str().unwrap().contains("UTF-8"));
+    assert!(lines[5]["error"].as_str().unwrap().contains("date"));
+    assert!(lines[6]["error"].is_string());
+    assert!(lines[7]["error"].is_string(), "an empty line is an error record too");
+    for (k, line) in lines[8..].iter().enumerate() {
+        assert_eq!(line["id"], k, "order is kept");
+    }
+}
+
+#[test]
+fn invalid_utf8_is_a_clear_error_unless_lossy() {
+    let out = attache(&["extract", "--format", "json"], b"China \xc3\x28 and Russia");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("byte offset 6"), "{err}");
+    assert!(err.contains("--lossy"), "{err}");
+    let out = attache(&["extract", "--format", "json", "--lossy"], b"China \xc3\x28 and Russia");
+    assert!(out.status.success());
+}
+
+#[test]
+fn pretty_format_is_readable() {
+    let out = attache(&["extract", "--format", "pretty", "--date", "2025-06-17"], b"A quiet day.");
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.contains("as of 2025-06-17"), "{text}");
+    assert!(text.contains("relations"), "{text}");
+}
+
+#[test]
+fn bad_gazetteer_file_names_file_line_and_column() {
+    let dir = std::env::temp_dir().join(format!("attache-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("bad.jsonl");
+    std::fs::write(&path, "{\"id\":\"place:a\",\"kind\":\"place\",\"name\":\"A\"}\n{\"id\":\"place:b\",\"kind\":\"plaice\",\"name\":\"B\"}\n")
+        .unwrap();
+    let out = attache(&["extract", "--gazetteer", path.to_str().unwrap()], b"A");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.jsonl:2:"), "{err}");
+    assert!(err.contains("plaice"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn missing_file_is_reported_and_others_still_run() {
+    let out = attache(&["extract", "--format", "json", "/nonexistent/attache-test.txt"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/attache-test.txt"));
+}

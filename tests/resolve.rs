@@ -1,0 +1,456 @@
+//! Entity resolution: one behaviour a test, each with its own sentence.
+
+use attache::resolve::{MentionForm, Resolution};
+use attache::{Date, Extractor};
+
+/// A small gazetteer written for these tests (facts as of mid-2025).
+const GAZETTEER: &str = r#"
+{"id":"country:CHN","kind":"country","name":"China","aliases":[{"text":"Chinese","form":"adjective"},{"text":"Sino","form":"adjective"}],"attrs":{"iso3":"CHN","iso2":"CN","capital":"place:beijing"}}
+{"id":"country:KAZ","kind":"country","name":"Kazakhstan","aliases":[{"text":"Kazakh","form":"adjective"}],"attrs":{"iso3":"KAZ","iso2":"KZ","capital":"place:astana"}}
+{"id":"country:TKM","kind":"country","name":"Turkmenistan","aliases":[{"text":"Turkmen","form":"adjective"}],"attrs":{"iso3":"TKM","iso2":"TM"}}
+{"id":"country:KGZ","kind":"country","name":"Kyrgyzstan","aliases":[{"text":"Kyrgyz","form":"adjective"}],"attrs":{"iso3":"KGZ","iso2":"KG"}}
+{"id":"country:UZB","kind":"country","name":"Uzbekistan","aliases":[{"text":"Uzbek","form":"adjective"}],"attrs":{"iso3":"UZB","iso2":"UZ"}}
+{"id":"country:RUS","kind":"country","name":"Russia","aliases":[{"text":"Russian","form":"adjective"}],"attrs":{"iso3":"RUS","iso2":"RU","capital":"place:moscow"}}
+{"id":"country:USA","kind":"country","name":"United States","aliases":["US",{"text":"American","form":"adjective"}],"attrs":{"iso3":"USA","iso2":"US","capital":"place:washington"}}
+{"id":"country:TUR","kind":"country","name":"Turkey","aliases":["Turkiye",{"text":"Turkish","form":"adjective"}],"attrs":{"iso3":"TUR","iso2":"TR"}}
+{"id":"country:TCD","kind":"country","name":"Chad","attrs":{"iso3":"TCD","iso2":"TD"}}
+{"id":"country:JOR","kind":"country","name":"Jordan","attrs":{"iso3":"JOR","iso2":"JO"}}
+{"id":"country:GEO","kind":"country","name":"Georgia","priority":1,"attrs":{"iso3":"GEO","iso2":"GE"}}
+{"id":"country:NER","kind":"country","name":"Niger","attrs":{"iso3":"NER","iso2":"NE"}}
+{"id":"country:GBR","kind":"country","name":"United Kingdom","aliases":["UK","Britain",{"text":"British","form":"adjective"}],"attrs":{"iso3":"GBR","iso2":"GB"}}
+{"id":"place:beijing","kind":"place","name":"Beijing","attrs":{"capital_of":"country:CHN","country":"CHN"}}
+{"id":"place:astana","kind":"place","name":"Astana","aliases":[{"text":"Nur-Sultan","form":"former"}],"attrs":{"capital_of":"country:KAZ","country":"KAZ"}}
+{"id":"place:moscow","kind":"place","name":"Moscow","attrs":{"capital_of":"country:RUS","country":"RUS"}}
+{"id":"place:washington","kind":"place","name":"Washington","attrs":{"capital_of":"country:USA","country":"USA"}}
+{"id":"place:xi-an","kind":"place","name":"Xi'an","aliases":["Xian"],"attrs":{"country":"CHN"}}
+{"id":"place:georgia-us","kind":"place","name":"Georgia","attrs":{"country":"USA"}}
+{"id":"place:central-asia","kind":"place","name":"Central Asia","aliases":[{"text":"Central Asian","form":"adjective"}],"members":["country:KAZ","country:TKM","country:KGZ","country:UZB"]}
+{"id":"organization:sco","kind":"organization","name":"Shanghai Cooperation Organisation","aliases":["SCO"]}
+{"id":"person:xi-jinping","kind":"person","name":"Xi Jinping","aliases":[{"text":"Xi","form":"short"}],"attrs":{"country":"CHN"},"roles":[{"title":"President","office":"head-of-state","of":"country:CHN","start":"2013-03-14"}]}
+{"id":"person:li-qiang","kind":"person","name":"Li Qiang","attrs":{"country":"CHN"},"roles":[{"title":"Premier","office":"head-of-government","of":"country:CHN","start":"2023-03-11"}]}
+{"id":"person:kassym-jomart-tokayev","kind":"person","name":"Kassym-Jomart Tokayev","aliases":[{"text":"Tokayev","form":"surname"}],"attrs":{"country":"KAZ"},"roles":[{"title":"President","office":"head-of-state","of":"country:KAZ","start":"2019-03-20"}]}
+{"id":"person:serdar-berdimuhamedov","kind":"person","name":"Serdar Berdimuhamedov","aliases":[{"text":"Berdimuhamedov","form":"surname"}],"attrs":{"country":"TKM"},"roles":[{"title":"President","office":"head-of-state","of":"country:TKM","start":"2022-03-19"}]}
+{"id":"person:gurbanguly-berdimuhamedov","kind":"person","name":"Gurbanguly Berdimuhamedov","aliases":[{"text":"Berdimuhamedov","form":"surname"}],"attrs":{"country":"TKM"},"roles":[{"title":"President","office":"head-of-state","of":"country:TKM","start":"2007-02-14","end":"2022-03-19"}]}
+{"id":"person:vladimir-putin","kind":"person","name":"Vladimir Putin","aliases":[{"text":"Putin","form":"surname"}],"attrs":{"country":"RUS"},"roles":[{"title":"President","office":"head-of-state","of":"country:RUS","start":"2012-05-07"}]}
+{"id":"person:sergey-lavrov","kind":"person","name":"Sergey Lavrov","aliases":["Sergei Lavrov",{"text":"Lavrov","form":"surname"}],"attrs":{"country":"RUS"},"roles":[{"title":"Foreign Minister","office":"foreign-minister","of":"country:RUS","start":"2004-03-09"}]}
+{"id":"person:andrei-belousov","kind":"person","name":"Andrei Belousov","attrs":{"country":"RUS"},"roles":[{"title":"Defence Minister","office":"other","of":"country:RUS","start":"2024-05-14"}]}
+{"id":"person:donald-trump","kind":"person","name":"Donald Trump","aliases":[{"text":"Trump","form":"surname"}],"attrs":{"country":"USA"},"roles":[{"title":"President","office":"head-of-state","of":"country:USA","start":"2017-01-20","end":"2021-01-20"},{"title":"President","office":"head-of-state","of":"country:USA","start":"2025-01-20"}]}
+{"id":"person:joe-biden","kind":"person","name":"Joe Biden","aliases":[{"text":"Biden","form":"surname"}],"attrs":{"country":"USA"},"roles":[{"title":"President","office":"head-of-state","of":"country:USA","start":"2021-01-20","end":"2025-01-20"}]}
+{"id":"person:george-w-bush","kind":"person","name":"George W. Bush","aliases":[{"text":"Bush","form":"surname"}],"attrs":{"country":"USA"},"roles":[{"title":"President","office":"head-of-state","of":"country:USA","start":"2001-01-20","end":"2009-01-20"}]}
+{"id":"person:george-h-w-bush","kind":"person","name":"George H. W. Bush","aliases":[{"text":"Bush","form":"surname"}],"attrs":{"country":"USA"},"roles":[{"title":"President","office":"head-of-state","of":"country:USA","start":"1989-01-20","end":"1993-01-20"}]}
+{"id":"person:theresa-may","kind":"person","name":"Theresa May","aliases":[{"text":"May","form":"surname"}],"attrs":{"country":"GBR"},"roles":[{"title":"Prime Minister","office":"head-of-government","of":"country:GBR","start":"2016-07-13","end":"2019-07-24"}]}
+{"id":"person:nelson-mandela","kind":"person","name":"Nelson Mandela","aliases":[{"text":"Mandela","form":"surname"}]}
+{"id":"person:stella-levy","kind":"person","name":"Stella Levy","aliases":[{"text":"Levy","form":"surname"}],"attrs":{"country":"GBR"}}
+{"id":"person:michael-jordan","kind":"person","name":"Michael Jordan","aliases":[{"text":"Jordan","form":"surname"}]}
+"#;
+
+fn extractor() -> Extractor {
+    Extractor::builder().defaults(false).gazetteer_str("test.jsonl", GAZETTEER).unwrap().build().unwrap()
+}
+
+fn date() -> Date {
+    "2025-06-17".parse().unwrap()
+}
+
+fn analyze(text: &str) -> Resolution {
+    extractor().analyze(text, date()).1
+}
+
+/// Every mention as (text as written, entity id).
+fn mentions(text: &str) -> Vec<(String, String)> {
+    let doc = extractor().extract_with_date(text, date());
+    let mut listed: Vec<_> = doc.mentions.iter().collect();
+    listed.sort_by_key(|m| (m.start, m.end));
+    listed.iter().map(|m| (m.text.clone(), m.entity.clone())).collect()
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+}
+
+/// The units rules see: (phrase as written, entity id, acts-for id, form).
+fn units(text: &str) -> Vec<(String, String, Option<String>, MentionForm)> {
+    let extractor = extractor();
+    let (t, r) = extractor.analyze(text, date());
+    r.mentions
+        .iter()
+        .filter(|m| !m.nested)
+        .map(|m| {
+            let toks = t.tokens();
+            let phrase = text[toks[m.tokens.start].start..toks[m.tokens.end - 1].end].to_string();
+            let acts = m.acts_for.map(|a| r.entities[a].id.clone());
+            (phrase, r.entities[m.entity].id.clone(), acts, m.form)
+        })
+        .collect()
+}
+
+fn ids(text: &str) -> Vec<String> {
+    mentions(text).into_iter().map(|m| m.1).collect()
+}
+
+#[test]
+fn title_and_adjective_before_a_name() {
+    let u = units("Chinese President Xi Jinping arrived on Monday.");
+    assert_eq!(u.len(), 1);
+    assert_eq!(u[0].0, "Chinese President Xi Jinping");
+    assert_eq!(u[0].1, "person:xi-jinping");
+    assert_eq!(u[0].2.as_deref(), Some("country:CHN"));
+    assert_eq!(
+        mentions("Chinese President Xi Jinping arrived on Monday."),
+        pairs(&[("Chinese", "country:CHN"), ("Xi Jinping", "person:xi-jinping")])
+    );
+}
+
+#[test]
+fn counterpart_with_a_name() {
+    let u = units("Xi later greeted his Kazakh counterpart Kassym-Jomart Tokayev warmly.");
+    assert_eq!(u[1].0, "Kazakh counterpart Kassym-Jomart Tokayev");
+    assert_eq!(u[1].1, "person:kassym-jomart-tokayev");
+}
+
+#[test]
+fn title_picks_the_right_person_among_a_surname() {
+    // two Turkmen presidents share the surname; the title and the date pick the one in office
+    assert_eq!(
+        ids("Turkmen President Berdimuhamedov opened a gas field."),
+        ["country:TKM", "person:serdar-berdimuhamedov"]
+    );
+}
+
+#[test]
+fn title_without_a_name_is_the_holder_on_the_date() {
+    let u = units("Analysts expect the Kazakh president to attend.");
+    assert_eq!(
+        u,
+        [(
+            "Kazakh president".to_string(),
+            "person:kassym-jomart-tokayev".to_string(),
+            Some("country:KAZ".to_string()),
+            MentionForm::Role
+        )]
+    );
+    assert_eq!(ids("Russia's foreign minister flew home."), ["country:RUS", "person:sergey-lavrov"]);
+    assert_eq!(ids("A letter from the US president arrived."), ["country:USA", "person:donald-trump"]);
+    assert_eq!(ids("She met the president of Kazakhstan twice."), ["person:kassym-jomart-tokayev", "country:KAZ"]);
+    assert_eq!(ids("Russia's defence minister toured the base."), ["country:RUS", "person:andrei-belousov"]);
+}
+
+#[test]
+fn role_depends_on_the_date() {
+    let e = extractor();
+    let doc = e.extract_with_date("The US president signed it.", "2022-05-01".parse().unwrap());
+    let role = doc.mentions.iter().find(|m| m.entity.starts_with("person:")).unwrap();
+    assert_eq!((role.entity.as_str(), role.text.as_str()), ("person:joe-biden", "US president"));
+}
+
+#[test]
+fn former_titles_do_not_resolve_by_date() {
+    assert_eq!(ids("The former US president spoke."), ["country:USA"]);
+}
+
+#[test]
+fn counterpart_without_a_name_takes_the_office_of_the_person_met() {
+    assert_eq!(
+        ids("Xi Jinping met his Kazakh counterpart in the capital."),
+        ["person:xi-jinping", "country:KAZ", "person:kassym-jomart-tokayev"]
+    );
+}
+
+#[test]
+fn short_names_after_full_names() {
+    assert_eq!(
+        ids("Xi Jinping spoke first. Then Xi left, and Kassym-Jomart Tokayev thanked him. Tokayev smiled."),
+        ["person:xi-jinping", "person:xi-jinping", "person:kassym-jomart-tokayev", "person:kassym-jomart-tokayev"]
+    );
+}
+
+#[test]
+fn shared_surname_needs_an_earlier_mention_or_the_date() {
+    // one of the two is in office on the date
+    assert_eq!(ids("Berdimuhamedov opened a school."), ["person:serdar-berdimuhamedov"]);
+    // neither is in office: unresolved
+    assert_eq!(ids("Bush spoke at length."), Vec::<String>::new());
+    // an earlier full name decides
+    assert_eq!(
+        ids("Gurbanguly Berdimuhamedov, the former leader, spoke. Berdimuhamedov praised gas."),
+        ["person:gurbanguly-berdimuhamedov", "person:gurbanguly-berdimuhamedov"]
+    );
+}
+
+#[test]
+fn surname_inside_a_longer_name_is_not_that_person() {
+    assert_eq!(ids("The talks were held on Putin Street."), Vec::<String>::new());
+    assert_eq!(ids("Tourists flock to Nelson Mandela Bay each year."), Vec::<String>::new());
+    assert_eq!(ids("Critics said Hunter Putin had left."), Vec::<String>::new());
+    assert_eq!(ids("In Moscow, Putin spoke."), ["place:moscow", "person:vladimir-putin"]);
+}
+
+#[test]
+fn possessive_country_folds_into_the_person() {
+    let u = units("China's Xi urged calm.");
+    assert_eq!(u[0].0, "China's Xi");
+    assert_eq!(u[0].1, "person:xi-jinping");
+    assert_eq!(ids("China's Xi urged calm."), ["country:CHN", "person:xi-jinping"]);
+}
+
+#[test]
+fn capital_with_possessive_is_a_metonym() {
+    let u = units("Beijing's strategy worries Moscow.");
+    assert_eq!(u[0].1, "place:beijing");
+    assert_eq!(u[0].2.as_deref(), Some("country:CHN"));
+    assert_eq!(u[0].3, MentionForm::Metonym);
+}
+
+#[test]
+fn capitals_as_actors_and_as_places() {
+    let u = units("Washington and Moscow traded barbs, while talks went on in Astana, Kazakhstan.");
+    let acts: Vec<(String, Option<String>)> = u.iter().map(|u| (u.1.clone(), u.2.clone())).collect();
+    assert_eq!(
+        acts,
+        [
+            ("place:washington".to_string(), Some("country:USA".to_string())),
+            ("place:moscow".to_string(), Some("country:RUS".to_string())),
+            ("place:astana".to_string(), None),
+            ("country:KAZ".to_string(), None),
+        ]
+    );
+}
+
+#[test]
+fn people_in_office_act_for_their_country() {
+    let u = units("Putin thanked Tokayev.");
+    assert_eq!(u[0].2.as_deref(), Some("country:RUS"));
+    assert_eq!(u[1].2.as_deref(), Some("country:KAZ"));
+}
+
+#[test]
+fn hyphenated_compounds() {
+    assert_eq!(
+        ids("Work on the China-Kyrgyzstan-Uzbekistan railway resumed."),
+        ["country:CHN", "country:KGZ", "country:UZB"]
+    );
+    let r = analyze("Leaders gathered for the China-Central Asia Summit.");
+    let listed: Vec<(&str, bool)> = r.mentions.iter().map(|m| (r.entities[m.entity].id.as_str(), m.nested)).collect();
+    assert_eq!(
+        listed,
+        [("event:china-central-asia-summit", false), ("country:CHN", true), ("place:central-asia", true)]
+    );
+}
+
+#[test]
+fn demonyms_are_mentions_of_the_country() {
+    let u = units("Turkmen gas flows east, and Chinese tourists come west.");
+    assert_eq!(u[0].1, "country:TKM");
+    assert_eq!(u[0].3, MentionForm::Adjective);
+    assert_eq!(u[1].1, "country:CHN");
+}
+
+#[test]
+fn region_adjective_with_a_group_noun_is_a_group() {
+    let u = units("Beijing offered grants to Central Asian countries.");
+    assert_eq!(
+        u[1],
+        ("Central Asian countries".to_string(), "place:central-asia".to_string(), None, MentionForm::Group)
+    );
+    let doc = extractor().extract_with_date("Central Asian leaders met.", date());
+    assert_eq!(doc.mentions[0].text, "Central Asian leaders");
+    let u = units("Central Asian gas is cheap.");
+    assert_eq!(u[0].3, MentionForm::Adjective);
+}
+
+#[test]
+fn money_amounts_are_arguments_not_listed_entities() {
+    let r = analyze("They offered 2.5 billion yuan and later US$40 million.");
+    let money: Vec<&str> =
+        r.entities.iter().filter(|e| e.kind == attache::EntityKind::Money).map(|e| e.id.as_str()).collect();
+    assert_eq!(money, ["money:2-5-billion-yuan", "money:us-40-million"]);
+    // "US" in "US$" is not the country
+    assert!(!r.entities.iter().any(|e| e.id == "country:USA"));
+    let doc = extractor().extract_with_date("They offered 2.5 billion yuan.", date());
+    assert!(doc.entities.is_empty());
+}
+
+#[test]
+fn treaties_and_agreements_are_documents() {
+    assert_eq!(
+        ids("Both sides signed the Treaty of Lasting Amity and Mutual Trust."),
+        ["document:treaty-of-lasting-amity-and-mutual-trust"]
+    );
+    assert_eq!(ids("They discussed a free trade agreement."), ["document:free-trade-agreement"]);
+    assert_eq!(ids("Washington left the Paris Agreement."), ["place:washington", "document:paris-agreement"]);
+}
+
+#[test]
+fn summits_are_events() {
+    assert_eq!(ids("He skipped the G20 summit this year."), ["event:g20-summit"]);
+}
+
+#[test]
+fn acronym_case() {
+    assert_eq!(ids("Let us hope the US agrees."), ["country:USA"]);
+    assert_eq!(ids("LET US PRAY FOR PEACE"), Vec::<String>::new());
+}
+
+#[test]
+fn xian_is_not_xi() {
+    assert_eq!(ids("The first summit was held in Xi'an."), ["place:xi-an"]);
+    assert_eq!(ids("It met in Xian before."), ["place:xi-an"]);
+}
+
+#[test]
+fn common_words_need_context() {
+    // a surname that is a month needs a title or an earlier full mention
+    assert_eq!(ids("Talks resume in May."), Vec::<String>::new());
+    assert_eq!(ids("Theresa May spoke. Later May left."), ["person:theresa-may", "person:theresa-may"]);
+    // a country that is a common word, opening a sentence, needs another mention
+    assert_eq!(ids("Turkey prices rose before the holiday."), Vec::<String>::new());
+    assert_eq!(ids("Turkey said no. Officials in Turkey agreed."), ["country:TUR", "country:TUR"]);
+    assert_eq!(ids("Troops from Chad arrived."), ["country:TCD"]);
+    assert_eq!(ids("Chad and Niger signed it."), ["country:TCD", "country:NER"]);
+    assert_eq!(ids("Chad said no."), ["country:TCD"]);
+    assert_eq!(ids("Fans cheered as Michael Jordan arrived."), ["person:michael-jordan"]);
+    assert_eq!(ids("Jordan Peterson lectured."), Vec::<String>::new());
+    assert_eq!(ids("Aid reached Jordan quickly."), ["country:JOR"]);
+}
+
+#[test]
+fn kind_priority_and_suffixes() {
+    // the country outranks the US state by priority
+    assert_eq!(ids("Officials in Georgia protested."), ["country:GEO"]);
+    // a city and its region: the region of the city's country wins
+    assert_eq!(ids("He spoke in Washington, Georgia, not in Tbilisi."), ["place:washington", "place:georgia-us"]);
+    // a river is not the country
+    assert_eq!(ids("Floods hit the Niger Delta again."), Vec::<String>::new());
+    assert_eq!(ids("Troops left Niger last year."), ["country:NER"]);
+}
+
+#[test]
+fn entities_are_listed_once_with_role_and_country() {
+    let doc = extractor().extract_with_date("Xi Jinping met Putin. Xi then left, and Putin stayed.", date());
+    let listed: Vec<&str> = doc.entities.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(listed, ["person:xi-jinping", "person:vladimir-putin"]);
+    assert_eq!(doc.entities[0].attrs.get("role").map(String::as_str), Some("President of China"));
+    assert_eq!(doc.entities[0].attrs.get("country").map(String::as_str), Some("CHN"));
+}
+
+#[test]
+fn a_summit_the_gazetteer_knows_is_its_entry_whatever_the_case() {
+    let e = Extractor::builder()
+        .defaults(false)
+        .gazetteer_str(
+            "t.jsonl",
+            "{\"id\":\"organization:c5-summit\",\"kind\":\"organization\",\"name\":\"Caspian Five Summit\"}\n",
+        )
+        .unwrap()
+        .build()
+        .unwrap();
+    let doc = e.extract_with_date("The Caspian Five Summit opened. The Caspian Five summit closed.", date());
+    let listed: Vec<&str> = doc.mentions.iter().map(|m| m.entity.as_str()).collect();
+    assert_eq!(listed, ["organization:c5-summit", "organization:c5-summit"]);
+}
+
+#[test]
+fn titles_without_an_office_still_take_the_name() {
+    let u = units("Later Mr Putin and Secretary Lavrov left.");
+    let got: Vec<(&str, &str)> = u.iter().map(|u| (u.0.as_str(), u.1.as_str())).collect();
+    assert_eq!(got, [("Mr Putin", "person:vladimir-putin"), ("Secretary Lavrov", "person:sergey-lavrov")]);
+}
+
+#[test]
+fn a_lone_surname_opening_a_sentence_needs_support() {
+    // "Levy" is a tax as well as a surname; nobody named Levy holds an office on the date
+    assert_eq!(ids("Levy rates rose again."), Vec::<String>::new());
+    assert_eq!(ids("Levy said she would stay."), ["person:stella-levy"]);
+    assert_eq!(ids("Critics praised Levy for it."), ["person:stella-levy"]);
+    assert_eq!(ids("Tokayev opened the session."), ["person:kassym-jomart-tokayev"]);
+    assert_eq!(ids("Tokayev, the host, spoke first."), ["person:kassym-jomart-tokayev"]);
+}
+
+mod invariants {
+    use super::*;
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &[
+        "Xi",
+        "Jinping",
+        "Xi Jinping",
+        "China's",
+        "Chinese",
+        "President",
+        "president",
+        "the",
+        "of",
+        "Kazakhstan",
+        "Kazakh",
+        "counterpart",
+        "his",
+        "Tokayev",
+        "Kassym-Jomart",
+        "Beijing",
+        "Beijing's",
+        "and",
+        ",",
+        ".",
+        "'s",
+        "Central Asian",
+        "countries",
+        "Treaty of",
+        "Amity",
+        "Summit",
+        "summit",
+        "G20",
+        "1.5 billion",
+        "yuan",
+        "US$",
+        "US",
+        "us",
+        "May",
+        "Turkey",
+        "former",
+        "Russia's",
+        "foreign minister",
+        "Putin",
+        "Street",
+        "Xi'an",
+        "-",
+        "\n",
+        "Berdimuhamedov",
+        "Mr",
+        "\u{2019}s",
+        "\u{2013}",
+        "Émile",
+        "said",
+        "Agreement",
+        "Paris",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn mentions_are_well_formed(words in proptest::collection::vec(proptest::sample::select(WORDS), 0..40)) {
+            let text = words.join(" ");
+            let extractor = extractor();
+            let (t, r) = extractor.analyze(&text, date());
+            let mut last_unit_end = 0;
+            let mut last_start = 0;
+            for m in &r.mentions {
+                prop_assert!(m.entity < r.entities.len());
+                prop_assert!(m.acts_for.map_or(true, |a| a < r.entities.len()));
+                prop_assert!(m.start < m.end && text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+                prop_assert!(!m.tokens.is_empty() && m.tokens.end <= t.tokens().len());
+                prop_assert!(m.tokens.start >= last_start, "sorted by phrase start");
+                last_start = m.tokens.start;
+                if !m.nested {
+                    prop_assert!(m.tokens.start >= last_unit_end, "units do not overlap: {text}");
+                    last_unit_end = m.tokens.end;
+                }
+            }
+            let doc = extractor.extract_with_date(&text, date());
+            let mut ids: Vec<&str> = doc.entities.iter().map(|e| e.id.as_str()).collect();
+            ids.sort_unstable();
+            let n = ids.len();
+            ids.dedup();
+            prop_assert_eq!(n, ids.len(), "each entity once");
+        }
+    }
+}

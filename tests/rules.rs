@@ -1,0 +1,166 @@
+//! The rule language from the outside: the default rules' self-tests, errors, and `attache test`.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use attache::rules::{RuleSet, DEFAULT_FILES};
+use attache::{Error, Extractor};
+
+#[test]
+fn every_default_rule_passes_its_examples() {
+    let extractor = Extractor::new().expect("the embedded defaults build");
+    let report = extractor.rules().check_examples(&extractor);
+    assert!(report.is_ok(), "\n{report}");
+}
+
+#[test]
+fn the_default_rule_set_is_large_and_fully_exemplified() {
+    let mut set = RuleSet::new();
+    for (label, text) in DEFAULT_FILES {
+        set.add_str(label, text).expect("the default rules compile");
+    }
+    assert!(set.rules().len() >= 60, "{} rules", set.rules().len());
+    for rule in set.rules() {
+        assert!(rule.examples.len() >= 2, "{} has fewer than two examples", rule.id);
+        assert!(!rule.counterexamples.is_empty(), "{} has no counterexample", rule.id);
+    }
+    for kind in attache::RelationKind::ALL {
+        assert!(set.rules().iter().any(|r| r.relation == kind), "no rule for {kind}");
+    }
+}
+
+fn rules_error(text: &str) -> String {
+    match Extractor::builder().defaults(false).rules_str("my-rules.toml", text) {
+        Ok(_) => panic!("expected an error for:\n{text}"),
+        Err(e) => {
+            assert!(matches!(e, Error::Rules { .. }), "{e:?}");
+            e.to_string()
+        }
+    }
+}
+
+#[test]
+fn syntax_errors_name_file_line_column_and_what_was_expected() {
+    let e = rules_error(
+        "[[rule]]\nid = \"meet/x\"\nrelation = \"meet\"\npatterns = [\"{subject:person} [met {object:person}\"]\n",
+    );
+    assert!(e.starts_with("my-rules.toml:4:"), "{e}");
+    assert!(e.contains("expected `|` or `]`") && e.contains("found the end of the pattern"), "{e}");
+
+    let e = rules_error("[[rule]]\nid = \"meet/x\"\nrelation = \"meet\"\npatterns = [\"{subject:person} met …\"]\n");
+    assert!(e.starts_with("my-rules.toml:4:"), "{e}");
+    assert!(e.contains("expected the gap's length"), "{e}");
+
+    // TOML itself
+    let e = rules_error("[[rule]]\nid = \"meet/x\"\nrelation = meet\n");
+    assert!(e.starts_with("my-rules.toml:3:"), "{e}");
+
+    // unknown field
+    let e = rules_error("[[rule]]\nid = \"meet/x\"\nrelation = \"meet\"\npaterns = [\"{subject} met {object}\"]\n");
+    assert!(e.starts_with("my-rules.toml:") && e.contains("paterns"), "{e}");
+}
+
+#[test]
+fn unknown_kinds_are_errors() {
+    let e = rules_error("[[rule]]\nid = \"x\"\nrelation = \"hug\"\npatterns = [\"{subject} hugged {object}\"]\n");
+    assert!(
+        e.starts_with("my-rules.toml:3:13") && e.contains("expected a relation kind") && e.contains("`hug`"),
+        "{e}"
+    );
+    let e = rules_error("[[rule]]\nid = \"x\"\nrelation = \"meet\"\npatterns = [\"{subject:leader} met {object}\"]\n");
+    assert!(
+        e.starts_with("my-rules.toml:4:23") && e.contains("expected an entity kind") && e.contains("`leader`"),
+        "{e}"
+    );
+    let e = rules_error(
+        "[[rule]]\nid = \"x\"\nrelation = \"meet\"\npatterns = [\"{subject} met {object}\"]\nexamples = [\"A met B. => hug(A, B)\"]\n",
+    );
+    assert!(e.starts_with("my-rules.toml:5:") && e.contains("`hug`"), "{e}");
+}
+
+fn temp_file(name: &str, contents: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("attache-rules-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+const PEOPLE: &str = r#"{"id":"person:ana-lima","kind":"person","name":"Ana Lima","aliases":["Lima"]}
+{"id":"person:ben-okafor","kind":"person","name":"Ben Okafor","aliases":["Okafor"]}
+{"id":"person:chen-wei","kind":"person","name":"Chen Wei"}
+"#;
+
+const GREETED: &str = r#"
+[[rule]]
+id = "meet/greeted"
+relation = "meet"
+patterns = ["{subject:person} greeted {object:person}"]
+examples = ["Ana Lima greeted Ben Okafor. => meet(Ana Lima, Ben Okafor)"]
+counterexamples = ["Ana Lima never greeted Ben Okafor."]
+"#;
+
+#[test]
+fn attache_test_passes_a_good_file() {
+    let gazetteer = temp_file("people-good.jsonl", PEOPLE);
+    let ok = temp_file("good.toml", GREETED);
+    let exe = env!("CARGO_BIN_EXE_attache");
+    let out =
+        Command::new(exe).args(["test", "--no-defaults", "--gazetteer"]).arg(&gazetteer).arg(&ok).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains("1 rules, 1 examples, 1 counterexamples: all passed"), "{stdout}");
+}
+
+#[test]
+fn attache_test_names_a_wrong_example_and_fails() {
+    let gazetteer = temp_file("people-bad.jsonl", PEOPLE);
+    let bad = format!(
+        "{GREETED}\n[[rule]]\nid = \"meet/hugged\"\nrelation = \"meet\"\npatterns = [\"{{subject:person}} hugged {{object:person}}\"]\nexamples = [\"Chen Wei hugged Ben Okafor. => meet(Chen Wei, Ana Lima)\"]\n"
+    );
+    let wrong = temp_file("bad.toml", &bad);
+    let exe = env!("CARGO_BIN_EXE_attache");
+    let out =
+        Command::new(exe).args(["test", "--no-defaults", "--gazetteer"]).arg(&gazetteer).arg(&wrong).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("FAIL meet/hugged (example at"), "{stdout}");
+    assert!(stdout.contains("bad.toml:13:"), "{stdout}");
+    assert!(stdout.contains("missing:    meet(Chen Wei, Ana Lima)"), "{stdout}");
+    assert!(stdout.contains("unexpected: meet(Chen Wei, Ben Okafor) [meet/hugged]"), "{stdout}");
+    assert!(stdout.contains("2 rules, 2 examples, 1 counterexamples: 1 failed"), "{stdout}");
+}
+
+#[test]
+fn attache_test_on_a_broken_file_says_where() {
+    let broken = temp_file("broken.toml", "[[rule]]\nid = \"x\"\nrelation = \"meet\"\npatterns = [\"{subject met\"]\n");
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_attache")).args(["test", "--no-defaults"]).arg(&broken).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("broken.toml:4:"), "{stderr}");
+}
+
+#[test]
+fn explain_shows_rule_pattern_parts_and_near_misses() {
+    let gazetteer = temp_file("explain.jsonl", PEOPLE);
+    let rules = temp_file(
+        "explain.toml",
+        "[[rule]]\nid = \"meet/greeted\"\nrelation = \"meet\"\npatterns = [\"{subject:person} greeted {object:person}\"]\n",
+    );
+    let input = temp_file("explain.txt", "Lima greeted Okafor. Lima greeted a crowd.");
+    let out = Command::new(env!("CARGO_BIN_EXE_attache"))
+        .args(["extract", "--explain", "--format", "pretty", "--date", "2025-06-17", "--no-defaults", "--gazetteer"])
+        .arg(&gazetteer)
+        .arg("--rules")
+        .arg(&rules)
+        .arg(&input)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains("meet(Ana Lima, Ben Okafor)  by meet/greeted"), "{stdout}");
+    assert!(stdout.contains("{object:person}") && stdout.contains("<- Okafor"), "{stdout}");
+    assert!(stdout.contains("no relation in: \"Lima greeted a crowd.\""), "{stdout}");
+    assert!(stdout.contains("stopped at {object:person}: found \"a\""), "{stdout}");
+}
