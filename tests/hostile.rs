@@ -184,3 +184,16 @@ fn pathological_punctuation() {
     check(&"Mr. ".repeat(50_000));
     check(&"\u{301}".repeat(50_000));
 }
+
+/// Inputs that once crashed a fuzz target (`tools/fuzz.sh` keeps them in
+/// `tests/fuzz-regressions/<target>/`): the `extract` ones must now extract cleanly.
+#[test]
+fn fuzz_regressions() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions/extract");
+    let Ok(entries) = std::fs::read_dir(&dir) else { return };
+    for entry in entries.flatten() {
+        let bytes = std::fs::read(entry.path()).expect("a regression input");
+        let text = String::from_utf8_lossy(&bytes);
+        check(&text);
+    }
+}
