@@ -273,8 +273,10 @@ impl<'a> Text<'a> {
         let mut seg = Segmenter {
             text: self,
             starts: &sentence_starts,
-            tokens: Vec::new(),
-            sentences: Vec::new(),
+            // news has a token every five to six bytes: start near that, without reserving much
+            // more than a token-sparse text needs
+            tokens: Vec::with_capacity(self.normalized.len() / 8 + 8),
+            sentences: Vec::with_capacity(self.normalized.len() / 256 + 1),
             next_sentence: 1,
             sentence: 0,
             first_token: 0,
