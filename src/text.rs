@@ -293,10 +293,19 @@ impl<'a> Text<'a> {
             let e = bytes[s..].iter().position(|&b| b == b' ').map_or(bytes.len(), |p| s + p);
             let chunk = &normalized[s..e];
             if chunk.is_ascii() {
-                ascii_words(chunk.as_bytes(), |ws, we| seg.word(s + ws, s + we));
+                ascii_words(chunk.as_bytes(), |ws, we| {
+                    // the kind of an ASCII word is plain from its first byte
+                    let kind = match bytes[s + ws] {
+                        b'0'..=b'9' => Some(TokenKind::Number),
+                        b'a'..=b'z' | b'A'..=b'Z' => Some(TokenKind::Word),
+                        b'_' => None,
+                        _ => Some(TokenKind::Punct),
+                    };
+                    seg.word(s + ws, s + we, kind)
+                });
             } else {
                 for (ws, w) in chunk.split_word_bound_indices() {
-                    seg.word(s + ws, s + ws + w.len());
+                    seg.word(s + ws, s + ws + w.len(), None);
                 }
             }
             s = e + 1;
@@ -441,7 +450,7 @@ impl Segmenter<'_, '_> {
         }
     }
 
-    fn word(&mut self, ns: usize, ne: usize) {
+    fn word(&mut self, ns: usize, ne: usize, kind: Option<TokenKind>) {
         let text = self.text;
         let word = &text.normalized[ns..ne];
         let start = self.start(ns);
@@ -458,7 +467,9 @@ impl Segmenter<'_, '_> {
             self.open = true;
             self.first_token = self.tokens.len();
         }
-        let kind = if word.is_ascii() {
+        let kind = if let Some(kind) = kind {
+            kind
+        } else if word.is_ascii() {
             match word.as_bytes()[0] {
                 b'0'..=b'9' => TokenKind::Number,
                 _ if word.bytes().any(|b| b.is_ascii_alphanumeric()) => TokenKind::Word,
