@@ -1,1 +1,175 @@
-fn main() {}
+//! Throughput of each stage and of the whole pipeline, beside a bare Aho-Corasick baseline.
+//!
+//! `cargo bench --bench pipeline` runs everything in a few minutes. Corpora:
+//! - generated news-like text ([`corpus`]), 1 KB to 10 MB, with the default gazetteers' names;
+//! - the hostile shapes of issue 7 (one name repeated, no spaces, no sentence ends, a huge list);
+//! - `ATTACHE_BENCH_CORPUS=path`: any real corpus (plain text, or JSON Lines with a `text` field
+//!   per line, the texts then joined by blank lines).
+//!
+//! The baseline is a bare `aho-corasick` pass (ASCII case-insensitive, leftmost-longest, every
+//! match counted, no word-boundary check) over the same names; the benchmark also prints the
+//! ratio of the whole pipeline to it, measured back to back, so the figure does not drift with
+//! the machine. `ATTACHE_BENCH_DUMP=path` writes the 1 MB generated corpus there (for the CLI).
+
+use std::time::{Duration, Instant};
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use attache::text::Text;
+use attache::{Date, Extractor, Gazetteer};
+use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+
+mod corpus;
+
+use corpus::{Corpus, Names};
+
+const SIZES: &[(usize, &str)] =
+    &[(1_000, "1KB"), (10_000, "10KB"), (100_000, "100KB"), (1_000_000, "1MB"), (10_000_000, "10MB")];
+
+fn date() -> Date {
+    "2025-06-17".parse().expect("a valid date")
+}
+
+fn extractor() -> Extractor {
+    Extractor::new().expect("the default extractor builds")
+}
+
+/// The baseline automaton: every name of every entity, as users of a bare Aho-Corasick would.
+fn baseline(g: &Gazetteer) -> AhoCorasick {
+    let names: Vec<String> = g.entities().iter().flat_map(|e| e.names().map(|a| a.text.clone())).collect();
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(&names)
+        .expect("the baseline builds")
+}
+
+/// The real corpus named by `ATTACHE_BENCH_CORPUS`, if any.
+fn real_corpus() -> Option<(String, String)> {
+    let path = std::env::var("ATTACHE_BENCH_CORPUS").ok()?;
+    let raw = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("ATTACHE_BENCH_CORPUS={path}: {e}"));
+    let label = std::path::Path::new(&path).file_name().map_or("real".into(), |f| f.to_string_lossy().into_owned());
+    let jsonl = path.ends_with(".jsonl") || path.ends_with(".ndjson");
+    if !jsonl {
+        return Some((label, raw));
+    }
+    let texts: Vec<String> = raw
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_string))
+        .collect();
+    Some((label, texts.join("\n\n")))
+}
+
+fn corpora(names: &Names) -> Vec<(String, String)> {
+    let corpus = Corpus::new(names);
+    let mut out: Vec<(String, String)> =
+        SIZES.iter().map(|&(n, label)| (label.to_string(), corpus.generate(n, n as u64))).collect();
+    if let Some(real) = real_corpus() {
+        out.push(real);
+    }
+    out
+}
+
+/// A group with short warm-up and measurement, so that the whole run takes minutes.
+fn group_config<'c>(
+    c: &'c mut Criterion,
+    name: &str,
+) -> criterion::BenchmarkGroup<'c, criterion::measurement::WallTime> {
+    let mut g = c.benchmark_group(name);
+    g.warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(2)).sample_size(10);
+    g
+}
+
+fn stages(c: &mut Criterion) {
+    let ex = extractor();
+    let names = Names::from_gazetteer(ex.gazetteer());
+    let corpora = corpora(&names);
+    let ac = baseline(ex.gazetteer());
+    if let Ok(path) = std::env::var("ATTACHE_BENCH_DUMP") {
+        let one_mb = &corpora.iter().find(|(l, _)| l == "1MB").expect("a 1MB corpus").1;
+        std::fs::write(&path, one_mb).expect("ATTACHE_BENCH_DUMP is writable");
+    }
+    for (label, text) in &corpora {
+        let mentions = ex.extract_with_date(text, date()).mentions.len();
+        println!(
+            "corpus {label}: {} bytes, {:.1} mentions per KB",
+            text.len(),
+            mentions as f64 * 1000.0 / text.len() as f64
+        );
+    }
+    let mut g = group_config(c, "stages");
+    for (label, text) in &corpora {
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(BenchmarkId::new("baseline-aho-corasick", label), text, |b, t| {
+            b.iter(|| ac.find_iter(t.as_str()).count())
+        });
+        g.bench_with_input(BenchmarkId::new("text", label), text, |b, t| b.iter(|| Text::new(t).tokens().len()));
+        let prepared = Text::new(text);
+        g.bench_with_input(BenchmarkId::new("matcher", label), &prepared, |b, t| {
+            b.iter(|| ex.matcher().find_all(t).len())
+        });
+        g.bench_with_input(BenchmarkId::new("analyze", label), text, |b, t| {
+            b.iter(|| ex.analyze(t, date()).1.mentions.len())
+        });
+        g.bench_with_input(BenchmarkId::new("extract", label), text, |b, t| {
+            b.iter(|| black_box(ex.extract_with_date(t, date())))
+        });
+    }
+    g.finish();
+    ratio(&ex, &ac, &corpora);
+}
+
+/// Best-of-n MB/s of `f` over `bytes`.
+fn mb_per_s(bytes: usize, mut f: impl FnMut()) -> f64 {
+    let mut best = Duration::MAX;
+    for _ in 0..7 {
+        let t = Instant::now();
+        f();
+        best = best.min(t.elapsed());
+    }
+    bytes as f64 / best.as_secs_f64() / 1e6
+}
+
+/// Prints the pipeline's throughput as a multiple of the baseline's, measured back to back.
+fn ratio(ex: &Extractor, ac: &AhoCorasick, corpora: &[(String, String)]) {
+    for (label, text) in corpora.iter().filter(|(l, _)| l == "1MB" || !l.ends_with('B')) {
+        let base = mb_per_s(text.len(), || {
+            black_box(ac.find_iter(text.as_str()).count());
+        });
+        let pipe = mb_per_s(text.len(), || {
+            black_box(ex.extract_with_date(text, date()));
+        });
+        let text_stage = mb_per_s(text.len(), || {
+            black_box(Text::new(text));
+        });
+        println!(
+            "ratio {label}: pipeline {pipe:.1} MB/s, text stage {text_stage:.1} MB/s, baseline aho-corasick \
+             {base:.1} MB/s, pipeline/baseline = {:.2}",
+            pipe / base
+        );
+    }
+}
+
+fn hostile(c: &mut Criterion) {
+    let ex = extractor();
+    let names = Names::from_gazetteer(ex.gazetteer());
+    let mut g = group_config(c, "hostile");
+    for (label, text) in corpus::hostile(&names, 1_000_000) {
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(BenchmarkId::new("extract", label), &text, |b, t| {
+            b.iter(|| black_box(ex.extract_with_date(t, date())))
+        });
+    }
+    g.finish();
+}
+
+fn build(c: &mut Criterion) {
+    let mut g = group_config(c, "build");
+    g.bench_function("default-extractor", |b| b.iter(extractor));
+    g.bench_function("baseline-aho-corasick", |b| b.iter(|| baseline(Gazetteer::defaults().expect("defaults"))));
+    g.finish();
+}
+
+criterion_group!(benches, stages, hostile, build);
+criterion_main!(benches);

@@ -272,8 +272,9 @@ fn document(
             sentence: m.sentence,
         });
     }
-    // resolution lists a phrase before the mentions nested in it; the output is in text order
-    doc.mentions.sort_by_key(|m| (m.start, m.end));
+    // resolution orders mentions by phrase ("Kazakh President Tokayev" before its nested
+    // "Kazakh"); the output lists them by position, a nesting one before what it nests
+    doc.mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     // relation arguments are entities of the document too
     for r in found {
         for e in [r.subject, r.object] {

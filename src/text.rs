@@ -3,8 +3,21 @@
 //! The matcher and the rules work on a *normalised* copy of the input: lower case, curly quotes and
 //! apostrophes folded to `'` and `"`, the dash family folded to `-`, every run of white space (and
 //! control characters) one space, invisible format characters (zero-width joiners, bidi controls,
-//! soft hyphens) dropped. Every normalised byte maps back to the original, so every span reported
-//! to the user is a span of the text they gave.
+//! soft hyphens) dropped, and a Latin letter followed by a combining accent composed into its
+//! precomposed form (so "E\u{301}" and "É" both become "é"; see [`COMPOSE`]). Every normalised
+//! byte maps back to the original, so every span reported to the user is a span of the text they
+//! gave, on UTF-8 boundaries.
+//!
+//! # Cost
+//!
+//! Normalisation, sentence splitting and word splitting are each one linear pass. The offset map
+//! is sparse: news text is mostly characters whose normalised form has the same length as the
+//! original (ASCII letters, single spaces, most accented letters), where the map is a constant
+//! shift; only the places where the shift changes (a run of spaces, a curly quote, a dropped
+//! character, a composed accent) are stored, and a lookup is a binary search over them. Pure
+//! ASCII runs take a byte-at-a-time fast path, and ASCII words are split by a hand-written
+//! equivalent of the Unicode word rules (UAX #29), falling back to `unicode-segmentation` for
+//! words with other characters.
 
 use std::ops::Range;
 
@@ -54,12 +67,21 @@ pub struct Sentence {
 pub struct Text<'a> {
     original: &'a str,
     normalized: String,
-    // For every normalised byte offset i (0..=len): the original offset where the character group
-    // that starts at i begins, and where the group that ends at i ends.
-    starts: Vec<u32>,
-    ends: Vec<u32>,
+    // The sparse offset map: the groups (a normalised span and the original span it comes from)
+    // where the map is not the shift carried over from the group before. Between groups, a
+    // normalised offset `n` maps to `g.orig_end + (n - g.norm_end)` of the last group `g` before
+    // it (or to `n` itself before the first group).
+    groups: Vec<Group>,
     tokens: Vec<Token>,
     sentences: Vec<Sentence>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Group {
+    norm: usize,
+    norm_end: usize,
+    orig: usize,
+    orig_end: usize,
 }
 
 /// How one original character is written in the normalised text.
@@ -97,152 +119,215 @@ fn fold(c: char) -> Fold {
     }
 }
 
+/// ASCII white space and control characters: folded into a single space.
+fn is_ascii_space(b: u8) -> bool {
+    b <= b' ' || b == 0x7F
+}
+
+/// Builds the normalised text and its sparse offset map in one pass.
+struct Normalizer {
+    out: String,
+    groups: Vec<Group>,
+    // a run of white space not written yet: (original start, original end)
+    space: Option<(usize, usize)>,
+    // the last character written: normalised start, original start and end (for composition)
+    last: Option<(usize, usize, usize)>,
+}
+
+impl Normalizer {
+    /// Where normalised offset `norm` maps to under the current shift.
+    fn shifted(&self, norm: usize) -> usize {
+        match self.groups.last() {
+            Some(g) => g.orig_end + (norm - g.norm_end),
+            None => norm,
+        }
+    }
+
+    /// Records that normalised `norm..norm + norm_len` comes from `orig`, unless the current shift
+    /// already says so (a character written with its own length, right where the shift puts it).
+    fn align(&mut self, norm: usize, norm_len: usize, orig: Range<usize>, one_to_one: bool) {
+        if !(one_to_one && norm_len == orig.len() && self.shifted(norm) == orig.start) {
+            self.groups.push(Group { norm, norm_end: norm + norm_len, orig: orig.start, orig_end: orig.end });
+        }
+    }
+
+    fn flush_space(&mut self) {
+        if let Some((s, e)) = self.space.take() {
+            // leading white space is dropped, like trailing white space
+            if !self.out.is_empty() {
+                let n = self.out.len();
+                self.out.push(' ');
+                self.align(n, 1, s..e, e - s == 1);
+                self.last = None;
+            }
+        }
+    }
+
+    fn push_char(&mut self, c: char, orig: Range<usize>) {
+        self.flush_space();
+        let n = self.out.len();
+        self.out.push(c);
+        self.align(n, c.len_utf8(), orig.clone(), true);
+        self.last = Some((n, orig.start, orig.end));
+    }
+
+    /// Composes a combining mark at `orig` with the character written just before it, if they
+    /// are adjacent and [`COMPOSE`] knows the pair.
+    fn compose(&mut self, mark: char, orig: Range<usize>) -> bool {
+        let Some((n, o, e)) = self.last else { return false };
+        if e != orig.start || self.space.is_some() {
+            return false;
+        }
+        let Some(base) = self.out[n..].chars().next() else { return false };
+        let Ok(i) = COMPOSE.binary_search_by(|&(b, m, _)| (b, m).cmp(&(base, mark))) else { return false };
+        let composed = COMPOSE[i].2;
+        self.out.truncate(n);
+        self.out.push(composed);
+        let norm_end = self.out.len();
+        match self.groups.last_mut() {
+            Some(g) if g.norm == n => {
+                g.norm_end = norm_end;
+                g.orig_end = orig.end;
+            }
+            _ => self.groups.push(Group { norm: n, norm_end, orig: o, orig_end: orig.end }),
+        }
+        self.last = Some((n, o, orig.end));
+        true
+    }
+
+    fn run(original: &str) -> (String, Vec<Group>) {
+        let mut z =
+            Normalizer { out: String::with_capacity(original.len()), groups: Vec::new(), space: None, last: None };
+        let bytes = original.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if is_ascii_space(b) {
+                    z.space = Some(z.space.map_or((i, i + 1), |(s, _)| (s, i + 1)));
+                    i += 1;
+                    continue;
+                }
+                // the fast path: a run of visible ASCII, one byte for one byte
+                z.flush_space();
+                let start = i;
+                let n = z.out.len();
+                while i < bytes.len() && bytes[i] < 0x80 && !is_ascii_space(bytes[i]) {
+                    i += 1;
+                }
+                z.out.push_str(&original[start..i]);
+                z.out[n..].make_ascii_lowercase();
+                z.align(n, 1, start..start + 1, true);
+                z.last = Some((z.out.len() - 1, i - 1, i));
+                continue;
+            }
+            let Some(c) = original[i..].chars().next() else { break };
+            let range = i..i + c.len_utf8();
+            i = range.end;
+            match fold(c) {
+                Fold::Space => z.space = Some(z.space.map_or((range.start, range.end), |(s, _)| (s, range.end))),
+                Fold::Drop => {}
+                Fold::Keep(k) => {
+                    if !(('\u{300}'..='\u{36F}').contains(&k) && z.compose(k, range.clone())) {
+                        z.push_char(k, range);
+                    }
+                }
+                Fold::Lower => {
+                    let mut lower = c.to_lowercase();
+                    match (lower.next(), lower.len()) {
+                        (Some(l), 0) => z.push_char(l, range),
+                        // several characters (U+0130 `İ` is `i` and a combining dot): one group
+                        (first, _) => {
+                            z.flush_space();
+                            let n = z.out.len();
+                            z.out.extend(first.into_iter().chain(lower));
+                            let len = z.out.len() - n;
+                            z.align(n, len, range, false);
+                            z.last = None;
+                        }
+                    }
+                }
+            }
+        }
+        // the end of the normalised text maps to the end of the original (past trailing space)
+        let n = z.out.len();
+        if z.shifted(n) != original.len() {
+            z.groups.push(Group { norm: n, norm_end: n, orig: original.len(), orig_end: original.len() });
+        }
+        (z.out, z.groups)
+    }
+}
+
 impl<'a> Text<'a> {
     /// Normalises `original`, splits it into sentences and tokens.
     pub fn new(original: &'a str) -> Text<'a> {
-        let mut text = Text {
-            original,
-            normalized: String::with_capacity(original.len()),
-            starts: Vec::with_capacity(original.len() + 1),
-            ends: Vec::with_capacity(original.len() + 1),
-            tokens: Vec::new(),
-            sentences: Vec::new(),
-        };
-        text.normalize();
+        let (normalized, groups) = Normalizer::run(original);
+        let mut text = Text { original, normalized, groups, tokens: Vec::new(), sentences: Vec::new() };
         text.segment();
         text
     }
 
-    fn push_group(&mut self, s: &str, orig: Range<usize>) {
-        let n = s.len();
-        for i in 0..n {
-            self.starts.push(orig.start as u32);
-            // a group's interior ends map to its own end: spans never split a group
-            if i > 0 {
-                self.ends.push(orig.end as u32);
-            }
-        }
-        self.normalized.push_str(s);
-        self.ends.push(orig.end as u32);
-    }
-
-    fn normalize(&mut self) {
-        let original = self.original;
-        self.ends.push(0);
-        let mut pending_space: Option<Range<usize>> = None;
-        for (i, c) in original.char_indices() {
-            let range = i..i + c.len_utf8();
-            let folded = fold(c);
-            if let Fold::Space = folded {
-                pending_space = Some(match pending_space {
-                    Some(r) => r.start..range.end,
-                    None => range,
-                });
-                continue;
-            }
-            if let Fold::Drop = folded {
-                continue;
-            }
-            if let Some(space) = pending_space.take() {
-                if !self.normalized.is_empty() {
-                    self.push_group(" ", space);
-                }
-            }
-            let mut buf = [0u8; 4];
-            match folded {
-                Fold::Keep(k) => {
-                    let s = k.encode_utf8(&mut buf);
-                    self.push_group(s, range);
-                }
-                Fold::Lower => {
-                    let lower: String = c.to_lowercase().collect();
-                    self.push_group(&lower, range);
-                }
-                Fold::Space | Fold::Drop => unreachable!(),
-            }
-        }
-        // the end of the normalised text maps to the end of the original
-        self.starts.push(original.len() as u32);
-    }
-
     fn segment(&mut self) {
-        let original = self.original;
-        let mut sentence_starts = sentence_starts(original);
+        let mut sentence_starts = sentence_starts(self.original);
         sentence_starts.push(usize::MAX);
-        let mut next_sentence = 1;
-        let mut sentence = 0usize;
-        let mut sentence_first_token = 0usize;
-        let mut sentence_open = false;
-        let normalized = std::mem::take(&mut self.normalized);
-        for (ns, word) in normalized.split_word_bound_indices() {
-            if word == " " {
-                continue;
-            }
-            let ne = ns + word.len();
-            let start = self.to_original_start(ns);
-            // a new sentence begins at this token?
-            while start >= sentence_starts[next_sentence] {
-                next_sentence += 1;
-                if sentence_open {
-                    self.close_sentence(sentence, sentence_first_token);
-                    sentence += 1;
-                    sentence_open = false;
+        let mut seg = Segmenter {
+            text: self,
+            starts: &sentence_starts,
+            // news has a token every five to six bytes: start near that, without reserving much
+            // more than a token-sparse text needs
+            tokens: Vec::with_capacity(self.normalized.len() / 8 + 8),
+            sentences: Vec::with_capacity(self.normalized.len() / 256 + 1),
+            next_sentence: 1,
+            sentence: 0,
+            first_token: 0,
+            open: false,
+            at_or_before: 0,
+            before: 0,
+        };
+        // words never span a space, so each space-free chunk is split on its own, ASCII chunks by
+        // the fast path
+        let normalized = self.normalized.as_str();
+        let bytes = normalized.as_bytes();
+        let mut s = 0;
+        while s < bytes.len() {
+            let e = bytes[s..].iter().position(|&b| b == b' ').map_or(bytes.len(), |p| s + p);
+            let chunk = &normalized[s..e];
+            if chunk.is_ascii() {
+                ascii_words(chunk.as_bytes(), |ws, we| {
+                    // the kind of an ASCII word is plain from its first byte
+                    let kind = match bytes[s + ws] {
+                        b'0'..=b'9' => Some(TokenKind::Number),
+                        b'a'..=b'z' | b'A'..=b'Z' => Some(TokenKind::Word),
+                        b'_' => None,
+                        _ => Some(TokenKind::Punct),
+                    };
+                    seg.word(s + ws, s + we, kind)
+                });
+            } else {
+                for (ws, w) in chunk.split_word_bound_indices() {
+                    seg.word(s + ws, s + ws + w.len(), None);
                 }
             }
-            if !sentence_open {
-                sentence_open = true;
-                sentence_first_token = self.tokens.len();
-            }
-            let first = word.chars().next().unwrap_or(' ');
-            let kind = if first.is_ascii_digit() || first.is_numeric() {
-                TokenKind::Number
-            } else if word.chars().any(char::is_alphanumeric) {
-                TokenKind::Word
-            } else {
-                TokenKind::Punct
-            };
-            if kind == TokenKind::Word && word.len() > 2 && word.ends_with("'s") {
-                let split = ne - 2;
-                self.push_token(ns..split, sentence, TokenKind::Word);
-                self.push_token(split..ne, sentence, TokenKind::Possessive);
-            } else {
-                self.push_token(ns..ne, sentence, kind);
-            }
+            s = e + 1;
         }
-        self.normalized = normalized;
-        if sentence_open {
-            self.close_sentence(sentence, sentence_first_token);
-        }
+        seg.finish();
+        let (mut tokens, sentences) = (seg.tokens, seg.sentences);
         // a lone apostrophe right after a word ending in s is a plural possessive
-        for i in 1..self.tokens.len() {
-            if self.tokens[i].kind == TokenKind::Punct
-                && self.tokens[i].norm.len() == 1
-                && self.normalized.as_bytes()[self.tokens[i].norm.start] == b'\''
-                && self.tokens[i - 1].norm.end == self.tokens[i].norm.start
-                && self.tokens[i - 1].kind == TokenKind::Word
-                && self.normalized[self.tokens[i - 1].norm.clone()].ends_with('s')
-                && self.tokens.get(i + 1).map_or(true, |t| t.norm.start > self.tokens[i].norm.end)
+        for i in 1..tokens.len() {
+            let (prev, tok) = (&tokens[i - 1], &tokens[i]);
+            if tok.kind == TokenKind::Punct
+                && tok.norm.len() == 1
+                && bytes[tok.norm.start] == b'\''
+                && prev.norm.end == tok.norm.start
+                && prev.kind == TokenKind::Word
+                && bytes[prev.norm.end - 1] == b's'
+                && tokens.get(i + 1).map_or(true, |t| t.norm.start > tok.norm.end)
             {
-                self.tokens[i].kind = TokenKind::Possessive;
+                tokens[i].kind = TokenKind::Possessive;
             }
         }
-    }
-
-    fn push_token(&mut self, norm: Range<usize>, sentence: usize, kind: TokenKind) {
-        let start = self.to_original_start(norm.start);
-        let end = self.to_original_end(norm.end);
-        self.tokens.push(Token { start, end, norm, sentence, kind });
-    }
-
-    fn close_sentence(&mut self, _index: usize, first: usize) {
-        let last = self.tokens.len();
-        if last > first {
-            self.sentences.push(Sentence {
-                start: self.tokens[first].start,
-                end: self.tokens[last - 1].end,
-                tokens: first..last,
-            });
-        }
+        self.tokens = tokens;
+        self.sentences = sentences;
     }
 
     /// The original text.
@@ -275,14 +360,38 @@ impl<'a> Text<'a> {
         &self.original[self.tokens[i].start..self.tokens[i].end]
     }
 
-    /// The original offset where a span starting at normalised offset `norm` starts.
+    /// The original offset where a span starting at normalised offset `norm` starts (always a
+    /// UTF-8 boundary of the original; an offset inside a folded character maps to its start).
     pub fn to_original_start(&self, norm: usize) -> usize {
-        self.starts[norm.min(self.starts.len() - 1)] as usize
+        let norm = norm.min(self.normalized.len());
+        let i = self.groups.partition_point(|g| g.norm <= norm);
+        let orig = match i.checked_sub(1).map(|i| self.groups[i]) {
+            None => norm,
+            Some(g) if norm < g.norm_end => return g.orig,
+            Some(g) => g.orig_end + (norm - g.norm_end),
+        };
+        let mut orig = orig.min(self.original.len());
+        while !self.original.is_char_boundary(orig) {
+            orig -= 1;
+        }
+        orig
     }
 
-    /// The original offset where a span ending at normalised offset `norm` ends.
+    /// The original offset where a span ending at normalised offset `norm` ends (always a UTF-8
+    /// boundary of the original; an offset inside a folded character maps to its end).
     pub fn to_original_end(&self, norm: usize) -> usize {
-        self.ends[norm.min(self.ends.len() - 1)] as usize
+        let norm = norm.min(self.normalized.len());
+        let i = self.groups.partition_point(|g| g.norm < norm);
+        let orig = match i.checked_sub(1).map(|i| self.groups[i]) {
+            None => norm,
+            Some(g) if norm <= g.norm_end => return g.orig_end,
+            Some(g) => g.orig_end + (norm - g.norm_end),
+        };
+        let mut orig = orig.min(self.original.len());
+        while !self.original.is_char_boundary(orig) {
+            orig += 1;
+        }
+        orig
     }
 
     /// The original span of a normalised span.
@@ -296,46 +405,451 @@ impl<'a> Text<'a> {
     }
 }
 
+/// Turns word spans into tokens and sentences.
+struct Segmenter<'t, 'a> {
+    text: &'t Text<'a>,
+    starts: &'t [usize],
+    tokens: Vec<Token>,
+    sentences: Vec<Sentence>,
+    next_sentence: usize,
+    sentence: usize,
+    first_token: usize,
+    open: bool,
+    // words come in order: cursors into the offset map instead of a binary search per word
+    // (the number of groups that start at or before, and strictly before, the last offset mapped)
+    at_or_before: usize,
+    before: usize,
+}
+
+impl Segmenter<'_, '_> {
+    /// [`Text::to_original_start`] for offsets that never decrease.
+    fn start(&mut self, norm: usize) -> usize {
+        let groups = &self.text.groups;
+        while self.at_or_before < groups.len() && groups[self.at_or_before].norm <= norm {
+            self.at_or_before += 1;
+        }
+        match self.at_or_before.checked_sub(1).map(|i| groups[i]) {
+            Some(g) if norm < g.norm_end => g.orig,
+            // words lie on character boundaries of the normalised text, and the shift between
+            // groups is character for character: the result is a boundary of the original
+            Some(g) => g.orig_end + (norm - g.norm_end),
+            None => norm,
+        }
+    }
+
+    /// [`Text::to_original_end`] for offsets that never decrease.
+    fn end(&mut self, norm: usize) -> usize {
+        let groups = &self.text.groups;
+        while self.before < groups.len() && groups[self.before].norm < norm {
+            self.before += 1;
+        }
+        match self.before.checked_sub(1).map(|i| groups[i]) {
+            Some(g) if norm <= g.norm_end => g.orig_end,
+            Some(g) => g.orig_end + (norm - g.norm_end),
+            None => norm,
+        }
+    }
+
+    fn word(&mut self, ns: usize, ne: usize, kind: Option<TokenKind>) {
+        let text = self.text;
+        let word = &text.normalized[ns..ne];
+        let start = self.start(ns);
+        // a new sentence begins at this token?
+        while start >= self.starts[self.next_sentence] {
+            self.next_sentence += 1;
+            if self.open {
+                self.close();
+                self.sentence += 1;
+                self.open = false;
+            }
+        }
+        if !self.open {
+            self.open = true;
+            self.first_token = self.tokens.len();
+        }
+        let kind = if let Some(kind) = kind {
+            kind
+        } else if word.is_ascii() {
+            match word.as_bytes()[0] {
+                b'0'..=b'9' => TokenKind::Number,
+                _ if word.bytes().any(|b| b.is_ascii_alphanumeric()) => TokenKind::Word,
+                _ => TokenKind::Punct,
+            }
+        } else {
+            let first = word.chars().next().unwrap_or(' ');
+            if first.is_numeric() {
+                TokenKind::Number
+            } else if word.chars().any(char::is_alphanumeric) {
+                TokenKind::Word
+            } else {
+                TokenKind::Punct
+            }
+        };
+        if kind == TokenKind::Word && word.len() > 2 && word.ends_with("'s") {
+            let split = ne - 2;
+            self.push(ns..split, start, TokenKind::Word);
+            let split_start = self.start(split);
+            self.push(split..ne, split_start, TokenKind::Possessive);
+        } else {
+            self.push(ns..ne, start, kind);
+        }
+    }
+
+    fn push(&mut self, norm: Range<usize>, start: usize, kind: TokenKind) {
+        let end = self.end(norm.end);
+        debug_assert!(self.text.original.is_char_boundary(start) && self.text.original.is_char_boundary(end));
+        self.tokens.push(Token { start, end, norm, sentence: self.sentence, kind });
+    }
+
+    fn close(&mut self) {
+        let tokens = &self.tokens;
+        let (first, last) = (self.first_token, tokens.len());
+        if last > first {
+            let sentence = Sentence { start: tokens[first].start, end: tokens[last - 1].end, tokens: first..last };
+            self.sentences.push(sentence);
+        }
+    }
+
+    fn finish(&mut self) {
+        if self.open {
+            self.close();
+        }
+    }
+}
+
+/// Splits a chunk of visible ASCII (no space) into words exactly as UAX #29 does: runs of
+/// letters, digits and `_`, joined across `'`, `.` and `:` between letters and across `'`, `.`,
+/// `,` and `;` between digits; every other character alone. (Tested against
+/// `unicode-segmentation`.)
+fn ascii_words(chunk: &[u8], mut word: impl FnMut(usize, usize)) {
+    let wordish = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let n = chunk.len();
+    let mut i = 0;
+    while i < n {
+        if !wordish(chunk[i]) {
+            word(i, i + 1);
+            i += 1;
+            continue;
+        }
+        let s = i;
+        i += 1;
+        loop {
+            if i < n && wordish(chunk[i]) {
+                i += 1;
+            } else if i + 1 < n {
+                let (p, m, x) = (chunk[i - 1], chunk[i], chunk[i + 1]);
+                let letters = p.is_ascii_alphabetic() && x.is_ascii_alphabetic() && matches!(m, b'\'' | b'.' | b':');
+                let digits = p.is_ascii_digit() && x.is_ascii_digit() && matches!(m, b'\'' | b'.' | b',' | b';');
+                if letters || digits {
+                    i += 2;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        word(s, i);
+    }
+}
+
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "maj", "capt", "sgt", "sen", "rep", "gov", "pres",
     "amb", "rev", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul",
     "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "approx", "dept", "est",
 ];
 
-/// Byte offsets where sentences start: the Unicode sentence boundaries, except after a known
-/// abbreviation or a single-letter initial, plus every line break that is not followed by a
-/// lower-case letter (headlines, captions and paragraphs carry no full stop).
+/// The longest abbreviation, in bytes: no need to look further back for one.
+const LONGEST_ABBREVIATION: usize = 6;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Term {
+    // a full stop: may end an abbreviation, a number or an initial
+    ATerm,
+    // `!`, `?` and their kin: always end a sentence
+    STerm,
+}
+
+/// The UAX #29 sentence terminators (the common ones of every script).
+fn term(c: char) -> Option<Term> {
+    match c {
+        '.' | '\u{2024}' | '\u{FE52}' | '\u{FF0E}' => Some(Term::ATerm),
+        '!'
+        | '?'
+        | '\u{0589}'
+        | '\u{061F}'
+        | '\u{06D4}'
+        | '\u{0964}'
+        | '\u{0965}'
+        | '\u{1362}'
+        | '\u{203C}'
+        | '\u{203D}'
+        | '\u{2047}'..='\u{2049}'
+        | '\u{3002}'
+        | '\u{FE56}'
+        | '\u{FE57}'
+        | '\u{FF01}'
+        | '\u{FF1F}'
+        | '\u{FF61}' => Some(Term::STerm),
+        _ => None,
+    }
+}
+
+/// UAX #29 `Close`: quotation marks and brackets that may follow a terminator.
+fn is_close(c: char) -> bool {
+    matches!(c, '"' | '\'' | '(' | ')' | '[' | ']' | '{' | '}' | '\u{00AB}' | '\u{00BB}' | '\u{2018}'..='\u{201F}'
+        | '\u{2039}' | '\u{203A}' | '\u{3008}'..='\u{3011}' | '\u{FF08}' | '\u{FF09}')
+}
+
+/// UAX #29 `SContinue`: after a terminator, these keep the sentence going.
+fn is_scontinue(c: char) -> bool {
+    matches!(c, ',' | '-' | ':' | ';' | '\u{2013}' | '\u{2014}' | '\u{3001}' | '\u{FF0C}' | '\u{FF1A}' | '\u{FF1B}')
+}
+
+/// Line separators: each one may start a sentence (see [`sentence_starts`]).
+fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{0085}' | '\u{2028}' | '\u{2029}')
+}
+
+/// Byte offsets where sentences start: the Unicode sentence boundaries (UAX #29, by a
+/// hand-written linear scan of its rules), except after a known abbreviation or a single-letter
+/// initial, plus every line break that is not followed by a lower-case letter (headlines, captions
+/// and paragraphs carry no full stop).
 fn sentence_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
     let mut starts = vec![0];
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let line_end = line_start + line.len();
-        if line_start > 0 {
-            let next = line.trim_start().chars().next();
-            if !next.is_some_and(char::is_lowercase) {
-                starts.push(line_start);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // only line breaks and terminators matter; skip everything else fast
+        if b < 0x80 && !matches!(b, b'\n' | b'\r' | b'.' | b'!' | b'?') {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else { break };
+        {
+            if is_line_break(c) {
+                let mut next = i + c.len_utf8();
+                if c == '\r' && bytes.get(next) == Some(&b'\n') {
+                    next += 1;
+                }
+                if next < bytes.len() {
+                    let first = text[next..].chars().find(|&c| !c.is_whitespace() || is_line_break(c));
+                    if !first.is_some_and(char::is_lowercase) {
+                        starts.push(next);
+                    }
+                }
+                i = next;
+                continue;
+            }
+            if let Some(kind) = term(c) {
+                i = sentence_end(text, i, kind, &mut starts);
+                continue;
             }
         }
-        for (i, _) in line.split_sentence_bound_indices().skip(1) {
-            let before = line[..i].trim_end();
-            let last_word = before
-                .trim_end_matches(['.', '"', '\'', '\u{201D}', ')'])
-                .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
-                .next()
-                .unwrap_or("");
-            let abbreviation = before.ends_with('.')
-                && (ABBREVIATIONS.contains(&last_word.to_lowercase().as_str())
-                    || (last_word.chars().count() == 1 && last_word.chars().all(char::is_uppercase)));
-            if !abbreviation && !line[i..].trim().is_empty() {
-                starts.push(line_start + i);
-            }
-        }
-        line_start = line_end;
+        i += c.len_utf8();
     }
     starts.sort_unstable();
     starts.dedup();
     starts
 }
+
+/// Decides whether the terminator at `at` ends a sentence (pushing where the next one starts)
+/// and returns where to scan on.
+fn sentence_end(text: &str, at: usize, mut kind: Term, starts: &mut Vec<usize>) -> usize {
+    let bytes = text.as_bytes();
+    // a run of terminators acts as its last one
+    let mut j = at;
+    let mut last = at;
+    let mut count = 0;
+    while let Some(c) = text[j..].chars().next() {
+        match term(c) {
+            Some(k) => {
+                kind = k;
+                last = j;
+                j += c.len_utf8();
+                count += 1;
+            }
+            None => break,
+        }
+    }
+    let after_terms = j;
+    let next = text[j..].chars().next();
+    if kind == Term::ATerm {
+        // SB6: "1.5"; SB7: "U.S"
+        if next.is_some_and(char::is_numeric) {
+            return after_terms;
+        }
+        let prev = text[..last].chars().next_back();
+        if count == 1 && prev.is_some_and(char::is_uppercase) && next.is_some_and(char::is_uppercase) {
+            return after_terms;
+        }
+    }
+    // Close* Sp*
+    let mut closes = false;
+    while let Some(c) = text[j..].chars().next().filter(|&c| is_close(c)) {
+        closes = true;
+        j += c.len_utf8();
+    }
+    while let Some(c) = text[j..].chars().next().filter(|&c| c.is_whitespace() && !is_line_break(c)) {
+        j += c.len_utf8();
+    }
+    let Some(next) = text[j..].chars().next() else { return after_terms };
+    // the line rule decides at line ends; SB8a: "U.S., China", "Wait?!"
+    if is_line_break(next) || is_scontinue(next) || term(next).is_some() {
+        return after_terms;
+    }
+    if kind == Term::ATerm {
+        // SB8: no break before a lower-case word ("etc. and", "3 p.m. on")
+        let letter = text[j..].chars().find(|&c| c.is_alphabetic() || term(c).is_some() || is_line_break(c));
+        if letter.is_some_and(char::is_lowercase) {
+            return after_terms;
+        }
+        if !closes && bytes[last] == b'.' && ends_abbreviation(&text[..last]) {
+            return after_terms;
+        }
+    }
+    starts.push(j);
+    after_terms
+}
+
+/// Whether `before` (the text before a full stop) ends with a known abbreviation or a
+/// single-letter initial.
+fn ends_abbreviation(before: &str) -> bool {
+    let before = before.trim_end_matches(['.', '"', '\'', '\u{201D}', ')']);
+    // look back only as far as the longest abbreviation: linear even in "a.a.a.a…"
+    let mut from = before.len().saturating_sub(LONGEST_ABBREVIATION + 1);
+    while !before.is_char_boundary(from) {
+        from -= 1;
+    }
+    let tail = &before[from..];
+    let separator = tail.char_indices().rev().find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"');
+    let word_start = match separator {
+        Some((p, c)) => p + c.len_utf8(),
+        // the word reaches the start of the text
+        None if from == 0 => 0,
+        // the word is longer than any abbreviation
+        None => return false,
+    };
+    let word = &tail[word_start..];
+    let mut chars = word.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if c.is_uppercase() => true,
+        _ => ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)),
+    }
+}
+
+// generated by tools/gen_compose.py from the Unicode 14.0.0 data of Python's unicodedata
+#[rustfmt::skip]
+const COMPOSE: [(char, char, char); 320] = [
+    ('\u{61}', '\u{300}', '\u{E0}'), ('\u{61}', '\u{301}', '\u{E1}'), ('\u{61}', '\u{302}', '\u{E2}'),
+    ('\u{61}', '\u{303}', '\u{E3}'), ('\u{61}', '\u{304}', '\u{101}'), ('\u{61}', '\u{306}', '\u{103}'),
+    ('\u{61}', '\u{307}', '\u{227}'), ('\u{61}', '\u{308}', '\u{E4}'), ('\u{61}', '\u{309}', '\u{1EA3}'),
+    ('\u{61}', '\u{30A}', '\u{E5}'), ('\u{61}', '\u{30C}', '\u{1CE}'), ('\u{61}', '\u{30F}', '\u{201}'),
+    ('\u{61}', '\u{311}', '\u{203}'), ('\u{61}', '\u{323}', '\u{1EA1}'), ('\u{61}', '\u{325}', '\u{1E01}'),
+    ('\u{61}', '\u{328}', '\u{105}'), ('\u{61}', '\u{340}', '\u{E0}'), ('\u{61}', '\u{341}', '\u{E1}'),
+    ('\u{62}', '\u{307}', '\u{1E03}'), ('\u{62}', '\u{323}', '\u{1E05}'), ('\u{62}', '\u{331}', '\u{1E07}'),
+    ('\u{63}', '\u{301}', '\u{107}'), ('\u{63}', '\u{302}', '\u{109}'), ('\u{63}', '\u{307}', '\u{10B}'),
+    ('\u{63}', '\u{30C}', '\u{10D}'), ('\u{63}', '\u{327}', '\u{E7}'), ('\u{63}', '\u{341}', '\u{107}'),
+    ('\u{64}', '\u{307}', '\u{1E0B}'), ('\u{64}', '\u{30C}', '\u{10F}'), ('\u{64}', '\u{323}', '\u{1E0D}'),
+    ('\u{64}', '\u{327}', '\u{1E11}'), ('\u{64}', '\u{32D}', '\u{1E13}'), ('\u{64}', '\u{331}', '\u{1E0F}'),
+    ('\u{65}', '\u{300}', '\u{E8}'), ('\u{65}', '\u{301}', '\u{E9}'), ('\u{65}', '\u{302}', '\u{EA}'),
+    ('\u{65}', '\u{303}', '\u{1EBD}'), ('\u{65}', '\u{304}', '\u{113}'), ('\u{65}', '\u{306}', '\u{115}'),
+    ('\u{65}', '\u{307}', '\u{117}'), ('\u{65}', '\u{308}', '\u{EB}'), ('\u{65}', '\u{309}', '\u{1EBB}'),
+    ('\u{65}', '\u{30C}', '\u{11B}'), ('\u{65}', '\u{30F}', '\u{205}'), ('\u{65}', '\u{311}', '\u{207}'),
+    ('\u{65}', '\u{323}', '\u{1EB9}'), ('\u{65}', '\u{327}', '\u{229}'), ('\u{65}', '\u{328}', '\u{119}'),
+    ('\u{65}', '\u{32D}', '\u{1E19}'), ('\u{65}', '\u{330}', '\u{1E1B}'), ('\u{65}', '\u{340}', '\u{E8}'),
+    ('\u{65}', '\u{341}', '\u{E9}'), ('\u{66}', '\u{307}', '\u{1E1F}'), ('\u{67}', '\u{301}', '\u{1F5}'),
+    ('\u{67}', '\u{302}', '\u{11D}'), ('\u{67}', '\u{304}', '\u{1E21}'), ('\u{67}', '\u{306}', '\u{11F}'),
+    ('\u{67}', '\u{307}', '\u{121}'), ('\u{67}', '\u{30C}', '\u{1E7}'), ('\u{67}', '\u{327}', '\u{123}'),
+    ('\u{67}', '\u{341}', '\u{1F5}'), ('\u{68}', '\u{302}', '\u{125}'), ('\u{68}', '\u{307}', '\u{1E23}'),
+    ('\u{68}', '\u{308}', '\u{1E27}'), ('\u{68}', '\u{30C}', '\u{21F}'), ('\u{68}', '\u{323}', '\u{1E25}'),
+    ('\u{68}', '\u{327}', '\u{1E29}'), ('\u{68}', '\u{32E}', '\u{1E2B}'), ('\u{68}', '\u{331}', '\u{1E96}'),
+    ('\u{69}', '\u{300}', '\u{EC}'), ('\u{69}', '\u{301}', '\u{ED}'), ('\u{69}', '\u{302}', '\u{EE}'),
+    ('\u{69}', '\u{303}', '\u{129}'), ('\u{69}', '\u{304}', '\u{12B}'), ('\u{69}', '\u{306}', '\u{12D}'),
+    ('\u{69}', '\u{308}', '\u{EF}'), ('\u{69}', '\u{309}', '\u{1EC9}'), ('\u{69}', '\u{30C}', '\u{1D0}'),
+    ('\u{69}', '\u{30F}', '\u{209}'), ('\u{69}', '\u{311}', '\u{20B}'), ('\u{69}', '\u{323}', '\u{1ECB}'),
+    ('\u{69}', '\u{328}', '\u{12F}'), ('\u{69}', '\u{330}', '\u{1E2D}'), ('\u{69}', '\u{340}', '\u{EC}'),
+    ('\u{69}', '\u{341}', '\u{ED}'), ('\u{69}', '\u{344}', '\u{1E2F}'), ('\u{6A}', '\u{302}', '\u{135}'),
+    ('\u{6A}', '\u{30C}', '\u{1F0}'), ('\u{6B}', '\u{301}', '\u{1E31}'), ('\u{6B}', '\u{30C}', '\u{1E9}'),
+    ('\u{6B}', '\u{323}', '\u{1E33}'), ('\u{6B}', '\u{327}', '\u{137}'), ('\u{6B}', '\u{331}', '\u{1E35}'),
+    ('\u{6B}', '\u{341}', '\u{1E31}'), ('\u{6C}', '\u{301}', '\u{13A}'), ('\u{6C}', '\u{30C}', '\u{13E}'),
+    ('\u{6C}', '\u{323}', '\u{1E37}'), ('\u{6C}', '\u{327}', '\u{13C}'), ('\u{6C}', '\u{32D}', '\u{1E3D}'),
+    ('\u{6C}', '\u{331}', '\u{1E3B}'), ('\u{6C}', '\u{341}', '\u{13A}'), ('\u{6D}', '\u{301}', '\u{1E3F}'),
+    ('\u{6D}', '\u{307}', '\u{1E41}'), ('\u{6D}', '\u{323}', '\u{1E43}'), ('\u{6D}', '\u{341}', '\u{1E3F}'),
+    ('\u{6E}', '\u{300}', '\u{1F9}'), ('\u{6E}', '\u{301}', '\u{144}'), ('\u{6E}', '\u{303}', '\u{F1}'),
+    ('\u{6E}', '\u{307}', '\u{1E45}'), ('\u{6E}', '\u{30C}', '\u{148}'), ('\u{6E}', '\u{323}', '\u{1E47}'),
+    ('\u{6E}', '\u{327}', '\u{146}'), ('\u{6E}', '\u{32D}', '\u{1E4B}'), ('\u{6E}', '\u{331}', '\u{1E49}'),
+    ('\u{6E}', '\u{340}', '\u{1F9}'), ('\u{6E}', '\u{341}', '\u{144}'), ('\u{6F}', '\u{300}', '\u{F2}'),
+    ('\u{6F}', '\u{301}', '\u{F3}'), ('\u{6F}', '\u{302}', '\u{F4}'), ('\u{6F}', '\u{303}', '\u{F5}'),
+    ('\u{6F}', '\u{304}', '\u{14D}'), ('\u{6F}', '\u{306}', '\u{14F}'), ('\u{6F}', '\u{307}', '\u{22F}'),
+    ('\u{6F}', '\u{308}', '\u{F6}'), ('\u{6F}', '\u{309}', '\u{1ECF}'), ('\u{6F}', '\u{30B}', '\u{151}'),
+    ('\u{6F}', '\u{30C}', '\u{1D2}'), ('\u{6F}', '\u{30F}', '\u{20D}'), ('\u{6F}', '\u{311}', '\u{20F}'),
+    ('\u{6F}', '\u{31B}', '\u{1A1}'), ('\u{6F}', '\u{323}', '\u{1ECD}'), ('\u{6F}', '\u{328}', '\u{1EB}'),
+    ('\u{6F}', '\u{340}', '\u{F2}'), ('\u{6F}', '\u{341}', '\u{F3}'), ('\u{70}', '\u{301}', '\u{1E55}'),
+    ('\u{70}', '\u{307}', '\u{1E57}'), ('\u{70}', '\u{341}', '\u{1E55}'), ('\u{72}', '\u{301}', '\u{155}'),
+    ('\u{72}', '\u{307}', '\u{1E59}'), ('\u{72}', '\u{30C}', '\u{159}'), ('\u{72}', '\u{30F}', '\u{211}'),
+    ('\u{72}', '\u{311}', '\u{213}'), ('\u{72}', '\u{323}', '\u{1E5B}'), ('\u{72}', '\u{327}', '\u{157}'),
+    ('\u{72}', '\u{331}', '\u{1E5F}'), ('\u{72}', '\u{341}', '\u{155}'), ('\u{73}', '\u{301}', '\u{15B}'),
+    ('\u{73}', '\u{302}', '\u{15D}'), ('\u{73}', '\u{307}', '\u{1E61}'), ('\u{73}', '\u{30C}', '\u{161}'),
+    ('\u{73}', '\u{323}', '\u{1E63}'), ('\u{73}', '\u{326}', '\u{219}'), ('\u{73}', '\u{327}', '\u{15F}'),
+    ('\u{73}', '\u{341}', '\u{15B}'), ('\u{74}', '\u{307}', '\u{1E6B}'), ('\u{74}', '\u{308}', '\u{1E97}'),
+    ('\u{74}', '\u{30C}', '\u{165}'), ('\u{74}', '\u{323}', '\u{1E6D}'), ('\u{74}', '\u{326}', '\u{21B}'),
+    ('\u{74}', '\u{327}', '\u{163}'), ('\u{74}', '\u{32D}', '\u{1E71}'), ('\u{74}', '\u{331}', '\u{1E6F}'),
+    ('\u{75}', '\u{300}', '\u{F9}'), ('\u{75}', '\u{301}', '\u{FA}'), ('\u{75}', '\u{302}', '\u{FB}'),
+    ('\u{75}', '\u{303}', '\u{169}'), ('\u{75}', '\u{304}', '\u{16B}'), ('\u{75}', '\u{306}', '\u{16D}'),
+    ('\u{75}', '\u{308}', '\u{FC}'), ('\u{75}', '\u{309}', '\u{1EE7}'), ('\u{75}', '\u{30A}', '\u{16F}'),
+    ('\u{75}', '\u{30B}', '\u{171}'), ('\u{75}', '\u{30C}', '\u{1D4}'), ('\u{75}', '\u{30F}', '\u{215}'),
+    ('\u{75}', '\u{311}', '\u{217}'), ('\u{75}', '\u{31B}', '\u{1B0}'), ('\u{75}', '\u{323}', '\u{1EE5}'),
+    ('\u{75}', '\u{324}', '\u{1E73}'), ('\u{75}', '\u{328}', '\u{173}'), ('\u{75}', '\u{32D}', '\u{1E77}'),
+    ('\u{75}', '\u{330}', '\u{1E75}'), ('\u{75}', '\u{340}', '\u{F9}'), ('\u{75}', '\u{341}', '\u{FA}'),
+    ('\u{75}', '\u{344}', '\u{1D8}'), ('\u{76}', '\u{303}', '\u{1E7D}'), ('\u{76}', '\u{323}', '\u{1E7F}'),
+    ('\u{77}', '\u{300}', '\u{1E81}'), ('\u{77}', '\u{301}', '\u{1E83}'), ('\u{77}', '\u{302}', '\u{175}'),
+    ('\u{77}', '\u{307}', '\u{1E87}'), ('\u{77}', '\u{308}', '\u{1E85}'), ('\u{77}', '\u{30A}', '\u{1E98}'),
+    ('\u{77}', '\u{323}', '\u{1E89}'), ('\u{77}', '\u{340}', '\u{1E81}'), ('\u{77}', '\u{341}', '\u{1E83}'),
+    ('\u{78}', '\u{307}', '\u{1E8B}'), ('\u{78}', '\u{308}', '\u{1E8D}'), ('\u{79}', '\u{300}', '\u{1EF3}'),
+    ('\u{79}', '\u{301}', '\u{FD}'), ('\u{79}', '\u{302}', '\u{177}'), ('\u{79}', '\u{303}', '\u{1EF9}'),
+    ('\u{79}', '\u{304}', '\u{233}'), ('\u{79}', '\u{307}', '\u{1E8F}'), ('\u{79}', '\u{308}', '\u{FF}'),
+    ('\u{79}', '\u{309}', '\u{1EF7}'), ('\u{79}', '\u{30A}', '\u{1E99}'), ('\u{79}', '\u{323}', '\u{1EF5}'),
+    ('\u{79}', '\u{340}', '\u{1EF3}'), ('\u{79}', '\u{341}', '\u{FD}'), ('\u{7A}', '\u{301}', '\u{17A}'),
+    ('\u{7A}', '\u{302}', '\u{1E91}'), ('\u{7A}', '\u{307}', '\u{17C}'), ('\u{7A}', '\u{30C}', '\u{17E}'),
+    ('\u{7A}', '\u{323}', '\u{1E93}'), ('\u{7A}', '\u{331}', '\u{1E95}'), ('\u{7A}', '\u{341}', '\u{17A}'),
+    ('\u{E2}', '\u{300}', '\u{1EA7}'), ('\u{E2}', '\u{301}', '\u{1EA5}'), ('\u{E2}', '\u{303}', '\u{1EAB}'),
+    ('\u{E2}', '\u{309}', '\u{1EA9}'), ('\u{E2}', '\u{323}', '\u{1EAD}'), ('\u{E2}', '\u{340}', '\u{1EA7}'),
+    ('\u{E2}', '\u{341}', '\u{1EA5}'), ('\u{E4}', '\u{304}', '\u{1DF}'), ('\u{E5}', '\u{301}', '\u{1FB}'),
+    ('\u{E5}', '\u{341}', '\u{1FB}'), ('\u{E6}', '\u{301}', '\u{1FD}'), ('\u{E6}', '\u{304}', '\u{1E3}'),
+    ('\u{E6}', '\u{341}', '\u{1FD}'), ('\u{E7}', '\u{301}', '\u{1E09}'), ('\u{E7}', '\u{341}', '\u{1E09}'),
+    ('\u{EA}', '\u{300}', '\u{1EC1}'), ('\u{EA}', '\u{301}', '\u{1EBF}'), ('\u{EA}', '\u{303}', '\u{1EC5}'),
+    ('\u{EA}', '\u{309}', '\u{1EC3}'), ('\u{EA}', '\u{323}', '\u{1EC7}'), ('\u{EA}', '\u{340}', '\u{1EC1}'),
+    ('\u{EA}', '\u{341}', '\u{1EBF}'), ('\u{EF}', '\u{301}', '\u{1E2F}'), ('\u{EF}', '\u{341}', '\u{1E2F}'),
+    ('\u{F2}', '\u{31B}', '\u{1EDD}'), ('\u{F3}', '\u{31B}', '\u{1EDB}'), ('\u{F4}', '\u{300}', '\u{1ED3}'),
+    ('\u{F4}', '\u{301}', '\u{1ED1}'), ('\u{F4}', '\u{303}', '\u{1ED7}'), ('\u{F4}', '\u{309}', '\u{1ED5}'),
+    ('\u{F4}', '\u{323}', '\u{1ED9}'), ('\u{F4}', '\u{340}', '\u{1ED3}'), ('\u{F4}', '\u{341}', '\u{1ED1}'),
+    ('\u{F5}', '\u{301}', '\u{1E4D}'), ('\u{F5}', '\u{304}', '\u{22D}'), ('\u{F5}', '\u{308}', '\u{1E4F}'),
+    ('\u{F5}', '\u{31B}', '\u{1EE1}'), ('\u{F5}', '\u{341}', '\u{1E4D}'), ('\u{F6}', '\u{304}', '\u{22B}'),
+    ('\u{F8}', '\u{301}', '\u{1FF}'), ('\u{F8}', '\u{341}', '\u{1FF}'), ('\u{F9}', '\u{31B}', '\u{1EEB}'),
+    ('\u{FA}', '\u{31B}', '\u{1EE9}'), ('\u{FC}', '\u{300}', '\u{1DC}'), ('\u{FC}', '\u{301}', '\u{1D8}'),
+    ('\u{FC}', '\u{304}', '\u{1D6}'), ('\u{FC}', '\u{30C}', '\u{1DA}'), ('\u{FC}', '\u{340}', '\u{1DC}'),
+    ('\u{FC}', '\u{341}', '\u{1D8}'), ('\u{103}', '\u{300}', '\u{1EB1}'), ('\u{103}', '\u{301}', '\u{1EAF}'),
+    ('\u{103}', '\u{303}', '\u{1EB5}'), ('\u{103}', '\u{309}', '\u{1EB3}'), ('\u{103}', '\u{323}', '\u{1EB7}'),
+    ('\u{103}', '\u{340}', '\u{1EB1}'), ('\u{103}', '\u{341}', '\u{1EAF}'), ('\u{107}', '\u{327}', '\u{1E09}'),
+    ('\u{113}', '\u{300}', '\u{1E15}'), ('\u{113}', '\u{301}', '\u{1E17}'), ('\u{113}', '\u{340}', '\u{1E15}'),
+    ('\u{113}', '\u{341}', '\u{1E17}'), ('\u{115}', '\u{327}', '\u{1E1D}'), ('\u{14D}', '\u{300}', '\u{1E51}'),
+    ('\u{14D}', '\u{301}', '\u{1E53}'), ('\u{14D}', '\u{328}', '\u{1ED}'), ('\u{14D}', '\u{340}', '\u{1E51}'),
+    ('\u{14D}', '\u{341}', '\u{1E53}'), ('\u{15B}', '\u{307}', '\u{1E65}'), ('\u{161}', '\u{307}', '\u{1E67}'),
+    ('\u{169}', '\u{301}', '\u{1E79}'), ('\u{169}', '\u{31B}', '\u{1EEF}'), ('\u{169}', '\u{341}', '\u{1E79}'),
+    ('\u{16B}', '\u{308}', '\u{1E7B}'), ('\u{17F}', '\u{307}', '\u{1E9B}'), ('\u{1A1}', '\u{300}', '\u{1EDD}'),
+    ('\u{1A1}', '\u{301}', '\u{1EDB}'), ('\u{1A1}', '\u{303}', '\u{1EE1}'), ('\u{1A1}', '\u{309}', '\u{1EDF}'),
+    ('\u{1A1}', '\u{323}', '\u{1EE3}'), ('\u{1A1}', '\u{340}', '\u{1EDD}'), ('\u{1A1}', '\u{341}', '\u{1EDB}'),
+    ('\u{1B0}', '\u{300}', '\u{1EEB}'), ('\u{1B0}', '\u{301}', '\u{1EE9}'), ('\u{1B0}', '\u{303}', '\u{1EEF}'),
+    ('\u{1B0}', '\u{309}', '\u{1EED}'), ('\u{1B0}', '\u{323}', '\u{1EF1}'), ('\u{1B0}', '\u{340}', '\u{1EEB}'),
+    ('\u{1B0}', '\u{341}', '\u{1EE9}'), ('\u{1EB}', '\u{304}', '\u{1ED}'), ('\u{227}', '\u{304}', '\u{1E1}'),
+    ('\u{229}', '\u{306}', '\u{1E1D}'), ('\u{22F}', '\u{304}', '\u{231}'), ('\u{1E37}', '\u{304}', '\u{1E39}'),
+    ('\u{1E5B}', '\u{304}', '\u{1E5D}'), ('\u{1E61}', '\u{323}', '\u{1E69}'), ('\u{1E63}', '\u{307}', '\u{1E69}'),
+    ('\u{1EA1}', '\u{302}', '\u{1EAD}'), ('\u{1EA1}', '\u{306}', '\u{1EB7}'), ('\u{1EB9}', '\u{302}', '\u{1EC7}'),
+    ('\u{1ECD}', '\u{302}', '\u{1ED9}'), ('\u{1ECD}', '\u{31B}', '\u{1EE3}'), ('\u{1ECF}', '\u{31B}', '\u{1EDF}'),
+    ('\u{1EE5}', '\u{31B}', '\u{1EF1}'), ('\u{1EE7}', '\u{31B}', '\u{1EED}'),
+];
 
 #[cfg(test)]
 mod tests {
@@ -343,6 +857,11 @@ mod tests {
 
     fn words(t: &Text<'_>) -> Vec<String> {
         (0..t.tokens().len()).map(|i| t.token_text(i).to_string()).collect()
+    }
+
+    fn sentences(src: &str) -> Vec<&str> {
+        let t = Text::new(src);
+        t.sentences().iter().map(|s| &src[s.start..s.end]).collect()
     }
 
     #[test]
@@ -369,12 +888,105 @@ mod tests {
     }
 
     #[test]
+    fn every_normalised_offset_maps_to_a_boundary_in_order() {
+        for src in [
+            "  \u{200B}Ab\u{2019}c  d\u{00A0}\u{00A0}e\u{0301}f\u{0130}g\u{FEFF}h \u{201C}i\u{201D}\t\n",
+            "\u{0130}\u{0130}x\u{2014}\u{2014}y",
+            "é\u{301}\u{301}  z",
+            "",
+            "   ",
+        ] {
+            let t = Text::new(src);
+            let n = t.normalized().len();
+            let (mut last_start, mut last_end) = (0, 0);
+            for i in 0..=n {
+                let (s, e) = (t.to_original_start(i), t.to_original_end(i));
+                assert!(src.is_char_boundary(s) && src.is_char_boundary(e), "{src:?} at {i}");
+                assert!(s >= last_start && e >= last_end, "{src:?} at {i}");
+                (last_start, last_end) = (s, e);
+            }
+            assert_eq!(t.to_original_start(n), src.len());
+            assert_eq!(t.to_original_end(0), 0);
+            for (i, tok) in t.tokens().iter().enumerate() {
+                assert_eq!(Text::new(&src[tok.start..tok.end]).normalized(), t.token_text(i), "{src:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn spans_map_exactly_around_folded_characters() {
+        let src = "x \u{201C}Iran\u{201D}\u{00A0}\u{00A0}and  \u{200B}Chad";
+        let t = Text::new(src);
+        assert_eq!(t.normalized(), "x \"iran\" and chad");
+        let span = |s: &str| {
+            let i = t.normalized().find(s).unwrap();
+            &src[t.to_original(i..i + s.len())]
+        };
+        assert_eq!(span("iran"), "Iran");
+        assert_eq!(span("\"iran\""), "\u{201C}Iran\u{201D}");
+        assert_eq!(span("and"), "and");
+        assert_eq!(span("chad"), "Chad");
+        assert_eq!(span("\" and"), "\u{201D}\u{00A0}\u{00A0}and");
+    }
+
+    #[test]
+    fn combining_accents_compose_so_both_spellings_match() {
+        let composed = Text::new("Andr\u{e9} Sall\u{e9}");
+        let decomposed = Text::new("ANDRE\u{301} Salle\u{301}");
+        assert_eq!(composed.normalized(), decomposed.normalized());
+        assert_eq!(decomposed.token_original(0), "ANDRE\u{301}");
+        // two marks: e, dot below, circumflex is one letter
+        assert_eq!(Text::new("Vie\u{323}\u{302}t").normalized(), "vi\u{1EC7}t");
+        // a mark after a space stays where it is
+        assert_eq!(Text::new("a \u{301}b").normalized(), "a \u{301}b");
+    }
+
+    #[test]
+    fn ascii_words_agree_with_unicode_segmentation() {
+        // a small deterministic generator over the characters the rules care about
+        let alphabet = b"ab1_.:',;-!\"Z9";
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..3000 {
+            let mut s = Vec::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 12) as usize + 1;
+            let mut x = seed;
+            for _ in 0..len {
+                s.push(alphabet[(x % alphabet.len() as u64) as usize]);
+                x /= alphabet.len() as u64;
+                if x == 0 {
+                    x = seed.rotate_left(17) | 1;
+                }
+            }
+            let s = String::from_utf8(s).unwrap();
+            let mut ours = Vec::new();
+            ascii_words(s.as_bytes(), |a, b| ours.push(&s[a..b]));
+            let theirs: Vec<&str> = s.split_word_bounds().collect();
+            assert_eq!(ours, theirs, "{s:?}");
+        }
+    }
+
+    #[test]
     fn sentences_split_on_full_stops_and_lines_but_not_abbreviations() {
-        let t = Text::new("Mr. Xi met Dr. Smith in the U.S. on Monday. Then he left.\nA headline\nand a wrapped line");
-        let sentences: Vec<&str> = t.sentences().iter().map(|s| &t.original()[s.start..s.end]).collect();
         assert_eq!(
-            sentences,
+            sentences("Mr. Xi met Dr. Smith in the U.S. on Monday. Then he left.\nA headline\nand a wrapped line"),
             ["Mr. Xi met Dr. Smith in the U.S. on Monday.", "Then he left.", "A headline\nand a wrapped line"]
+        );
+    }
+
+    #[test]
+    fn sentence_rules_for_numbers_initials_quotes_and_other_terminators() {
+        assert_eq!(sentences("It rose 1.5 percent. It fell."), ["It rose 1.5 percent.", "It fell."]);
+        assert_eq!(sentences("John F. Kennedy spoke. Then?! Yes."), ["John F. Kennedy spoke.", "Then?!", "Yes."]);
+        assert_eq!(sentences("\"We agree.\" Then they left."), ["\"We agree.\"", "Then they left."]);
+        assert_eq!(sentences("talks etc. and more. Done"), ["talks etc. and more.", "Done"]);
+        assert_eq!(sentences("the U.S., China and others"), ["the U.S., China and others"]);
+        assert_eq!(sentences("Line one.\r\nLine two"), ["Line one.", "Line two"]);
+        assert_eq!(
+            sentences("\u{5317}\u{4EAC}\u{3002}\u{4E0A}\u{6D77}"),
+            ["\u{5317}\u{4EAC}\u{3002}", "\u{4E0A}\u{6D77}"]
         );
     }
 
@@ -390,5 +1002,14 @@ mod tests {
     fn empty_and_blank_inputs() {
         assert!(Text::new("").tokens().is_empty());
         assert!(Text::new(" \n\t ").sentences().is_empty());
+        assert_eq!(Text::new(" \n\t ").to_original_start(0), 4);
+    }
+
+    #[test]
+    fn the_offset_map_stays_sparse_on_plain_text() {
+        let t =
+            Text::new("Kazakh President Kassym-Jomart Tokayev met Xi in Astana. Talks went well.\n\nNext paragraph.");
+        // one group for the paragraph break, none for the single spaces and ASCII words
+        assert_eq!(t.groups.len(), 1);
     }
 }
