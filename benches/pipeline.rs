@@ -164,12 +164,59 @@ fn hostile(c: &mut Criterion) {
     g.finish();
 }
 
+/// Rules cost only where their trigger words occur: the whole pipeline with the default rules,
+/// next to the same pipeline with no rules at all.
+fn rules(c: &mut Criterion) {
+    let ex = extractor();
+    let bare = Extractor::builder().default_rules(false).build().expect("the extractor without rules builds");
+    let names = Names::from_gazetteer(ex.gazetteer());
+    let corpora = corpora(&names);
+    let mut g = group_config(c, "rules");
+    for (label, text) in corpora.iter().filter(|(l, _)| l == "1MB" || !l.ends_with('B')) {
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(BenchmarkId::new("extract-no-rules", label), text, |b, t| {
+            b.iter(|| black_box(bare.extract_with_date(t, date())))
+        });
+        g.bench_with_input(BenchmarkId::new("extract-default-rules", label), text, |b, t| {
+            b.iter(|| black_box(ex.extract_with_date(t, date())))
+        });
+        let without = mb_per_s(text.len(), || {
+            black_box(bare.extract_with_date(text, date()));
+        });
+        let with = mb_per_s(text.len(), || {
+            black_box(ex.extract_with_date(text, date()));
+        });
+        println!(
+            "rules {label}: {} rules, with {with:.1} MB/s, without {without:.1} MB/s, cost = {:.2}x",
+            ex.rules().rules().len(),
+            without / with
+        );
+    }
+    g.finish();
+}
+
 fn build(c: &mut Criterion) {
     let mut g = group_config(c, "build");
-    g.bench_function("default-extractor", |b| b.iter(extractor));
+    // `Extractor::new` shares one compiled default extractor per process; adding one entity makes
+    // the builder compile everything again (and copy the default gazetteer), as a cold start does.
+    g.bench_function("default-extractor", |b| {
+        b.iter(|| {
+            let record = attache::EntityRecord::new("place:bench-town", attache::EntityKind::Place, "Bench Town");
+            Extractor::builder().entity(record).and_then(|b| b.build()).expect("builds")
+        })
+    });
+    g.bench_function("parse-default-gazetteers", |b| {
+        b.iter(|| {
+            let mut g = Gazetteer::new();
+            for (label, text) in attache::gazetteer::DEFAULT_FILES {
+                g.add_str(label, text).expect("the default gazetteers parse");
+            }
+            g
+        })
+    });
     g.bench_function("baseline-aho-corasick", |b| b.iter(|| baseline(Gazetteer::defaults().expect("defaults"))));
     g.finish();
 }
 
-criterion_group!(benches, stages, hostile, build);
+criterion_group!(benches, stages, rules, hostile, build);
 criterion_main!(benches);
