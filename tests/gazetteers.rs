@@ -526,3 +526,40 @@ fn press_forms_of_current_leaders() {
     }
     assert!(resolved("mbs spoke.", "2025-09-01").is_empty(), "MBS is exact case");
 }
+
+#[test]
+fn foreign_ministers_are_current() {
+    for (of, on, who) in [
+        ("country:GBR", "2026-01-01", "person:yvette-cooper"),
+        ("country:GBR", "2024-01-01", "person:david-cameron"),
+        ("country:FRA", "2025-06-01", "person:jean-noel-barrot"),
+        ("country:DEU", "2025-09-01", "person:johann-wadephul"),
+        ("country:DEU", "2024-09-01", "person:annalena-baerbock"),
+        ("country:JPN", "2024-06-01", "person:yoko-kamikawa"),
+        ("country:JPN", "2026-01-01", "person:toshimitsu-motegi"),
+        ("country:CHN", "2023-03-01", "person:qin-gang"),
+        ("country:CHN", "2025-06-01", "person:wang-yi"),
+        ("country:USA", "2025-06-01", "person:marco-rubio"),
+        ("country:TUR", "2024-01-01", "person:hakan-fidan"),
+        ("country:UKR", "2025-01-01", "person:andrii-sybiha"),
+        ("country:RUS", "2025-06-01", "person:sergey-lavrov"),
+        ("country:IND", "2025-06-01", "person:s-jaishankar"),
+    ] {
+        assert_eq!(holders(Office::ForeignMinister, of, on), [who], "{of} on {on}");
+    }
+}
+
+#[test]
+fn one_holder_of_an_office_at_a_time() {
+    // a role without an end ends where a later holder's starts (collegial "Member" roles aside)
+    let mut seen = std::collections::HashMap::new();
+    for on in ["2010-06-01", "2020-06-01", "2025-06-01"] {
+        for e in defaults().entities() {
+            for r in e.roles.iter().filter(|r| r.office == Office::ForeignMinister && r.held_on(date(on))) {
+                seen.entry((on, r.of.clone())).or_insert_with(Vec::new).push(e.id.clone());
+            }
+        }
+    }
+    let many: Vec<_> = seen.iter().filter(|(_, v)| v.len() > 1).collect();
+    assert!(many.is_empty(), "{many:?}");
+}
