@@ -563,3 +563,14 @@ fn one_holder_of_an_office_at_a_time() {
     let many: Vec<_> = seen.iter().filter(|(_, v)| v.len() > 1).collect();
     assert!(many.is_empty(), "{many:?}");
 }
+
+#[test]
+fn georgia_is_the_country_unless_a_us_place_comes_first() {
+    let on = "2025-06-01";
+    let ids = |s| resolved(s, on).into_iter().map(|(_, id)| id).collect::<Vec<_>>();
+    assert!(ids("The president of Georgia spoke in Tbilisi.").contains(&"country:GEO".to_string()));
+    assert!(ids("Georgia and Armenia signed a deal.").contains(&"country:GEO".to_string()));
+    let atlanta = ids("The delegation landed in Atlanta, Georgia, on Monday.");
+    assert!(atlanta.contains(&"place:georgia-us".to_string()), "{atlanta:?}");
+    assert!(!atlanta.contains(&"country:GEO".to_string()), "{atlanta:?}");
+}

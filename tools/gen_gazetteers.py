@@ -294,6 +294,10 @@ CURATED_REGIONS = [
 # ISO alpha-3 of the country they lie in. Source: CIA World Factbook 2026 administrative divisions
 # (names as the Factbook gives them, press forms curated).
 CURATED_ADMIN = [
+    # The US state shares its name with the country: priority 0 (below the country's 10) keeps
+    # "Georgia" the country by default; the resolver picks the state after a US place and a comma
+    # ("Atlanta, Georgia").
+    ("georgia-us", "Georgia", ["State of Georgia"], "USA"),
     ("xinjiang", "Xinjiang", ["Xinjiang Uyghur Autonomous Region", "Xinjiang Uygur Autonomous Region", "Xinjiang Uyghur"], "CHN"),
     ("tibet", "Tibet", ["Xizang", "Tibet Autonomous Region"], "CHN"),
     ("inner-mongolia", "Inner Mongolia", ["Nei Mongol"], "CHN"),
