@@ -598,6 +598,8 @@ PERSON_EXTRA = {
 SAME_PERSON = [("emomali-rahmonov", "emomali-rahmon"), ("bah-oury", "amadou-oury-bah"),
                ("lula-da-silva", "luiz-inacio-lula-da-silva"), ("lula-da-silva-bra", "luiz-inacio-lula-da-silva"),
                ("luiz-ignacio-lula-da-silva", "luiz-inacio-lula-da-silva"), ("isaias-afworke", "isaias-afworki")]
+# Father and son holders whose names differ only by middle initials: (country, surname as parsed).
+FATHER_SON = {("USA", "Bush")}
 # Monarchs of several realms: their home country.
 HOME_COUNTRY = {"Charles III": "GBR", "Elizabeth II": "GBR"}
 
@@ -1807,10 +1809,15 @@ def person_key(iso3, p):
 GIVEN_NOISE = {"muhammad", "mohammad", "mohammed", "mohamed", "mian", "sheikh", "shaykh", "hajji", "haji", "dr", "gen"}
 
 
+def given_words(p):
+    """Given names without initials and honorific or devotional words ("Mian", "Sheikh", "Muhammad")."""
+    return [t for t in p["given"] if not re.fullmatch(r"[A-Z]\.?", t) and ascii_fold(t).lower().strip(".") not in GIVEN_NOISE]
+
+
 def given_skeleton(p):
     if p["caps_first"]:  # romanised Chinese/Korean given names are stable and short: compare them whole
         return re.sub(r"[^a-z]", "", ascii_fold("".join(p["trailing"])).lower())
-    g = [t for t in p["given"] if not re.fullmatch(r"[A-Z]\.?", t) and ascii_fold(t).lower().strip(".") not in GIVEN_NOISE]
+    g = given_words(p)
     return skeleton("".join(g))
 
 
@@ -1818,7 +1825,7 @@ def given_fold(p):
     """The given names folded but with their vowels, to tell apart names whose skeletons are close."""
     if p["caps_first"]:
         return re.sub(r"[^a-z]", "", ascii_fold("".join(p["trailing"])).lower())
-    g = [t for t in p["given"] if not re.fullmatch(r"[A-Z]\.?", t) and ascii_fold(t).lower().strip(".") not in GIVEN_NOISE]
+    g = given_words(p)
     return re.sub(r"[^a-z]", "", ascii_fold("".join(g)).lower())
 
 
@@ -1915,12 +1922,13 @@ def build_people(S, by_iso3, orgs):
                 runs.append([key, p, ed, ed, p["since"], [p["name"]]])
         # A father and son of one name and surname (George BUSH 1989-1993, George W. BUSH 2001-2009):
         # two runs of one key, separated by another holder, whose names carry different middle
-        # initials are two people. A run keeps its key when every run of the key agrees.
+        # initials. The Factbook writes a returning leader the same way (Ronald VENETIAAN and Ronald
+        # R. VENETIAAN, Orlando SMITH and Orlando D. SMITH), so only the surnames in FATHER_SON split.
         def initials(run):
             return "".join(sorted({i for n in run[5] for i in re.findall(r"\b([A-Z])\.", n)}))
         for key in {r[0] for r in runs}:
             same = [r for r in runs if r[0] == key]
-            if len(same) > 1 and len({initials(r) for r in same}) > 1:
+            if (iso3, same[0][1]["surname"]) in FATHER_SON and len({initials(r) for r in same}) > 1:
                 for r in same:
                     r[0] = key + (initials(r),)
         for i, (key, p, first, last, since, run_names) in enumerate(runs):
