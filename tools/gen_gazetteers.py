@@ -1848,7 +1848,7 @@ def cluster_same(a, b, caps_first):
                             and difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.8)
     if (fa, fb) in DISTINCT_GIVEN or (fb, fa) in DISTINCT_GIVEN:
         return False
-    if sa == sb or sa.startswith(sb) or sb.startswith(sa):
+    if sa == sb or sa.startswith(sb) or sb.startswith(sa) or sorted(fa) == sorted(fb):  # or reordered
         return True
     return (difflib.SequenceMatcher(None, sa, sb).ratio() >= 0.6
             and difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.6)
