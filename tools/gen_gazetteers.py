@@ -1997,6 +1997,14 @@ def build_people(S, by_iso3, orgs):
                 sc = difflib.SequenceMatcher(None, sv, t).ratio()
                 if sc >= 0.8 and (sc + 0.5 * gs, per["eds"][-1]) > score:
                     best, score = per, (sc + 0.5 * gs, per["eds"][-1])
+        # the label's first word must be in one of the holder's Factbook names, loosely: "Mohammed
+        # bin Rashid Al Maktoum" is not "MAKTUM bin Rashid al-Maktum" (his brother), "Mohammad Sabah
+        # Al-Salem Al-Sabah" not "Nasir al-Muhammad al-Ahmad al-SABAH"
+        if best is not None:
+            words = {skeleton(w) for n in best["names"] for w in re.split(r"[-\s]", n) if skeleton(w)}
+            first = skeleton(re.split(r"[-\s,]", label)[0])
+            if len(first) >= 3 and not any(difflib.SequenceMatcher(None, first, x).ratio() >= 0.6 for x in words):
+                best = None
         if best is not None:
             best.setdefault("wd", []).append(row)
         else:
