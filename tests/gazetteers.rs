@@ -471,6 +471,8 @@ fn spelling_variants_of_one_person_still_merge() {
     assert!(g.get("person:issaias-afeworke").is_none(), "one record for Isaias Afwerki");
     assert_eq!(holders(Office::HeadOfState, "country:COD", "2024-06-01"), ["person:felix-tshisekedi"]);
     assert_eq!(holders(Office::HeadOfState, "country:BRA", "2024-06-01"), ["person:luiz-inacio-lula-da-silva"]);
+    assert_eq!(holders(Office::HeadOfState, "country:EGY", "2024-06-01"), ["person:abdel-fattah-el-sisi"]);
+    assert_eq!(holders(Office::HeadOfState, "country:BGD", "2024-06-01"), ["person:mohammad-shahabuddin"]);
 }
 
 #[test]

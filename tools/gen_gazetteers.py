@@ -597,7 +597,10 @@ PERSON_EXTRA = {
 # Records the Factbook tables split in two (a changed name); merged into the first id.
 SAME_PERSON = [("emomali-rahmonov", "emomali-rahmon"), ("bah-oury", "amadou-oury-bah"),
                ("lula-da-silva", "luiz-inacio-lula-da-silva"), ("lula-da-silva-bra", "luiz-inacio-lula-da-silva"),
-               ("luiz-ignacio-lula-da-silva", "luiz-inacio-lula-da-silva"), ("isaias-afworke", "isaias-afworki")]
+               ("luiz-ignacio-lula-da-silva", "luiz-inacio-lula-da-silva"), ("isaias-afworke", "isaias-afworki"),
+               ("abdel-fattah-al-sisi", "abdel-fattah-el-sisi"),
+               ("mohammad-shahabuddin-chuppi", "mohammad-shahabuddin"), ("umaro-sissoco-embalo-gnb", "umaro-sissoco-embalo"),
+               ("hans-adam-ii", "hans-adam-ii-prince-of-liechtenstein")]
 # Father and son holders whose names differ only by middle initials: (country, surname as parsed).
 FATHER_SON = {("USA", "Bush")}
 # Monarchs of several realms: their home country.
