@@ -600,7 +600,8 @@ SAME_PERSON = [("emomali-rahmonov", "emomali-rahmon"), ("bah-oury", "amadou-oury
                ("luiz-ignacio-lula-da-silva", "luiz-inacio-lula-da-silva"), ("isaias-afworke", "isaias-afworki"),
                ("abdel-fattah-al-sisi", "abdel-fattah-el-sisi"),
                ("mohammad-shahabuddin-chuppi", "mohammad-shahabuddin"), ("umaro-sissoco-embalo-gnb", "umaro-sissoco-embalo"),
-               ("hans-adam-ii", "hans-adam-ii-prince-of-liechtenstein")]
+               ("hans-adam-ii", "hans-adam-ii-prince-of-liechtenstein"), ("lee-teng-hui", "li-teng-hui"),
+               ("business-kurt-tibbetts", "kurt-tibbetts")]
 # Father and son holders whose names differ only by middle initials: (country, surname as parsed).
 FATHER_SON = {("USA", "Bush")}
 # Monarchs of several realms: their home country.
