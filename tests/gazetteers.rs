@@ -447,6 +447,9 @@ fn different_given_names_are_different_people() {
     ] {
         assert!(g.get(a).is_some() && g.get(b).is_some(), "{a} and {b} are two records");
     }
+    // a Wikidata label is not matched to a holder with another surname ("Rösti" is not "BERSET")
+    let rosti = g.get("person:albert-rosti").expect("Albert Rösti");
+    assert!(rosti.aliases.iter().all(|a| !a.text.contains("Berset")));
     // a Wikidata label is not matched to a holder with another given name (brothers, UAE)
     let mbr = g.get("person:mohammed-bin-rashid-al-maktoum").expect("Mohammed bin Rashid");
     assert!(mbr.aliases.iter().all(|a| !a.text.starts_with("Maktum")));

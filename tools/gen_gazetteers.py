@@ -623,6 +623,7 @@ PRESS_NAME = {
     "antonio-luis-santos-da-costa": "António Costa",
     "mikhail-mishustin": "Mikhail Mishustin",
     "tshisekedi-tshilombo-felix": "Félix Tshisekedi",  # the label is family name first
+    "swiss-confederation-alain-berset": "Alain Berset",  # the title "President of the Swiss Confederation" was read as a name
 }
 
 # Role facts the sources lack or leave open (stale snapshots): (person slug, role, source note). A role
@@ -1999,6 +2000,8 @@ def build_people(S, by_iso3, orgs):
                         and not any(x and (x.startswith(given_toks[0]) or given_toks[0].startswith(x)) for x in lab[j:])):
                     continue  # a family-name-first label for a given-name-first holder: the given name must be there
                 sc = difflib.SequenceMatcher(None, sv, t).ratio()
+                if sv[:1] != t[:1]:  # "Rösti" is not "BERSET"
+                    continue
                 if sc >= 0.8 and (sc + 0.5 * gs, per["eds"][-1]) > score:
                     best, score = per, (sc + 0.5 * gs, per["eds"][-1])
         # the label's first word must be in one of the holder's Factbook names, loosely: "Mohammed
