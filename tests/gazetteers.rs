@@ -423,3 +423,161 @@ fn load_and_build_time_is_reported() {
     assert_eq!(x.gazetteer().len(), g.len());
     assert!(m.pattern_count() > g.len());
 }
+
+/// The entity ids the full pipeline resolves in `s`, read on `on`.
+fn resolved(s: &str, on: &str) -> Vec<(String, String)> {
+    static E: once_cell::sync::Lazy<attache::Extractor> =
+        once_cell::sync::Lazy::new(|| attache::Extractor::new().expect("default extractor builds"));
+    E.extract_with_date(s, date(on)).mentions.into_iter().map(|m| (m.text, m.entity)).collect()
+}
+
+#[test]
+fn different_given_names_are_different_people() {
+    let g = defaults();
+    // family name first: whole given names compared
+    assert_ne!(ids("Li Qiang spoke."), ids("Li Keqiang spoke."));
+    let li = g.get("person:li-qiang").expect("Li Qiang");
+    assert!(li.aliases.iter().all(|a| a.text != "Li Keqiang"));
+    // given name first, close consonants: Mande and Modibo Sidibe (Mali), Amata and Imata Kabua
+    // (Marshall Islands), and a one-consonant surname (Amadou Ba, Madior Boye of Senegal)
+    for (a, b) in [
+        ("person:modibo-sidibe", "person:mande-sidibe"),
+        ("person:amata-kabua", "person:imata-kabua"),
+        ("person:amadou-ba", "person:madior-boye"),
+    ] {
+        assert!(g.get(a).is_some() && g.get(b).is_some(), "{a} and {b} are two records");
+    }
+    // a Wikidata label is not matched to a holder with another surname ("Rösti" is not "BERSET")
+    let rosti = g.get("person:albert-rosti").expect("Albert Rösti");
+    assert!(rosti.aliases.iter().all(|a| !a.text.contains("Berset")));
+    // a Wikidata label is not matched to a holder with another given name (brothers, UAE)
+    let mbr = g.get("person:mohammed-bin-rashid-al-maktoum").expect("Mohammed bin Rashid");
+    assert!(mbr.aliases.iter().all(|a| !a.text.starts_with("Maktum")));
+    let sean = g.get("person:sean-chen").expect("Sean Chen");
+    assert!(sean.aliases.iter().all(|a| !a.text.contains("Shui-bian")));
+    // no record has another record's canonical name as a name alias, in the same country
+    let mut by_name = std::collections::HashMap::new();
+    for e in g.entities().iter().filter(|e| e.kind == EntityKind::Person) {
+        by_name.insert(e.name.as_str(), e.id.as_str());
+    }
+    for (other, alias) in [("person:li-keqiang", "Li Keqiang"), ("person:chen-shui-bian", "Chen Shui-bian")] {
+        assert_eq!(by_name.get(alias), Some(&other));
+    }
+}
+
+#[test]
+fn spelling_variants_of_one_person_still_merge() {
+    let g = defaults();
+    let t = g.get("person:kassym-jomart-tokayev").expect("Tokayev");
+    assert!(t.aliases.iter().any(|a| a.text == "Kazymzhomart Tokayev"));
+    assert!(g.get("person:isaias-afworki").is_some());
+    assert!(g.get("person:issaias-afeworke").is_none(), "one record for Isaias Afwerki");
+    assert_eq!(holders(Office::HeadOfState, "country:COD", "2024-06-01"), ["person:felix-tshisekedi"]);
+    assert_eq!(holders(Office::HeadOfState, "country:BRA", "2024-06-01"), ["person:luiz-inacio-lula-da-silva"]);
+    assert_eq!(holders(Office::HeadOfState, "country:EGY", "2024-06-01"), ["person:abdel-fattah-el-sisi"]);
+    assert_eq!(holders(Office::HeadOfState, "country:BGD", "2024-06-01"), ["person:mohammad-shahabuddin"]);
+}
+
+#[test]
+fn fathers_and_sons_of_one_name_are_two_people() {
+    assert_eq!(holders(Office::HeadOfState, "country:USA", "1990-06-01"), ["person:george-bush"]);
+    assert_eq!(holders(Office::HeadOfState, "country:USA", "2005-06-01"), ["person:george-w-bush"]);
+    assert_eq!(holders(Office::HeadOfState, "country:AZE", "2000-06-01"), ["person:heydar-aliyev"]);
+    assert_eq!(holders(Office::HeadOfState, "country:AZE", "2010-06-01"), ["person:ilham-aliyev"]);
+    let on = |d| holders(Office::HeadOfState, "country:PRK", d);
+    assert_ne!(on("2005-06-01"), on("2015-06-01"));
+    let on = |d| holders(Office::HeadOfState, "country:COD", d);
+    assert_ne!(on("1998-06-01"), on("2005-06-01"));
+    let on = |d| holders(Office::HeadOfState, "country:GAB", d);
+    assert_ne!(on("2000-06-01"), on("2015-06-01"));
+    let on = |d| holders(Office::HeadOfState, "country:TON", d);
+    assert_ne!(on("2000-06-01"), on("2015-06-01"));
+    let bush = resolved("George W. Bush met George H. W. Bush.", "2005-06-01");
+    assert_eq!(bush[0].1, "person:george-w-bush");
+    assert_eq!(bush[1].1, "person:george-bush");
+}
+
+#[test]
+fn generational_suffixes_are_never_surnames() {
+    for e in defaults().entities() {
+        for a in e.aliases.iter().filter(|a| a.form == AliasForm::Surname) {
+            let t = a.text.trim_end_matches('.');
+            assert!(!["Sr", "Jr", "II", "III", "IV", "Snr", "Jnr"].contains(&t), "{}: {}", e.id, a.text);
+        }
+    }
+    for s in ["Marcos Jr. spoke.", "Ferdinand Marcos Jr. spoke.", "Bongbong Marcos spoke."] {
+        assert!(resolved(s, "2024-06-01").iter().any(|(_, id)| id == "person:bongbong-marcos"), "{s}");
+    }
+}
+
+#[test]
+fn press_forms_of_current_leaders() {
+    for (s, id) in [
+        ("Ursula von der Leyen spoke.", "person:ursula-von-der-leyen"),
+        ("Lula spoke in Brasilia.", "person:luiz-inacio-lula-da-silva"),
+        ("Luiz Inácio Lula da Silva spoke.", "person:luiz-inacio-lula-da-silva"),
+        ("Recep Tayyip Erdogan spoke.", "person:recep-tayyip-erdogan"),
+        ("Recep Tayyip Erdoğan spoke.", "person:recep-tayyip-erdogan"),
+        ("Mohammed bin Salman spoke.", "person:mohammed-bin-salman"),
+        ("MBS spoke.", "person:mohammed-bin-salman"),
+        ("Volodymyr Zelensky spoke.", "person:volodymyr-zelenskyy"),
+        ("Zelenskyy spoke.", "person:volodymyr-zelenskyy"),
+        ("Emmanuel Macron spoke.", "person:emmanuel-macron"),
+        ("Keir Starmer spoke.", "person:keir-starmer"),
+        ("Friedrich Merz spoke.", "person:friedrich-merz"),
+        ("Narendra Modi spoke.", "person:narendra-modi"),
+        ("Shehbaz Sharif spoke.", "person:shehbaz-sharif"),
+        ("Prabowo Subianto spoke.", "person:prabowo-subianto"),
+    ] {
+        assert!(resolved(s, "2025-09-01").iter().any(|(_, e)| e == id), "{s}: {:?}", resolved(s, "2025-09-01"));
+    }
+    assert!(resolved("mbs spoke.", "2025-09-01").is_empty(), "MBS is exact case");
+}
+
+#[test]
+fn foreign_ministers_are_current() {
+    for (of, on, who) in [
+        ("country:GBR", "2026-01-01", "person:yvette-cooper"),
+        ("country:GBR", "2024-01-01", "person:david-cameron"),
+        ("country:FRA", "2025-06-01", "person:jean-noel-barrot"),
+        ("country:DEU", "2025-09-01", "person:johann-wadephul"),
+        ("country:DEU", "2024-09-01", "person:annalena-baerbock"),
+        ("country:JPN", "2024-06-01", "person:yoko-kamikawa"),
+        ("country:JPN", "2026-01-01", "person:toshimitsu-motegi"),
+        ("country:CHN", "2023-03-01", "person:qin-gang"),
+        ("country:CHN", "2025-06-01", "person:wang-yi"),
+        ("country:USA", "2025-06-01", "person:marco-rubio"),
+        ("country:TUR", "2024-01-01", "person:hakan-fidan"),
+        ("country:UKR", "2025-01-01", "person:andrii-sybiha"),
+        ("country:RUS", "2025-06-01", "person:sergey-lavrov"),
+        ("country:IND", "2025-06-01", "person:s-jaishankar"),
+    ] {
+        assert_eq!(holders(Office::ForeignMinister, of, on), [who], "{of} on {on}");
+    }
+}
+
+#[test]
+fn one_holder_of_an_office_at_a_time() {
+    // a role without an end ends where a later holder's starts (collegial "Member" roles aside)
+    let mut seen = std::collections::HashMap::new();
+    for on in ["2010-06-01", "2020-06-01", "2025-06-01"] {
+        for e in defaults().entities() {
+            for r in e.roles.iter().filter(|r| r.office == Office::ForeignMinister && r.held_on(date(on))) {
+                seen.entry((on, r.of.clone())).or_insert_with(Vec::new).push(e.id.clone());
+            }
+        }
+    }
+    let many: Vec<_> = seen.iter().filter(|(_, v)| v.len() > 1).collect();
+    assert!(many.is_empty(), "{many:?}");
+}
+
+#[test]
+fn georgia_is_the_country_unless_a_us_place_comes_first() {
+    let on = "2025-06-01";
+    let ids = |s| resolved(s, on).into_iter().map(|(_, id)| id).collect::<Vec<_>>();
+    assert!(ids("The president of Georgia spoke in Tbilisi.").contains(&"country:GEO".to_string()));
+    assert!(ids("Georgia and Armenia signed a deal.").contains(&"country:GEO".to_string()));
+    let atlanta = ids("The delegation landed in Atlanta, Georgia, on Monday.");
+    assert!(atlanta.contains(&"place:georgia-us".to_string()), "{atlanta:?}");
+    assert!(!atlanta.contains(&"country:GEO".to_string()), "{atlanta:?}");
+}

@@ -294,6 +294,10 @@ CURATED_REGIONS = [
 # ISO alpha-3 of the country they lie in. Source: CIA World Factbook 2026 administrative divisions
 # (names as the Factbook gives them, press forms curated).
 CURATED_ADMIN = [
+    # The US state shares its name with the country: priority 0 (below the country's 10) keeps
+    # "Georgia" the country by default; the resolver picks the state after a US place and a comma
+    # ("Atlanta, Georgia").
+    ("georgia-us", "Georgia", ["State of Georgia"], "USA"),
     ("xinjiang", "Xinjiang", ["Xinjiang Uyghur Autonomous Region", "Xinjiang Uygur Autonomous Region", "Xinjiang Uyghur"], "CHN"),
     ("tibet", "Tibet", ["Xizang", "Tibet Autonomous Region"], "CHN"),
     ("inner-mongolia", "Inner Mongolia", ["Nei Mongol"], "CHN"),
@@ -584,11 +588,22 @@ PERSON_EXTRA = {
     "mohammed-bin-salman": {"n": ["Mohammed bin Salman", "Muhammad bin Salman"], "x": ["MBS"]},
     "ilham-aliyev": {"s": ["Aliyev"]},
     "emomali-rahmon": {"n": ["Emomali Rahmonov", "Emomalii Rahmon"], "s": ["Rahmon"]},
+    "bongbong-marcos": {"n": ["Ferdinand Marcos Jr.", "Ferdinand Marcos Jr", "Ferdinand R. Marcos Jr.",
+                              "Ferdinand Romualdez Marcos Jr."], "h": ["Marcos Jr.", "Marcos Jr"]},
+    "george-bush": {"n": ["George H. W. Bush", "George H.W. Bush", "George Herbert Walker Bush"]},
     "alexander-lukashenko": {"n": ["Alexander Lukashenka", "Aliaksandr Lukashenka"], "s": ["Lukashenko", "Lukashenka"]},
 }
 
 # Records the Factbook tables split in two (a changed name); merged into the first id.
-SAME_PERSON = [("emomali-rahmonov", "emomali-rahmon")]
+SAME_PERSON = [("emomali-rahmonov", "emomali-rahmon"), ("bah-oury", "amadou-oury-bah"),
+               ("lula-da-silva", "luiz-inacio-lula-da-silva"), ("lula-da-silva-bra", "luiz-inacio-lula-da-silva"),
+               ("luiz-ignacio-lula-da-silva", "luiz-inacio-lula-da-silva"), ("isaias-afworke", "isaias-afworki"),
+               ("abdel-fattah-al-sisi", "abdel-fattah-el-sisi"),
+               ("mohammad-shahabuddin-chuppi", "mohammad-shahabuddin"), ("umaro-sissoco-embalo-gnb", "umaro-sissoco-embalo"),
+               ("hans-adam-ii", "hans-adam-ii-prince-of-liechtenstein"), ("lee-teng-hui", "li-teng-hui"),
+               ("business-kurt-tibbetts", "kurt-tibbetts")]
+# Father and son holders whose names differ only by middle initials: (country, surname as parsed).
+FATHER_SON = {("USA", "Bush")}
 # Monarchs of several realms: their home country.
 HOME_COUNTRY = {"Charles III": "GBR", "Elizabeth II": "GBR"}
 
@@ -607,6 +622,8 @@ PRESS_NAME = {
     "hasina": "Sheikh Hasina",
     "antonio-luis-santos-da-costa": "António Costa",
     "mikhail-mishustin": "Mikhail Mishustin",
+    "tshisekedi-tshilombo-felix": "Félix Tshisekedi",  # the label is family name first
+    "swiss-confederation-alain-berset": "Alain Berset",  # the title "President of the Swiss Confederation" was read as a name
 }
 
 # Role facts the sources lack or leave open (stale snapshots): (person slug, role, source note). A role
@@ -618,6 +635,22 @@ ROLE_EXTRA = [
      "end of first term: Qin Gang appointed 2022-12-30 (NPC Standing Committee)"),
     ("wang-yi", {"title": "Foreign Minister", "office": "foreign-minister", "of": "country:CHN", "start": "2023-07-25"},
      "second term: NPC Standing Committee decision of 2023-07-25"),
+    # Foreign ministers replaced after the Wikidata snapshot (2022-12-10); the successors are in
+    # gazetteers/overlay.jsonl, which the generator does not read, so the end dates are set here.
+    ("james-cleverly", {"title": "Foreign Secretary", "office": "foreign-minister", "of": "country:GBR", "start": "2022-09-06", "end": "2023-11-12"},
+     "end of term: UK Government, David Cameron appointed Foreign Secretary 2023-11-13"),
+    ("david-cameron", {"title": "Foreign Secretary", "office": "foreign-minister", "of": "country:GBR", "start": "2023-11-13", "end": "2024-07-04"},
+     "Foreign Secretary 2023-11-13 to 2024-07-05: UK Government (gov.uk)"),
+    ("catherine-colonna", {"title": "Foreign Minister", "office": "foreign-minister", "of": "country:FRA", "start": "2022-05-20", "end": "2024-01-10"},
+     "end of term: French Government, Stéphane Séjourné appointed 2024-01-11"),
+    ("annalena-baerbock", {"title": "Foreign Minister", "office": "foreign-minister", "of": "country:DEU", "start": "2021-12-08", "end": "2025-05-05"},
+     "end of term: German Federal Government, Johann Wadephul sworn in 2025-05-06"),
+    ("yoshimasa-hayashi", {"title": "Foreign Minister", "office": "foreign-minister", "of": "country:JPN", "start": "2021-11-10", "end": "2023-09-12"},
+     "end of term: Prime Minister's Office of Japan, Yoko Kamikawa appointed 2023-09-13"),
+    ("mevlut-cavusoglu", {"title": "Foreign Minister", "office": "foreign-minister", "of": "country:TUR", "start": "2015-11-24", "end": "2023-06-03"},
+     "end of term: Presidency of Turkey, Hakan Fidan appointed 2023-06-04"),
+    ("dmytro-kuleba", {"title": "Foreign Minister", "office": "foreign-minister", "of": "country:UKR", "start": "2020-03-04", "end": "2024-09-04"},
+     "end of term: Verkhovna Rada, dismissed 2024-09-04; Andrii Sybiha appointed 2024-09-05"),
     ("mark-rutte", {"title": "Secretary General", "office": "head-of-organization", "of": "organization:nato", "start": "2024-10-01"},
      "NATO Secretary General since 2024-10-01 (NATO)"),
     ("kaja-kallas", {"title": "High Representative", "office": "head-of-organization", "of": "organization:eu", "start": "2024-12-01"},
@@ -1139,6 +1172,8 @@ def build_countries(S):
             r.add(n)
         for n in extra.get("f", []):
             r.add(n, "former")
+        for n in extra.get("h", []):  # short forms that are not a bare surname ("Marcos Jr.")
+            r.add(n, "short")
         for n in extra.get("x", []):
             r.add(n, "abbreviation", "exact")
         for n in extra.get("a", []):
@@ -1748,8 +1783,26 @@ def skeleton(text):
     return re.sub(r"(.)\1+", r"\1", t)
 
 
+# Generational suffixes and post-nominal honorifics: never a surname ("Dee-Maxwell Saah Kemayah, Sr.").
+NAME_SUFFIXES = {"Sr.", "Sr", "Jr.", "Jr", "II", "III", "IV", "Snr", "Jnr", "PhD", "KC", "QC", "GCMG", "KBE", "OBE"}
+
+
+def name_parts(name):
+    """A name's words without a trailing generational suffix or honorific: its last word is the surname."""
+    parts = name.replace(",", " ").split()
+    while len(parts) > 2 and parts[-1] in NAME_SUFFIXES:
+        parts.pop()
+    return parts
+
+
+def surname_key(text):
+    """The skeleton, or for one-consonant surnames the folded spelling: "BA" and "BOYE" share the skeleton "b"."""
+    sk = skeleton(text)
+    return sk if len(sk) >= 2 else re.sub(r"[^a-z]", "", ascii_fold(text).lower())
+
+
 def person_key(iso3, p):
-    sur = skeleton(p["surname"])
+    sur = surname_key(p["surname"])
     if p["caps_first"]:
         given = re.sub(r"[^a-z]", "", ascii_fold("".join(p["trailing"])).lower())
     else:
@@ -1761,18 +1814,49 @@ def person_key(iso3, p):
 GIVEN_NOISE = {"muhammad", "mohammad", "mohammed", "mohamed", "mian", "sheikh", "shaykh", "hajji", "haji", "dr", "gen"}
 
 
+def given_words(p):
+    """Given names without initials and honorific or devotional words ("Mian", "Sheikh", "Muhammad")."""
+    return [t for t in p["given"] if not re.fullmatch(r"[A-Z]\.?", t) and ascii_fold(t).lower().strip(".") not in GIVEN_NOISE]
+
+
 def given_skeleton(p):
     if p["caps_first"]:  # romanised Chinese/Korean given names are stable and short: compare them whole
         return re.sub(r"[^a-z]", "", ascii_fold("".join(p["trailing"])).lower())
-    g = [t for t in p["given"] if not re.fullmatch(r"[A-Z]\.?", t) and ascii_fold(t).lower().strip(".") not in GIVEN_NOISE]
+    g = given_words(p)
     return skeleton("".join(g))
 
 
+def given_fold(p):
+    """The given names folded but with their vowels, to tell apart names whose skeletons are close."""
+    if p["caps_first"]:
+        return re.sub(r"[^a-z]", "", ascii_fold("".join(p["trailing"])).lower())
+    g = given_words(p)
+    return re.sub(r"[^a-z]", "", ascii_fold("".join(g)).lower())
+
+
+# Different people whose given names no spelling rule tells apart from a respelling (cousins who
+# followed each other as President of the Marshall Islands: Factbook 1996-1997 editions).
+DISTINCT_GIVEN = [("amata", "imata")]
+
+
 def cluster_same(a, b, caps_first):
+    """Two given names (skeleton, folded) of one surname name the same person: equal, one a prefix of
+    the other (an edition that dropped a given name), or a close respelling ("Kazymzhomart" /
+    "Kasym-Zhomart", "Reuven" / "Reuben"). Family-name-first names compare whole given names ("LI
+    Qiang" / "LI Keqiang", "KIM Jong Il" / "KIM Jong Un"). Names close only in their consonants are
+    different ("Modibo" / "Mande" SIDIBE)."""
     import difflib
+    (sa, fa), (sb, fb) = a, b
     if caps_first:
-        return a == b
-    return a == b or a.startswith(b) or b.startswith(a) or difflib.SequenceMatcher(None, a, b).ratio() >= 0.6
+        # long patronymic-style given names respelled ("ISAIAS Afworki" / "ISSAIAS Afeworke") agree
+        return fa == fb or (min(len(fa), len(fb)) >= 7 and fa[:1] == fb[:1]
+                            and difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.8)
+    if (fa, fb) in DISTINCT_GIVEN or (fb, fa) in DISTINCT_GIVEN:
+        return False
+    if sa == sb or sa.startswith(sb) or sb.startswith(sa) or sorted(fa) == sorted(fb):  # or reordered
+        return True
+    return (difflib.SequenceMatcher(None, sa, sb).ratio() >= 0.6
+            and difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.6)
 
 
 def edition_date(ed):
@@ -1810,17 +1894,17 @@ def build_people(S, by_iso3, orgs):
     for (iso3, office), items in sorted(seq.items()):
         for ed, p in sorted(items, key=lambda x: x[0]):
             k = person_key(iso3, p)
-            g = given_skeleton(p)
-            if g and not any(cluster_same(g, r, p["caps_first"]) for r in reps[k[:2]]):
+            g = (given_skeleton(p), given_fold(p))
+            if g[0] and not any(cluster_same(g, r, p["caps_first"]) for r in reps[k[:2]]):
                 reps[k[:2]].append(g)
 
     def key_of(iso3, p):
         k = person_key(iso3, p)
-        g = given_skeleton(p)
+        g = (given_skeleton(p), given_fold(p))
         known = reps[k[:2]]
-        if not g:
-            return k[:2] + ((known[0] if len(known) == 1 else ""),)
-        return k[:2] + (next(r for r in known if cluster_same(g, r, p["caps_first"])),)
+        if not g[0]:
+            return k[:2] + ((known[0][0] if len(known) == 1 else ""),)
+        return k[:2] + (next(r for r in known if cluster_same(g, r, p["caps_first"]))[0],)
 
     for (iso3, office), items in seq.items():
         items.sort(key=lambda x: x[0])
@@ -1841,6 +1925,17 @@ def build_people(S, by_iso3, orgs):
                     runs[-1][4] = p["since"]
             else:
                 runs.append([key, p, ed, ed, p["since"], [p["name"]]])
+        # A father and son of one name and surname (George BUSH 1989-1993, George W. BUSH 2001-2009):
+        # two runs of one key, separated by another holder, whose names carry different middle
+        # initials. The Factbook writes a returning leader the same way (Ronald VENETIAAN and Ronald
+        # R. VENETIAAN, Orlando SMITH and Orlando D. SMITH), so only the surnames in FATHER_SON split.
+        def initials(run):
+            return "".join(sorted({i for n in run[5] for i in re.findall(r"\b([A-Z])\.", n)}))
+        for key in {r[0] for r in runs}:
+            same = [r for r in runs if r[0] == key]
+            if (iso3, same[0][1]["surname"]) in FATHER_SON and len({initials(r) for r in same}) > 1:
+                for r in same:
+                    r[0] = key + (initials(r),)
         for i, (key, p, first, last, since, run_names) in enumerate(runs):
             start = since or first
             end = None
@@ -1886,18 +1981,37 @@ def build_people(S, by_iso3, orgs):
         lab = [skeleton(t) for t in label.split()]
         best, score = None, (0.0,)
         for key, per in by_country[iso3]:
-            sur = key[1]
+            sur = skeleton(per["p"]["surname"])
             given_toks = [skeleton(t) for t in per["p"]["given"] + per["p"]["trailing"] if skeleton(t)]
             given = {t[:1] for t in given_toks}
             if not lab or (given and not given & {lab[0][:1], lab[-1][:1]}) or (not given and lab[0] != sur):
                 continue
-            gs = max(difflib.SequenceMatcher(None, "".join(given_toks), "".join(x)).ratio()
-                     for x in (lab[:-1], lab[1:]))
             surs = {sur} | {skeleton(x) for x in re.split(r"[-\s]", per["p"]["surname"]) if len(skeleton(x)) >= 3}
-            for t, sv in [(t, sv) for t in lab + ["".join(lab[1:]), "".join(lab)] for sv in surs]:
+            # the label's surname token, and the rest as its given name: the given names must agree
+            # too, so "Chen Shui-bian" is not taken for "Sean CHEN", nor "Li Keqiang" for "LI Qiang"
+            spans = [(i, i + 1) for i in range(len(lab))] + [(1, len(lab)), (0, len(lab))]
+            for (i, j), sv in [(sp, sv) for sp in spans for sv in surs]:
+                t = "".join(lab[i:j])
+                rest = "".join(lab[:i] + lab[j:])
+                gs = difflib.SequenceMatcher(None, "".join(given_toks), rest).ratio() if given_toks else 0.0
+                if given_toks and rest and not {x[:1] for x in lab[:i] + lab[j:]} & given:
+                    continue
+                if (i == 0 and j < len(lab) and given_toks and not per["p"]["caps_first"]
+                        and not any(x and (x.startswith(given_toks[0]) or given_toks[0].startswith(x)) for x in lab[j:])):
+                    continue  # a family-name-first label for a given-name-first holder: the given name must be there
                 sc = difflib.SequenceMatcher(None, sv, t).ratio()
+                if sv[:1] != t[:1]:  # "Rösti" is not "BERSET"
+                    continue
                 if sc >= 0.8 and (sc + 0.5 * gs, per["eds"][-1]) > score:
                     best, score = per, (sc + 0.5 * gs, per["eds"][-1])
+        # the label's first word must be in one of the holder's Factbook names, loosely: "Mohammed
+        # bin Rashid Al Maktoum" is not "MAKTUM bin Rashid al-Maktum" (his brother), "Mohammad Sabah
+        # Al-Salem Al-Sabah" not "Nasir al-Muhammad al-Ahmad al-SABAH"
+        if best is not None:
+            words = {skeleton(w) for n in best["names"] for w in re.split(r"[-\s]", n) if skeleton(w)}
+            first = skeleton(re.split(r"[-\s,]", label)[0])
+            if len(first) >= 3 and not any(difflib.SequenceMatcher(None, first, x).ratio() >= 0.6 for x in words):
+                best = None
         if best is not None:
             best.setdefault("wd", []).append(row)
         else:
@@ -1916,7 +2030,8 @@ def build_people(S, by_iso3, orgs):
             # the most frequent Factbook spelling without middle initials; ties to the shorter
             counts = defaultdict(int)
             for n in per["names"]:
-                n = re.sub(r"\s[A-Z]\.(?=\s)", "", n)
+                if len(key) < 4 or not key[3]:  # initials tell a father from his son (George W. Bush)
+                    n = re.sub(r"\s[A-Z]\.(?=\s)", "", n)
                 n = re.sub(r"(?<=\S)\s+[A-Z][a-z]+(ovich|evich|yevich|ovna|evna|yevna|ogly|uly|kyzy)(?=\s)", "", n)
                 counts[n] += 1
             name = sorted(counts, key=lambda n: (" " not in n, -counts[n], len(n), n))[0]
@@ -1944,8 +2059,8 @@ def build_people(S, by_iso3, orgs):
                 continue
             r.add(n)
             # without initials
-            n2 = re.sub(r"\s[A-Z]\.(?=\s)", "", n)
-            r.add(n2)
+            if len(key) < 4 or not key[3]:  # "George Bush" is not an alias of George W. Bush
+                r.add(re.sub(r"\s[A-Z]\.(?=\s)", "", n))
         sur = p["surname"]
         # regnal names ("Charles III") have no surname; the first name alone is not one
         if sur not in SURNAME_STOP and len(sur) >= 2 and not re.search(r"\b[IVX]+$", name):
@@ -1970,7 +2085,7 @@ def build_people(S, by_iso3, orgs):
         by_name[r.name].append(r)
     for a, b in SAME_PERSON:
         if f"person:{a}" in recs and f"person:{b}" in recs:
-            by_name[("curated", b)] = [recs[f"person:{b}"], recs[f"person:{a}"]]
+            by_name[("curated", b, a)] = [recs[f"person:{b}"], recs[f"person:{a}"]]
     for group in by_name.values():
         if len(group) < 2:
             continue
@@ -2006,7 +2121,7 @@ def build_people(S, by_iso3, orgs):
             r.attrs["country"] = iso3
             r.attrs["wikidata"] = row["officeholder"]
             r.priority = 20
-            parts = name.split()
+            parts = name_parts(name)
             if len(parts) >= 2 and parts[-1] not in SURNAME_STOP and len(parts[-1]) >= 3:
                 r.add(parts[-1], "surname")
             recs[rid] = r
@@ -2032,7 +2147,7 @@ def build_people(S, by_iso3, orgs):
             r.attrs["country"] = iso3
             r.attrs["wikidata"] = row["person"]
             r.priority = 20
-            parts = name.split()
+            parts = name_parts(name)
             if len(parts) >= 2 and parts[-1] not in SURNAME_STOP and len(parts[-1]) >= 3:
                 r.add(parts[-1], "surname")
             recs[rid] = r
@@ -2055,7 +2170,7 @@ def build_people(S, by_iso3, orgs):
             r = Rec(rid, "person", name, f"Wikidata {row['personID']}")
             r.attrs["wikidata"] = row["personID"]
             r.priority = 20
-            parts = name.split()
+            parts = name_parts(name)
             if len(parts) >= 2 and parts[-1] not in SURNAME_STOP and len(parts[-1]) >= 3:
                 r.add(parts[-1], "surname")
             recs[rid] = r
@@ -2103,6 +2218,8 @@ def build_people(S, by_iso3, orgs):
             r.add(n)
         for n in extra.get("s", []):
             r.add(n, "surname")
+        for n in extra.get("h", []):  # short forms that are not a bare surname ("Marcos Jr.")
+            r.add(n, "short")
         for n in extra.get("x", []):
             r.add(n, "abbreviation", "exact")
         r.src("press spellings curated")
@@ -2154,6 +2271,19 @@ def build_people(S, by_iso3, orgs):
         for t, c, f in [(r.name, "capitalized", "name")] + list(r.aliases):
             if ascii_fold(t) != t:
                 r.add(ascii_fold(t), f)
+    # Merged records can repeat a term that another of their roles contains (two spellings' runs
+    # of one presidency): keep the containing role only.
+    def within(a, b):
+        return (a is not b and a["office"] == b["office"] and a["of"] == b["of"] and a["title"] == b["title"]
+                and (b.get("start") or "") <= (a.get("start") or "")
+                and (not b.get("end") or (a.get("end") and a["end"] <= b["end"])))
+    for r in recs.values():
+        keep = []
+        for i, a in enumerate(r.roles):
+            if any(within(a, b) and (a != b or j < i) for j, b in enumerate(r.roles)):
+                continue
+            keep.append(a)
+        r.roles = keep
     for r in recs.values():
         r.roles.sort(key=lambda x: (x.get("start") or "", x["office"], x["of"]))
     return list(recs.values())
