@@ -1,30 +1,19 @@
-//! Matcher stage: every name and alias of every gazetteer entity, found at whole-word boundaries.
+//! Matcher stage: every name and alias of every gazetteer entity in one Aho-Corasick automaton.
 //!
-//! Names are matched on the normalised text (so case, curly quotes and dash variants never stop a
-//! match), leftmost-longest, whole words only; each alias's [`CasePolicy`] is then checked against
-//! the original text, so `US` matches "US" but not "us".
+//! Names are matched on the normalised text (lower case, so the automaton is case-sensitive and
+//! fast; curly quotes and dash variants folded), leftmost-longest, at whole words only: a match
+//! must start where a token of the [`Text`] starts and end where one ends. Each alias's
+//! [`CasePolicy`] is then checked against the original text, so `US` matches "US" but not "us".
 //!
-//! # Design (chosen by measurement)
-//!
-//! The text stage has already cut the text into words, so the matcher walks *words*, not bytes:
-//! every name is stored as its sequence of normalised words (and whether a space separates each
-//! word from the one before) in a trie whose edges are hash-map entries. A name can only start at
-//! a word, and most words start no name, so the cost is about one hash lookup per word. Measured
-//! with callgrind on the generated 1 MB news corpus and the default gazetteers: an Aho-Corasick
-//! automaton (contiguous NFA, leftmost-longest, with the word-boundary checks) over the
-//! lower-cased normalised text cost 73 instructions per byte, this trie 38 (the hash of every
-//! word is most of it). The trie also finds the longest name that ends at a
-//! word boundary (an automaton's leftmost-longest match can overrun one: "New York City" in "New
-//! York Citywide" hid "New York"), and when the longest name at a word fails its case policy, a
-//! shorter one at the same word is tried.
-//!
-//! A "word" is a token of [`Text`] (Unicode word boundaries, possessive `'s` split off), so a name
-//! matches where its own words line up with the text's: "Iran" in "Iran's", "Iran-Iraq" and
-//! "(Iran)", not in "Iranian".
+//! When the automaton's longest match overruns a word ("New York City" in "New York Citywide") or
+//! fails its case policy, the shorter names that start at the same word and end at a word
+//! boundary inside it are tried, longest first, by hash lookup: no name that fits is lost to a
+//! longer one that does not.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 
 use crate::error::{Error, Result};
 use crate::gazetteer::{AliasForm, CasePolicy, Gazetteer};
@@ -62,12 +51,9 @@ pub struct RawMatch {
 /// The compiled name matcher of a gazetteer.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    // every distinct normalised word of any name -> its id
-    words: HashMap<Box<str>, u32, Fx>,
-    // (node, word id * 2 + 1 if a space comes before the word) -> child node; the root is node 0
-    edges: HashMap<(u32, u32), u32, Fx>,
-    // node -> the pattern that ends there, if any
-    terminal: Vec<Option<u32>>,
+    automaton: AhoCorasick,
+    // normalised name -> pattern id, for the shorter names inside a rejected match
+    patterns: HashMap<Box<str>, u32>,
     // pattern id -> range of `candidates`
     pattern_candidates: Vec<Range<usize>>,
     candidates: Vec<Candidate>,
@@ -77,28 +63,19 @@ impl Matcher {
     /// Compiles every name of every entity of `gazetteer`.
     ///
     /// # Errors
-    /// When the gazetteer has more names than the matcher can number (over four billion).
+    /// When the automaton exceeds the `aho-corasick` crate's limits.
     pub fn new(gazetteer: &Gazetteer) -> Result<Matcher> {
         let mut by_pattern: HashMap<String, Vec<Candidate>> = HashMap::new();
-        // each distinct pattern, in order, with its words: (normalised span, space before it)
-        type Words = Vec<(Range<usize>, bool)>;
-        let mut order: Vec<(String, Words)> = Vec::new();
+        let mut order: Vec<String> = Vec::new();
         for (entity, record) in gazetteer.entities().iter().enumerate() {
             for (alias, name) in record.names().enumerate() {
-                let text = Text::new(&name.text);
-                let pattern = text.normalized().to_string();
+                let pattern = Text::new(&name.text).normalized().to_string();
                 if pattern.is_empty() {
                     continue;
                 }
                 let candidate = Candidate { entity, alias, case: name.case, form: name.form, text: name.text.clone() };
                 let list = by_pattern.entry(pattern.clone()).or_insert_with(|| {
-                    let mut words = Vec::with_capacity(text.tokens().len());
-                    let mut last_end = 0;
-                    for t in text.tokens() {
-                        words.push((t.norm.clone(), t.norm.start > last_end));
-                        last_end = t.norm.end;
-                    }
-                    order.push((pattern, words));
+                    order.push(pattern);
                     Vec::new()
                 });
                 if !list.iter().any(|c| c.entity == entity && c.case == candidate.case) {
@@ -106,37 +83,27 @@ impl Matcher {
                 }
             }
         }
-        let too_many = || Error::Matcher("more than 2^31 distinct names or words".to_string());
-        let mut m = Matcher {
-            words: HashMap::default(),
-            edges: HashMap::default(),
-            terminal: vec![None],
-            pattern_candidates: Vec::with_capacity(order.len()),
-            candidates: Vec::new(),
-        };
-        for (pattern, words) in &order {
-            let id = u32::try_from(m.pattern_candidates.len()).map_err(|_| too_many())?;
+        let too_many = || Error::Matcher("more than 2^32 distinct names".to_string());
+        let mut patterns = HashMap::with_capacity(order.len());
+        let mut pattern_candidates = Vec::with_capacity(order.len());
+        let mut candidates = Vec::new();
+        for pattern in &order {
+            let id = u32::try_from(pattern_candidates.len()).map_err(|_| too_many())?;
             let list = by_pattern.remove(pattern).unwrap_or_default();
-            let start = m.candidates.len();
-            m.candidates.extend(list);
-            m.pattern_candidates.push(start..m.candidates.len());
-            let mut node = 0u32;
-            for (range, space) in words {
-                let next_word = u32::try_from(m.words.len()).map_err(|_| too_many())?;
-                let word = *m.words.entry(pattern[range.clone()].into()).or_insert(next_word);
-                let key = (node, word.checked_mul(2).ok_or_else(too_many)? + u32::from(*space));
-                let next_node = u32::try_from(m.terminal.len()).map_err(|_| too_many())?;
-                node = *m.edges.entry(key).or_insert(next_node);
-                if node == next_node {
-                    m.terminal.push(None);
-                }
-            }
-            m.terminal[node as usize].get_or_insert(id);
+            let start = candidates.len();
+            candidates.extend(list);
+            pattern_candidates.push(start..candidates.len());
+            patterns.insert(pattern.as_str().into(), id);
         }
-        Ok(m)
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&order)
+            .map_err(|e| Error::Matcher(e.to_string()))?;
+        Ok(Matcher { automaton, patterns, pattern_candidates, candidates })
     }
 
-    /// Number of distinct patterns in the matcher.
+    /// Number of distinct patterns in the automaton.
     pub fn pattern_count(&self) -> usize {
         self.pattern_candidates.len()
     }
@@ -154,102 +121,56 @@ impl Matcher {
     /// Every name in `text`, in order of position, at word boundaries, with case policies applied:
     /// at each word, the longest name that starts there and whose case agrees; then on after it.
     pub fn find_all(&self, text: &Text<'_>) -> Vec<RawMatch> {
+        let hay = text.normalized();
         let tokens = text.tokens();
         let mut out = Vec::new();
-        // the names that end along the current walk: (last token, pattern)
-        let mut ends: Vec<(usize, u32)> = Vec::new();
-        let mut i = 0;
-        while i < tokens.len() {
-            let Some(&first) = self.words.get(text.token_text(i)) else {
-                i += 1;
-                continue;
-            };
-            ends.clear();
-            let mut node = 0u32;
-            let mut word = first;
-            let mut j = i;
-            loop {
-                let space = j > i && tokens[j].norm.start > tokens[j - 1].norm.end;
-                let Some(&child) = self.edges.get(&(node, word * 2 + u32::from(space))) else { break };
-                node = child;
-                if let Some(pattern) = self.terminal[node as usize] {
-                    ends.push((j, pattern));
-                }
-                j += 1;
-                match (j < tokens.len()).then(|| self.words.get(text.token_text(j))).flatten() {
-                    Some(&w) => word = w,
-                    None => break,
-                }
+        let mut pos = 0;
+        while pos < hay.len() {
+            let Some(m) = self.automaton.find(Input::new(hay).span(pos..hay.len())) else { break };
+            let first = text.token_at_or_after(m.start());
+            if first >= tokens.len() {
+                break;
             }
-            let mut next = i + 1;
-            for &(last, pattern) in ends.iter().rev() {
-                let (start, end) = (tokens[i].start, tokens[last].end);
-                let written = &text.original()[start..end];
-                let norm = tokens[i].norm.start..tokens[last].norm.end;
-                let before = out.len();
-                for c in self.pattern_candidates[pattern as usize].clone() {
-                    if case_agrees(self.candidates[c].case, &self.candidates[c].text, written) {
-                        out.push(RawMatch { start, end, norm: norm.clone(), candidate: c });
+            // the first token that could start a name from here on
+            let mut next = tokens[first].norm.start;
+            if tokens[first].norm.start == m.start() {
+                next = tokens.get(first + 1).map_or(hay.len(), |t| t.norm.start);
+                // the tokens whose ends lie inside the match: each end is a place a name may end
+                let mut last = first;
+                while last + 1 < tokens.len() && tokens[last + 1].norm.end <= m.end() {
+                    last += 1;
+                }
+                for k in (first..=last).rev() {
+                    let end = tokens[k].norm.end;
+                    if end > m.end() {
+                        continue;
+                    }
+                    let pattern = if end == m.end() {
+                        Some(m.pattern().as_u32())
+                    } else {
+                        self.patterns.get(&hay[m.start()..end]).copied()
+                    };
+                    let Some(pattern) = pattern else { continue };
+                    let (start, stop) = (tokens[first].start, tokens[k].end);
+                    let written = &text.original()[start..stop];
+                    let before = out.len();
+                    for c in self.pattern_candidates[pattern as usize].clone() {
+                        if case_agrees(self.candidates[c].case, &self.candidates[c].text, written) {
+                            out.push(RawMatch { start, end: stop, norm: m.start()..end, candidate: c });
+                        }
+                    }
+                    if out.len() > before {
+                        next = end;
+                        break;
                     }
                 }
-                if out.len() > before {
-                    next = last + 1;
-                    break;
-                }
             }
-            i = next;
+            pos = next.max(pos + 1);
+            while pos < hay.len() && !hay.is_char_boundary(pos) {
+                pos += 1;
+            }
         }
         out
-    }
-}
-
-/// The Fx hash (as in rustc and Firefox): names and words are short, and SipHash's protection
-/// against chosen keys is not needed for keys that come from the gazetteer.
-#[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
-
-type Fx = BuildHasherDefault<FxHasher>;
-
-impl FxHasher {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::K);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(buf));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 
