@@ -2,7 +2,8 @@
 //!
 //! Names are matched on the normalised text (lower case, so the automaton is case-sensitive and
 //! fast; curly quotes and dash variants folded), leftmost-longest, at whole words only: a match
-//! must start where a token of the [`Text`] starts and end where one ends. Each alias's
+//! must start where a token of the [`Text`] starts and end where one ends, so the automaton runs
+//! anchored at token starts only. Each alias's
 //! [`CasePolicy`] is then checked against the original text, so `US` matches "US" but not "us".
 //!
 //! When the automaton's longest match overruns a word ("New York City" in "New York Citywide") or
@@ -13,7 +14,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use crate::error::{Error, Result};
 use crate::gazetteer::{AliasForm, CasePolicy, Gazetteer};
@@ -98,6 +99,7 @@ impl Matcher {
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .start_kind(StartKind::Anchored)
             .build(&order)
             .map_err(|e| Error::Matcher(e.to_string()))?;
         Ok(Matcher { automaton, patterns, pattern_candidates, candidates })
@@ -124,51 +126,46 @@ impl Matcher {
         let hay = text.normalized();
         let tokens = text.tokens();
         let mut out = Vec::new();
-        let mut pos = 0;
-        while pos < hay.len() {
-            let Some(m) = self.automaton.find(Input::new(hay).span(pos..hay.len())) else { break };
-            let first = text.token_at_or_after(m.start());
-            if first >= tokens.len() {
-                break;
+        let mut first = 0;
+        // names start only where words start: an anchored search at each token, which for most
+        // tokens stops within a byte or two
+        while first < tokens.len() {
+            let input = Input::new(hay).span(tokens[first].norm.start..hay.len()).anchored(Anchored::Yes);
+            let Some(m) = self.automaton.find(input) else {
+                first += 1;
+                continue;
+            };
+            // the tokens whose ends lie inside the match: each end is a place a name may end
+            let mut last = first;
+            while last + 1 < tokens.len() && tokens[last + 1].norm.end <= m.end() {
+                last += 1;
             }
-            // the first token that could start a name from here on
-            let mut next = tokens[first].norm.start;
-            if tokens[first].norm.start == m.start() {
-                next = tokens.get(first + 1).map_or(hay.len(), |t| t.norm.start);
-                // the tokens whose ends lie inside the match: each end is a place a name may end
-                let mut last = first;
-                while last + 1 < tokens.len() && tokens[last + 1].norm.end <= m.end() {
-                    last += 1;
+            let mut next = first + 1;
+            for k in (first..=last).rev() {
+                let end = tokens[k].norm.end;
+                if end > m.end() {
+                    continue;
                 }
-                for k in (first..=last).rev() {
-                    let end = tokens[k].norm.end;
-                    if end > m.end() {
-                        continue;
-                    }
-                    let pattern = if end == m.end() {
-                        Some(m.pattern().as_u32())
-                    } else {
-                        self.patterns.get(&hay[m.start()..end]).copied()
-                    };
-                    let Some(pattern) = pattern else { continue };
-                    let (start, stop) = (tokens[first].start, tokens[k].end);
-                    let written = &text.original()[start..stop];
-                    let before = out.len();
-                    for c in self.pattern_candidates[pattern as usize].clone() {
-                        if case_agrees(self.candidates[c].case, &self.candidates[c].text, written) {
-                            out.push(RawMatch { start, end: stop, norm: m.start()..end, candidate: c });
-                        }
-                    }
-                    if out.len() > before {
-                        next = end;
-                        break;
+                let pattern = if end == m.end() {
+                    Some(m.pattern().as_u32())
+                } else {
+                    self.patterns.get(&hay[m.start()..end]).copied()
+                };
+                let Some(pattern) = pattern else { continue };
+                let (start, stop) = (tokens[first].start, tokens[k].end);
+                let written = &text.original()[start..stop];
+                let before = out.len();
+                for c in self.pattern_candidates[pattern as usize].clone() {
+                    if case_agrees(self.candidates[c].case, &self.candidates[c].text, written) {
+                        out.push(RawMatch { start, end: stop, norm: m.start()..end, candidate: c });
                     }
                 }
+                if out.len() > before {
+                    next = k + 1;
+                    break;
+                }
             }
-            pos = next.max(pos + 1);
-            while pos < hay.len() && !hay.is_char_boundary(pos) {
-                pos += 1;
-            }
+            first = next;
         }
         out
     }
