@@ -13,7 +13,7 @@
 //!
 //! Measured on the generated 1 MB corpus with the default gazetteers (12,379 names, `cargo bench
 //! --bench pipeline`): the contiguous NFA anchored at token starts runs at about 74 MB/s and
-//! builds in about 50 ms; a non-contiguous NFA builds about 30 ms faster but searches at 44 MB/s;
+//! builds in 50-70 ms; a non-contiguous NFA builds about 30 ms faster but searches at 44 MB/s;
 //! an unanchored search over the whole text, restarted after every match inside a word, ran at
 //! 37 MB/s. A word-level hash trie (tried too) was faster still, but the design keeps one
 //! automaton over every name.
