@@ -27,10 +27,35 @@ impl Found {
     }
 }
 
+/// A pattern compiled twice: as written, and with its classes cut down to ASCII.
+///
+/// On ASCII text both find the same matches, but the ASCII one is much cheaper: the lazy DFA of
+/// a pattern made of Unicode classes (`\p{L}`, `\d`, `\s`) keeps building states as it runs.
+struct Pattern {
+    any: Regex,
+    ascii: Regex,
+}
+
+impl Pattern {
+    fn new(pattern: &str) -> Pattern {
+        // the same classes restricted to ASCII (`\s` is White_Space: tab to carriage return, space)
+        let ascii = pattern
+            .replace(r"[\p{L}\p{M}\d]", "[A-Za-z0-9]")
+            .replace(r"\p{Lu}", "[A-Z]")
+            .replace(r"\p{L}", "[A-Za-z]")
+            .replace(r"\d", "[0-9]")
+            .replace(r"\s", r"[\t\n\x0B\x0C\r ]");
+        Pattern {
+            any: Regex::new(pattern).expect("entity pattern"),
+            ascii: Regex::new(&ascii).expect("entity pattern, ASCII"),
+        }
+    }
+}
+
 // A capitalised word of a proper name: "Treaty", "Good-Neighbourliness", "G20", "START".
 const WORD: &str = r"(?:\p{Lu}[\p{L}\p{M}\d]*(?:[-\u2010\u2011'\u2019]\p{L}[\p{L}\p{M}\d]*)*)";
 
-static MONEY: Lazy<Regex> = Lazy::new(|| {
+static MONEY: Lazy<Pattern> = Lazy::new(|| {
     let qualifier =
         r"(?:(?:more\s+than|less\s+than|over|under|about|around|nearly|almost|up\s+to|some|roughly|approximately)\s+)";
     let number = r"(?:\d[\d,]*(?:\.\d+)?)";
@@ -42,18 +67,18 @@ static MONEY: Lazy<Regex> = Lazy::new(|| {
     let pattern = format!(
         r"(?i)(?:(?-u:\b){qualifier})?(?:{symbol}\s?{number}{scale}?|(?-u:\b)(?:{number}|{spelled}){scale}?(?:\s*\([^()]{{1,40}}\))?\s*{unit}(?-u:\b)|(?-u:\b){number}{scale}?\s*won(?-u:\b))"
     );
-    Regex::new(&pattern).expect("money pattern")
+    Pattern::new(&pattern)
 });
 
 static PARENTHESIS: Lazy<Regex> = Lazy::new(|| Regex::new(r"\s*\([^()]*\)").expect("parenthesis pattern"));
 
 const DOC_NOUN: &str = r"(?:Treaty|Agreement|Accords?|Convention|Declaration|Charter|Protocol|Pact|Memorandum\s+of\s+Understanding|Communiqu[eé]|Joint\s+Statement)";
 
-static DOCUMENT_OF: Lazy<Regex> = Lazy::new(|| {
+static DOCUMENT_OF: Lazy<Pattern> = Lazy::new(|| {
     let pattern = format!(
         r"(?-u:\b){DOC_NOUN}\s+(?:of|on|for|between|concerning)\s+(?:the\s+)?{WORD}(?:\s+(?:(?:and|of|on|for|the|between)\s+)*{WORD}){{0,7}}"
     );
-    Regex::new(&pattern).expect("document pattern")
+    Pattern::new(&pattern)
 });
 
 // A name runs up to a date: "the Treaty of Amity on Friday" is the Treaty of Amity.
@@ -62,24 +87,23 @@ static DATE_TAIL: Lazy<Regex> = Lazy::new(|| {
         .expect("date pattern")
 });
 
-static DOCUMENT_NAMED: Lazy<Regex> = Lazy::new(|| {
+static DOCUMENT_NAMED: Lazy<Pattern> = Lazy::new(|| {
     let pattern = format!(r"(?-u:\b){WORD}(?:\s+(?:and\s+)?{WORD}){{0,4}}\s+{DOC_NOUN}(?-u:\b)");
-    Regex::new(&pattern).expect("document pattern")
+    Pattern::new(&pattern)
 });
 
-static DOCUMENT_GENERIC: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
+static DOCUMENT_GENERIC: Lazy<Pattern> = Lazy::new(|| {
+    Pattern::new(
         r"(?i)(?-u:\b)(?:(?:landmark|historic|permanent|comprehensive|new|bilateral|long-term)\s+)*((?:free[- ]trade|trade|friendship|peace|ceasefire|cease-fire|security|defen[cs]e|cooperation|co-operation|partnership|investment|nuclear|arms|gas|energy|border|visa[- ]free|strategic\s+partnership)\s+(?:agreement|pact|treaty|deal|accord))s?(?-u:\b)",
     )
-    .expect("document pattern")
 });
 
-static EVENT: Lazy<Regex> = Lazy::new(|| {
+static EVENT: Lazy<Pattern> = Lazy::new(|| {
     let word = format!(r"(?:{WORD}|\p{{Lu}}+\d+)");
     let pattern = format!(
         r"(?-u:\b){word}(?:(?:\s*[-\u2010\u2011\u2013]\s*|\s+){word}){{0,3}}\s+(?:Summit|summit|Forum|forum|Conference|Games|Olympics|Expo|Congress|Dialogue)(?-u:\b)"
     );
-    Regex::new(&pattern).expect("event pattern")
+    Pattern::new(&pattern)
 });
 
 /// Capitalised words that open a sentence or a phrase without being part of a name.
@@ -318,10 +342,10 @@ fn money_trigger(span: &str) -> bool {
 
 /// The matches of `re` in `text` (as `find_iter` over the whole text would give them), searching
 /// only the spans of `scope`.
-fn matches<'t>(re: &Regex, text: &'t str, scope: Scope) -> Vec<regex::Match<'t>> {
+fn matches<'t>(pattern: &Pattern, text: &'t str, scope: Scope) -> Vec<regex::Match<'t>> {
     let spans = match scope {
         #[cfg(test)]
-        Scope::Whole => return re.find_iter(text).collect(),
+        Scope::Whole => return pattern.any.find_iter(text).collect(),
         Scope::Words(triggers) => word_spans(text, triggers),
         Scope::Money => money_spans(text).into_iter().filter(|&(s, e)| money_trigger(&text[s..e])).collect(),
     };
@@ -329,6 +353,7 @@ fn matches<'t>(re: &Regex, text: &'t str, scope: Scope) -> Vec<regex::Match<'t>>
     for (start, end) in spans {
         // the byte after the span (ASCII, it cut) stays in the haystack, for `\b` to see it
         let hay = &text[..(end + 1).min(text.len())];
+        let re = if hay[start..].is_ascii() { &pattern.ascii } else { &pattern.any };
         let mut at = start;
         while let Some(m) = re.find_at(hay, at) {
             at = m.end();
@@ -339,16 +364,17 @@ fn matches<'t>(re: &Regex, text: &'t str, scope: Scope) -> Vec<regex::Match<'t>>
 }
 
 /// The matches of `re`, with their capture groups, as `matches` finds them.
-fn captures<'t>(re: &Regex, text: &'t str, scope: Scope) -> Vec<regex::Captures<'t>> {
+fn captures<'t>(pattern: &Pattern, text: &'t str, scope: Scope) -> Vec<regex::Captures<'t>> {
     let spans = match scope {
         #[cfg(test)]
-        Scope::Whole => return re.captures_iter(text).collect(),
+        Scope::Whole => return pattern.any.captures_iter(text).collect(),
         Scope::Words(triggers) => word_spans(text, triggers),
         Scope::Money => unreachable!("no money pattern has groups"),
     };
     let mut out = Vec::new();
     for (start, end) in spans {
         let hay = &text[..(end + 1).min(text.len())];
+        let re = if hay[start..].is_ascii() { &pattern.ascii } else { &pattern.any };
         let mut at = start;
         while let Some(c) = re.captures_at(hay, at) {
             at = c.get(0).map_or(hay.len(), |m| m.end());
@@ -360,7 +386,10 @@ fn captures<'t>(re: &Regex, text: &'t str, scope: Scope) -> Vec<regex::Captures<
 
 /// Compiles every pattern now, so that the first text resolved does not pay for it.
 pub(crate) fn compile() {
-    for re in [&MONEY, &PARENTHESIS, &DOCUMENT_OF, &DATE_TAIL, &DOCUMENT_NAMED, &DOCUMENT_GENERIC, &EVENT] {
+    for pattern in [&MONEY, &DOCUMENT_OF, &DOCUMENT_NAMED, &DOCUMENT_GENERIC, &EVENT] {
+        Lazy::force(pattern);
+    }
+    for re in [&PARENTHESIS, &DATE_TAIL] {
         Lazy::force(re);
     }
     for ac in [&DOC_TRIGGERS, &GENERIC_TRIGGERS, &EVENT_TRIGGERS, &CURRENCY_TRIGGERS] {
@@ -388,7 +417,7 @@ fn find_in(text: &str, whole: Option<Scope>) -> Vec<Found> {
             let inner_start = m.start() + open + 1;
             if let Some(close) = text[inner_start..m.end()].find(')') {
                 let inner = &text[inner_start..inner_start + close];
-                if let Some(n) = MONEY.find(inner) {
+                if let Some(n) = MONEY.any.find(inner) {
                     out.push(Found {
                         kind: EntityKind::Money,
                         start: inner_start + n.start(),
