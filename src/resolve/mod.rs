@@ -644,6 +644,8 @@ fn lookup(gazetteer: &Gazetteer, reference: &str) -> Option<usize> {
 impl Resolver {
     /// Prepares resolution for `gazetteer`: capitals, people's countries, office holders.
     pub fn new(gazetteer: &Gazetteer) -> Resolver {
+        // compiled here rather than on first use, so that resolving the first text is not slow
+        patterns::compile();
         let entities = gazetteer.entities();
         let mut r = Resolver {
             capital_of: vec![None; entities.len()],
