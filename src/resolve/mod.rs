@@ -1647,21 +1647,33 @@ impl<'a> Run<'a> {
         let mut ids: HashMap<String, usize> = HashMap::new();
         let mut max_end = 0;
         for p in pending {
+            let nested = p.phrase.end <= max_end;
+            let mut phrase = p.phrase.clone();
+            if !nested && phrase.start < max_end {
+                // a phrase that straddles the end of the unit before it ("President of Kazakhstan
+                // President Tokayev"): units for rules own their tokens, so it keeps only the
+                // tokens after that unit, or goes when its name lies inside that unit
+                if p.name.start < max_end {
+                    continue;
+                }
+                phrase.start = max_end;
+            }
             let entity = self.entity(&mut out, &mut index, &mut ids, p.key);
             let acts_for = p.acts_for.map(|g| self.entity(&mut out, &mut index, &mut ids, Key::Gaz(g)));
-            let nested = p.phrase.end <= max_end;
-            max_end = max_end.max(p.phrase.end);
+            max_end = max_end.max(phrase.end);
             out.mentions.push(ResolvedMention {
                 entity,
                 acts_for,
                 start: toks[p.name.start].start,
                 end: toks[p.name.end - 1].end,
-                tokens: p.phrase.clone(),
+                tokens: phrase,
                 sentence: toks[p.name.start].sentence,
                 form: p.form,
                 nested,
             });
         }
+        // a trimmed phrase can now start after mentions nested in the unit before it
+        out.mentions.sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
         out
     }
 
