@@ -123,3 +123,33 @@ fn missing_file_is_reported_and_others_still_run() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/attache-test.txt"));
 }
+
+#[test]
+fn a_closed_output_pipe_ends_quietly() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_attache"))
+        .args(["extract", "--format", "jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut input = child.stdin.take().expect("stdin is piped");
+    let writer = std::thread::spawn(move || {
+        for i in 0..20_000 {
+            let line = format!("{{\"id\": {i}, \"text\": \"Kazakhstan and China signed a deal.\"}}\n");
+            if input.write_all(line.as_bytes()).is_err() {
+                break;
+            }
+        }
+    });
+    // read one line, then close our end of the pipe while the tool is still writing
+    let mut stdout = child.stdout.take().expect("stdout is piped");
+    let mut first = [0u8; 64];
+    let _ = std::io::Read::read(&mut stdout, &mut first);
+    drop(stdout);
+    let out = child.wait_with_output().expect("the binary finishes");
+    writer.join().expect("writer thread");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(out.status.success(), "exit {:?}: {err}", out.status.code());
+}
