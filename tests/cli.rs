@@ -1,16 +1,21 @@
 //! The command-line tool: formats, batch mode, errors.
 
 use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 
-fn attache(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_attache"))
+/// The tool, started with every standard stream piped.
+fn spawn(args: &[&str]) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_attache"))
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("the binary runs");
+        .expect("the binary runs")
+}
+
+fn attache(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = spawn(args);
     let mut input = child.stdin.take().expect("stdin is piped");
     let stdin = stdin.to_vec();
     // write from another thread so a large input cannot deadlock against a full stdout pipe
@@ -126,13 +131,7 @@ fn missing_file_is_reported_and_others_still_run() {
 
 #[test]
 fn a_closed_output_pipe_ends_quietly() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_attache"))
-        .args(["extract", "--format", "jsonl"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
+    let mut child = spawn(&["extract", "--format", "jsonl"]);
     let mut input = child.stdin.take().expect("stdin is piped");
     let writer = std::thread::spawn(move || {
         for i in 0..20_000 {
