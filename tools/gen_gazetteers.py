@@ -1787,6 +1787,25 @@ def skeleton(text):
 NAME_SUFFIXES = {"Sr.", "Sr", "Jr.", "Jr", "II", "III", "IV", "Snr", "Jnr", "PhD", "KC", "QC", "GCMG", "KBE", "OBE"}
 
 
+def wikidata_person(recs, name, qid, iso3=None):
+    """The person record of a Wikidata office holder, by the slug of the name: the known one, or a
+    new one (with its surname alias) added to recs. Returns (record, whether it is new)."""
+    rid = f"person:{slug(ascii_fold(name))}"
+    r = recs.get(rid)
+    if r is not None:
+        return r, False
+    r = Rec(rid, "person", name, f"Wikidata {qid}")
+    if iso3:
+        r.attrs["country"] = iso3
+    r.attrs["wikidata"] = qid
+    r.priority = 20
+    parts = name_parts(name)
+    if len(parts) >= 2 and parts[-1] not in SURNAME_STOP and len(parts[-1]) >= 3:
+        r.add(parts[-1], "surname")
+    recs[rid] = r
+    return r, True
+
+
 def name_parts(name):
     """A name's words without a trailing generational suffix or honorific: its last word is the surname."""
     parts = name.replace(",", " ").split()
@@ -2113,18 +2132,7 @@ def build_people(S, by_iso3, orgs):
     # Wikidata heads not in the Factbook: year precision.
     for iso3, row in wd_unmatched:
         name = row["officeholderLabel"]
-        sid = slug(ascii_fold(name))
-        rid = f"person:{sid}"
-        r = recs.get(rid)
-        if r is None:
-            r = Rec(rid, "person", name, f"Wikidata {row['officeholder']}")
-            r.attrs["country"] = iso3
-            r.attrs["wikidata"] = row["officeholder"]
-            r.priority = 20
-            parts = name_parts(name)
-            if len(parts) >= 2 and parts[-1] not in SURNAME_STOP and len(parts[-1]) >= 3:
-                r.add(parts[-1], "surname")
-            recs[rid] = r
+        r, _ = wikidata_person(recs, name, row["officeholder"], iso3)
         pos = row["positionLabel"]
         office = "head-of-state" if re.match(r"(President|King|Queen|Emir|Sultan|Monarch|Emperor|Grand Duke|Prince|Captain)", pos, re.I) else "head-of-government"
         title = re.sub(r"\s+of\s+.*$", "", pos)
@@ -2140,18 +2148,8 @@ def build_people(S, by_iso3, orgs):
         name = row["name"]
         if not iso3 or not name or re.fullmatch(r"Q\d+", name):
             continue
-        rid = f"person:{slug(ascii_fold(name))}"
-        r = recs.get(rid)
-        if r is None:
-            r = Rec(rid, "person", name, f"Wikidata {row['person']}")
-            r.attrs["country"] = iso3
-            r.attrs["wikidata"] = row["person"]
-            r.priority = 20
-            parts = name_parts(name)
-            if len(parts) >= 2 and parts[-1] not in SURNAME_STOP and len(parts[-1]) >= 3:
-                r.add(parts[-1], "surname")
-            recs[rid] = r
-        else:
+        r, new = wikidata_person(recs, name, row["person"], iso3)
+        if not new:
             r.src(f"Wikidata {row['person']}")
         ro = {"title": "Foreign Minister", "office": "foreign-minister", "of": f"country:{iso3}"}
         if row["start"]:
@@ -2164,17 +2162,8 @@ def build_people(S, by_iso3, orgs):
         if not off or f"organization:{off[0]}" not in org_ids:
             continue
         name = row["person"]
-        rid = f"person:{slug(ascii_fold(name))}"
-        r = recs.get(rid)
-        if r is None:
-            r = Rec(rid, "person", name, f"Wikidata {row['personID']}")
-            r.attrs["wikidata"] = row["personID"]
-            r.priority = 20
-            parts = name_parts(name)
-            if len(parts) >= 2 and parts[-1] not in SURNAME_STOP and len(parts[-1]) >= 3:
-                r.add(parts[-1], "surname")
-            recs[rid] = r
-        else:
+        r, new = wikidata_person(recs, name, row["personID"])
+        if not new:
             r.src(f"Wikidata {row['personID']}")
         ro = {"title": off[1], "office": "head-of-organization", "of": f"organization:{off[0]}"}
         if row["start"]:
