@@ -2,7 +2,7 @@
 //! documents, summits and other events.
 
 use aho_corasick::AhoCorasick;
-use once_cell::sync::Lazy;
+use once_cell::sync::{Lazy, OnceCell};
 use regex::Regex;
 
 use crate::gazetteer::{slug, EntityKind};
@@ -31,8 +31,12 @@ impl Found {
 ///
 /// On ASCII text both find the same matches, but the ASCII one is much cheaper: the lazy DFA of
 /// a pattern made of Unicode classes (`\p{L}`, `\d`, `\s`) keeps building states as it runs.
+///
+/// The Unicode form is compiled only when a span with non-ASCII text first needs it: its classes
+/// make it the costliest part of building an extractor, and most news never needs it.
 struct Pattern {
-    any: Regex,
+    source: String,
+    any: OnceCell<Regex>,
     ascii: Regex,
 }
 
@@ -46,8 +50,18 @@ impl Pattern {
             .replace(r"\d", "[0-9]")
             .replace(r"\s", r"[\t\n\x0B\x0C\r ]");
         Pattern {
-            any: Regex::new(pattern).expect("entity pattern"),
+            source: pattern.to_string(),
+            any: OnceCell::new(),
             ascii: Regex::new(&ascii).expect("entity pattern, ASCII"),
+        }
+    }
+
+    /// The regex for `hay`: the ASCII form when it does, the Unicode form otherwise.
+    fn for_text(&self, hay: &str) -> &Regex {
+        if hay.is_ascii() {
+            &self.ascii
+        } else {
+            self.any.get_or_init(|| Regex::new(&self.source).expect("entity pattern"))
         }
     }
 }
@@ -345,7 +359,7 @@ fn money_trigger(span: &str) -> bool {
 fn matches<'t>(pattern: &Pattern, text: &'t str, scope: Scope) -> Vec<regex::Match<'t>> {
     let spans = match scope {
         #[cfg(test)]
-        Scope::Whole => return pattern.any.find_iter(text).collect(),
+        Scope::Whole => return pattern.for_text(text).find_iter(text).collect(),
         Scope::Words(triggers) => word_spans(text, triggers),
         Scope::Money => money_spans(text).into_iter().filter(|&(s, e)| money_trigger(&text[s..e])).collect(),
     };
@@ -353,7 +367,7 @@ fn matches<'t>(pattern: &Pattern, text: &'t str, scope: Scope) -> Vec<regex::Mat
     for (start, end) in spans {
         // the byte after the span (ASCII, it cut) stays in the haystack, for `\b` to see it
         let hay = &text[..(end + 1).min(text.len())];
-        let re = if hay[start..].is_ascii() { &pattern.ascii } else { &pattern.any };
+        let re = pattern.for_text(&hay[start..]);
         let mut at = start;
         while let Some(m) = re.find_at(hay, at) {
             at = m.end();
@@ -367,14 +381,14 @@ fn matches<'t>(pattern: &Pattern, text: &'t str, scope: Scope) -> Vec<regex::Mat
 fn captures<'t>(pattern: &Pattern, text: &'t str, scope: Scope) -> Vec<regex::Captures<'t>> {
     let spans = match scope {
         #[cfg(test)]
-        Scope::Whole => return pattern.any.captures_iter(text).collect(),
+        Scope::Whole => return pattern.for_text(text).captures_iter(text).collect(),
         Scope::Words(triggers) => word_spans(text, triggers),
         Scope::Money => unreachable!("no money pattern has groups"),
     };
     let mut out = Vec::new();
     for (start, end) in spans {
         let hay = &text[..(end + 1).min(text.len())];
-        let re = if hay[start..].is_ascii() { &pattern.ascii } else { &pattern.any };
+        let re = pattern.for_text(&hay[start..]);
         let mut at = start;
         while let Some(c) = re.captures_at(hay, at) {
             at = c.get(0).map_or(hay.len(), |m| m.end());
@@ -417,7 +431,7 @@ fn find_in(text: &str, whole: Option<Scope>) -> Vec<Found> {
             let inner_start = m.start() + open + 1;
             if let Some(close) = text[inner_start..m.end()].find(')') {
                 let inner = &text[inner_start..inner_start + close];
-                if let Some(n) = MONEY.any.find(inner) {
+                if let Some(n) = MONEY.for_text(inner).find(inner) {
                     out.push(Found {
                         kind: EntityKind::Money,
                         start: inner_start + n.start(),
