@@ -118,33 +118,50 @@ impl ExtractorBuilder {
     }
 
     fn compile(self) -> Result<Extractor> {
-        let gazetteer: Cow<'static, Gazetteer> = if !self.defaults {
-            Cow::Owned(self.gazetteer)
-        } else if self.gazetteer.is_empty() {
-            Cow::Borrowed(Gazetteer::defaults()?)
-        } else {
-            let mut g = Gazetteer::defaults()?.clone();
-            for (i, record) in self.gazetteer.entities().iter().enumerate() {
-                let location = self.gazetteer.location(i).cloned();
-                g.add_record(record.clone()).map_err(|e| match (e, location) {
-                    (Error::Gazetteer { message, .. }, Some(location)) => Error::Gazetteer { location, message },
-                    (e, _) => e,
-                })?;
-            }
-            Cow::Owned(g)
-        };
-        gazetteer.validate()?;
-        let mut rules = RuleSet::new();
-        if self.defaults && self.default_rules {
-            for (label, text) in rules::DEFAULT_FILES {
-                rules.add_str(label, text)?;
-            }
-        }
-        rules.extend(self.rules)?;
-        let matcher = Matcher::new(&gazetteer)?;
-        let resolver = Resolver::new(&gazetteer);
+        let ExtractorBuilder { gazetteer: added, rules: added_rules, defaults, default_rules } = self;
+        // the rules do not depend on the gazetteer: they compile beside it, on another core if
+        // there is one; so do the matcher and the resolver, once the gazetteer is ready
+        let (rules, parts) = rayon::join(
+            || -> Result<RuleSet> {
+                let mut rules = RuleSet::new();
+                if defaults && default_rules {
+                    for (label, text) in rules::DEFAULT_FILES {
+                        rules.add_str(label, text)?;
+                    }
+                }
+                rules.extend(added_rules)?;
+                Ok(rules)
+            },
+            || -> Result<(Cow<'static, Gazetteer>, Matcher, Resolver)> {
+                let gazetteer = merged_gazetteer(added, defaults)?;
+                gazetteer.validate()?;
+                let (matcher, resolver) = rayon::join(|| Matcher::new(&gazetteer), || Resolver::new(&gazetteer));
+                Ok((gazetteer, matcher?, resolver))
+            },
+        );
+        let (gazetteer, matcher, resolver) = parts?;
+        let rules = rules?;
         Ok(Extractor { inner: Arc::new(Inner { gazetteer, matcher, resolver, rules }) })
     }
+}
+
+/// The gazetteer an extractor compiles: the defaults (if wanted) with `added` on top.
+fn merged_gazetteer(added: Gazetteer, defaults: bool) -> Result<Cow<'static, Gazetteer>> {
+    if !defaults {
+        return Ok(Cow::Owned(added));
+    }
+    if added.is_empty() {
+        return Ok(Cow::Borrowed(Gazetteer::defaults()?));
+    }
+    let mut g = Gazetteer::defaults()?.clone();
+    for (i, record) in added.entities().iter().enumerate() {
+        let location = added.location(i).cloned();
+        g.add_record(record.clone()).map_err(|e| match (e, location) {
+            (Error::Gazetteer { message, .. }, Some(location)) => Error::Gazetteer { location, message },
+            (e, _) => e,
+        })?;
+    }
+    Ok(Cow::Owned(g))
 }
 
 static DEFAULT_EXTRACTOR: Lazy<Result<Extractor, String>> =

@@ -19,6 +19,9 @@
 //! one entity; without an id, the id is `kind:slug-of-name`.
 
 use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use std::fmt;
 use std::path::Path;
 
@@ -371,7 +374,7 @@ pub fn slug(name: &str) -> String {
 pub struct Gazetteer {
     entities: Vec<EntityRecord>,
     locations: Vec<Location>,
-    by_id: HashMap<String, usize>,
+    by_id: FxHashMap<String, usize>,
 }
 
 /// The default gazetteer files, embedded at compile time: `(label, contents)`.
@@ -384,9 +387,15 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
 ];
 
 static DEFAULTS: Lazy<Result<Gazetteer, String>> = Lazy::new(|| {
+    // the files parse independently (in parallel where there are cores); later files then replace
+    // earlier records with the same id, in file order
+    let parsed: Vec<Result<Vec<(EntityRecord, Location)>>> =
+        DEFAULT_FILES.par_iter().map(|(label, text)| parse_jsonl(label, text)).collect();
     let mut g = Gazetteer::new();
-    for (label, text) in DEFAULT_FILES {
-        g.add_str(label, text).map_err(|e| e.to_string())?;
+    for records in parsed {
+        for (record, location) in records.map_err(|e| e.to_string())? {
+            g.insert(record, location);
+        }
     }
     g.validate().map_err(|e| e.to_string())?;
     Ok(g)
@@ -484,23 +493,7 @@ impl Gazetteer {
     /// # Errors
     /// When a record is malformed or an id repeats within this source; the error names the place.
     pub fn add_str(&mut self, label: &str, text: &str) -> Result<()> {
-        let mut seen: HashMap<String, Location> = HashMap::new();
-        for (number, line) in text.lines().enumerate() {
-            let trimmed = line.trim_start();
-            if trimmed.is_empty() || trimmed.starts_with('#') {
-                continue;
-            }
-            let indent = line.len() - trimmed.len();
-            let record: EntityRecord = serde_json::from_str(trimmed).map_err(|e| Error::Gazetteer {
-                location: Location::new(label, number + 1, indent + e.column().max(1)),
-                message: json_message(&e),
-            })?;
-            let location = Location::new(label, number + 1, indent + 1);
-            record.check().map_err(|message| Error::Gazetteer { location: location.clone(), message })?;
-            if let Some(first) = seen.get(&record.id) {
-                return Err(Error::DuplicateEntity { id: record.id, location, first: first.clone() });
-            }
-            seen.insert(record.id.clone(), location.clone());
+        for (record, location) in parse_jsonl(label, text)? {
             self.insert(record, location);
         }
         Ok(())
@@ -601,6 +594,32 @@ impl Gazetteer {
         }
         Ok(())
     }
+}
+
+/// The records of a JSON Lines gazetteer, each with its place, in file order.
+fn parse_jsonl(label: &str, text: &str) -> Result<Vec<(EntityRecord, Location)>> {
+    let mut records: Vec<(EntityRecord, Location)> = Vec::new();
+    // id -> index in `records`, to name both places of a repeated id
+    let mut seen: FxHashMap<String, usize> = FxHashMap::default();
+    for (number, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let indent = line.len() - trimmed.len();
+        let record: EntityRecord = serde_json::from_str(trimmed).map_err(|e| Error::Gazetteer {
+            location: Location::new(label, number + 1, indent + e.column().max(1)),
+            message: json_message(&e),
+        })?;
+        let location = Location::new(label, number + 1, indent + 1);
+        record.check().map_err(|message| Error::Gazetteer { location: location.clone(), message })?;
+        if let Some(&first) = seen.get(&record.id) {
+            return Err(Error::DuplicateEntity { id: record.id, location, first: records[first].1.clone() });
+        }
+        seen.insert(record.id.clone(), records.len());
+        records.push((record, location));
+    }
+    Ok(records)
 }
 
 fn json_message(e: &serde_json::Error) -> String {

@@ -18,14 +18,15 @@
 //! 37 MB/s. A word-level hash trie (tried too) was faster still, but the design keeps one
 //! automaton over every name.
 
-use std::collections::HashMap;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use crate::error::{Error, Result};
 use crate::gazetteer::{AliasForm, CasePolicy, Gazetteer};
-use crate::text::Text;
+use crate::text::{normalize, Text};
 
 /// One entity an alias pattern can stand for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,7 +62,7 @@ pub struct RawMatch {
 pub struct Matcher {
     automaton: AhoCorasick,
     // normalised name -> pattern id, for the shorter names inside a rejected match
-    patterns: HashMap<Box<str>, u32>,
+    patterns: FxHashMap<String, u32>,
     // pattern id -> range of `candidates`
     pattern_candidates: Vec<Range<usize>>,
     candidates: Vec<Candidate>,
@@ -73,40 +74,47 @@ impl Matcher {
     /// # Errors
     /// When the automaton exceeds the `aho-corasick` crate's limits.
     pub fn new(gazetteer: &Gazetteer) -> Result<Matcher> {
-        let mut by_pattern: HashMap<String, Vec<Candidate>> = HashMap::new();
+        let too_many = || Error::Matcher("more than 2^32 distinct names".to_string());
+        // normalised name -> pattern id; `order` holds the names by id, for the automaton
+        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
         let mut order: Vec<String> = Vec::new();
+        let mut lists: Vec<Vec<Candidate>> = Vec::new();
         for (entity, record) in gazetteer.entities().iter().enumerate() {
             for (alias, name) in record.names().enumerate() {
-                let pattern = Text::new(&name.text).normalized().to_string();
+                let pattern = normalize(&name.text);
                 if pattern.is_empty() {
                     continue;
                 }
-                let candidate = Candidate { entity, alias, case: name.case, form: name.form, text: name.text.clone() };
-                let list = by_pattern.entry(pattern.clone()).or_insert_with(|| {
-                    order.push(pattern);
-                    Vec::new()
-                });
-                if !list.iter().any(|c| c.entity == entity && c.case == candidate.case) {
-                    list.push(candidate);
+                let id = match ids.get(&pattern) {
+                    Some(&id) => id,
+                    None => {
+                        let id = u32::try_from(order.len()).map_err(|_| too_many())?;
+                        ids.insert(pattern.clone(), id);
+                        order.push(pattern);
+                        lists.push(Vec::new());
+                        id
+                    }
+                };
+                let list = &mut lists[id as usize];
+                if !list.iter().any(|c| c.entity == entity && c.case == name.case) {
+                    list.push(Candidate { entity, alias, case: name.case, form: name.form, text: name.text.clone() });
                 }
             }
         }
-        let too_many = || Error::Matcher("more than 2^32 distinct names".to_string());
-        let mut patterns = HashMap::with_capacity(order.len());
         let mut pattern_candidates = Vec::with_capacity(order.len());
-        let mut candidates = Vec::new();
-        for pattern in &order {
-            let id = u32::try_from(pattern_candidates.len()).map_err(|_| too_many())?;
-            let list = by_pattern.remove(pattern).unwrap_or_default();
+        let mut candidates = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+        for list in lists {
             let start = candidates.len();
             candidates.extend(list);
             pattern_candidates.push(start..candidates.len());
-            patterns.insert(pattern.as_str().into(), id);
         }
+        let patterns = ids;
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .start_kind(StartKind::Anchored)
+            // searches are anchored, where no prefilter can help
+            .prefilter(false)
             .build(&order)
             .map_err(|e| Error::Matcher(e.to_string()))?;
         Ok(Matcher { automaton, patterns, pattern_candidates, candidates })

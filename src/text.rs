@@ -258,6 +258,12 @@ impl Normalizer {
     }
 }
 
+/// The normalised form of `s`, as [`Text::normalized`] gives it, without segmenting it: for
+/// gazetteer names, which are normalised by the thousand when a matcher is built.
+pub fn normalize(s: &str) -> String {
+    Normalizer::run(s).0
+}
+
 impl<'a> Text<'a> {
     /// Normalises `original`, splits it into sentences and tokens.
     pub fn new(original: &'a str) -> Text<'a> {
