@@ -3,6 +3,7 @@
 use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::mpsc;
 
 use attache::{Date, Document, Extractor};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -130,6 +131,11 @@ fn build(args: &ExtractArgs) -> Result<Extractor, attache::Error> {
 }
 
 fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
+    // before the build, which runs on the pool too
+    if let Some(n) = args.threads {
+        // only fails if a global pool exists already, which it cannot at this point
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+    }
     let extractor = match build(&args) {
         Ok(x) => x,
         Err(e) => {
@@ -137,16 +143,12 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     };
-    if let Some(n) = args.threads {
-        // only fails if a global pool exists already, which it cannot at this point
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
-    }
     let stdout = io::stdout();
     let format = args.format.unwrap_or(if stdout.is_terminal() { Format::Pretty } else { Format::Json });
     let mut out = BufWriter::new(stdout.lock());
     if format == Format::Jsonl {
         let code = if args.files.is_empty() {
-            batch(&extractor, io::stdin().lock(), &mut out, args.date, args.lossy)?
+            batch(&extractor, io::BufReader::new(io::stdin()), &mut out, args.date, args.lossy)?
         } else {
             let mut code = ExitCode::SUCCESS;
             for path in &args.files {
@@ -308,37 +310,78 @@ struct ErrorRecord<'a> {
 }
 
 /// Batch mode: reads lines in chunks, processes each chunk in parallel, writes in input order.
+///
+/// Reading, processing and writing overlap: a reader thread fills the next chunk and the calling
+/// thread writes the last one while the thread pool works on the current one, so that only the
+/// pool's cores limit throughput. At most three chunks are in memory, whatever the input's size.
 fn batch(
     extractor: &Extractor,
-    mut input: impl BufRead,
+    input: impl BufRead + Send,
     out: &mut impl Write,
     default_date: Option<Date>,
     lossy: bool,
 ) -> io::Result<ExitCode> {
-    const CHUNK: usize = 256;
-    let mut line_no = 0usize;
-    let mut done = false;
-    while !done {
-        let mut lines: Vec<(usize, Vec<u8>)> = Vec::with_capacity(CHUNK);
-        while lines.len() < CHUNK {
-            let mut buf = Vec::new();
-            if input.read_until(b'\n', &mut buf)? == 0 {
-                done = true;
-                break;
+    // a chunk ends after this many lines or bytes, whichever comes first: big enough that the
+    // pool's threads rarely wait for each other at its end, small enough to stream
+    const CHUNK_LINES: usize = 1024;
+    const CHUNK_BYTES: usize = 1 << 22;
+    type Chunk = Vec<(usize, Vec<u8>)>;
+    let (chunks_tx, chunks_rx) = mpsc::sync_channel::<io::Result<Chunk>>(1);
+    let (done_tx, done_rx) = mpsc::sync_channel::<Vec<String>>(1);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut input = input;
+            let mut line_no = 0usize;
+            loop {
+                let mut lines: Chunk = Vec::with_capacity(CHUNK_LINES);
+                let mut bytes = 0;
+                let mut eof = false;
+                while lines.len() < CHUNK_LINES && bytes < CHUNK_BYTES {
+                    let mut buf = Vec::new();
+                    match input.read_until(b'\n', &mut buf) {
+                        Ok(0) => {
+                            eof = true;
+                            break;
+                        }
+                        Ok(_) => {}
+                        Err(e) => {
+                            let _ = chunks_tx.send(Err(e));
+                            return;
+                        }
+                    }
+                    line_no += 1;
+                    while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+                        buf.pop();
+                    }
+                    bytes += buf.len();
+                    lines.push((line_no, buf));
+                }
+                // a failed send means the writer has stopped (a closed pipe): stop reading too
+                if (!lines.is_empty() && chunks_tx.send(Ok(lines)).is_err()) || eof {
+                    return;
+                }
             }
-            line_no += 1;
-            while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
-                buf.pop();
+        });
+        let processor = scope.spawn(move || -> io::Result<()> {
+            for chunk in chunks_rx {
+                let results = chunk?
+                    .par_iter()
+                    .map(|(n, bytes)| process_line(extractor, *n, bytes, default_date, lossy))
+                    .collect();
+                if done_tx.send(results).is_err() {
+                    break;
+                }
             }
-            lines.push((line_no, buf));
+            Ok(())
+        });
+        for results in done_rx {
+            for r in results {
+                out.write_all(r.as_bytes())?;
+                out.write_all(b"\n")?;
+            }
         }
-        let results: Vec<String> =
-            lines.par_iter().map(|(n, bytes)| process_line(extractor, *n, bytes, default_date, lossy)).collect();
-        for r in results {
-            out.write_all(r.as_bytes())?;
-            out.write_all(b"\n")?;
-        }
-    }
+        processor.join().unwrap_or_else(|_| Err(io::Error::other("the batch worker panicked")))
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 

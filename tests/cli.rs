@@ -62,14 +62,15 @@ fn batch_mode_keeps_every_record_in_order() {
     input.extend_from_slice(b"{\"id\": \"f\", \"text\": \"ok\", \"date\": \"17/06/2025\"}\n");
     input.extend_from_slice(b"[1, 2]\n");
     input.extend_from_slice(b"\n");
-    for i in 0..600 {
+    // more than two chunks of the batch reader (1,024 lines each)
+    for i in 0..2_500 {
         input.extend_from_slice(format!("{{\"id\": {i}, \"text\": \"Line {i} about China.\"}}\n").as_bytes());
     }
     let out = attache(&["extract", "--format", "jsonl", "--threads", "2"], &input);
     assert!(out.status.success());
     let lines: Vec<serde_json::Value> =
         stdout(&out).lines().map(|l| serde_json::from_str(l).expect("each output line is JSON")).collect();
-    assert_eq!(lines.len(), 608, "one output line per input line");
+    assert_eq!(lines.len(), 2_508, "one output line per input line");
     assert_eq!(lines[0]["id"], "a");
     assert!(lines[0]["entities"].is_array());
     for (i, id) in [(1, serde_json::Value::Null), (2, "c".into()), (3, "d".into()), (4, serde_json::Value::Null)] {
