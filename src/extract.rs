@@ -134,8 +134,12 @@ impl ExtractorBuilder {
             },
             || -> Result<(Cow<'static, Gazetteer>, Matcher, Resolver)> {
                 let gazetteer = merged_gazetteer(added, defaults)?;
-                gazetteer.validate()?;
-                let (matcher, resolver) = rayon::join(|| Matcher::new(&gazetteer), || Resolver::new(&gazetteer));
+                // the embedded defaults were checked when they loaded; a gazetteer with additions is
+                // checked beside the matcher's build, which does not depend on the check
+                let check = || if matches!(gazetteer, Cow::Owned(_)) { gazetteer.validate() } else { Ok(()) };
+                let (matcher, (resolver, checked)) =
+                    rayon::join(|| Matcher::new(&gazetteer), || rayon::join(|| Resolver::new(&gazetteer), check));
+                checked?;
                 Ok((gazetteer, matcher?, resolver))
             },
         );
