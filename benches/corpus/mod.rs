@@ -187,29 +187,41 @@ impl<'n> Corpus<'n> {
 
 /// The hostile shapes of issue 7, about `bytes` long each: `(label, text)`.
 pub fn hostile(names: &Names, bytes: usize) -> Vec<(&'static str, String)> {
+    HOSTILE.iter().map(|&shape| (shape, hostile_shape(names, shape, bytes))).collect()
+}
+
+/// The hostile shapes of issue 7, by name.
+pub const HOSTILE: &[&str] = &["one-name-repeated", "no-spaces", "no-sentence-ends", "coordinated-list"];
+
+/// One hostile shape of about `bytes` bytes (news-like text for any other name).
+pub fn hostile_shape(names: &Names, shape: &str, bytes: usize) -> String {
     let mut rng = Rng::new(7);
-    let name = names.countries.first().map_or("Freedonia", String::as_str);
-    let repeat = |unit: &str| unit.repeat(bytes / unit.len().max(1) + 1);
-    let mut list = String::with_capacity(bytes + 64);
-    while list.len() < bytes {
-        list.push_str(names.any(&mut rng));
-        list.push_str(", ");
-    }
-    list.push_str("and Freedonia met.");
-    let no_spaces: String = {
-        let mut s = String::with_capacity(bytes + 64);
-        while s.len() < bytes {
-            s.push_str(&names.any(&mut rng).replace(' ', ""));
-            s.push_str("-abc");
+    match shape {
+        "one-name-repeated" => {
+            let unit = format!("{} ", names.countries.first().map_or("Freedonia", String::as_str));
+            unit.repeat(bytes / unit.len() + 1)
         }
-        s
-    };
-    let corpus = Corpus::new(names).generate(bytes, 11);
-    let no_sentence_ends: String = corpus.chars().filter(|c| !matches!(c, '.' | '!' | '?' | '\n')).collect();
-    vec![
-        ("one-name-repeated", repeat(&format!("{name} "))),
-        ("no-spaces", no_spaces),
-        ("no-sentence-ends", no_sentence_ends),
-        ("coordinated-list", list),
-    ]
+        "no-spaces" => {
+            let mut s = String::with_capacity(bytes + 64);
+            while s.len() < bytes {
+                s.push_str(&names.any(&mut rng).replace(' ', ""));
+                s.push_str("-abc");
+            }
+            s
+        }
+        "no-sentence-ends" => {
+            let corpus = Corpus::new(names).generate(bytes, 11);
+            corpus.chars().filter(|c| !matches!(c, '.' | '!' | '?' | '\n')).collect()
+        }
+        "coordinated-list" => {
+            let mut list = String::with_capacity(bytes + 64);
+            while list.len() < bytes {
+                list.push_str(names.any(&mut rng));
+                list.push_str(", ");
+            }
+            list.push_str("and Freedonia met.");
+            list
+        }
+        _ => Corpus::new(names).generate(bytes, 11),
+    }
 }
