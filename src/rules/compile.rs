@@ -1,36 +1,190 @@
 //! From a pattern's syntax tree to a small backtracking program, and the words that trigger it.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashMap;
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use super::syntax::{Node, Part};
 use crate::gazetteer::EntityKind;
 
-/// A set of words, looked up once per unit a set part is tried on.
-pub(crate) type WordSet = HashSet<Box<str>, BuildHasherDefault<Fnv>>;
+/// The id of a word no pattern names (and of an entity unit, which is no word).
+pub(crate) const NO_WORD: u32 = u32::MAX;
+/// The id of `,`, a list separator (every vocabulary starts with the separators).
+pub(crate) const COMMA: u32 = 0;
+/// The id of `and`.
+pub(crate) const AND: u32 = 1;
+/// The id of `&`.
+pub(crate) const AMPERSAND: u32 = 2;
 
-/// The FNV-1a hash: fast on the short words of word sets.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Fnv(u64);
+/// Every word the patterns of a rule set name, each with a small id: a sentence's tokens are looked
+/// up once, and the programs then compare ids instead of strings.
+///
+/// Almost every word is at most 16 bytes long: those are packed into two `u64`s and kept in a
+/// small open addressing table, so looking one up is a multiplication and a comparison or two,
+/// with no string hashing or comparing. Longer words go to a hash map.
+#[derive(Debug, Clone)]
+pub(crate) struct Vocab {
+    /// Words of at most 16 bytes: `(packed, length, id)`; an empty entry has length 0. Its length
+    /// is a power of two, and it is at most half full.
+    short: Vec<([u64; 2], u32, u32)>,
+    /// `64 - log2(short.len())`.
+    shift: u32,
+    long: FxHashMap<Box<[u8]>, u32>,
+    words: Vec<Box<str>>,
+    /// The longest word, in bytes: longer tokens need no lookup.
+    longest: usize,
+}
 
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
+impl Default for Vocab {
+    fn default() -> Vocab {
+        let mut vocab = Vocab {
+            short: vec![([0; 2], 0, 0); 64],
+            shift: 64 - 6,
+            long: FxHashMap::default(),
+            words: Vec::new(),
+            longest: 0,
+        };
+        for w in [",", "and", "&"] {
+            vocab.intern(w);
+        }
+        vocab
     }
 }
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
+/// The words that [`pack`] packs.
+const PACKED: std::ops::RangeInclusive<usize> = 1..=16;
+
+/// The bytes of a word of 1 to 16 bytes in two `u64`s (little-endian, the rest zero), read with
+/// at most two loads each: the bytes two overlapping loads share land in the same place.
+#[inline]
+fn pack(b: &[u8]) -> [u64; 2] {
+    let n = b.len();
+    // (the slices have the lengths asked for: the conversions cannot fail)
+    let u32_at = |i: usize| u64::from(u32::from_le_bytes(b[i..i + 4].try_into().unwrap_or_default()));
+    let u64_at = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or_default());
+    if n > 8 {
+        [u64_at(0), u64_at(n - 8) >> (8 * (16 - n))]
+    } else if n >= 4 {
+        [u32_at(0) | u32_at(n - 4) << (8 * (n - 4)), 0]
+    } else {
+        [u64::from(b[0]) | u64::from(b[n / 2]) << (8 * (n / 2)) | u64::from(b[n - 1]) << (8 * (n - 1)), 0]
+    }
+}
+
+impl Vocab {
+    #[inline]
+    fn slot(&self, key: [u64; 2]) -> usize {
+        ((key[0] ^ key[1].rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    fn insert_short(&mut self, key: [u64; 2], len: u32, id: u32) {
+        let mask = self.short.len() - 1;
+        let mut i = self.slot(key);
+        while self.short[i].1 != 0 {
+            i = (i + 1) & mask;
+        }
+        self.short[i] = (key, len, id);
+    }
+
+    /// The id of `word`, added if new.
+    pub fn intern(&mut self, word: &str) -> u32 {
+        let id = self.id(word.as_bytes());
+        if id != NO_WORD {
+            return id;
+        }
+        let id = self.words.len() as u32;
+        self.words.push(word.into());
+        self.longest = self.longest.max(word.len());
+        let n = word.len();
+        if PACKED.contains(&n) {
+            if 2 * (self.words.len() + 1) > self.short.len() {
+                let grown = vec![([0; 2], 0, 0); self.short.len() * 2];
+                let old = std::mem::replace(&mut self.short, grown);
+                self.shift -= 1;
+                for (key, len, id) in old.into_iter().filter(|e| e.1 != 0) {
+                    self.insert_short(key, len, id);
+                }
+            }
+            self.insert_short(pack(word.as_bytes()), n as u32, id);
+        } else {
+            self.long.insert(word.as_bytes().into(), id);
+        }
+        id
+    }
+
+    /// The id of the word with these bytes, or [`NO_WORD`].
+    #[inline]
+    pub fn id(&self, word: &[u8]) -> u32 {
+        let n = word.len();
+        if n > self.longest {
+            return NO_WORD;
+        }
+        if !PACKED.contains(&n) {
+            return self.id_long(word);
+        }
+        self.find(pack(word), n)
+    }
+
+    /// The id of the word at `bytes[start..end]`, which is on character boundaries: like
+    /// [`Vocab::id`], reading the bytes with one or two loads where the text goes on for 16 more.
+    #[inline]
+    pub fn id_in(&self, bytes: &[u8], start: usize, end: usize) -> u32 {
+        let n = end - start;
+        if n > 16 || n > self.longest || n == 0 || bytes.len() - start < 16 {
+            return self.id(&bytes[start..end]);
+        }
+        let u64_at = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap_or_default());
+        let key = if n <= 8 {
+            [u64_at(start) & (u64::MAX >> (8 * (8 - n))), 0]
+        } else {
+            [u64_at(start), u64_at(start + 8) & (u64::MAX >> (8 * (16 - n)))]
+        };
+        self.find(key, n)
+    }
+
+    #[inline]
+    fn find(&self, key: [u64; 2], n: usize) -> u32 {
+        let mask = self.short.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            let (k, len, id) = self.short[i];
+            if len == 0 {
+                return NO_WORD;
+            }
+            if k == key && len == n as u32 {
+                return id;
+            }
+            i = (i + 1) & mask;
         }
     }
+
+    #[inline(never)]
+    fn id_long(&self, word: &[u8]) -> u32 {
+        self.long.get(word).copied().unwrap_or(NO_WORD)
+    }
+
+    /// The word of an id.
+    pub fn word(&self, id: u32) -> &str {
+        &self.words[id as usize]
+    }
+
+    /// The number of words.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+}
+
+/// What compiling patterns shares: the rule set's vocabulary and word sets, and caches by source.
+pub(crate) struct Context<'a> {
+    pub vocab: &'a mut Vocab,
+    /// The rule set's word sets: sorted word ids.
+    pub sets: &'a mut Vec<Box<[u32]>>,
+    /// Compiled word regexes by source: `[define]` fragments put the same regex into many
+    /// patterns, and compiling each copy again made loading the rules take hundreds of milliseconds.
+    pub regexes: HashMap<String, Regex>,
+    /// Word sets by regex source, for the same reason: `<aux>` holds one set four times.
+    pub set_ids: HashMap<String, usize>,
 }
 
 /// A set of entity kinds, one bit each.
@@ -51,16 +205,26 @@ impl Kinds {
     }
 }
 
+/// No instruction: the end of an alternation's list of branches.
+pub(crate) const NO_PC: u32 = u32::MAX;
+
 /// One instruction. Instructions that consume units carry the index of their label.
 #[derive(Debug, Clone)]
 pub(crate) enum Inst {
-    /// One word unit with this normalised text.
-    Word(Box<str>),
+    /// One word unit with this word (an id of the rule set's [`Vocab`]).
+    Word(u32),
     /// One word unit whose text matches (index into [`Program::regexes`]).
     Regex(usize),
-    /// One word unit whose text is in the set (index into [`Program::sets`]): a regular
+    /// One word unit whose word is in the set (index into the rule set's word sets): a regular
     /// expression that is only an alternation of words, looked up instead of run.
     Set(usize),
+    /// Branches of an alternation that are each one word (`(met|meets|meet)`), tried at once: at
+    /// most one of them matches a unit. [`Program::words`]`[words]` maps each word to the `Word`
+    /// instruction of its branch, which is never run but stands in the trace for it (its label,
+    /// and a word for the trigger); the match goes on at `end`. If that fails, the alternation
+    /// goes on with the branches after these, at `next` (or fails, at [`NO_PC`]). `last` is the
+    /// last of these branches, where a failed try is reported.
+    Words { words: u32, next: u32, end: u32, last: u32 },
     /// One entity unit (or a coordinated list of them) of these kinds, captured in `slot`.
     Slot { slot: usize, kinds: Kinds, list: bool },
     /// Zero to `n` units of anything, fewest first.
@@ -83,40 +247,71 @@ pub(crate) struct Program {
     /// what a near miss says it expected.
     pub groups: Vec<String>,
     pub regexes: Vec<Regex>,
-    /// Word sets (hashed with FNV: the words are short, SipHash's strength is not needed here).
-    pub sets: Vec<WordSet>,
+    /// The tables of [`Inst::Words`]: `(word, instruction)`, sorted by word.
+    pub words: Vec<Box<[(u32, u32)]>>,
     /// Whether a match can only start at an entity unit (the first part is a slot).
     pub starts_with_slot: bool,
     /// Slot names; `subject` and `object` are always 0 and 1.
     pub slots: Vec<String>,
     /// Words one of which every match contains, if the pattern has such words.
-    pub anchors: Option<Vec<String>>,
-    /// Every group of words one of which every match contains (the anchors are one of them).
-    pub requires: Vec<Vec<String>>,
+    pub anchors: Option<Vec<u32>>,
+    /// The other groups of words one of which every match contains, smallest first.
+    pub requires: Vec<Vec<u32>>,
+}
+
+impl Program {
+    /// Moves the program to another rule set: `words` maps each old word id to the new one, and
+    /// word sets are numbered from `sets` on.
+    pub fn relink(&mut self, words: &[u32], sets: usize) {
+        let word = |w: u32| words[w as usize];
+        for inst in &mut self.insts {
+            match inst {
+                Inst::Word(w) => *w = word(*w),
+                Inst::Set(i) => *i += sets,
+                _ => {}
+            }
+        }
+        for table in &mut self.words {
+            for (w, _) in table.iter_mut() {
+                *w = word(*w);
+            }
+            table.sort_unstable();
+        }
+        for group in self.anchors.iter_mut().chain(&mut self.requires) {
+            for w in group.iter_mut() {
+                *w = word(*w);
+            }
+        }
+    }
 }
 
 /// Compiles a pattern; the error says what is wrong with its slots.
-///
-/// `regexes` caches compiled word regexes by source: `[define]` fragments put the same regex into
-/// many patterns, and compiling each copy again made loading the rules take hundreds of milliseconds.
-pub(crate) fn compile(parts: &[Part], regexes: &mut HashMap<String, Regex>) -> Result<Program, String> {
+pub(crate) fn compile(parts: &[Part], cx: &mut Context<'_>) -> Result<Program, String> {
+    let anchors: Option<Vec<u32>> = anchors(parts).map(|words| words.iter().map(|w| cx.vocab.intern(w)).collect());
+    // one-letter words occur inside everything: checking for them costs more than it saves
+    let mut requires: Vec<Vec<u32>> = parts
+        .iter()
+        .filter_map(|p| node_anchors(&p.node))
+        .filter(|g| g.iter().all(|w| w.len() > 1))
+        .map(|g| g.iter().map(|w| cx.vocab.intern(w)).collect())
+        .collect();
+    // a pattern is only considered where one of its anchors occurs: that group needs no check;
+    // the smallest groups are checked first, as the quickest to rule a pattern out
+    requires.retain(|g| Some(g) != anchors.as_ref());
+    requires.sort_by_key(Vec::len);
+    requires.dedup();
     let mut c = Compiler {
-        cache: regexes,
+        cx,
         program: Program {
             insts: Vec::new(),
             labels: Vec::new(),
             groups: Vec::new(),
             regexes: Vec::new(),
-            sets: Vec::new(),
+            words: Vec::new(),
             starts_with_slot: matches!(parts.first().map(|p| &p.node), Some(Node::Slot { .. })),
             slots: vec!["subject".into(), "object".into()],
-            anchors: anchors(parts),
-            // one-letter words occur inside everything: checking for them costs more than it saves
-            requires: parts
-                .iter()
-                .filter_map(|p| node_anchors(&p.node))
-                .filter(|g| g.iter().all(|w| w.len() > 1))
-                .collect(),
+            anchors,
+            requires,
         },
         seen: [false, false],
         group: None,
@@ -130,14 +325,22 @@ pub(crate) fn compile(parts: &[Part], regexes: &mut HashMap<String, Regex>) -> R
     }
 }
 
-struct Compiler<'c> {
-    cache: &'c mut HashMap<String, Regex>,
+struct Compiler<'c, 'v> {
+    cx: &'c mut Context<'v>,
     program: Program,
     seen: [bool; 2],
     group: Option<String>,
 }
 
-impl Compiler<'_> {
+/// The word of a branch that is one word.
+fn single_word(branch: &[Part]) -> Option<&str> {
+    match branch {
+        [Part { node: Node::Word(w), .. }] => Some(w),
+        _ => None,
+    }
+}
+
+impl Compiler<'_, '_> {
     fn push(&mut self, inst: Inst, label: &str) -> usize {
         self.program.insts.push(inst);
         self.program.labels.push(label.to_string());
@@ -165,24 +368,38 @@ impl Compiler<'_> {
         result
     }
 
+    /// The word set of a regular expression that is only an alternation of words.
+    fn word_set(&mut self, re: &str) -> Option<usize> {
+        if let Some(&i) = self.cx.set_ids.get(re) {
+            return Some(i);
+        }
+        let words = word_alternation(re)?;
+        let mut ids: Vec<u32> = words.map(|w| self.cx.vocab.intern(w)).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        self.cx.sets.push(ids.into());
+        let i = self.cx.sets.len() - 1;
+        self.cx.set_ids.insert(re.to_string(), i);
+        Some(i)
+    }
+
     fn node(&mut self, part: &Part) -> Result<(), String> {
         match &part.node {
             Node::Word(w) => {
-                self.push(Inst::Word(w.as_str().into()), &part.label);
-            }
-            Node::Regex(re) if word_alternation(re).is_some() => {
-                let words = word_alternation(re).unwrap_or_default();
-                self.program.sets.push(words.into_iter().map(Into::into).collect());
-                let i = self.program.sets.len() - 1;
-                self.push(Inst::Set(i), &part.label);
+                let w = self.cx.vocab.intern(w);
+                self.push(Inst::Word(w), &part.label);
             }
             Node::Regex(re) => {
-                let compiled = match self.cache.get(re) {
+                if let Some(i) = self.word_set(re) {
+                    self.push(Inst::Set(i), &part.label);
+                    return Ok(());
+                }
+                let compiled = match self.cx.regexes.get(re) {
                     Some(compiled) => compiled.clone(),
                     None => {
                         let compiled =
                             Regex::new(&format!("^(?i:{re})$")).map_err(|e| format!("bad regular expression: {e}"))?;
-                        self.cache.insert(re.clone(), compiled.clone());
+                        self.cx.regexes.insert(re.clone(), compiled.clone());
                         compiled
                     }
                 };
@@ -213,23 +430,54 @@ impl Compiler<'_> {
                 let end = self.program.insts.len();
                 self.program.insts[split] = Inst::Split(split + 1, end);
             }
-            Node::Alt(branches) => {
-                let mut jumps = Vec::new();
-                for (i, branch) in branches.iter().enumerate() {
-                    if i + 1 < branches.len() {
-                        let split = self.push(Inst::Split(0, 0), "");
-                        self.sequence(branch)?;
-                        jumps.push(self.push(Inst::Jmp(0), ""));
-                        let next = self.program.insts.len();
-                        self.program.insts[split] = Inst::Split(split + 1, next);
-                    } else {
-                        self.sequence(branch)?;
+            Node::Alt(branches) => self.alternation(branches)?,
+        }
+        Ok(())
+    }
+
+    /// Each branch in order; a run of branches that are one word each is one [`Inst::Words`].
+    fn alternation(&mut self, branches: &[Vec<Part>]) -> Result<(), String> {
+        // instructions that go on after the alternation, to point there once its end is known
+        let mut jumps = Vec::new();
+        let mut i = 0;
+        while i < branches.len() {
+            let run = branches[i..].iter().take_while(|b| single_word(b).is_some()).count();
+            if run >= 2 {
+                let at = self.push(Inst::Words { words: 0, next: NO_PC, end: 0, last: 0 }, "");
+                let mut table = Vec::with_capacity(run);
+                for branch in &branches[i..i + run] {
+                    let w = self.cx.vocab.intern(single_word(branch).unwrap_or_default());
+                    let pc = self.push(Inst::Word(w), &branch[0].label) as u32;
+                    // a word given twice: the first branch is the one that matches
+                    if !table.iter().any(|&(x, _)| x == w) {
+                        table.push((w, pc));
                     }
                 }
-                let end = self.program.insts.len();
-                for j in jumps {
-                    self.program.insts[j] = Inst::Jmp(end);
-                }
+                table.sort_unstable();
+                self.program.words.push(table.into());
+                i += run;
+                let next = if i < branches.len() { self.program.insts.len() as u32 } else { NO_PC };
+                let (words, last) = ((self.program.words.len() - 1) as u32, (self.program.insts.len() - 1) as u32);
+                self.program.insts[at] = Inst::Words { words, next, end: 0, last };
+                jumps.push(at);
+            } else if i + 1 < branches.len() {
+                let split = self.push(Inst::Split(0, 0), "");
+                self.sequence(&branches[i])?;
+                jumps.push(self.push(Inst::Jmp(0), ""));
+                let next = self.program.insts.len();
+                self.program.insts[split] = Inst::Split(split + 1, next);
+                i += 1;
+            } else {
+                self.sequence(&branches[i])?;
+                i += 1;
+            }
+        }
+        let end = self.program.insts.len();
+        for j in jumps {
+            match &mut self.program.insts[j] {
+                Inst::Jmp(to) => *to = end,
+                Inst::Words { end: to, .. } => *to = end as u32,
+                _ => {}
             }
         }
         Ok(())
@@ -237,12 +485,11 @@ impl Compiler<'_> {
 }
 
 /// The words of a regular expression that is only `(word|word|…)`, lower case.
-fn word_alternation(re: &str) -> Option<Vec<String>> {
+fn word_alternation(re: &str) -> Option<impl Iterator<Item = &str>> {
     let inner = re.strip_prefix('(').and_then(|r| r.strip_suffix(')')).unwrap_or(re);
-    let words: Vec<String> = inner.split('|').map(str::to_string).collect();
     let plain =
-        |w: &String| !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c.is_numeric() || c == '\'' || c == '-');
-    words.iter().all(plain).then_some(words)
+        |w: &str| !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c.is_numeric() || c == '\'' || c == '-');
+    inner.split('|').all(plain).then(|| inner.split('|'))
 }
 
 /// Words too common to be a good trigger: any other required word is preferred.
@@ -282,26 +529,93 @@ mod tests {
     use super::super::syntax::parse_pattern;
     use super::*;
 
-    fn program(p: &str) -> Result<Program, String> {
-        compile(&parse_pattern(p, &Default::default()).map_err(|e| e.message)?, &mut HashMap::new())
+    fn program(p: &str) -> Result<(Program, Vocab), String> {
+        let (mut vocab, mut sets) = (Vocab::default(), Vec::new());
+        let mut cx = Context { vocab: &mut vocab, sets: &mut sets, regexes: HashMap::new(), set_ids: HashMap::new() };
+        let program = compile(&parse_pattern(p, &Default::default()).map_err(|e| e.message)?, &mut cx)?;
+        Ok((program, vocab))
+    }
+
+    fn anchors(p: &str) -> Option<Vec<String>> {
+        let (program, vocab) = program(p).unwrap();
+        program.anchors.map(|a| a.iter().map(|&w| vocab.word(w).to_string()).collect())
+    }
+
+    #[test]
+    fn the_vocabulary_tells_words_apart() {
+        let mut vocab = Vocab::default();
+        let words = [
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abcde",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "ba",
+            "b\0",
+            "é",
+            "don't",
+            "talks",
+        ];
+        let ids: Vec<u32> = words.iter().map(|w| vocab.intern(w)).collect();
+        // and a few hundred more, to grow the table
+        for i in 0..500 {
+            vocab.intern(&format!("w{i}"));
+        }
+        for (w, id) in words.iter().zip(&ids) {
+            assert_eq!(vocab.id(w.as_bytes()), *id, "{w}");
+            // inside a longer text, read with whole loads
+            let text = format!("x {w} yyyyyyyyyyyyyyyyyy");
+            assert_eq!(vocab.id_in(text.as_bytes(), 2, 2 + w.len()), *id, "{w}");
+            assert_eq!(vocab.word(*id), *w);
+        }
+        assert_eq!(vocab.id(b","), COMMA);
+        assert_eq!(vocab.id(b"and"), AND);
+        assert_eq!(vocab.intern("abcd"), ids[3]);
+        let missing =
+            ["", "b", "abcdef", "abcdefg", "abcdefghij", "abcdefghijklmno", "abcdefghijklmnopqr", "aa", "ab\0"];
+        for missing in missing.into_iter().chain(["w500", "x", "abcdefghijklmnoq", "bbcdefghijklmnop"]) {
+            assert_eq!(vocab.id(missing.as_bytes()), NO_WORD, "{missing}");
+            let text = format!("x {missing}abcdefghijklmnopqrstuvwxyz");
+            assert_eq!(vocab.id_in(text.as_bytes(), 2, 2 + missing.len()), NO_WORD, "{missing}");
+        }
+        assert_eq!(vocab.len(), words.len() + 3 + 500);
     }
 
     #[test]
     fn anchors_are_the_rarest_required_words() {
-        let p = program("{subject:person} (held|holds) talks with {object:person}").unwrap();
-        assert_eq!(p.anchors, Some(vec!["talks".to_string()]));
-        let p = program("{subject:person} [visited] {object:place}").unwrap();
-        assert_eq!(p.anchors, None);
-        let p = program("{subject} (met|meets|met with) {object}").unwrap();
-        assert_eq!(p.anchors, Some(vec!["meets".to_string(), "met".to_string()]));
+        assert_eq!(anchors("{subject:person} (held|holds) talks with {object:person}"), Some(vec!["talks".into()]));
+        assert_eq!(anchors("{subject:person} [visited] {object:place}"), None);
+        assert_eq!(anchors("{subject} (met|meets|met with) {object}"), Some(vec!["meets".into(), "met".into()]));
+    }
+
+    #[test]
+    fn runs_of_one_word_branches_are_one_instruction() {
+        let (p, vocab) = program("{subject} (met|meets|sat down|met|talks) {object}").unwrap();
+        let Inst::Words { words, next, end, last } = p.insts[1] else { panic!("{:?}", p.insts) };
+        // `met` twice: the first branch is the one that matches
+        let mut table: Vec<(&str, u32)> = p.words[words as usize].iter().map(|&(w, pc)| (vocab.word(w), pc)).collect();
+        table.sort_unstable();
+        assert_eq!(table, [("meets", 3), ("met", 2)]);
+        assert_eq!((next, last), (4, 3));
+        // `sat down` as before, then a run of two (`met`, `talks`) that ends the alternation
+        assert!(matches!(p.insts[4], Inst::Split(5, 8)));
+        assert!(matches!(p.insts[8], Inst::Words { next: NO_PC, last: 10, .. }));
+        assert_eq!(end, 11);
+        assert!(matches!(p.insts[11], Inst::Slot { slot: 1, .. }));
+        assert_eq!(p.labels[2], "met");
     }
 
     #[test]
     fn slots_are_checked() {
-        assert!(program("{subject} met").unwrap_err().contains("`{object:…}`"));
-        assert!(program("met {object}").unwrap_err().contains("`{subject:…}`"));
-        assert!(program("{subject} met {object} and {object}").unwrap_err().contains("twice"));
-        let p = program("{subject} gave {amount:money} to {object}").unwrap();
+        let err = |p: &str| program(p).map(|_| ()).unwrap_err();
+        assert!(err("{subject} met").contains("`{object:…}`"));
+        assert!(err("met {object}").contains("`{subject:…}`"));
+        assert!(err("{subject} met {object} and {object}").contains("twice"));
+        let (p, _) = program("{subject} gave {amount:money} to {object}").unwrap();
         assert_eq!(p.slots, ["subject", "object", "amount"]);
     }
 }

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use super::compile::{Inst, Program};
+use super::compile::{Inst, Program, AMPERSAND, AND, COMMA, NO_PC, NO_WORD};
 use crate::resolve::Resolution;
 use crate::text::Text;
 
@@ -17,6 +17,9 @@ pub(crate) const STEP_BUDGET: usize = 20_000;
 const WINDOW: usize = 5;
 /// Members of one coordinated list.
 const MAX_LIST: usize = 12;
+/// The most `(instruction, unit)` states a run remembers as failed (bits): beyond, a very long
+/// sentence is left to the step budget.
+const MAX_MEMO: usize = 1 << 20;
 
 /// What a unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +34,9 @@ pub(crate) enum UnitKind {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Unit {
     pub kind: UnitKind,
+    /// The token's word id in the rule set's vocabulary ([`NO_WORD`] for an entity, or a word no
+    /// pattern names).
+    pub word: u32,
     /// Original byte span.
     pub start: usize,
     pub end: usize,
@@ -38,8 +44,8 @@ pub(crate) struct Unit {
 
 /// The units of the sentence whose tokens are `tokens`: a non-nested mention replaces the tokens it
 /// covers (the first, longest, mention of a start wins), with a determiner ("the", "his") just
-/// before it.
-pub(crate) fn units(text: &Text<'_>, resolution: &Resolution, tokens: Range<usize>) -> Vec<Unit> {
+/// before it. `words` holds the word id of each of the tokens.
+pub(crate) fn units(text: &Text<'_>, resolution: &Resolution, tokens: Range<usize>, words: &[u32]) -> Vec<Unit> {
     let all = text.tokens();
     let mentions = &resolution.mentions;
     let mut m = mentions.partition_point(|x| x.tokens.start < tokens.start);
@@ -49,25 +55,71 @@ pub(crate) fn units(text: &Text<'_>, resolution: &Resolution, tokens: Range<usiz
         while m < mentions.len() && (mentions[m].tokens.start < i || mentions[m].nested) {
             m += 1;
         }
+        // tokens before the next mention are units of their own
+        let next = if m < mentions.len() { mentions[m].tokens.start.min(tokens.end) } else { tokens.end };
+        // (the token just before a mention may be its determiner: it is looked at below)
+        while i + 1 < next {
+            out.push(Unit {
+                kind: UnitKind::Token(i),
+                word: words[i - tokens.start],
+                start: all[i].start,
+                end: all[i].end,
+            });
+            i += 1;
+        }
+        if i >= tokens.end {
+            break;
+        }
         // a determiner before a mention belongs to it: "the United States", "his Kazakh
         // counterpart Kassym-Jomart Tokayev"
         let article = i + 1 < tokens.end
-            && matches!(text.token_text(i), "the" | "his" | "her" | "their" | "its")
             && m < mentions.len()
             && mentions[m].tokens.start == i + 1
-            && mentions[m].tokens.end > i + 1;
+            && mentions[m].tokens.end > i + 1
+            && matches!(text.token_text(i), "the" | "his" | "her" | "their" | "its");
         let at = if article { i + 1 } else { i };
         if m < mentions.len() && mentions[m].tokens.start == at && mentions[m].tokens.end > at {
             let end = mentions[m].tokens.end.min(tokens.end);
-            out.push(Unit { kind: UnitKind::Entity(m), start: all[i].start, end: all[end - 1].end });
+            out.push(Unit { kind: UnitKind::Entity(m), word: NO_WORD, start: all[i].start, end: all[end - 1].end });
             i = end;
             m += 1;
         } else {
-            out.push(Unit { kind: UnitKind::Token(i), start: all[i].start, end: all[i].end });
+            out.push(Unit {
+                kind: UnitKind::Token(i),
+                word: words[i - tokens.start],
+                start: all[i].start,
+                end: all[i].end,
+            });
             i += 1;
         }
     }
     out
+}
+
+/// The word sets of a rule set, as bit sets over its vocabulary.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WordSets {
+    bits: Vec<u64>,
+    /// `u64`s per set.
+    stride: usize,
+}
+
+impl WordSets {
+    pub fn new(sets: &[Box<[u32]>], vocabulary: usize) -> WordSets {
+        let stride = vocabulary.div_ceil(64);
+        let mut bits = vec![0; stride * sets.len()];
+        for (i, set) in sets.iter().enumerate() {
+            for &w in set.iter() {
+                bits[i * stride + w as usize / 64] |= 1 << (w % 64);
+            }
+        }
+        WordSets { bits, stride }
+    }
+
+    #[inline]
+    fn contains(&self, set: usize, word: u32) -> bool {
+        word != NO_WORD && self.bits[set * self.stride + word as usize / 64] & (1 << (word % 64)) != 0
+    }
 }
 
 /// A successful run: which instruction consumed which units.
@@ -83,38 +135,96 @@ pub(crate) struct Partial {
     pub failed_at: Option<(usize, usize)>,
 }
 
+/// Buffers a [`Vm`] reuses from one pattern to the next.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    trace: Vec<(usize, Range<usize>)>,
+    failed: Vec<u64>,
+}
+
 pub(crate) struct Vm<'a> {
     pub program: &'a Program,
     pub units: &'a [Unit],
     pub text: &'a Text<'a>,
     pub resolution: &'a Resolution,
+    sets: &'a WordSets,
     pub steps: usize,
     trace: Vec<(usize, Range<usize>)>,
-    /// Track the furthest partial match (for `--explain`).
+    /// `(instruction, unit)` states already tried, one bit each (`units + 1` per instruction): a
+    /// state that failed once fails again, from any start, so each is tried at most once and a run
+    /// over a sentence costs at most its instructions times its units. Empty when too big, or when
+    /// tracking.
+    failed: Vec<u64>,
+    /// Whether the furthest partial match is tracked.
     pub track: bool,
     pub partial: Partial,
 }
 
 impl<'a> Vm<'a> {
-    pub fn new(program: &'a Program, units: &'a [Unit], text: &'a Text<'a>, resolution: &'a Resolution) -> Vm<'a> {
-        Vm { program, units, text, resolution, steps: 0, trace: Vec::new(), track: false, partial: Partial::default() }
+    pub fn new(
+        program: &'a Program,
+        units: &'a [Unit],
+        text: &'a Text<'a>,
+        resolution: &'a Resolution,
+        sets: &'a WordSets,
+        scratch: Scratch,
+    ) -> Vm<'a> {
+        let Scratch { mut trace, mut failed } = scratch;
+        trace.clear();
+        failed.clear();
+        let states = program.insts.len() * (units.len() + 1);
+        if states <= MAX_MEMO {
+            failed.resize(states.div_ceil(64), 0);
+        }
+        Vm {
+            program,
+            units,
+            text,
+            resolution,
+            sets,
+            steps: 0,
+            trace,
+            failed,
+            track: false,
+            partial: Partial::default(),
+        }
+    }
+
+    /// Tracks the furthest partial match (for `--explain`). Every state is then tried each time it
+    /// is reached, as the furthest partial match may pass through a state that failed before.
+    pub fn track(&mut self) {
+        self.track = true;
+        self.failed.clear();
+    }
+
+    /// The buffers, for the next pattern.
+    pub fn into_scratch(self) -> Scratch {
+        Scratch { trace: self.trace, failed: self.failed }
     }
 
     /// Runs the program from unit `start`.
     pub fn run_at(&mut self, start: usize) -> Option<Run> {
         self.trace.clear();
         if self.step(0, start) {
-            Some(Run { trace: std::mem::take(&mut self.trace) })
+            // the states on the way to the match were marked too, and may match from another start
+            self.failed.iter_mut().for_each(|w| *w = 0);
+            Some(Run { trace: self.trace.clone() })
         } else {
             None
         }
     }
 
-    fn word(&self, pos: usize) -> Option<&'a str> {
+    pub(crate) fn word(&self, pos: usize) -> Option<&'a str> {
         match self.units.get(pos)?.kind {
             UnitKind::Token(i) => Some(self.text.token_text(i)),
             UnitKind::Entity(_) => None,
         }
+    }
+
+    /// The word id of a unit ([`NO_WORD`] past the end).
+    #[inline]
+    fn word_id(&self, pos: usize) -> u32 {
+        self.units.get(pos).map_or(NO_WORD, |u| u.word)
     }
 
     /// The entity a unit gives a slot of these kinds.
@@ -125,17 +235,24 @@ impl<'a> Vm<'a> {
 
     fn fail(&mut self, pc: usize, pos: usize) -> bool {
         // a cancelled full match (marked by a last entry of `usize::MAX`) beats any partial one
-        let cancelled = self.partial.trace.last().is_some_and(|(pc, _)| *pc == usize::MAX);
-        if self.track && !cancelled && self.trace.len() >= self.partial.trace.len() {
-            self.partial = Partial { trace: self.trace.clone(), failed_at: Some((pc, pos)) };
+        if self.track {
+            let cancelled = self.partial.trace.last().is_some_and(|(pc, _)| *pc == usize::MAX);
+            if !cancelled && self.trace.len() >= self.partial.trace.len() {
+                self.partial = Partial { trace: self.trace.clone(), failed_at: Some((pc, pos)) };
+            }
         }
         false
     }
 
     fn consume(&mut self, pc: usize, units: Range<usize>) -> bool {
+        self.consume_to(pc, pc + 1, units)
+    }
+
+    /// Records that `pc` consumed `units` and goes on at `next`.
+    fn consume_to(&mut self, pc: usize, next: usize, units: Range<usize>) -> bool {
         let end = units.end;
         self.trace.push((pc, units));
-        if self.step(pc + 1, end) {
+        if self.step(next, end) {
             return true;
         }
         self.trace.pop();
@@ -143,27 +260,60 @@ impl<'a> Vm<'a> {
     }
 
     fn step(&mut self, pc: usize, pos: usize) -> bool {
+        if !self.failed.is_empty() {
+            let state = pc * (self.units.len() + 1) + pos;
+            let (word, bit) = (state / 64, 1u64 << (state % 64));
+            if self.failed[word] & bit != 0 {
+                return false;
+            }
+            // states are never entered again while being tried (every jump goes forward), and a
+            // state that succeeds ends the run (which then forgets them all): marking it on entry
+            // marks it as failed
+            self.failed[word] |= bit;
+        }
         self.steps += 1;
         if self.steps > STEP_BUDGET {
             return false;
         }
-        match &self.program.insts[pc] {
+        match self.program.insts[pc] {
             Inst::Match => true,
-            Inst::Jmp(to) => self.step(*to, pos),
-            Inst::Split(a, b) => {
-                let (a, b) = (*a, *b);
-                self.step(a, pos) || self.step(b, pos)
-            }
+            Inst::Jmp(to) => self.step(to, pos),
+            Inst::Split(a, b) => self.step(a, pos) || self.step(b, pos),
             Inst::Word(w) => {
-                if self.word(pos) == Some(w) {
+                if self.word_id(pos) == w {
                     self.consume(pc, pos..pos + 1)
                 } else {
                     self.fail(pc, pos)
                 }
             }
+            Inst::Words { words, next, end, last } => {
+                let table = &self.program.words[words as usize];
+                let w = self.word_id(pos);
+                let branch = if w == NO_WORD {
+                    None
+                } else if table.len() <= 8 {
+                    table.iter().find(|&&(x, _)| x == w).map(|&(_, pc)| pc)
+                } else {
+                    table.binary_search_by_key(&w, |&(x, _)| x).ok().map(|i| table[i].1)
+                };
+                match branch {
+                    Some(branch) => {
+                        if self.consume_to(branch as usize, end as usize, pos..pos + 1) {
+                            return true;
+                        }
+                        if branch != last {
+                            self.fail(last as usize, pos);
+                        }
+                    }
+                    None => {
+                        self.fail(last as usize, pos);
+                    }
+                }
+                next != NO_PC && self.step(next as usize, pos)
+            }
             Inst::Regex(r) => {
                 let ok = matches!(self.units.get(pos).map(|u| u.kind), Some(UnitKind::Token(_)))
-                    && self.word(pos).is_some_and(|w| self.program.regexes[*r].is_match(w));
+                    && self.word(pos).is_some_and(|w| self.program.regexes[r].is_match(w));
                 if ok {
                     self.consume(pc, pos..pos + 1)
                 } else {
@@ -171,14 +321,14 @@ impl<'a> Vm<'a> {
                 }
             }
             Inst::Set(i) => {
-                if self.word(pos).is_some_and(|w| self.program.sets[*i].contains(w)) {
+                if self.sets.contains(i, self.word_id(pos)) {
                     self.consume(pc, pos..pos + 1)
                 } else {
                     self.fail(pc, pos)
                 }
             }
             Inst::Gap(n) => {
-                let max = (*n).min(self.units.len().saturating_sub(pos));
+                let max = n.min(self.units.len().saturating_sub(pos));
                 for k in 0..=max {
                     if self.consume(pc, pos..pos + k) {
                         return true;
@@ -187,31 +337,29 @@ impl<'a> Vm<'a> {
                 false
             }
             Inst::Slot { kinds, list, .. } => {
-                let kinds = *kinds;
-                if self.entity(pos, kinds).is_none() {
-                    return self.fail(pc, pos);
-                }
-                if !*list {
+                let Some(first) = self.entity(pos, kinds) else { return self.fail(pc, pos) };
+                if !list {
                     return self.consume(pc, pos..pos + 1);
                 }
                 // every end of a coordinated list starting here, longest first
                 let kind_of = |e: usize| self.resolution.entities[e].kind;
-                let first = self.entity(pos, kinds).map(kind_of);
-                let mut ends = vec![pos + 1];
+                let first = kind_of(first);
+                let mut ends = [0; MAX_LIST];
+                ends[0] = pos + 1;
+                let mut count = 1;
                 let mut at = pos + 1;
-                while ends.len() < MAX_LIST {
+                while count < MAX_LIST {
                     let mut next = at;
-                    let sep = |i: usize| self.word(i);
                     let mut joined = false;
-                    match sep(next) {
-                        Some(",") => {
+                    match self.word_id(next) {
+                        COMMA => {
                             next += 1;
-                            if matches!(sep(next), Some("and") | Some("&")) {
+                            if matches!(self.word_id(next), AND | AMPERSAND) {
                                 next += 1;
                                 joined = true;
                             }
                         }
-                        Some("and") | Some("&") => {
+                        AND | AMPERSAND => {
                             next += 1;
                             joined = true;
                         }
@@ -221,13 +369,14 @@ impl<'a> Vm<'a> {
                     // "to Ukraine, Prime Minister Shigeru Ishiba said" is not
                     match self.entity(next, kinds) {
                         None => break,
-                        Some(e) if !joined && Some(kind_of(e)) != first => break,
+                        Some(e) if !joined && kind_of(e) != first => break,
                         Some(_) => {}
                     }
                     at = next + 1;
-                    ends.push(at);
+                    ends[count] = at;
+                    count += 1;
                 }
-                for &end in ends.iter().rev() {
+                for &end in ends[..count].iter().rev() {
                     if self.consume(pc, pos..end) {
                         return true;
                     }

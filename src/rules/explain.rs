@@ -139,7 +139,7 @@ pub(crate) fn explanation(
             continue;
         }
         let s = &text.sentences()[sentence];
-        let units = engine::units(text, resolution, s.tokens.clone());
+        let units = rules.units(text, resolution, sentence);
         let program = rules.pattern_program(p);
         let (rule, pattern) = rules.pattern_source(p);
         let cancelled = partial.trace.last().is_some_and(|(pc, _)| *pc == usize::MAX);

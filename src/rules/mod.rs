@@ -104,11 +104,9 @@ mod tests;
 
 use std::collections::BTreeMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-
 pub use self::check::{Example, Expected, Failure, Report};
-use self::compile::Program;
-use self::engine::{Mood, Vm};
+use self::compile::{Program, Vocab, NO_WORD};
+use self::engine::{Mood, Scratch, Vm, WordSets};
 pub use self::explain::{Explained, Explanation, NearMiss};
 use crate::date::Date;
 use crate::document::RelationKind;
@@ -170,16 +168,17 @@ struct Pattern {
     program: Program,
 }
 
-/// The trigger scan: one automaton over every word that some pattern requires.
-#[derive(Debug, Clone)]
+/// What the trigger scan needs, built once all patterns are compiled.
+#[derive(Debug, Clone, Default)]
 struct Trigger {
-    automaton: AhoCorasick,
-    /// Per automaton pattern (word): the rule patterns whose rarest required word it is.
-    patterns: Vec<Vec<usize>>,
-    /// Per rule pattern: its groups of required words, as automaton pattern ids.
-    requires: Vec<Vec<Vec<u32>>>,
-    /// Rule patterns without required words: tried on every sentence.
+    /// Per word id, where its patterns start in `anchored` (one more entry at the end).
+    starts: Vec<u32>,
+    /// The patterns whose rarest required words hold the word, for each word in turn.
+    anchored: Vec<u32>,
+    /// Patterns without required words: tried on every sentence.
     always: Vec<usize>,
+    /// The word sets, as bit sets over the vocabulary.
+    sets: WordSets,
 }
 
 /// A compiled set of rules.
@@ -187,7 +186,11 @@ struct Trigger {
 pub struct RuleSet {
     rules: Vec<Rule>,
     patterns: Vec<Pattern>,
-    trigger: Option<Trigger>,
+    /// Every word the patterns name.
+    vocab: Vocab,
+    /// Word sets (regular expressions that are only alternations of words), as sorted word ids.
+    sets: Vec<Box<[u32]>>,
+    trigger: Trigger,
 }
 
 /// The default rule files, embedded at compile time: `(label, contents)`.
@@ -269,7 +272,13 @@ impl RuleSet {
             }
         }
         let mut set = RuleSet::new();
-        let mut regex_cache = std::collections::HashMap::new();
+        // the patterns name words and sets of this rule set directly: `set` only holds the rules
+        let mut cx = compile::Context {
+            vocab: &mut self.vocab,
+            sets: &mut self.sets,
+            regexes: std::collections::HashMap::new(),
+            set_ids: std::collections::HashMap::new(),
+        };
         for spec in &file.rule {
             let spec = spec.get_ref();
             let location = at(spec.id.span().start);
@@ -302,7 +311,7 @@ impl RuleSet {
                 let parts = syntax::parse_pattern(pattern.get_ref(), &scope).map_err(|e| {
                     fail(start + e.offset, format!("{} (in pattern `{}`)", e.message, pattern.get_ref()))
                 })?;
-                let program = compile::compile(&parts, &mut regex_cache)
+                let program = compile::compile(&parts, &mut cx)
                     .map_err(|m| fail(start, format!("{m} (in pattern `{}`)", pattern.get_ref())))?;
                 set.patterns.push(Pattern { rule: rule_index, source: pattern.get_ref().clone(), program });
             }
@@ -346,54 +355,54 @@ impl RuleSet {
                 });
             }
         }
+        if other.rules.is_empty() {
+            return Ok(());
+        }
+        if self.rules.is_empty() {
+            *self = other;
+            return Ok(());
+        }
+        let RuleSet { rules, patterns, vocab, sets, .. } = other;
+        // the other set's words and word sets get ids of this one
+        let words: Vec<u32> = (0..vocab.len() as u32).map(|w| self.vocab.intern(vocab.word(w))).collect();
+        let first_set = self.sets.len();
+        self.sets.extend(sets.iter().map(|set| {
+            let mut ids: Vec<u32> = set.iter().map(|&w| words[w as usize]).collect();
+            ids.sort_unstable();
+            ids.into_boxed_slice()
+        }));
         let offset = self.rules.len();
-        self.rules.extend(other.rules);
-        self.patterns.extend(other.patterns.into_iter().map(|mut p| {
+        self.rules.extend(rules);
+        self.patterns.extend(patterns.into_iter().map(|mut p| {
             p.rule += offset;
+            p.program.relink(&words, first_set);
             p
         }));
         self.build_trigger()
     }
 
     fn build_trigger(&mut self) -> Result<()> {
-        let mut words: Vec<String> = Vec::new();
-        let mut index: BTreeMap<String, u32> = BTreeMap::new();
-        let mut id = |w: &String, words: &mut Vec<String>| -> u32 {
-            *index.entry(w.clone()).or_insert_with(|| {
-                words.push(w.clone());
-                (words.len() - 1) as u32
-            })
-        };
-        let mut primary: Vec<(u32, usize)> = Vec::new();
-        let mut requires = Vec::with_capacity(self.patterns.len());
+        let mut anchored: Vec<(u32, u32)> = Vec::new();
         let mut always = Vec::new();
         for (p, pattern) in self.patterns.iter().enumerate() {
             match &pattern.program.anchors {
                 None => always.push(p),
-                Some(anchors) => primary.extend(anchors.iter().map(|w| (id(w, &mut words), p))),
+                Some(anchors) => anchored.extend(anchors.iter().map(|&w| (w, p as u32))),
             }
-            let groups: Vec<Vec<u32>> = pattern
-                .program
-                .requires
-                .iter()
-                .map(|group| {
-                    let mut ids: Vec<u32> = group.iter().map(|w| id(w, &mut words)).collect();
-                    ids.sort_unstable();
-                    ids
-                })
-                .collect();
-            requires.push(groups);
         }
-        let mut patterns: Vec<Vec<usize>> = vec![Vec::new(); words.len()];
-        for (w, p) in primary {
-            patterns[w as usize].push(p);
+        anchored.sort_unstable();
+        let mut starts = Vec::with_capacity(self.vocab.len() + 1);
+        let mut i = 0;
+        for w in 0..self.vocab.len() as u32 {
+            starts.push(i as u32);
+            while i < anchored.len() && anchored[i].0 == w {
+                i += 1;
+            }
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&words)
-            .map_err(|e| Error::Rules { location: Location::new("<rules>", 0, 0), message: e.to_string() })?;
-        self.trigger = Some(Trigger { automaton, patterns, requires, always });
+        starts.push(i as u32);
+        let anchored = anchored.into_iter().map(|(_, p)| p).collect();
+        let sets = WordSets::new(&self.sets, self.vocab.len());
+        self.trigger = Trigger { starts, anchored, always, sets };
         Ok(())
     }
 
@@ -411,62 +420,23 @@ impl RuleSet {
         explain::explanation(self, text, resolution, found, near)
     }
 
-    /// The sentences each pattern may fire in: `(sentence, pattern)`, sorted. A pattern is a
-    /// candidate where its rarest required word occurs and every other word group it requires too.
+    /// The sentences each pattern may fire in: `(sentence, pattern)`, sorted.
+    #[cfg(test)]
     fn candidates(&self, text: &Text<'_>) -> Vec<(usize, usize)> {
-        let Some(trigger) = &self.trigger else { return Vec::new() };
-        let tokens = text.tokens();
-        let mut hits: Vec<(usize, u32)> = Vec::new();
-        let bytes = text.normalized().as_bytes();
-        let inside_word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
-        // trigger words are single tokens, so at each place the longest one is the only candidate
-        let mut t = 0;
-        for m in trigger.automaton.find_iter(text.normalized()) {
-            // most hits are inside longer words ("aid" in "said"): rule them out before the lookup
-            let word = |i: usize| bytes[i].is_ascii_alphanumeric() || bytes[i] >= 0x80;
-            if (word(m.start()) && m.start() > 0 && inside_word(m.start() - 1))
-                || (word(m.end() - 1) && inside_word(m.end()))
-            {
-                continue;
-            }
-            // whole tokens only; hits come in order, so the token cursor only moves forward
-            while t < tokens.len() && tokens[t].norm.start < m.start() {
-                t += 1;
-            }
-            if t < tokens.len() && tokens[t].norm.start == m.start() && tokens[t].norm.end == m.end() {
-                hits.push((tokens[t].sentence, m.pattern().as_u32()));
-            }
-        }
-        hits.sort_unstable();
-        hits.dedup();
+        let mut scan = Scan::new(self);
         let mut pairs = Vec::new();
-        let mut i = 0;
-        while i < hits.len() {
-            let sentence = hits[i].0;
-            let mut j = i;
-            while j < hits.len() && hits[j].0 == sentence {
-                j += 1;
-            }
-            let present: Vec<u32> = hits[i..j].iter().map(|&(_, w)| w).collect();
-            for &w in &present {
-                for &p in &trigger.patterns[w as usize] {
-                    let all =
-                        trigger.requires[p].iter().all(|group| group.iter().any(|g| present.binary_search(g).is_ok()));
-                    if all {
-                        pairs.push((sentence, p));
-                    }
-                }
-            }
-            i = j;
+        for s in 0..text.sentences().len() {
+            scan.sentence(text, s);
+            pairs.extend(scan.order.iter().map(|&p| (s, p)));
         }
-        if !trigger.always.is_empty() {
-            for s in 0..text.sentences().len() {
-                pairs.extend(trigger.always.iter().map(|&p| (s, p)));
-            }
-        }
-        pairs.sort_unstable();
-        pairs.dedup();
         pairs
+    }
+
+    /// The units of sentence `s`.
+    pub(crate) fn units(&self, text: &Text<'_>, resolution: &Resolution, s: usize) -> Vec<engine::Unit> {
+        let tokens = text.sentences()[s].tokens.clone();
+        let words: Vec<u32> = tokens.clone().map(|t| self.vocab.id(text.token_text(t).as_bytes())).collect();
+        engine::units(text, resolution, tokens, &words)
     }
 
     pub(crate) fn find(
@@ -475,28 +445,30 @@ impl RuleSet {
         resolution: &Resolution,
         mut near: Option<&mut Vec<(usize, usize, engine::Partial)>>,
     ) -> Vec<Found> {
-        let pairs = self.candidates(text);
         let mut out: Vec<Found> = Vec::new();
-        let mut i = 0;
-        while i < pairs.len() {
-            let sentence = pairs[i].0;
-            let mut j = i;
-            while j < pairs.len() && pairs[j].0 == sentence {
-                j += 1;
+        if self.patterns.is_empty() {
+            return out;
+        }
+        let trigger = &self.trigger;
+        let mut scan = Scan::new(self);
+        let mut scratch = Scratch::default();
+        for (sentence, s) in text.sentences().iter().enumerate() {
+            if !scan.sentence(text, sentence) {
+                continue;
             }
-            let units = engine::units(text, resolution, text.sentences()[sentence].tokens.clone());
+            let units = engine::units(text, resolution, s.tokens.clone(), &scan.words);
             let first = out.len();
             // few relations per sentence: a list beats a hash set
             let mut seen: Vec<(RelationKind, usize, usize)> = Vec::new();
             let mut partials = Vec::new();
-            // rule order first, so that a rule listed earlier wins a duplicate
-            let mut order: Vec<usize> = pairs[i..j].iter().map(|&(_, p)| p).collect();
-            order.sort_by_key(|&p| (self.patterns[p].rule, p));
-            'patterns: for p in order {
+            'patterns: for &p in &scan.order {
                 let pattern = &self.patterns[p];
                 let rule = &self.rules[pattern.rule];
-                let mut vm = Vm::new(&pattern.program, &units, text, resolution);
-                vm.track = near.is_some();
+                let mut vm =
+                    Vm::new(&pattern.program, &units, text, resolution, &trigger.sets, std::mem::take(&mut scratch));
+                if near.is_some() {
+                    vm.track();
+                }
                 let mut fired = false;
                 for start in 0..units.len() {
                     if vm.steps > engine::STEP_BUDGET {
@@ -575,6 +547,7 @@ impl RuleSet {
                                 parts: parts.clone(),
                             });
                             if out.len() - first >= MAX_PER_SENTENCE {
+                                scratch = vm.into_scratch();
                                 break 'patterns;
                             }
                         }
@@ -583,6 +556,7 @@ impl RuleSet {
                 if !fired && vm.track {
                     partials.push((sentence, p, std::mem::take(&mut vm.partial)));
                 }
+                scratch = vm.into_scratch();
             }
             if out.len() == first {
                 if let Some(near) = near.as_deref_mut() {
@@ -590,7 +564,6 @@ impl RuleSet {
                 }
             }
             out[first..].sort_by_key(|f| (f.relation.start, f.relation.end));
-            i = j;
         }
         out
     }
@@ -602,5 +575,76 @@ impl RuleSet {
 
     pub(crate) fn pattern_program(&self, p: usize) -> &Program {
         &self.patterns[p].program
+    }
+}
+
+/// The trigger scan, one sentence at a time: each token is looked up once; a pattern is a
+/// candidate where one of its rarest required words occurs and every other word group it requires
+/// too. Most sentences end here.
+struct Scan<'r> {
+    rules: &'r RuleSet,
+    /// The sentence (counted from 1) where a word was last seen, and a pattern last considered.
+    word_seen: Vec<u32>,
+    pattern_seen: Vec<u32>,
+    /// The word id of each token of the sentence.
+    words: Vec<u32>,
+    /// The anchor words of the sentence.
+    present: Vec<u32>,
+    /// The candidate patterns of the sentence.
+    order: Vec<usize>,
+}
+
+impl<'r> Scan<'r> {
+    fn new(rules: &'r RuleSet) -> Scan<'r> {
+        Scan {
+            rules,
+            word_seen: vec![0; rules.vocab.len()],
+            pattern_seen: vec![0; rules.patterns.len()],
+            words: Vec::new(),
+            present: Vec::new(),
+            order: Vec::new(),
+        }
+    }
+
+    /// Finds the patterns that may fire in sentence `sentence` and says whether there are any:
+    /// then `order` holds them in rule order (so that a rule listed earlier wins a duplicate), and
+    /// `words` the sentence's word ids.
+    fn sentence(&mut self, text: &Text<'_>, sentence: usize) -> bool {
+        let (rules, trigger) = (self.rules, &self.rules.trigger);
+        // sentences past 2^32 - 1 share a stamp: a stale mark then only makes a pattern a candidate
+        let stamp = u32::try_from(sentence + 1).unwrap_or(u32::MAX);
+        self.words.clear();
+        self.present.clear();
+        let bytes = text.normalized().as_bytes();
+        let tokens = &text.tokens()[text.sentences()[sentence].tokens.clone()];
+        self.words.extend(tokens.iter().map(|t| rules.vocab.id_in(bytes, t.norm.start, t.norm.end)));
+        for &w in &self.words {
+            if w != NO_WORD && self.word_seen[w as usize] != stamp {
+                self.word_seen[w as usize] = stamp;
+                if trigger.starts[w as usize] < trigger.starts[w as usize + 1] {
+                    self.present.push(w);
+                }
+            }
+        }
+        self.order.clear();
+        for &w in &self.present {
+            let (a, b) = (trigger.starts[w as usize] as usize, trigger.starts[w as usize + 1] as usize);
+            for &p in &trigger.anchored[a..b] {
+                let p = p as usize;
+                if self.pattern_seen[p] == stamp {
+                    continue;
+                }
+                self.pattern_seen[p] = stamp;
+                let requires = &rules.patterns[p].program.requires;
+                if requires.iter().all(|group| group.iter().any(|&g| self.word_seen[g as usize] == stamp)) {
+                    self.order.push(p);
+                }
+            }
+        }
+        self.order.extend(&trigger.always);
+        if self.order.len() > 1 {
+            self.order.sort_unstable_by_key(|&p| (rules.patterns[p].rule, p));
+        }
+        !self.order.is_empty()
     }
 }

@@ -361,6 +361,11 @@ impl Parser<'_> {
                     self.pos = end;
                     return Ok(vec![Part { node: Node::Word(run.replace('\u{2019}', "'")), label: run.to_string() }]);
                 }
+                if !run.is_empty() && run.bytes().all(|b| b.is_ascii_alphabetic()) {
+                    // an ASCII word is one token, lower-cased: no need for the text stage
+                    self.pos = end;
+                    return Ok(vec![Part { node: Node::Word(run.to_ascii_lowercase()), label: run.to_string() }]);
+                }
                 let text = Text::new(run);
                 let parts: Vec<Part> = (0..text.tokens().len())
                     .map(|i| Part {
