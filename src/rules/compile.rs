@@ -20,13 +20,17 @@ pub(crate) const AMPERSAND: u32 = 2;
 /// Every word the patterns of a rule set name, each with a small id: a sentence's tokens are looked
 /// up once, and the programs then compare ids instead of strings.
 ///
-/// Almost every word is at most 16 bytes long: those are packed into two `u64`s and kept in a
-/// small open addressing table, so looking one up is a multiplication and a comparison or two,
-/// with no string hashing or comparing. Longer words go to a hash map.
+/// One-byte words (punctuation, "a") are looked up in a table by their byte. Almost every other
+/// word is at most 16 bytes long: those are packed into two `u64`s and kept in a small open
+/// addressing table, so looking one up is a multiplication and a comparison or two, with no
+/// string hashing or comparing. Longer words go to a hash map.
 #[derive(Debug, Clone)]
 pub(crate) struct Vocab {
-    /// Words of at most 16 bytes: `(packed, length, id)`; an empty entry has length 0. Its length
-    /// is a power of two, and it is at most half full.
+    /// One-byte words, by their byte.
+    byte: Box<[u32; 256]>,
+    /// Words of 2 to 16 bytes: `(packed, length, id)`; an empty entry has length 0. Its length
+    /// is a power of two, and it is at most a quarter full (most tokens looked up are no word of
+    /// it, and a search for those ends at the first empty entry).
     short: Vec<([u64; 2], u32, u32)>,
     /// `64 - log2(short.len())`.
     shift: u32,
@@ -39,6 +43,7 @@ pub(crate) struct Vocab {
 impl Default for Vocab {
     fn default() -> Vocab {
         let mut vocab = Vocab {
+            byte: Box::new([NO_WORD; 256]),
             short: vec![([0; 2], 0, 0); 64],
             shift: 64 - 6,
             long: FxHashMap::default(),
@@ -97,8 +102,10 @@ impl Vocab {
         self.words.push(word.into());
         self.longest = self.longest.max(word.len());
         let n = word.len();
-        if PACKED.contains(&n) {
-            if 2 * (self.words.len() + 1) > self.short.len() {
+        if n == 1 {
+            self.byte[usize::from(word.as_bytes()[0])] = id;
+        } else if PACKED.contains(&n) {
+            if 4 * (self.words.len() + 1) > self.short.len() {
                 let grown = vec![([0; 2], 0, 0); self.short.len() * 2];
                 let old = std::mem::replace(&mut self.short, grown);
                 self.shift -= 1;
@@ -120,6 +127,9 @@ impl Vocab {
         if n > self.longest {
             return NO_WORD;
         }
+        if n == 1 {
+            return self.byte[usize::from(word[0])];
+        }
         if !PACKED.contains(&n) {
             return self.id_long(word);
         }
@@ -131,7 +141,10 @@ impl Vocab {
     #[inline]
     pub fn id_in(&self, bytes: &[u8], start: usize, end: usize) -> u32 {
         let n = end - start;
-        if n > 16 || n > self.longest || n == 0 || bytes.len() - start < 16 {
+        if n == 1 {
+            return self.byte[usize::from(bytes[start])];
+        }
+        if n == 0 || n > 16 || n > self.longest || bytes.len() - start < 16 {
             return self.id(&bytes[start..end]);
         }
         let u64_at = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap_or_default());
@@ -249,8 +262,6 @@ pub(crate) struct Program {
     pub regexes: Vec<Regex>,
     /// The tables of [`Inst::Words`]: `(word, instruction)`, sorted by word.
     pub words: Vec<Box<[(u32, u32)]>>,
-    /// Whether a match can only start at an entity unit (the first part is a slot).
-    pub starts_with_slot: bool,
     /// Slot names; `subject` and `object` are always 0 and 1.
     pub slots: Vec<String>,
     /// Words one of which every match contains, if the pattern has such words.
@@ -308,7 +319,6 @@ pub(crate) fn compile(parts: &[Part], cx: &mut Context<'_>) -> Result<Program, S
             groups: Vec::new(),
             regexes: Vec::new(),
             words: Vec::new(),
-            starts_with_slot: matches!(parts.first().map(|p| &p.node), Some(Node::Slot { .. })),
             slots: vec!["subject".into(), "object".into()],
             anchors,
             requires,

@@ -46,10 +46,23 @@ pub(crate) struct Unit {
 /// covers (the first, longest, mention of a start wins), with a determiner ("the", "his") just
 /// before it. `words` holds the word id of each of the tokens.
 pub(crate) fn units(text: &Text<'_>, resolution: &Resolution, tokens: Range<usize>, words: &[u32]) -> Vec<Unit> {
+    let mut out = Vec::with_capacity(tokens.len());
+    units_into(text, resolution, tokens, words, &mut out);
+    out
+}
+
+/// [`units`], into `out` (cleared first).
+pub(crate) fn units_into(
+    text: &Text<'_>,
+    resolution: &Resolution,
+    tokens: Range<usize>,
+    words: &[u32],
+    out: &mut Vec<Unit>,
+) {
+    out.clear();
     let all = text.tokens();
     let mentions = &resolution.mentions;
     let mut m = mentions.partition_point(|x| x.tokens.start < tokens.start);
-    let mut out = Vec::with_capacity(tokens.len());
     let mut i = tokens.start;
     while i < tokens.end {
         while m < mentions.len() && (mentions[m].tokens.start < i || mentions[m].nested) {
@@ -93,7 +106,6 @@ pub(crate) fn units(text: &Text<'_>, resolution: &Resolution, tokens: Range<usiz
             i += 1;
         }
     }
-    out
 }
 
 /// The word sets of a rule set, as bit sets over its vocabulary.
@@ -123,9 +135,9 @@ impl WordSets {
 }
 
 /// A successful run: which instruction consumed which units.
-#[derive(Debug, Clone)]
-pub(crate) struct Run {
-    pub trace: Vec<(usize, Range<usize>)>,
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Run<'r> {
+    pub trace: &'r [(usize, Range<usize>)],
 }
 
 /// How far a failed run got: the parts matched, and the instruction and unit where it stopped.
@@ -140,6 +152,19 @@ pub(crate) struct Partial {
 pub(crate) struct Scratch {
     trace: Vec<(usize, Range<usize>)>,
     failed: Vec<u64>,
+    stack: Vec<Back>,
+}
+
+/// An alternative left to try, with the length the trace had then.
+#[derive(Debug)]
+enum Back {
+    /// Go on at `(pc, pos)`.
+    State { pc: usize, pos: usize, trace: usize },
+    /// Instruction `pc` consumes `from..to` instead (a longer gap, a shorter list).
+    Consume { pc: usize, from: usize, to: usize, trace: usize },
+    /// A branch of [`Inst::Words`] matched at `pos` and what follows failed: the branches after
+    /// the run, at `next` (reporting the failure at `last` first, if that was not the branch).
+    Words { last: u32, next: u32, pos: usize, trace: usize, report: bool },
 }
 
 pub(crate) struct Vm<'a> {
@@ -155,6 +180,8 @@ pub(crate) struct Vm<'a> {
     /// over a sentence costs at most its instructions times its units. Empty when too big, or when
     /// tracking.
     failed: Vec<u64>,
+    /// The alternatives left to try.
+    stack: Vec<Back>,
     /// Whether the furthest partial match is tracked.
     pub track: bool,
     pub partial: Partial,
@@ -169,7 +196,7 @@ impl<'a> Vm<'a> {
         sets: &'a WordSets,
         scratch: Scratch,
     ) -> Vm<'a> {
-        let Scratch { mut trace, mut failed } = scratch;
+        let Scratch { mut trace, mut failed, stack } = scratch;
         trace.clear();
         failed.clear();
         let states = program.insts.len() * (units.len() + 1);
@@ -185,6 +212,7 @@ impl<'a> Vm<'a> {
             steps: 0,
             trace,
             failed,
+            stack,
             track: false,
             partial: Partial::default(),
         }
@@ -199,19 +227,25 @@ impl<'a> Vm<'a> {
 
     /// The buffers, for the next pattern.
     pub fn into_scratch(self) -> Scratch {
-        Scratch { trace: self.trace, failed: self.failed }
+        Scratch { trace: self.trace, failed: self.failed, stack: self.stack }
     }
 
-    /// Runs the program from unit `start`.
-    pub fn run_at(&mut self, start: usize) -> Option<Run> {
+    /// Runs the program from unit `start`, and says whether it matched: then [`Vm::run`] is
+    /// the match.
+    pub fn run_at(&mut self, start: usize) -> bool {
         self.trace.clear();
-        if self.step(0, start) {
+        if self.exec(0, start) {
             // the states on the way to the match were marked too, and may match from another start
             self.failed.iter_mut().for_each(|w| *w = 0);
-            Some(Run { trace: self.trace.clone() })
+            true
         } else {
-            None
+            false
         }
+    }
+
+    /// The last match.
+    pub fn run(&self) -> Run<'_> {
+        Run { trace: &self.trace }
     }
 
     pub(crate) fn word(&self, pos: usize) -> Option<&'a str> {
@@ -233,7 +267,7 @@ impl<'a> Vm<'a> {
         slot_entity(self.resolution, m, kinds)
     }
 
-    fn fail(&mut self, pc: usize, pos: usize) -> bool {
+    fn fail(&mut self, pc: usize, pos: usize) {
         // a cancelled full match (marked by a last entry of `usize::MAX`) beats any partial one
         if self.track {
             let cancelled = self.partial.trace.last().is_some_and(|(pc, _)| *pc == usize::MAX);
@@ -241,149 +275,211 @@ impl<'a> Vm<'a> {
                 self.partial = Partial { trace: self.trace.clone(), failed_at: Some((pc, pos)) };
             }
         }
-        false
     }
 
-    fn consume(&mut self, pc: usize, units: Range<usize>) -> bool {
-        self.consume_to(pc, pc + 1, units)
-    }
-
-    /// Records that `pc` consumed `units` and goes on at `next`.
-    fn consume_to(&mut self, pc: usize, next: usize, units: Range<usize>) -> bool {
-        let end = units.end;
-        self.trace.push((pc, units));
-        if self.step(next, end) {
-            return true;
-        }
-        self.trace.pop();
-        false
-    }
-
-    fn step(&mut self, pc: usize, pos: usize) -> bool {
-        if !self.failed.is_empty() {
-            let state = pc * (self.units.len() + 1) + pos;
-            let (word, bit) = (state / 64, 1u64 << (state % 64));
-            if self.failed[word] & bit != 0 {
-                return false;
-            }
-            // states are never entered again while being tried (every jump goes forward), and a
-            // state that succeeds ends the run (which then forgets them all): marking it on entry
-            // marks it as failed
-            self.failed[word] |= bit;
-        }
-        self.steps += 1;
-        if self.steps > STEP_BUDGET {
-            return false;
-        }
+    /// Whether state `(pc, pos)` may match: false if its instruction tests one unit and that fails.
+    #[inline]
+    fn may_pass(&self, pc: usize, pos: usize) -> bool {
         match self.program.insts[pc] {
-            Inst::Match => true,
-            Inst::Jmp(to) => self.step(to, pos),
-            Inst::Split(a, b) => self.step(a, pos) || self.step(b, pos),
-            Inst::Word(w) => {
-                if self.word_id(pos) == w {
-                    self.consume(pc, pos..pos + 1)
+            Inst::Word(w) => self.word_id(pos) == w,
+            Inst::Set(i) => self.sets.contains(i, self.word_id(pos)),
+            Inst::Slot { kinds, .. } => self.entity(pos, kinds).is_some(),
+            _ => true,
+        }
+    }
+
+    /// Runs the program from `(pc, pos)`: a backtracking search, depth first, that tries the
+    /// alternatives of each instruction in order (the first branch of an alternation, the
+    /// shortest gap, the longest list) and keeps the ones left to try on a stack.
+    fn exec(&mut self, mut pc: usize, mut pos: usize) -> bool {
+        let width = self.units.len() + 1;
+        self.stack.clear();
+        'states: loop {
+            // enter state (pc, pos)
+            if !self.failed.is_empty() {
+                let state = pc * width + pos;
+                let (word, bit) = (state / 64, 1u64 << (state % 64));
+                if self.failed[word] & bit != 0 {
+                    pc = usize::MAX;
                 } else {
-                    self.fail(pc, pos)
+                    // states are never entered again while being tried (every jump goes forward),
+                    // and a state that succeeds ends the run (which then forgets them all):
+                    // marking it on entry marks it as failed
+                    self.failed[word] |= bit;
                 }
             }
-            Inst::Words { words, next, end, last } => {
-                let table = &self.program.words[words as usize];
-                let w = self.word_id(pos);
-                let branch = if w == NO_WORD {
-                    None
-                } else if table.len() <= 8 {
-                    table.iter().find(|&&(x, _)| x == w).map(|&(_, pc)| pc)
-                } else {
-                    table.binary_search_by_key(&w, |&(x, _)| x).ok().map(|i| table[i].1)
-                };
-                match branch {
-                    Some(branch) => {
-                        if self.consume_to(branch as usize, end as usize, pos..pos + 1) {
-                            return true;
-                        }
-                        if branch != last {
-                            self.fail(last as usize, pos);
-                        }
+            if pc != usize::MAX {
+                self.steps += 1;
+                if self.steps > STEP_BUDGET {
+                    return false;
+                }
+                // what the state does: goes on to another state, or fails (falling through)
+                match self.program.insts[pc] {
+                    Inst::Match => return true,
+                    Inst::Jmp(to) => {
+                        pc = to;
+                        continue 'states;
                     }
-                    None => {
+                    Inst::Split(a, b) => {
+                        // a first branch that fails on this unit need not be tried (though a near
+                        // miss is reported where it fails)
+                        if !self.track && !self.may_pass(a, pos) {
+                            pc = b;
+                            continue 'states;
+                        }
+                        self.stack.push(Back::State { pc: b, pos, trace: self.trace.len() });
+                        pc = a;
+                        continue 'states;
+                    }
+                    Inst::Word(w) => {
+                        if self.word_id(pos) == w {
+                            self.trace.push((pc, pos..pos + 1));
+                            (pc, pos) = (pc + 1, pos + 1);
+                            continue 'states;
+                        }
+                        self.fail(pc, pos);
+                    }
+                    Inst::Words { words, next, end, last } => {
+                        let table = &self.program.words[words as usize];
+                        let w = self.word_id(pos);
+                        let branch = if w == NO_WORD {
+                            None
+                        } else if table.len() <= 8 {
+                            table.iter().find(|&&(x, _)| x == w).map(|&(_, pc)| pc)
+                        } else {
+                            table.binary_search_by_key(&w, |&(x, _)| x).ok().map(|i| table[i].1)
+                        };
+                        if let Some(branch) = branch {
+                            let trace = self.trace.len();
+                            self.stack.push(Back::Words { last, next, pos, trace, report: branch != last });
+                            self.trace.push((branch as usize, pos..pos + 1));
+                            (pc, pos) = (end as usize, pos + 1);
+                            continue 'states;
+                        }
                         self.fail(last as usize, pos);
+                        if next != NO_PC {
+                            pc = next as usize;
+                            continue 'states;
+                        }
                     }
-                }
-                next != NO_PC && self.step(next as usize, pos)
-            }
-            Inst::Regex(r) => {
-                let ok = matches!(self.units.get(pos).map(|u| u.kind), Some(UnitKind::Token(_)))
-                    && self.word(pos).is_some_and(|w| self.program.regexes[r].is_match(w));
-                if ok {
-                    self.consume(pc, pos..pos + 1)
-                } else {
-                    self.fail(pc, pos)
-                }
-            }
-            Inst::Set(i) => {
-                if self.sets.contains(i, self.word_id(pos)) {
-                    self.consume(pc, pos..pos + 1)
-                } else {
-                    self.fail(pc, pos)
-                }
-            }
-            Inst::Gap(n) => {
-                let max = n.min(self.units.len().saturating_sub(pos));
-                for k in 0..=max {
-                    if self.consume(pc, pos..pos + k) {
-                        return true;
+                    Inst::Regex(r) => {
+                        let ok = matches!(self.units.get(pos).map(|u| u.kind), Some(UnitKind::Token(_)))
+                            && self.word(pos).is_some_and(|w| self.program.regexes[r].is_match(w));
+                        if ok {
+                            self.trace.push((pc, pos..pos + 1));
+                            (pc, pos) = (pc + 1, pos + 1);
+                            continue 'states;
+                        }
+                        self.fail(pc, pos);
                     }
-                }
-                false
-            }
-            Inst::Slot { kinds, list, .. } => {
-                let Some(first) = self.entity(pos, kinds) else { return self.fail(pc, pos) };
-                if !list {
-                    return self.consume(pc, pos..pos + 1);
-                }
-                // every end of a coordinated list starting here, longest first
-                let kind_of = |e: usize| self.resolution.entities[e].kind;
-                let first = kind_of(first);
-                let mut ends = [0; MAX_LIST];
-                ends[0] = pos + 1;
-                let mut count = 1;
-                let mut at = pos + 1;
-                while count < MAX_LIST {
-                    let mut next = at;
-                    let mut joined = false;
-                    match self.word_id(next) {
-                        COMMA => {
-                            next += 1;
-                            if matches!(self.word_id(next), AND | AMPERSAND) {
-                                next += 1;
-                                joined = true;
+                    Inst::Set(i) => {
+                        if self.sets.contains(i, self.word_id(pos)) {
+                            self.trace.push((pc, pos..pos + 1));
+                            (pc, pos) = (pc + 1, pos + 1);
+                            continue 'states;
+                        }
+                        self.fail(pc, pos);
+                    }
+                    Inst::Gap(n) => {
+                        // fewest units first: the longer gaps wait on the stack, shortest on top
+                        let max = n.min(self.units.len().saturating_sub(pos));
+                        let trace = self.trace.len();
+                        for k in (1..=max).rev() {
+                            self.stack.push(Back::Consume { pc, from: pos, to: pos + k, trace });
+                        }
+                        self.trace.push((pc, pos..pos));
+                        pc += 1;
+                        continue 'states;
+                    }
+                    Inst::Slot { kinds, list, .. } => {
+                        if let Some(first) = self.entity(pos, kinds) {
+                            let mut end = pos + 1;
+                            if list {
+                                // every end of a coordinated list starting here, longest first:
+                                // the shorter ones wait on the stack, the next longest on top
+                                let (ends, count) = self.list(pos, first, kinds);
+                                let trace = self.trace.len();
+                                for &to in &ends[..count - 1] {
+                                    self.stack.push(Back::Consume { pc, from: pos, to, trace });
+                                }
+                                end = ends[count - 1];
                             }
+                            self.trace.push((pc, pos..end));
+                            (pc, pos) = (pc + 1, end);
+                            continue 'states;
                         }
-                        AND | AMPERSAND => {
-                            next += 1;
-                            joined = true;
-                        }
-                        _ => break,
-                    }
-                    // a bare comma joins only members of one kind: "Israel, Iran" is a list,
-                    // "to Ukraine, Prime Minister Shigeru Ishiba said" is not
-                    match self.entity(next, kinds) {
-                        None => break,
-                        Some(e) if !joined && kind_of(e) != first => break,
-                        Some(_) => {}
-                    }
-                    at = next + 1;
-                    ends[count] = at;
-                    count += 1;
-                }
-                for &end in ends[..count].iter().rev() {
-                    if self.consume(pc, pos..end) {
-                        return true;
+                        self.fail(pc, pos);
                     }
                 }
-                false
+            }
+            // the state failed: back to the latest alternative left
+            loop {
+                let Some(back) = self.stack.pop() else { return false };
+                match back {
+                    Back::State { pc: to, pos: at, trace } => {
+                        self.trace.truncate(trace);
+                        (pc, pos) = (to, at);
+                        continue 'states;
+                    }
+                    Back::Consume { pc: by, from, to, trace } => {
+                        self.trace.truncate(trace);
+                        self.trace.push((by, from..to));
+                        (pc, pos) = (by + 1, to);
+                        continue 'states;
+                    }
+                    Back::Words { last, next, pos: at, trace, report } => {
+                        self.trace.truncate(trace);
+                        if report {
+                            self.fail(last as usize, at);
+                        }
+                        if next != NO_PC {
+                            (pc, pos) = (next as usize, at);
+                            continue 'states;
+                        }
+                    }
+                }
             }
         }
+    }
+
+    /// The ends of the coordinated lists of entities of `kinds` that start with the entity `first`
+    /// at `pos`, shortest first, and how many there are.
+    fn list(&self, pos: usize, first: usize, kinds: super::compile::Kinds) -> ([usize; MAX_LIST], usize) {
+        let kind_of = |e: usize| self.resolution.entities[e].kind;
+        let first = kind_of(first);
+        let mut ends = [0; MAX_LIST];
+        ends[0] = pos + 1;
+        let mut count = 1;
+        let mut at = pos + 1;
+        while count < MAX_LIST {
+            let mut next = at;
+            let mut joined = false;
+            match self.word_id(next) {
+                COMMA => {
+                    next += 1;
+                    if matches!(self.word_id(next), AND | AMPERSAND) {
+                        next += 1;
+                        joined = true;
+                    }
+                }
+                AND | AMPERSAND => {
+                    next += 1;
+                    joined = true;
+                }
+                _ => break,
+            }
+            // a bare comma joins only members of one kind: "Israel, Iran" is a list,
+            // "to Ukraine, Prime Minister Shigeru Ishiba said" is not
+            match self.entity(next, kinds) {
+                None => break,
+                Some(e) if !joined && kind_of(e) != first => break,
+                Some(_) => {}
+            }
+            at = next + 1;
+            ends[count] = at;
+            count += 1;
+        }
+        (ends, count)
     }
 }
 
@@ -398,13 +494,15 @@ pub(crate) fn slot_entity(resolution: &Resolution, m: usize, kinds: super::compi
 }
 
 /// The members of a slot's units (a list skips its separators).
-pub(crate) fn members(vm: &Vm<'_>, units: Range<usize>, kinds: super::compile::Kinds) -> Vec<(usize, usize)> {
-    units
-        .filter_map(|u| match vm.units[u].kind {
-            UnitKind::Entity(m) => slot_entity(vm.resolution, m, kinds).map(|e| (e, m)),
-            UnitKind::Token(_) => None,
-        })
-        .collect()
+pub(crate) fn members<'v>(
+    vm: &'v Vm<'_>,
+    units: Range<usize>,
+    kinds: super::compile::Kinds,
+) -> impl Iterator<Item = (usize, usize)> + 'v {
+    units.filter_map(move |u| match vm.units[u].kind {
+        UnitKind::Entity(m) => slot_entity(vm.resolution, m, kinds).map(|e| (e, m)),
+        UnitKind::Token(_) => None,
+    })
 }
 
 /// What the words around a match say about it.
@@ -544,7 +642,7 @@ fn function(w: &str) -> bool {
 /// Negation and modality of a run: negators or modal words in the window before its trigger (its
 /// first matched word that is not an auxiliary, looking back to the nearest entity or clause mark),
 /// or in its gaps; a cancellation ("was cancelled") right after it.
-pub(crate) fn mood(vm: &Vm<'_>, run: &Run) -> Mood {
+pub(crate) fn mood(vm: &Vm<'_>, run: Run<'_>) -> Mood {
     let program = vm.program;
     let words = || {
         run.trace
@@ -581,7 +679,7 @@ pub(crate) fn mood(vm: &Vm<'_>, run: &Run) -> Mood {
             break;
         }
     }
-    for (pc, r) in &run.trace {
+    for (pc, r) in run.trace {
         // a pattern's own auxiliaries (word sets such as `<aux>`) count wherever they are
         if let Inst::Set(_) = program.insts[*pc] {
             if let Some(w) = vm.word(r.start) {
@@ -614,10 +712,10 @@ pub(crate) fn mood(vm: &Vm<'_>, run: &Run) -> Mood {
 }
 
 /// The original span of a run's units.
-pub(crate) fn span(units: &[Unit], run: &Run) -> (usize, usize) {
+pub(crate) fn span(units: &[Unit], run: Run<'_>) -> (usize, usize) {
     let mut lo = usize::MAX;
     let mut hi = 0;
-    for (_, r) in &run.trace {
+    for (_, r) in run.trace {
         if !r.is_empty() {
             lo = lo.min(units[r.start].start);
             hi = hi.max(units[r.end - 1].end);
@@ -639,14 +737,13 @@ pub(crate) fn units_text<'t>(text: &Text<'t>, units: &[Unit], r: Range<usize>) -
 }
 
 /// The named arguments a run captured (the text of each mention in a non-subject/object slot).
-pub(crate) fn slot_args(vm: &Vm<'_>, run: &Run) -> BTreeMap<String, String> {
+pub(crate) fn slot_args(vm: &Vm<'_>, run: Run<'_>) -> BTreeMap<String, String> {
     let mut args = BTreeMap::new();
-    for (pc, r) in &run.trace {
+    for (pc, r) in run.trace {
         if let Inst::Slot { slot, kinds, .. } = vm.program.insts[*pc] {
             if slot >= 2 {
                 let texts: Vec<&str> = members(vm, r.clone(), kinds)
-                    .iter()
-                    .map(|&(_, m)| {
+                    .map(|(_, m)| {
                         let mention = &vm.resolution.mentions[m];
                         &vm.text.original()[mention.start..mention.end]
                     })

@@ -177,6 +177,10 @@ struct Trigger {
     anchored: Vec<u32>,
     /// Patterns without required words: tried on every sentence.
     always: Vec<usize>,
+    /// The distinct groups of words that patterns require besides their anchors.
+    groups: Vec<Box<[u32]>>,
+    /// Per pattern, the groups it requires besides its anchors (indices into `groups`).
+    requires: Vec<Box<[u32]>>,
     /// The word sets, as bit sets over the vocabulary.
     sets: WordSets,
 }
@@ -384,11 +388,26 @@ impl RuleSet {
     fn build_trigger(&mut self) -> Result<()> {
         let mut anchored: Vec<(u32, u32)> = Vec::new();
         let mut always = Vec::new();
+        let mut groups: Vec<Box<[u32]>> = Vec::new();
+        let mut group_ids: std::collections::HashMap<&[u32], u32> = std::collections::HashMap::new();
+        let mut requires = Vec::with_capacity(self.patterns.len());
         for (p, pattern) in self.patterns.iter().enumerate() {
             match &pattern.program.anchors {
                 None => always.push(p),
                 Some(anchors) => anchored.extend(anchors.iter().map(|&w| (w, p as u32))),
             }
+            let ids: Vec<u32> = pattern
+                .program
+                .requires
+                .iter()
+                .map(|group| {
+                    *group_ids.entry(group).or_insert_with(|| {
+                        groups.push(group.as_slice().into());
+                        (groups.len() - 1) as u32
+                    })
+                })
+                .collect();
+            requires.push(ids.into_boxed_slice());
         }
         anchored.sort_unstable();
         let mut starts = Vec::with_capacity(self.vocab.len() + 1);
@@ -402,7 +421,7 @@ impl RuleSet {
         starts.push(i as u32);
         let anchored = anchored.into_iter().map(|(_, p)| p).collect();
         let sets = WordSets::new(&self.sets, self.vocab.len());
-        self.trigger = Trigger { starts, anchored, always, sets };
+        self.trigger = Trigger { starts, anchored, always, groups, requires, sets };
         Ok(())
     }
 
@@ -452,11 +471,15 @@ impl RuleSet {
         let trigger = &self.trigger;
         let mut scan = Scan::new(self);
         let mut scratch = Scratch::default();
+        let mut units = Vec::new();
+        let (mut subjects, mut objects) = (Vec::new(), Vec::new());
         for (sentence, s) in text.sentences().iter().enumerate() {
             if !scan.sentence(text, sentence) {
                 continue;
             }
-            let units = engine::units(text, resolution, s.tokens.clone(), &scan.words);
+            engine::units_into(text, resolution, s.tokens.clone(), &scan.words, &mut units);
+            let units = &units[..];
+            scan.place(&units);
             let first = out.len();
             // few relations per sentence: a list beats a hash set
             let mut seen: Vec<(RelationKind, usize, usize)> = Vec::new();
@@ -470,41 +493,58 @@ impl RuleSet {
                     vm.track();
                 }
                 let mut fired = false;
-                for start in 0..units.len() {
+                // a match holds one of the pattern's anchors: it starts at the last one at the
+                // latest (unless a near miss is wanted, which may well stop before it)
+                let starts = match &pattern.program.anchors {
+                    Some(anchors) if !vm.track => scan.last_unit(anchors).map_or(0, |u| u + 1),
+                    _ => units.len(),
+                };
+                let first_slot = match pattern.program.insts[0] {
+                    compile::Inst::Slot { kinds, .. } => Some(kinds),
+                    _ => None,
+                };
+                for start in 0..starts {
                     if vm.steps > engine::STEP_BUDGET {
                         break;
                     }
-                    if pattern.program.starts_with_slot && matches!(units[start].kind, engine::UnitKind::Token(_)) {
+                    if let Some(kinds) = first_slot {
+                        // the first step would fail: no need to take it
+                        let engine::UnitKind::Entity(m) = units[start].kind else { continue };
+                        if engine::slot_entity(resolution, m, kinds).is_none() {
+                            continue;
+                        }
+                    }
+                    if !vm.run_at(start) {
                         continue;
                     }
-                    let Some(run) = vm.run_at(start) else { continue };
-                    let mood = engine::mood(&vm, &run);
+                    let run = vm.run();
+                    let mood = engine::mood(&vm, run);
                     if mood == Mood::Negated && rule.negation {
                         if vm.track {
                             // say so: the nearest miss is a full match that a negation cancelled
-                            vm.partial = engine::Partial { trace: run.trace.clone(), failed_at: None };
+                            vm.partial = engine::Partial { trace: run.trace.to_vec(), failed_at: None };
                             vm.partial.trace.push((usize::MAX, 0..0));
                         }
                         continue;
                     }
-                    let (s, e) = engine::span(&units, &run);
+                    let (s, e) = engine::span(&units, run);
                     let mut args = rule.args.clone();
-                    args.extend(engine::slot_args(&vm, &run));
+                    args.extend(engine::slot_args(&vm, run));
                     if mood == Mood::Future {
                         args.insert("mood".into(), "future".into());
                     }
-                    let slot_members = |slot: usize| -> Vec<usize> {
-                        let mut v = Vec::new();
-                        for (pc, r) in &run.trace {
-                            if let compile::Inst::Slot { slot: s, kinds, .. } = pattern.program.insts[*pc] {
-                                if s == slot {
-                                    v.extend(engine::members(&vm, r.clone(), kinds).into_iter().map(|(e, _)| e));
-                                }
+                    subjects.clear();
+                    objects.clear();
+                    for (pc, r) in run.trace {
+                        if let compile::Inst::Slot { slot: slot @ 0..=1, kinds, .. } = pattern.program.insts[*pc] {
+                            let members = engine::members(&vm, r.clone(), kinds).map(|(e, _)| e);
+                            if slot == 0 {
+                                subjects.extend(members)
+                            } else {
+                                objects.extend(members)
                             }
                         }
-                        v
-                    };
-                    let (subjects, objects) = (slot_members(0), slot_members(1));
+                    }
                     let parts: Vec<(String, String)> = if near.is_some() {
                         run.trace
                             .iter()
@@ -592,6 +632,12 @@ struct Scan<'r> {
     present: Vec<u32>,
     /// The candidate patterns of the sentence.
     order: Vec<usize>,
+    /// Per required group: the sentence (counted from 1) where it was last looked at, and whether
+    /// one of its words occurs there.
+    group_seen: Vec<(u32, bool)>,
+    /// Per word: the sentence (counted from 1) and the unit where it last occurs.
+    last_unit: Vec<(u32, u32)>,
+    stamp: u32,
 }
 
 impl<'r> Scan<'r> {
@@ -603,7 +649,30 @@ impl<'r> Scan<'r> {
             words: Vec::new(),
             present: Vec::new(),
             order: Vec::new(),
+            group_seen: vec![(0, false); rules.trigger.groups.len()],
+            last_unit: vec![(0, 0); rules.vocab.len()],
+            stamp: 0,
         }
+    }
+
+    /// Notes where the words of the sentence's units occur.
+    fn place(&mut self, units: &[engine::Unit]) {
+        for (u, unit) in units.iter().enumerate() {
+            if unit.word != NO_WORD {
+                self.last_unit[unit.word as usize] = (self.stamp, u as u32);
+            }
+        }
+    }
+
+    /// The last unit of the sentence that is one of `words`.
+    fn last_unit(&self, words: &[u32]) -> Option<usize> {
+        words
+            .iter()
+            .filter_map(|&w| match self.last_unit[w as usize] {
+                (stamp, u) if stamp == self.stamp => Some(u as usize),
+                _ => None,
+            })
+            .max()
     }
 
     /// Finds the patterns that may fire in sentence `sentence` and says whether there are any:
@@ -612,7 +681,9 @@ impl<'r> Scan<'r> {
     fn sentence(&mut self, text: &Text<'_>, sentence: usize) -> bool {
         let (rules, trigger) = (self.rules, &self.rules.trigger);
         // sentences past 2^32 - 1 share a stamp: a stale mark then only makes a pattern a candidate
+        // (or a start position tried)
         let stamp = u32::try_from(sentence + 1).unwrap_or(u32::MAX);
+        self.stamp = stamp;
         self.words.clear();
         self.present.clear();
         let bytes = text.normalized().as_bytes();
@@ -635,8 +706,18 @@ impl<'r> Scan<'r> {
                     continue;
                 }
                 self.pattern_seen[p] = stamp;
-                let requires = &rules.patterns[p].program.requires;
-                if requires.iter().all(|group| group.iter().any(|&g| self.word_seen[g as usize] == stamp)) {
+                // patterns share groups: each is looked at once per sentence
+                let word_seen = &self.word_seen;
+                let group_seen = &mut self.group_seen;
+                let mut holds = |g: u32| match group_seen[g as usize] {
+                    (s, holds) if s == stamp => holds,
+                    _ => {
+                        let holds = trigger.groups[g as usize].iter().any(|&w| word_seen[w as usize] == stamp);
+                        group_seen[g as usize] = (stamp, holds);
+                        holds
+                    }
+                };
+                if trigger.requires[p].iter().all(|&g| holds(g)) {
                     self.order.push(p);
                 }
             }
