@@ -37,29 +37,99 @@ pub enum TokenKind {
 }
 
 /// One token: a word, number, punctuation mark or possessive ending.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Offsets are stored as `u32` to keep a token at 24 bytes (a 100 MB document has some 18
+/// million tokens); the accessors return `usize`, ready for slicing. A [`Text`] holds at most
+/// [`Text::MAX_LEN`] bytes, so every offset fits. (The [`Extractor`](crate::Extractor) splits
+/// longer documents into parts.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
+    start: u32,
+    end: u32,
+    norm_start: u32,
+    norm_end: u32,
+    sentence: u32,
+    kind: TokenKind,
+}
+
+// Tokens are the bulk of a document's memory: keep them small.
+const _: () = assert!(std::mem::size_of::<Token>() <= 24);
+
+impl Token {
     /// Byte offset of the first byte in the original text.
-    pub start: usize,
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
     /// Byte offset just past the last byte in the original text.
-    pub end: usize,
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// The token's span in the original text: `start()..end()`.
+    #[inline]
+    pub fn span(&self) -> Range<usize> {
+        self.start()..self.end()
+    }
+
     /// The token's span in the normalised text.
-    pub norm: Range<usize>,
-    /// Index of the sentence that holds it.
-    pub sentence: usize,
+    #[inline]
+    pub fn norm(&self) -> Range<usize> {
+        self.norm_start as usize..self.norm_end as usize
+    }
+
+    /// Index of the sentence that holds it, into [`Text::sentences`].
+    #[inline]
+    pub fn sentence(&self) -> usize {
+        self.sentence as usize
+    }
+
     /// What it is.
-    pub kind: TokenKind,
+    #[inline]
+    pub fn kind(&self) -> TokenKind {
+        self.kind
+    }
 }
 
 /// One sentence: a run of tokens.
+///
+/// Like [`Token`], it stores `u32` offsets and returns `usize`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
+    start: u32,
+    end: u32,
+    first_token: u32,
+    end_token: u32,
+}
+
+const _: () = assert!(std::mem::size_of::<Sentence>() <= 16);
+
+impl Sentence {
     /// Byte offset of its first token in the original text.
-    pub start: usize,
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
     /// Byte offset just past its last token in the original text.
-    pub end: usize,
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// Its span in the original text: `start()..end()`.
+    #[inline]
+    pub fn span(&self) -> Range<usize> {
+        self.start()..self.end()
+    }
+
     /// Its tokens, as indices into [`Text::tokens`].
-    pub tokens: Range<usize>,
+    #[inline]
+    pub fn tokens(&self) -> Range<usize> {
+        self.first_token as usize..self.end_token as usize
+    }
 }
 
 /// A document after the text stage.
@@ -265,8 +335,19 @@ pub fn normalize(s: &str) -> String {
 }
 
 impl<'a> Text<'a> {
+    /// The longest text a `Text` holds, in bytes: 2 GiB.
+    ///
+    /// Offsets are stored as `u32`; normalising writes at most 3 bytes for every 2 (lower-casing
+    /// `İ` or `Ⱥ`), so the normalised text of 2 GiB stays under 4 GiB. The
+    /// [`Extractor`](crate::Extractor) splits longer documents into parts.
+    pub const MAX_LEN: usize = (u32::MAX / 2) as usize;
+
     /// Normalises `original`, splits it into sentences and tokens.
+    ///
+    /// A text longer than [`Text::MAX_LEN`] is cut at the last character boundary within it:
+    /// [`original`](Text::original) is then that prefix.
     pub fn new(original: &'a str) -> Text<'a> {
+        let original = &original[..floor_char_boundary(original, Text::MAX_LEN)];
         let (normalized, groups) = Normalizer::run(original);
         let mut text = Text { original, normalized, groups, tokens: Vec::new(), sentences: Vec::new() };
         text.segment();
@@ -322,12 +403,12 @@ impl<'a> Text<'a> {
         for i in 1..tokens.len() {
             let (prev, tok) = (&tokens[i - 1], &tokens[i]);
             if tok.kind == TokenKind::Punct
-                && tok.norm.len() == 1
-                && bytes[tok.norm.start] == b'\''
-                && prev.norm.end == tok.norm.start
+                && tok.norm_end - tok.norm_start == 1
+                && bytes[tok.norm_start as usize] == b'\''
+                && prev.norm_end == tok.norm_start
                 && prev.kind == TokenKind::Word
-                && bytes[prev.norm.end - 1] == b's'
-                && tokens.get(i + 1).map_or(true, |t| t.norm.start > tok.norm.end)
+                && bytes[prev.norm_end as usize - 1] == b's'
+                && tokens.get(i + 1).map_or(true, |t| t.norm_start > tok.norm_end)
             {
                 tokens[i].kind = TokenKind::Possessive;
             }
@@ -358,12 +439,12 @@ impl<'a> Text<'a> {
 
     /// The normalised text of token `i`.
     pub fn token_text(&self, i: usize) -> &str {
-        &self.normalized[self.tokens[i].norm.clone()]
+        &self.normalized[self.tokens[i].norm()]
     }
 
     /// The original text of token `i`.
     pub fn token_original(&self, i: usize) -> &'a str {
-        &self.original[self.tokens[i].start..self.tokens[i].end]
+        &self.original[self.tokens[i].span()]
     }
 
     /// The original offset where a span starting at normalised offset `norm` starts (always a
@@ -407,8 +488,17 @@ impl<'a> Text<'a> {
 
     /// The index of the first token that starts at or after normalised offset `norm`.
     pub fn token_at_or_after(&self, norm: usize) -> usize {
-        self.tokens.partition_point(|t| t.norm.start < norm)
+        self.tokens.partition_point(|t| (t.norm_start as usize) < norm)
     }
+}
+
+/// The largest character boundary of `s` at or before `i`.
+pub(crate) fn floor_char_boundary(s: &str, i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    // a character is at most 4 bytes: the boundary is at most 3 bytes back
+    (i.saturating_sub(3)..=i).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0)
 }
 
 /// Turns word spans into tokens and sentences.
@@ -504,14 +594,28 @@ impl Segmenter<'_, '_> {
     fn push(&mut self, norm: Range<usize>, start: usize, kind: TokenKind) {
         let end = self.end(norm.end);
         debug_assert!(self.text.original.is_char_boundary(start) && self.text.original.is_char_boundary(end));
-        self.tokens.push(Token { start, end, norm, sentence: self.sentence, kind });
+        // every offset fits: a text holds at most `MAX_LEN` bytes, and normalising it at most
+        // 3 bytes for 2 (see `Text::MAX_LEN`)
+        self.tokens.push(Token {
+            start: start as u32,
+            end: end as u32,
+            norm_start: norm.start as u32,
+            norm_end: norm.end as u32,
+            sentence: self.sentence as u32,
+            kind,
+        });
     }
 
     fn close(&mut self) {
         let tokens = &self.tokens;
         let (first, last) = (self.first_token, tokens.len());
         if last > first {
-            let sentence = Sentence { start: tokens[first].start, end: tokens[last - 1].end, tokens: first..last };
+            let sentence = Sentence {
+                start: tokens[first].start,
+                end: tokens[last - 1].end,
+                first_token: first as u32,
+                end_token: last as u32,
+            };
             self.sentences.push(sentence);
         }
     }
@@ -867,7 +971,7 @@ mod tests {
 
     fn sentences(src: &str) -> Vec<&str> {
         let t = Text::new(src);
-        t.sentences().iter().map(|s| &src[s.start..s.end]).collect()
+        t.sentences().iter().map(|s| &src[s.span()]).collect()
     }
 
     #[test]
@@ -876,9 +980,9 @@ mod tests {
         assert_eq!(t.normalized(), "china's xi - \"peace\"");
         assert_eq!(words(&t), ["china", "'s", "xi", "-", "\"", "peace", "\""]);
         let tok = &t.tokens()[0];
-        assert_eq!(&t.original()[tok.start..tok.end], "China");
+        assert_eq!(&t.original()[tok.span()], "China");
         let tok = &t.tokens()[1];
-        assert_eq!(&t.original()[tok.start..tok.end], "\u{2019}s");
+        assert_eq!(&t.original()[tok.span()], "\u{2019}s");
         assert_eq!(t.tokens()[1].kind, TokenKind::Possessive);
     }
 
@@ -887,10 +991,10 @@ mod tests {
         let src = "A\u{200D}\u{202E}b É\u{301}t\u{0130}x";
         let t = Text::new(src);
         for tok in t.tokens() {
-            assert!(src.is_char_boundary(tok.start) && src.is_char_boundary(tok.end));
+            assert!(src.is_char_boundary(tok.start()) && src.is_char_boundary(tok.end()));
         }
         let last = t.tokens().last().unwrap();
-        assert!(src[last.start..last.end].ends_with('x'));
+        assert!(src[last.span()].ends_with('x'));
     }
 
     #[test]
@@ -914,7 +1018,7 @@ mod tests {
             assert_eq!(t.to_original_start(n), src.len());
             assert_eq!(t.to_original_end(0), 0);
             for (i, tok) in t.tokens().iter().enumerate() {
-                assert_eq!(Text::new(&src[tok.start..tok.end]).normalized(), t.token_text(i), "{src:?}");
+                assert_eq!(Text::new(&src[tok.span()]).normalized(), t.token_text(i), "{src:?}");
             }
         }
     }
