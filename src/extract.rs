@@ -157,7 +157,7 @@ static DEFAULT_EXTRACTOR: Lazy<Result<Extractor, String>> =
 /// Cloning is cheap: clones share the compiled gazetteer, matcher and rules. The default extractor
 /// ([`Extractor::new`]) is compiled once per process.
 ///
-/// Texts of any length are read. One longer than [`Text::MAX_LEN`] (2 GiB) is read in parts,
+/// Texts of any length are read. One longer than [`Text::MAX_LEN`] (1 GiB) is read in parts,
 /// cut at a paragraph or line break where there is one, and their documents are merged: offsets
 /// and sentence indices count from the start of the whole text, and each entity is listed once.
 /// A name, or a reference back to one, that spans a cut is not seen as one.

@@ -38,22 +38,58 @@ pub enum TokenKind {
 
 /// One token: a word, number, punctuation mark or possessive ending.
 ///
-/// Offsets are stored as `u32` to keep a token at 24 bytes (a 100 MB document has some 18
+/// Offsets are stored as `u32` to keep a token at 20 bytes (a 100 MB document has some 18
 /// million tokens); the accessors return `usize`, ready for slicing. A [`Text`] holds at most
 /// [`Text::MAX_LEN`] bytes, so every offset fits. (The [`Extractor`](crate::Extractor) splits
 /// longer documents into parts.)
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     start: u32,
     end: u32,
     norm_start: u32,
     norm_end: u32,
-    sentence: u32,
-    kind: TokenKind,
+    // the sentence index in the low 30 bits (a text has fewer than 2^30 tokens, see
+    // `Text::MAX_LEN`), the kind in the high 2
+    sentence_kind: u32,
 }
 
 // Tokens are the bulk of a document's memory: keep them small.
-const _: () = assert!(std::mem::size_of::<Token>() <= 24);
+const _: () = assert!(std::mem::size_of::<Token>() <= 20);
+
+const KIND_SHIFT: u32 = 30;
+const SENTENCE_MASK: u32 = (1 << KIND_SHIFT) - 1;
+
+impl TokenKind {
+    fn bits(self) -> u32 {
+        (match self {
+            TokenKind::Word => 0,
+            TokenKind::Number => 1,
+            TokenKind::Punct => 2,
+            TokenKind::Possessive => 3,
+        }) << KIND_SHIFT
+    }
+
+    fn from_bits(bits: u32) -> TokenKind {
+        match bits >> KIND_SHIFT {
+            0 => TokenKind::Word,
+            1 => TokenKind::Number,
+            2 => TokenKind::Punct,
+            _ => TokenKind::Possessive,
+        }
+    }
+}
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Token")
+            .field("start", &self.start())
+            .field("end", &self.end())
+            .field("norm", &self.norm())
+            .field("sentence", &self.sentence())
+            .field("kind", &self.kind())
+            .finish()
+    }
+}
 
 impl Token {
     /// Byte offset of the first byte in the original text.
@@ -83,13 +119,13 @@ impl Token {
     /// Index of the sentence that holds it, into [`Text::sentences`].
     #[inline]
     pub fn sentence(&self) -> usize {
-        self.sentence as usize
+        (self.sentence_kind & SENTENCE_MASK) as usize
     }
 
     /// What it is.
     #[inline]
     pub fn kind(&self) -> TokenKind {
-        self.kind
+        TokenKind::from_bits(self.sentence_kind)
     }
 }
 
@@ -146,12 +182,35 @@ pub struct Text<'a> {
     sentences: Vec<Sentence>,
 }
 
+// u32 offsets: a text holds at most `Text::MAX_LEN` bytes (see there)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Group {
-    norm: usize,
-    norm_end: usize,
-    orig: usize,
-    orig_end: usize,
+    norm: u32,
+    norm_end: u32,
+    orig: u32,
+    orig_end: u32,
+}
+
+impl Group {
+    fn new(norm: Range<usize>, orig: Range<usize>) -> Group {
+        Group { norm: norm.start as u32, norm_end: norm.end as u32, orig: orig.start as u32, orig_end: orig.end as u32 }
+    }
+
+    fn norm(self) -> usize {
+        self.norm as usize
+    }
+
+    fn norm_end(self) -> usize {
+        self.norm_end as usize
+    }
+
+    fn orig(self) -> usize {
+        self.orig as usize
+    }
+
+    fn orig_end(self) -> usize {
+        self.orig_end as usize
+    }
 }
 
 /// How one original character is written in the normalised text.
@@ -208,7 +267,7 @@ impl Normalizer {
     /// Where normalised offset `norm` maps to under the current shift.
     fn shifted(&self, norm: usize) -> usize {
         match self.groups.last() {
-            Some(g) => g.orig_end + (norm - g.norm_end),
+            Some(g) => g.orig_end() + (norm - g.norm_end()),
             None => norm,
         }
     }
@@ -217,7 +276,7 @@ impl Normalizer {
     /// already says so (a character written with its own length, right where the shift puts it).
     fn align(&mut self, norm: usize, norm_len: usize, orig: Range<usize>, one_to_one: bool) {
         if !(one_to_one && norm_len == orig.len() && self.shifted(norm) == orig.start) {
-            self.groups.push(Group { norm, norm_end: norm + norm_len, orig: orig.start, orig_end: orig.end });
+            self.groups.push(Group::new(norm..norm + norm_len, orig));
         }
     }
 
@@ -255,11 +314,11 @@ impl Normalizer {
         self.out.push(composed);
         let norm_end = self.out.len();
         match self.groups.last_mut() {
-            Some(g) if g.norm == n => {
-                g.norm_end = norm_end;
-                g.orig_end = orig.end;
+            Some(g) if g.norm() == n => {
+                g.norm_end = norm_end as u32;
+                g.orig_end = orig.end as u32;
             }
-            _ => self.groups.push(Group { norm: n, norm_end, orig: o, orig_end: orig.end }),
+            _ => self.groups.push(Group::new(n..norm_end, o..orig.end)),
         }
         self.last = Some((n, o, orig.end));
         true
@@ -322,19 +381,20 @@ impl Normalizer {
         // the end of the normalised text maps to the end of the original (past trailing space)
         let n = z.out.len();
         if z.shifted(n) != original.len() {
-            z.groups.push(Group { norm: n, norm_end: n, orig: original.len(), orig_end: original.len() });
+            z.groups.push(Group::new(n..n, original.len()..original.len()));
         }
         (z.out, z.groups)
     }
 }
 
 impl<'a> Text<'a> {
-    /// The longest text a `Text` holds, in bytes: 2 GiB.
+    /// The longest text a `Text` holds, in bytes: 1 GiB.
     ///
-    /// Offsets are stored as `u32`; normalising writes at most 3 bytes for every 2 (lower-casing
-    /// `İ` or `Ⱥ`), so the normalised text of 2 GiB stays under 4 GiB. The
-    /// [`Extractor`](crate::Extractor) splits longer documents into parts.
-    pub const MAX_LEN: usize = (u32::MAX / 2) as usize;
+    /// Offsets are stored as `u32`: normalising writes at most 3 bytes for every 2 (lower-casing
+    /// `İ` or `Ⱥ`), so the normalised text stays under 4 GiB; and there are fewer tokens than
+    /// bytes, so a sentence index takes 30 bits. The [`Extractor`](crate::Extractor) splits longer
+    /// documents into parts.
+    pub const MAX_LEN: usize = 1 << 30;
 
     /// Normalises `original`, splits it into sentences and tokens.
     ///
@@ -350,14 +410,15 @@ impl<'a> Text<'a> {
 
     fn segment(&mut self) {
         let mut sentence_starts = sentence_starts(self.original);
-        sentence_starts.push(usize::MAX);
+        sentence_starts.push(u32::MAX);
         let mut seg = Segmenter {
             text: self,
             starts: &sentence_starts,
-            // news has a token every five to six bytes: start near that, without reserving much
-            // more than a token-sparse text needs
-            tokens: Vec::with_capacity(self.normalized.len() / 8 + 8),
-            sentences: Vec::with_capacity(self.normalized.len() / 256 + 1),
+            // news has a token every five to six bytes and a sentence every 70 to 80: reserve
+            // that much at once (growing a large vector copies it, or at best remaps it; memory
+            // reserved but never written costs no physical memory)
+            tokens: Vec::with_capacity(self.normalized.len() / 5 + 8),
+            sentences: Vec::with_capacity(self.normalized.len() / 64 + 1),
             next_sentence: 1,
             sentence: 0,
             first_token: 0,
@@ -396,19 +457,27 @@ impl<'a> Text<'a> {
         // a lone apostrophe right after a word ending in s is a plural possessive
         for i in 1..tokens.len() {
             let (prev, tok) = (&tokens[i - 1], &tokens[i]);
-            if tok.kind == TokenKind::Punct
+            if tok.kind() == TokenKind::Punct
                 && tok.norm_end - tok.norm_start == 1
                 && bytes[tok.norm_start as usize] == b'\''
                 && prev.norm_end == tok.norm_start
-                && prev.kind == TokenKind::Word
+                && prev.kind() == TokenKind::Word
                 && bytes[prev.norm_end as usize - 1] == b's'
                 && tokens.get(i + 1).map_or(true, |t| t.norm_start > tok.norm_end)
             {
-                tokens[i].kind = TokenKind::Possessive;
+                tokens[i].sentence_kind = tokens[i].sentence_kind & SENTENCE_MASK | TokenKind::Possessive.bits();
             }
         }
         self.tokens = tokens;
         self.sentences = sentences;
+        // give back a reservation far too large (a text of long words): not a small excess,
+        // since allocators keep a block that is freed whole for the next one of its size
+        if self.tokens.capacity() > 2 * self.tokens.len() {
+            self.tokens.shrink_to_fit();
+        }
+        if self.sentences.capacity() > 2 * self.sentences.len() {
+            self.sentences.shrink_to_fit();
+        }
     }
 
     /// The original text.
@@ -445,11 +514,11 @@ impl<'a> Text<'a> {
     /// UTF-8 boundary of the original; an offset inside a folded character maps to its start).
     pub fn to_original_start(&self, norm: usize) -> usize {
         let norm = norm.min(self.normalized.len());
-        let i = self.groups.partition_point(|g| g.norm <= norm);
+        let i = self.groups.partition_point(|g| g.norm() <= norm);
         let orig = match i.checked_sub(1).map(|i| self.groups[i]) {
             None => norm,
-            Some(g) if norm < g.norm_end => return g.orig,
-            Some(g) => g.orig_end + (norm - g.norm_end),
+            Some(g) if norm < g.norm_end() => return g.orig(),
+            Some(g) => g.orig_end() + (norm - g.norm_end()),
         };
         let mut orig = orig.min(self.original.len());
         while !self.original.is_char_boundary(orig) {
@@ -462,11 +531,11 @@ impl<'a> Text<'a> {
     /// boundary of the original; an offset inside a folded character maps to its end).
     pub fn to_original_end(&self, norm: usize) -> usize {
         let norm = norm.min(self.normalized.len());
-        let i = self.groups.partition_point(|g| g.norm < norm);
+        let i = self.groups.partition_point(|g| g.norm() < norm);
         let orig = match i.checked_sub(1).map(|i| self.groups[i]) {
             None => norm,
-            Some(g) if norm <= g.norm_end => return g.orig_end,
-            Some(g) => g.orig_end + (norm - g.norm_end),
+            Some(g) if norm <= g.norm_end() => return g.orig_end(),
+            Some(g) => g.orig_end() + (norm - g.norm_end()),
         };
         let mut orig = orig.min(self.original.len());
         while !self.original.is_char_boundary(orig) {
@@ -498,7 +567,7 @@ pub(crate) fn floor_char_boundary(s: &str, i: usize) -> usize {
 /// Turns word spans into tokens and sentences.
 struct Segmenter<'t, 'a> {
     text: &'t Text<'a>,
-    starts: &'t [usize],
+    starts: &'t [u32],
     tokens: Vec<Token>,
     sentences: Vec<Sentence>,
     next_sentence: usize,
@@ -515,14 +584,14 @@ impl Segmenter<'_, '_> {
     /// [`Text::to_original_start`] for offsets that never decrease.
     fn start(&mut self, norm: usize) -> usize {
         let groups = &self.text.groups;
-        while self.at_or_before < groups.len() && groups[self.at_or_before].norm <= norm {
+        while self.at_or_before < groups.len() && groups[self.at_or_before].norm() <= norm {
             self.at_or_before += 1;
         }
         match self.at_or_before.checked_sub(1).map(|i| groups[i]) {
-            Some(g) if norm < g.norm_end => g.orig,
+            Some(g) if norm < g.norm_end() => g.orig(),
             // words lie on character boundaries of the normalised text, and the shift between
             // groups is character for character: the result is a boundary of the original
-            Some(g) => g.orig_end + (norm - g.norm_end),
+            Some(g) => g.orig_end() + (norm - g.norm_end()),
             None => norm,
         }
     }
@@ -530,12 +599,12 @@ impl Segmenter<'_, '_> {
     /// [`Text::to_original_end`] for offsets that never decrease.
     fn end(&mut self, norm: usize) -> usize {
         let groups = &self.text.groups;
-        while self.before < groups.len() && groups[self.before].norm < norm {
+        while self.before < groups.len() && groups[self.before].norm() < norm {
             self.before += 1;
         }
         match self.before.checked_sub(1).map(|i| groups[i]) {
-            Some(g) if norm <= g.norm_end => g.orig_end,
-            Some(g) => g.orig_end + (norm - g.norm_end),
+            Some(g) if norm <= g.norm_end() => g.orig_end(),
+            Some(g) => g.orig_end() + (norm - g.norm_end()),
             None => norm,
         }
     }
@@ -545,7 +614,7 @@ impl Segmenter<'_, '_> {
         let word = &text.normalized[ns..ne];
         let start = self.start(ns);
         // a new sentence begins at this token?
-        while start >= self.starts[self.next_sentence] {
+        while start >= self.starts[self.next_sentence] as usize {
             self.next_sentence += 1;
             if self.open {
                 self.close();
@@ -588,15 +657,13 @@ impl Segmenter<'_, '_> {
     fn push(&mut self, norm: Range<usize>, start: usize, kind: TokenKind) {
         let end = self.end(norm.end);
         debug_assert!(self.text.original.is_char_boundary(start) && self.text.original.is_char_boundary(end));
-        // every offset fits: a text holds at most `MAX_LEN` bytes, and normalising it at most
-        // 3 bytes for 2 (see `Text::MAX_LEN`)
+        // every offset fits, and the sentence index in 30 bits (see `Text::MAX_LEN`)
         self.tokens.push(Token {
             start: start as u32,
             end: end as u32,
             norm_start: norm.start as u32,
             norm_end: norm.end as u32,
-            sentence: self.sentence as u32,
-            kind,
+            sentence_kind: self.sentence as u32 | kind.bits(),
         });
     }
 
@@ -719,9 +786,11 @@ fn is_line_break(c: char) -> bool {
 /// hand-written linear scan of its rules), except after a known abbreviation or a single-letter
 /// initial, plus every line break that is not followed by a lower-case letter (headlines, captions
 /// and paragraphs carry no full stop).
-fn sentence_starts(text: &str) -> Vec<usize> {
+fn sentence_starts(text: &str) -> Vec<u32> {
     let bytes = text.as_bytes();
-    let mut starts = vec![0];
+    // offsets fit in u32: a text holds at most `Text::MAX_LEN` bytes
+    let mut starts = Vec::with_capacity(text.len() / 64 + 1);
+    starts.push(0);
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -740,7 +809,7 @@ fn sentence_starts(text: &str) -> Vec<usize> {
                 if next < bytes.len() {
                     let first = text[next..].chars().find(|&c| !c.is_whitespace() || is_line_break(c));
                     if !first.is_some_and(char::is_lowercase) {
-                        starts.push(next);
+                        starts.push(next as u32);
                     }
                 }
                 i = next;
@@ -760,7 +829,7 @@ fn sentence_starts(text: &str) -> Vec<usize> {
 
 /// Decides whether the terminator at `at` ends a sentence (pushing where the next one starts)
 /// and returns where to scan on.
-fn sentence_end(text: &str, at: usize, mut kind: Term, starts: &mut Vec<usize>) -> usize {
+fn sentence_end(text: &str, at: usize, mut kind: Term, starts: &mut Vec<u32>) -> usize {
     let bytes = text.as_bytes();
     // a run of terminators acts as its last one
     let mut j = at;
@@ -813,7 +882,7 @@ fn sentence_end(text: &str, at: usize, mut kind: Term, starts: &mut Vec<usize>) 
             return after_terms;
         }
     }
-    starts.push(j);
+    starts.push(j as u32);
     after_terms
 }
 
@@ -977,7 +1046,7 @@ mod tests {
         assert_eq!(&t.original()[tok.span()], "China");
         let tok = &t.tokens()[1];
         assert_eq!(&t.original()[tok.span()], "\u{2019}s");
-        assert_eq!(t.tokens()[1].kind, TokenKind::Possessive);
+        assert_eq!(t.tokens()[1].kind(), TokenKind::Possessive);
     }
 
     #[test]
@@ -1097,9 +1166,33 @@ mod tests {
     #[test]
     fn plural_possessive() {
         let t = Text::new("the US' tariff and the leaders' talks");
-        let kinds: Vec<TokenKind> = t.tokens().iter().map(|t| t.kind).collect();
+        let kinds: Vec<TokenKind> = t.tokens().iter().map(|t| t.kind()).collect();
         assert_eq!(kinds[2], TokenKind::Possessive);
         assert_eq!(kinds[7], TokenKind::Possessive);
+    }
+
+    #[test]
+    fn packed_tokens_keep_kind_and_sentence() {
+        let t = Text::new("Xi's 3 talks. The leaders' deal!\nA second line. And a third, with 2 numbers.");
+        let kinds: Vec<TokenKind> = t.tokens().iter().map(Token::kind).collect();
+        use TokenKind::*;
+        assert_eq!(kinds[..7], [Word, Possessive, Number, Word, Punct, Word, Word]);
+        assert_eq!(kinds[7], Possessive);
+        assert_eq!(t.sentences().len(), 4);
+        for (s, sentence) in t.sentences().iter().enumerate() {
+            for i in sentence.tokens() {
+                assert_eq!(t.tokens()[i].sentence(), s);
+                assert_eq!(t.tokens()[i].span(), t.tokens()[i].start()..t.tokens()[i].end());
+            }
+        }
+        let debug = format!("{:?}", t.tokens()[7]);
+        assert!(debug.contains("kind: Possessive") && debug.contains("sentence: 1"), "{debug}");
+    }
+
+    #[test]
+    fn char_boundaries_round_down() {
+        let s = "a\u{e9}\u{20ac}";
+        assert_eq!([0, 1, 2, 3, 4, 5, 6, 7].map(|i| floor_char_boundary(s, i)), [0, 1, 1, 3, 3, 3, 6, 6]);
     }
 
     #[test]
