@@ -337,12 +337,21 @@ impl Normalizer {
                     i += 1;
                     continue;
                 }
-                // the fast path: a run of visible ASCII, one byte for one byte
+                // the fast path: a run of visible ASCII and single spaces between, one byte for
+                // one byte
                 z.flush_space();
                 let start = i;
                 let n = z.out.len();
-                while i < bytes.len() && bytes[i] < 0x80 && !is_ascii_space(bytes[i]) {
-                    i += 1;
+                let visible = |b: u8| b > b' ' && b < 0x7F;
+                loop {
+                    while i < bytes.len() && visible(bytes[i]) {
+                        i += 1;
+                    }
+                    if i + 1 < bytes.len() && bytes[i] == b' ' && visible(bytes[i + 1]) {
+                        i += 1;
+                    } else {
+                        break;
+                    }
                 }
                 z.out.push_str(&original[start..i]);
                 z.out[n..].make_ascii_lowercase();
@@ -426,29 +435,34 @@ impl<'a> Text<'a> {
             at_or_before: 0,
             before: 0,
         };
-        // words never span a space, so each space-free chunk is split on its own, ASCII chunks by
-        // the fast path
+        // words never span a space: ASCII text is split by the fast path up to the space-free
+        // chunk that holds the next non-ASCII character, and that chunk by the Unicode rules
         let normalized = self.normalized.as_str();
         let bytes = normalized.as_bytes();
         let mut s = 0;
         while s < bytes.len() {
-            let e = bytes[s..].iter().position(|&b| b == b' ').map_or(bytes.len(), |p| s + p);
-            let chunk = &normalized[s..e];
-            if chunk.is_ascii() {
-                ascii_words(chunk.as_bytes(), |ws, we| {
-                    // the kind of an ASCII word is plain from its first byte
-                    let kind = match bytes[s + ws] {
-                        b'0'..=b'9' => Some(TokenKind::Number),
-                        b'a'..=b'z' | b'A'..=b'Z' => Some(TokenKind::Word),
-                        b'_' => None,
-                        _ => Some(TokenKind::Punct),
-                    };
-                    seg.word(s + ws, s + we, kind)
-                });
-            } else {
-                for (ws, w) in chunk.split_word_bound_indices() {
-                    seg.word(s + ws, s + ws + w.len(), None);
-                }
+            let non_ascii = s + ascii_prefix_len(&bytes[s..]);
+            let chunk = match bytes[s..non_ascii].iter().rposition(|&b| b == b' ') {
+                _ if non_ascii == bytes.len() => bytes.len(),
+                Some(p) => s + p + 1,
+                None => s,
+            };
+            ascii_words(&bytes[s..chunk], |ws, we| {
+                // the kind of an ASCII word is plain from its first byte
+                let kind = match bytes[s + ws] {
+                    b'0'..=b'9' => Some(TokenKind::Number),
+                    b'a'..=b'z' | b'A'..=b'Z' => Some(TokenKind::Word),
+                    b'_' => None,
+                    _ => Some(TokenKind::Punct),
+                };
+                seg.word(s + ws, s + we, kind)
+            });
+            if chunk == bytes.len() {
+                break;
+            }
+            let e = bytes[non_ascii..].iter().position(|&b| b == b' ').map_or(bytes.len(), |p| non_ascii + p);
+            for (ws, w) in normalized[chunk..e].split_word_bound_indices() {
+                seg.word(chunk + ws, chunk + ws + w.len(), None);
             }
             s = e + 1;
         }
@@ -688,17 +702,33 @@ impl Segmenter<'_, '_> {
     }
 }
 
-/// Splits a chunk of visible ASCII (no space) into words exactly as UAX #29 does: runs of
-/// letters, digits and `_`, joined across `'`, `.` and `:` between letters and across `'`, `.`,
-/// `,` and `;` between digits; every other character alone. (Tested against
-/// `unicode-segmentation`.)
+/// The length of the ASCII prefix of `bytes`.
+fn ascii_prefix_len(bytes: &[u8]) -> usize {
+    // whole blocks first: `is_ascii` reads a machine word at a time
+    const BLOCK: usize = 32;
+    let mut i = 0;
+    while i + BLOCK <= bytes.len() && bytes[i..i + BLOCK].is_ascii() {
+        i += BLOCK;
+    }
+    while i < bytes.len() && bytes[i] < 0x80 {
+        i += 1;
+    }
+    i
+}
+
+/// Splits normalised ASCII text (visible characters and single spaces) into words exactly as
+/// UAX #29 does within each space-free chunk: runs of letters, digits and `_`, joined across
+/// `'`, `.` and `:` between letters and across `'`, `.`, `,` and `;` between digits; every other
+/// character but the space alone. (Tested against `unicode-segmentation`.)
 fn ascii_words(chunk: &[u8], mut word: impl FnMut(usize, usize)) {
     let wordish = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let n = chunk.len();
     let mut i = 0;
     while i < n {
         if !wordish(chunk[i]) {
-            word(i, i + 1);
+            if chunk[i] != b' ' {
+                word(i, i + 1);
+            }
             i += 1;
             continue;
         }
@@ -1117,7 +1147,7 @@ mod tests {
     #[test]
     fn ascii_words_agree_with_unicode_segmentation() {
         // a small deterministic generator over the characters the rules care about
-        let alphabet = b"ab1_.:',;-!\"Z9";
+        let alphabet = b"ab1_.:',;-!\"Z9 ";
         let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
         for _ in 0..3000 {
             let mut s = Vec::new();
@@ -1136,9 +1166,37 @@ mod tests {
             let s = String::from_utf8(s).unwrap();
             let mut ours = Vec::new();
             ascii_words(s.as_bytes(), |a, b| ours.push(&s[a..b]));
-            let theirs: Vec<&str> = s.split_word_bounds().collect();
+            let theirs: Vec<&str> = s.split_word_bounds().filter(|w| !w.starts_with(' ')).collect();
             assert_eq!(ours, theirs, "{s:?}");
         }
+    }
+
+    #[test]
+    fn ascii_prefixes_and_words_next_to_other_characters() {
+        let long = "a".repeat(70);
+        assert_eq!(ascii_prefix_len(format!("{long}\u{e9}").as_bytes()), 70);
+        assert_eq!(ascii_prefix_len(long.as_bytes()), 70);
+        assert_eq!(ascii_prefix_len("\u{e9}a".as_bytes()), 0);
+        let t = Text::new("Caf\u{e9} talks: S\u{e3}o Paulo, 3.5 percent. na\u{ef}ve x.y \u{201c}z\u{201d}");
+        assert_eq!(
+            words(&t),
+            [
+                "caf\u{e9}",
+                "talks",
+                ":",
+                "s\u{e3}o",
+                "paulo",
+                ",",
+                "3.5",
+                "percent",
+                ".",
+                "na\u{ef}ve",
+                "x.y",
+                "\"",
+                "z",
+                "\""
+            ]
+        );
     }
 
     #[test]
