@@ -227,6 +227,9 @@ impl Extractor {
     }
 
     /// The stages before relations: text, matches and resolution (for tools and `--explain`).
+    ///
+    /// These read the text at once: one longer than [`Text::MAX_LEN`] is cut there (see
+    /// [`Text::new`]), where [`extract`](Extractor::extract) would read it in parts.
     pub fn analyze<'t>(&self, text: &'t str, date: Date) -> (Text<'t>, Resolution) {
         let text = Text::new(text);
         let matches = self.inner.matcher.find_all(&text);
