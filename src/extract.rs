@@ -178,7 +178,7 @@ static DEFAULT_EXTRACTOR: Lazy<Result<Extractor, String>> =
 /// Cloning is cheap: clones share the compiled gazetteer, matcher and rules. The default extractor
 /// ([`Extractor::new`]) is compiled once per process.
 ///
-/// Texts of any length are read. One longer than [`Text::MAX_LEN`] (2 GiB) is read in parts,
+/// Texts of any length are read. One longer than [`Text::MAX_LEN`] (1 GiB) is read in parts,
 /// cut at a paragraph or line break where there is one, and their documents are merged: offsets
 /// and sentence indices count from the start of the whole text, and each entity is listed once.
 /// A name, or a reference back to one, that spans a cut is not seen as one.
@@ -248,6 +248,9 @@ impl Extractor {
     }
 
     /// The stages before relations: text, matches and resolution (for tools and `--explain`).
+    ///
+    /// These read the text at once: one longer than [`Text::MAX_LEN`] is cut there (see
+    /// [`Text::new`]), where [`extract`](Extractor::extract) would read it in parts.
     pub fn analyze<'t>(&self, text: &'t str, date: Date) -> (Text<'t>, Resolution) {
         let text = Text::new(text);
         let matches = self.inner.matcher.find_all(&text);
