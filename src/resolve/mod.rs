@@ -813,8 +813,8 @@ impl<'a> Run<'a> {
         let mut title_case = Vec::with_capacity(text.sentences().len());
         let mut all_caps = Vec::with_capacity(text.sentences().len());
         for s in text.sentences() {
-            let words: Vec<usize> = s.tokens.clone().filter(|&i| toks[i].kind == TokenKind::Word).collect();
-            first_word.push(words.first().copied().unwrap_or(s.tokens.start));
+            let words: Vec<usize> = s.tokens().filter(|&i| toks[i].kind() == TokenKind::Word).collect();
+            first_word.push(words.first().copied().unwrap_or(s.tokens().start));
             let long: Vec<&str> = words
                 .iter()
                 .map(|&i| text.token_original(i))
@@ -866,11 +866,11 @@ impl<'a> Run<'a> {
     }
 
     fn sentence(&self, i: usize) -> usize {
-        self.text.tokens()[i].sentence
+        self.text.tokens()[i].sentence()
     }
 
     fn is_word(&self, i: usize) -> bool {
-        self.text.tokens().get(i).is_some_and(|t| t.kind == TokenKind::Word)
+        self.text.tokens().get(i).is_some_and(|t| t.kind() == TokenKind::Word)
     }
 
     /// Token `i` exists, is a word, and is in sentence `sentence`.
@@ -892,9 +892,9 @@ impl<'a> Run<'a> {
             let last = self.text.token_at_or_after(norm.end);
             // a name must start and end on token boundaries: "Xi" is not a name inside "Xi'an"
             let aligned = first < last
-                && toks[first].norm.start == norm.start
-                && toks[last - 1].norm.end == norm.end
-                && toks[first].sentence == toks[last - 1].sentence;
+                && toks[first].norm().start == norm.start
+                && toks[last - 1].norm().end == norm.end
+                && toks[first].sentence() == toks[last - 1].sentence();
             if aligned {
                 let mut cands: Vec<Cand> = Vec::new();
                 for m in &matches[i..j] {
@@ -920,8 +920,8 @@ impl<'a> Run<'a> {
     /// The tokens of an original byte span, snapped outwards to whole tokens.
     fn tokens_of(&self, start: usize, end: usize) -> Range<usize> {
         let toks = self.text.tokens();
-        let first = toks.partition_point(|t| t.end <= start);
-        let last = toks.partition_point(|t| t.start < end);
+        let first = toks.partition_point(|t| t.end() <= start);
+        let last = toks.partition_point(|t| t.start() < end);
         first..last.max(first)
     }
 
@@ -1038,7 +1038,7 @@ impl<'a> Run<'a> {
         }
         let toks = self.text.tokens();
         let mut at = end;
-        if toks[at - 1].kind == TokenKind::Possessive {
+        if toks[at - 1].kind() == TokenKind::Possessive {
             at -= 1;
         }
         if at == 0 {
@@ -1286,7 +1286,7 @@ impl<'a> Run<'a> {
     /// Asia Summit"), as nested mentions: the automaton reports only the longest name.
     fn compound_parts(&mut self, tokens: &Range<usize>) {
         let toks = self.text.tokens();
-        let is_hyphen = |t: usize| toks[t].kind == TokenKind::Punct && self.text.token_text(t) == "-";
+        let is_hyphen = |t: usize| toks[t].kind() == TokenKind::Punct && self.text.token_text(t) == "-";
         if !tokens.clone().any(is_hyphen) {
             return;
         }
@@ -1306,8 +1306,8 @@ impl<'a> Run<'a> {
     /// Adds the countries and regions named within `part` as mentions nested in `outer`.
     fn names_within(&mut self, part: Range<usize>, outer: &Range<usize>) {
         let toks = self.text.tokens();
-        let base = toks[part.start].start;
-        let inner = Text::new(&self.text.original()[base..toks[part.end - 1].end]);
+        let base = toks[part.start].start();
+        let inner = Text::new(&self.text.original()[base..toks[part.end - 1].end()]);
         let found = self.m.find_all(&inner);
         let mut k = 0;
         while k < found.len() {
@@ -1351,10 +1351,10 @@ impl<'a> Run<'a> {
     fn acts_next(&self, last: usize) -> bool {
         let toks = self.text.tokens();
         let Some(next) = toks.get(last) else { return false };
-        if next.kind == TokenKind::Possessive {
+        if next.kind() == TokenKind::Possessive {
             return true;
         }
-        if next.sentence != toks[last - 1].sentence {
+        if next.sentence() != toks[last - 1].sentence() {
             return false;
         }
         let w = self.word(last);
@@ -1402,12 +1402,12 @@ impl<'a> Run<'a> {
     fn is_location(&self, first: usize, last: usize) -> bool {
         let toks = self.text.tokens();
         let sentence = self.sentence(first);
-        if toks.get(last).is_some_and(|t| t.kind == TokenKind::Possessive) {
+        if toks.get(last).is_some_and(|t| t.kind() == TokenKind::Possessive) {
             // "part of Beijing's strategy": a possessor acts, wherever it stands
             return false;
         }
         // a dateline ("BEIJING, June 17 -") is where the story was filed
-        let written = &self.text.original()[toks[first].start..toks[last - 1].end];
+        let written = &self.text.original()[toks[first].start()..toks[last - 1].end()];
         if self.sentence_initial(first) && written.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
             return true;
         }
@@ -1507,7 +1507,7 @@ impl<'a> Run<'a> {
             }
         } else if let Some((start, owner)) = self.owner_before(first) {
             // "China's Xi": the possessor is the person's own country
-            let possessive = first > 0 && self.text.tokens()[first - 1].kind == TokenKind::Possessive;
+            let possessive = first > 0 && self.text.tokens()[first - 1].kind() == TokenKind::Possessive;
             let own = Some(owner) == self.r.person_country[person] || Some(owner) == pending.acts_for;
             if possessive && own && self.same_pattern(start, first) {
                 pending.phrase.start = start;
@@ -1594,7 +1594,7 @@ impl<'a> Run<'a> {
             }
         };
         let holders = if office == Office::Other {
-            let title = &self.text.normalized()[toks[start].norm.start..toks[end - 1].norm.end];
+            let title = &self.text.normalized()[toks[start].norm().start..toks[end - 1].norm().end];
             self.r.titled.get(&(owner, title.to_string()))
         } else {
             self.r.holders.get(&(owner, office))
@@ -1664,10 +1664,10 @@ impl<'a> Run<'a> {
             out.mentions.push(ResolvedMention {
                 entity,
                 acts_for,
-                start: toks[p.name.start].start,
-                end: toks[p.name.end - 1].end,
+                start: toks[p.name.start].start(),
+                end: toks[p.name.end - 1].end(),
                 tokens: phrase,
-                sentence: toks[p.name.start].sentence,
+                sentence: toks[p.name.start].sentence(),
                 form: p.form,
                 nested,
             });

@@ -77,13 +77,13 @@ impl Titles {
         if end == 0 || end > toks.len() {
             return None;
         }
-        let sentence = toks[end - 1].sentence;
+        let sentence = toks[end - 1].sentence();
         let lowest = end.saturating_sub(self.max_tokens);
         (lowest..end).find_map(|start| {
-            if toks[start].sentence != sentence {
+            if toks[start].sentence() != sentence {
                 return None;
             }
-            let span = &text.normalized()[toks[start].norm.start..toks[end - 1].norm.end];
+            let span = &text.normalized()[toks[start].norm().start..toks[end - 1].norm().end];
             self.get(span).map(|office| (start, office))
         })
     }
@@ -94,13 +94,13 @@ impl Titles {
         if start >= toks.len() {
             return None;
         }
-        let sentence = toks[start].sentence;
+        let sentence = toks[start].sentence();
         let highest = (start + self.max_tokens).min(toks.len());
         (start + 1..=highest).rev().find_map(|end| {
-            if toks[end - 1].sentence != sentence {
+            if toks[end - 1].sentence() != sentence {
                 return None;
             }
-            let span = &text.normalized()[toks[start].norm.start..toks[end - 1].norm.end];
+            let span = &text.normalized()[toks[start].norm().start..toks[end - 1].norm().end];
             self.get(span).map(|office| (end, office))
         })
     }

@@ -75,8 +75,8 @@ pub(crate) fn units_into(
             out.push(Unit {
                 kind: UnitKind::Token(i),
                 word: words[i - tokens.start],
-                start: all[i].start,
-                end: all[i].end,
+                start: all[i].start(),
+                end: all[i].end(),
             });
             i += 1;
         }
@@ -93,15 +93,15 @@ pub(crate) fn units_into(
         let at = if article { i + 1 } else { i };
         if m < mentions.len() && mentions[m].tokens.start == at && mentions[m].tokens.end > at {
             let end = mentions[m].tokens.end.min(tokens.end);
-            out.push(Unit { kind: UnitKind::Entity(m), word: NO_WORD, start: all[i].start, end: all[end - 1].end });
+            out.push(Unit { kind: UnitKind::Entity(m), word: NO_WORD, start: all[i].start(), end: all[end - 1].end() });
             i = end;
             m += 1;
         } else {
             out.push(Unit {
                 kind: UnitKind::Token(i),
                 word: words[i - tokens.start],
-                start: all[i].start,
-                end: all[i].end,
+                start: all[i].start(),
+                end: all[i].end(),
             });
             i += 1;
         }

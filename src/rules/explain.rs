@@ -156,7 +156,7 @@ pub(crate) fn explanation(
             None => (String::new(), String::new()),
         };
         near_misses.push(NearMiss {
-            sentence: text.original()[s.start..s.end].to_string(),
+            sentence: text.original()[s.start()..s.end()].to_string(),
             rule: rule.id.clone(),
             pattern: pattern.to_string(),
             matched: trace

@@ -453,7 +453,7 @@ impl RuleSet {
 
     /// The units of sentence `s`.
     pub(crate) fn units(&self, text: &Text<'_>, resolution: &Resolution, s: usize) -> Vec<engine::Unit> {
-        let tokens = text.sentences()[s].tokens.clone();
+        let tokens = text.sentences()[s].tokens();
         let words: Vec<u32> = tokens.clone().map(|t| self.vocab.id(text.token_text(t).as_bytes())).collect();
         engine::units(text, resolution, tokens, &words)
     }
@@ -477,7 +477,7 @@ impl RuleSet {
             if !scan.sentence(text, sentence) {
                 continue;
             }
-            engine::units_into(text, resolution, s.tokens.clone(), &scan.words, &mut units);
+            engine::units_into(text, resolution, s.tokens(), &scan.words, &mut units);
             let units = &units[..];
             scan.place(&units);
             let first = out.len();
@@ -687,8 +687,8 @@ impl<'r> Scan<'r> {
         self.words.clear();
         self.present.clear();
         let bytes = text.normalized().as_bytes();
-        let tokens = &text.tokens()[text.sentences()[sentence].tokens.clone()];
-        self.words.extend(tokens.iter().map(|t| rules.vocab.id_in(bytes, t.norm.start, t.norm.end)));
+        let tokens = &text.tokens()[text.sentences()[sentence].tokens()];
+        self.words.extend(tokens.iter().map(|t| rules.vocab.id_in(bytes, t.norm().start, t.norm().end)));
         for &w in &self.words {
             if w != NO_WORD && self.word_seen[w as usize] != stamp {
                 self.word_seen[w as usize] = stamp;
