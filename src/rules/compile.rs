@@ -1,6 +1,7 @@
 //! From a pattern's syntax tree to a small backtracking program, and the words that trigger it.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use regex::Regex;
 use rustc_hash::FxHashMap;
@@ -256,9 +257,10 @@ pub(crate) struct Program {
     pub insts: Vec<Inst>,
     /// Per instruction: the pattern text it came from (empty for control instructions).
     pub labels: Vec<String>,
-    /// Per instruction: the outermost group it belongs to (`(met|meets)` for `meets`), which is
-    /// what a near miss says it expected.
-    pub groups: Vec<String>,
+    /// Per instruction: the outermost group it belongs to (`(met|meets)` for `meets`), if any,
+    /// which is what a near miss says it expected (see [`Program::group`]). Shared: a group's
+    /// text can be long, and every instruction inside it names it.
+    pub groups: Vec<Option<Arc<str>>>,
     pub regexes: Vec<Regex>,
     /// The tables of [`Inst::Words`]: `(word, instruction)`, sorted by word.
     pub words: Vec<Box<[(u32, u32)]>>,
@@ -271,6 +273,11 @@ pub(crate) struct Program {
 }
 
 impl Program {
+    /// What a near miss at instruction `pc` expected: its outermost group, or its own label.
+    pub fn group(&self, pc: usize) -> &str {
+        self.groups[pc].as_deref().unwrap_or(&self.labels[pc])
+    }
+
     /// Moves the program to another rule set: `words` maps each old word id to the new one, and
     /// word sets are numbered from `sets` on.
     pub fn relink(&mut self, words: &[u32], sets: usize) {
@@ -298,11 +305,12 @@ impl Program {
 
 /// Compiles a pattern; the error says what is wrong with its slots.
 pub(crate) fn compile(parts: &[Part], cx: &mut Context<'_>) -> Result<Program, String> {
-    let anchors: Option<Vec<u32>> = anchors(parts).map(|words| words.iter().map(|w| cx.vocab.intern(w)).collect());
+    let groups: Vec<Vec<&str>> = parts.iter().filter_map(|p| node_anchors(&p.node)).collect();
+    let anchors: Option<Vec<u32>> =
+        rarest(groups.iter().map(Vec::as_slice)).map(|words| words.iter().map(|w| cx.vocab.intern(w)).collect());
     // one-letter words occur inside everything: checking for them costs more than it saves
-    let mut requires: Vec<Vec<u32>> = parts
+    let mut requires: Vec<Vec<u32>> = groups
         .iter()
-        .filter_map(|p| node_anchors(&p.node))
         .filter(|g| g.iter().all(|w| w.len() > 1))
         .map(|g| g.iter().map(|w| cx.vocab.intern(w)).collect())
         .collect();
@@ -339,7 +347,7 @@ struct Compiler<'c, 'v> {
     cx: &'c mut Context<'v>,
     program: Program,
     seen: [bool; 2],
-    group: Option<String>,
+    group: Option<Arc<str>>,
 }
 
 /// The word of a branch that is one word.
@@ -354,7 +362,7 @@ impl Compiler<'_, '_> {
     fn push(&mut self, inst: Inst, label: &str) -> usize {
         self.program.insts.push(inst);
         self.program.labels.push(label.to_string());
-        self.program.groups.push(self.group.clone().unwrap_or_else(|| label.to_string()));
+        self.program.groups.push(self.group.clone());
         self.program.insts.len() - 1
     }
 
@@ -369,7 +377,7 @@ impl Compiler<'_, '_> {
         let outermost =
             self.group.is_none() && matches!(part.node, Node::Alt(_) | Node::Opt(_)) && !part.label.is_empty();
         if outermost {
-            self.group = Some(part.label.clone());
+            self.group = Some(part.label.as_str().into());
         }
         let result = self.node(part);
         if outermost {
@@ -495,7 +503,7 @@ impl Compiler<'_, '_> {
 }
 
 /// The words of a regular expression that is only `(word|word|…)`, lower case.
-fn word_alternation(re: &str) -> Option<impl Iterator<Item = &str>> {
+pub(crate) fn word_alternation(re: &str) -> Option<impl Iterator<Item = &str>> {
     let inner = re.strip_prefix('(').and_then(|r| r.strip_suffix(')')).unwrap_or(re);
     let plain =
         |w: &str| !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c.is_numeric() || c == '\'' || c == '-');
@@ -510,17 +518,25 @@ const COMMON: &[&str] = &[
 
 /// The words one of which every match of `parts` contains: the required part with the fewest,
 /// least common and longest (so rarest) words.
-fn anchors(parts: &[Part]) -> Option<Vec<String>> {
-    parts.iter().filter_map(|p| node_anchors(&p.node)).min_by_key(|words| {
-        let shortest = words.iter().map(String::len).min().unwrap_or(0);
-        let common = words.iter().filter(|w| COMMON.contains(&w.as_str())).count();
+fn anchors(parts: &[Part]) -> Option<Vec<&str>> {
+    rarest(parts.iter().filter_map(|p| node_anchors(&p.node)))
+}
+
+/// The rarest of groups of words that matches must contain (the first of equals).
+fn rarest<'p, G: std::borrow::Borrow<[&'p str]>>(groups: impl Iterator<Item = G>) -> Option<G> {
+    groups.min_by_key(|words| {
+        let words = words.borrow();
+        let shortest = words.iter().map(|w| w.len()).min().unwrap_or(0);
+        let common = words.iter().filter(|w| COMMON.contains(w)).count();
         (common, words.len(), usize::MAX - shortest)
     })
 }
 
-fn node_anchors(node: &Node) -> Option<Vec<String>> {
+/// The words one of which every match of a part contains, if it is a word or an alternation of
+/// parts that each have such words.
+fn node_anchors(node: &Node) -> Option<Vec<&str>> {
     match node {
-        Node::Word(w) if w.chars().any(char::is_alphanumeric) => Some(vec![w.clone()]),
+        Node::Word(w) if w.chars().any(char::is_alphanumeric) => Some(vec![w.as_str()]),
         Node::Alt(branches) => {
             let mut all = Vec::new();
             for b in branches {

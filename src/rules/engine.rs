@@ -20,6 +20,9 @@ const MAX_LIST: usize = 12;
 /// The most `(instruction, unit)` states a run remembers as failed (bits): beyond, a very long
 /// sentence is left to the step budget.
 const MAX_MEMO: usize = 1 << 20;
+/// Steps a pattern takes over a sentence before it remembers failed states: most take a handful,
+/// and setting up the memory would cost more than it saves.
+pub(crate) const MEMO_AFTER: usize = 256;
 
 /// What a unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -177,9 +180,13 @@ pub(crate) struct Vm<'a> {
     trace: Vec<(usize, Range<usize>)>,
     /// `(instruction, unit)` states already tried, one bit each (`units + 1` per instruction): a
     /// state that failed once fails again, from any start, so each is tried at most once and a run
-    /// over a sentence costs at most its instructions times its units. Empty when too big, or when
-    /// tracking.
+    /// over a sentence costs at most its instructions times its units. Empty until
+    /// [`MEMO_AFTER`] steps have been taken, and when too big or tracking.
     failed: Vec<u64>,
+    /// Whether `failed` may be used.
+    memo: bool,
+    /// The steps after which `failed` is used ([`MEMO_AFTER`]).
+    pub memo_after: usize,
     /// The alternatives left to try.
     stack: Vec<Back>,
     /// Whether the furthest partial match is tracked.
@@ -199,10 +206,6 @@ impl<'a> Vm<'a> {
         let Scratch { mut trace, mut failed, stack } = scratch;
         trace.clear();
         failed.clear();
-        let states = program.insts.len() * (units.len() + 1);
-        if states <= MAX_MEMO {
-            failed.resize(states.div_ceil(64), 0);
-        }
         Vm {
             program,
             units,
@@ -212,6 +215,8 @@ impl<'a> Vm<'a> {
             steps: 0,
             trace,
             failed,
+            memo: program.insts.len() * (units.len() + 1) <= MAX_MEMO,
+            memo_after: MEMO_AFTER,
             stack,
             track: false,
             partial: Partial::default(),
@@ -222,6 +227,7 @@ impl<'a> Vm<'a> {
     /// is reached, as the furthest partial match may pass through a state that failed before.
     pub fn track(&mut self) {
         self.track = true;
+        self.memo = false;
         self.failed.clear();
     }
 
@@ -312,6 +318,10 @@ impl<'a> Vm<'a> {
                 self.steps += 1;
                 if self.steps > STEP_BUDGET {
                     return false;
+                }
+                if self.steps == self.memo_after && self.memo {
+                    // (the states tried so far are not marked: they are only tried again)
+                    self.failed.resize((self.program.insts.len() * width).div_ceil(64), 0);
                 }
                 // what the state does: goes on to another state, or fails (falling through)
                 match self.program.insts[pc] {

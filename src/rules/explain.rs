@@ -146,7 +146,7 @@ pub(crate) fn explanation(
         let trace = &partial.trace[..partial.trace.len() - usize::from(cancelled)];
         let (expected, found) = match partial.failed_at {
             Some((pc, pos)) => (
-                program.groups[pc].clone(),
+                program.group(pc).to_string(),
                 if pos < units.len() {
                     format!("\"{}\"", engine::units_text(text, &units, pos..pos + 1))
                 } else {

@@ -462,7 +462,19 @@ impl RuleSet {
         &self,
         text: &Text<'_>,
         resolution: &Resolution,
+        near: Option<&mut Vec<(usize, usize, engine::Partial)>>,
+    ) -> Vec<Found> {
+        self.find_with(text, resolution, near, engine::MEMO_AFTER)
+    }
+
+    /// [`RuleSet::find`], with patterns remembering failed states after `memo_after` steps over a
+    /// sentence.
+    fn find_with(
+        &self,
+        text: &Text<'_>,
+        resolution: &Resolution,
         mut near: Option<&mut Vec<(usize, usize, engine::Partial)>>,
+        memo_after: usize,
     ) -> Vec<Found> {
         let mut out: Vec<Found> = Vec::new();
         if self.patterns.is_empty() {
@@ -489,6 +501,7 @@ impl RuleSet {
                 let rule = &self.rules[pattern.rule];
                 let mut vm =
                     Vm::new(&pattern.program, &units, text, resolution, &trigger.sets, std::mem::take(&mut scratch));
+                vm.memo_after = memo_after;
                 if near.is_some() {
                     vm.track();
                 }

@@ -305,7 +305,10 @@ impl Parser<'_> {
                     return err(start, "expected `/` to close the regular expression, found the end of the pattern");
                 };
                 let re = self.rest()[..end].to_string();
-                if let Err(e) = regex::Regex::new(&re) {
+                // (an alternation of plain words is a valid regular expression: it is looked up as
+                // a set, and compiling it only to check it cost more than the rest of the file)
+                let plain = super::compile::word_alternation(&re).is_some();
+                if let Err(e) = if plain { Ok(()) } else { regex::Regex::new(&re).map(drop) } {
                     return err(start + 1, format!("expected a regular expression, found `{re}`: {e}"));
                 }
                 self.pos += end + 1;

@@ -251,6 +251,46 @@ patterns = ["{subject:person+} …12 met …12 …12 …12 {object:person+} …1
 }
 
 #[test]
+fn remembering_failed_states_changes_nothing() {
+    let x = extractor(
+        r#"
+[define]
+aux = "[(agreed|to|will) [(agreed|to|will)]]"
+
+[[rule]]
+id = "meet/together"
+relation = "meet"
+patterns = [
+  "{subject:country} (and|,) {object:country+} <aux> (met|meet)",
+  "{subject:person} [, …6 ,] …3 (met|greeted) …4 {object:person|country+}",
+]
+"#,
+    );
+    let date = "2025-06-17".parse().unwrap();
+    // with every failed state remembered from the first step, and with none
+    let found = |text: &str, memo_after: usize| -> Vec<String> {
+        let (t, res) = x.analyze(text, date);
+        let found = x.rules().find_with(&t, &res, None, memo_after);
+        let name = |e: usize| res.entities[e].name.clone();
+        found
+            .iter()
+            .map(|f| format!("{}({}, {})", f.relation.kind, name(f.relation.subject), name(f.relation.object)))
+            .collect()
+    };
+    // the match from "Israel" passes the states that the one from "Iran" needs again
+    let text = "Israel, Iran and Syria agreed to meet.";
+    assert_eq!(found(text, 1), ["meet(Israel, Iran)", "meet(Israel, Syria)", "meet(Iran, Syria)"]);
+    let mut long = String::from("Xi, who met nobody, ");
+    for _ in 0..30 {
+        long.push_str("Putin met Japarov and Israel, Iran and Syria agreed to meet, ");
+    }
+    long.push_str("and Xi greeted Putin.");
+    for text in [text, &long, "Xi met Putin, Japarov and Iran. Israel and Iran will meet."] {
+        assert_eq!(found(text, 1), found(text, usize::MAX), "{text}");
+    }
+}
+
+#[test]
 fn explain_names_parts_and_near_misses() {
     let x = extractor(TALKS);
     let date = "2025-06-17".parse().unwrap();
