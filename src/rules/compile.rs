@@ -17,6 +17,9 @@ pub(crate) const COMMA: u32 = 0;
 pub(crate) const AND: u32 = 1;
 /// The id of `&`.
 pub(crate) const AMPERSAND: u32 = 2;
+/// The ids of the determiners that belong to the mention after them: `the`, `his`, `her`,
+/// `their`, `its`.
+pub(crate) const DETERMINERS: std::ops::RangeInclusive<u32> = 3..=7;
 
 /// Every word the patterns of a rule set name, each with a small id: a sentence's tokens are looked
 /// up once, and the programs then compare ids instead of strings.
@@ -51,7 +54,8 @@ impl Default for Vocab {
             words: Vec::new(),
             longest: 0,
         };
-        for w in [",", "and", "&"] {
+        // the words the engine itself looks for, with fixed ids
+        for w in [",", "and", "&", "the", "his", "her", "their", "its"] {
             vocab.intern(w);
         }
         vocab
@@ -600,6 +604,10 @@ mod tests {
         }
         assert_eq!(vocab.id(b","), COMMA);
         assert_eq!(vocab.id(b"and"), AND);
+        assert_eq!(vocab.id(b"&"), AMPERSAND);
+        let determiners: Vec<u32> =
+            ["the", "his", "her", "their", "its"].iter().map(|w| vocab.id(w.as_bytes())).collect();
+        assert_eq!(determiners, DETERMINERS.collect::<Vec<_>>());
         assert_eq!(vocab.intern("abcd"), ids[3]);
         let missing =
             ["", "b", "abcdef", "abcdefg", "abcdefghij", "abcdefghijklmno", "abcdefghijklmnopqr", "aa", "ab\0"];
@@ -608,7 +616,7 @@ mod tests {
             let text = format!("x {missing}abcdefghijklmnopqrstuvwxyz");
             assert_eq!(vocab.id_in(text.as_bytes(), 2, 2 + missing.len()), NO_WORD, "{missing}");
         }
-        assert_eq!(vocab.len(), words.len() + 3 + 500);
+        assert_eq!(vocab.len(), words.len() + 8 + 500);
     }
 
     #[test]

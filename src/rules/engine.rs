@@ -1,13 +1,15 @@
 //! Matching: the units of a sentence, a backtracking run of one compiled pattern over them, and
 //! the negation and modality checks around a match.
 //!
-//! Every run has a step budget and gaps have a fixed maximum length, so a pattern can be slow only
-//! up to a constant: nothing here goes exponential on long sentences.
+//! Every run has a step budget, gaps and lists have a fixed maximum length, and a run that takes
+//! more than a few steps remembers the states that failed (each is then tried once per sentence),
+//! so a pattern can be slow only up to a constant: nothing here goes exponential on long
+//! sentences, and a sentence costs at most its units times the pattern's instructions.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use super::compile::{Inst, Program, AMPERSAND, AND, COMMA, NO_PC, NO_WORD};
+use super::compile::{Inst, Program, AMPERSAND, AND, COMMA, DETERMINERS, NO_PC, NO_WORD};
 use crate::resolve::Resolution;
 use crate::text::Text;
 
@@ -74,14 +76,19 @@ pub(crate) fn units_into(
         // tokens before the next mention are units of their own
         let next = if m < mentions.len() { mentions[m].tokens.start.min(tokens.end) } else { tokens.end };
         // (the token just before a mention may be its determiner: it is looked at below)
-        while i + 1 < next {
-            out.push(Unit {
-                kind: UnitKind::Token(i),
-                word: words[i - tokens.start],
-                start: all[i].start(),
-                end: all[i].end(),
-            });
-            i += 1;
+        if i + 1 < next {
+            let run = i..next - 1;
+            out.extend(
+                all[run.clone()].iter().zip(&words[run.start - tokens.start..run.end - tokens.start]).zip(run).map(
+                    |((token, &word), i)| Unit {
+                        kind: UnitKind::Token(i),
+                        word,
+                        start: token.start(),
+                        end: token.end(),
+                    },
+                ),
+            );
+            i = next - 1;
         }
         if i >= tokens.end {
             break;
@@ -92,7 +99,7 @@ pub(crate) fn units_into(
             && m < mentions.len()
             && mentions[m].tokens.start == i + 1
             && mentions[m].tokens.end > i + 1
-            && matches!(text.token_text(i), "the" | "his" | "her" | "their" | "its");
+            && DETERMINERS.contains(&words[i - tokens.start]);
         let at = if article { i + 1 } else { i };
         if m < mentions.len() && mentions[m].tokens.start == at && mentions[m].tokens.end > at {
             let end = mentions[m].tokens.end.min(tokens.end);

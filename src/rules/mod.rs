@@ -60,11 +60,16 @@
 //!
 //! # How it runs
 //!
-//! All patterns compile together. One Aho-Corasick automaton over the words that each pattern
-//! requires picks the sentences where any pattern can fire, so adding rules barely changes
-//! throughput. Each candidate pattern then runs as a small backtracking program over the sentence's
-//! units, with a step budget and bounded gaps. Identical relations found by several patterns in
-//! one sentence are reported once (symmetric kinds ignore order).
+//! All patterns compile together, and every word they name gets a small id. Each token of the text
+//! is looked up once: a sentence is a candidate for a pattern only if it holds the pattern's rarest
+//! required word and one of each other group of words the pattern requires, so rules cost only
+//! where their words occur, and adding rules barely changes throughput. Each candidate pattern then
+//! runs as a small backtracking program over the sentence's units (comparing word ids, trying the
+//! one-word branches of an alternation at once), from the units where a match can start: no later
+//! than the last of its rarest words. A run has a step budget and bounded gaps and lists, and once
+//! it has taken a few hundred steps it remembers the (instruction, unit) states that failed, so a
+//! sentence costs at most its units times the pattern's instructions. Identical relations found by
+//! several patterns in one sentence are reported once (symmetric kinds ignore order).
 //!
 //! # Testing rules
 //!
@@ -491,7 +496,7 @@ impl RuleSet {
             }
             engine::units_into(text, resolution, s.tokens(), &scan.words, &mut units);
             let units = &units[..];
-            scan.place(&units);
+            scan.place(units);
             let first = out.len();
             // few relations per sentence: a list beats a hash set
             let mut seen: Vec<(RelationKind, usize, usize)> = Vec::new();
@@ -500,7 +505,7 @@ impl RuleSet {
                 let pattern = &self.patterns[p];
                 let rule = &self.rules[pattern.rule];
                 let mut vm =
-                    Vm::new(&pattern.program, &units, text, resolution, &trigger.sets, std::mem::take(&mut scratch));
+                    Vm::new(&pattern.program, units, text, resolution, &trigger.sets, std::mem::take(&mut scratch));
                 vm.memo_after = memo_after;
                 if near.is_some() {
                     vm.track();
@@ -540,7 +545,7 @@ impl RuleSet {
                         }
                         continue;
                     }
-                    let (s, e) = engine::span(&units, run);
+                    let (s, e) = engine::span(units, run);
                     let mut args = rule.args.clone();
                     args.extend(engine::slot_args(&vm, run));
                     if mood == Mood::Future {
@@ -564,7 +569,7 @@ impl RuleSet {
                             .map(|(pc, r)| {
                                 (
                                     pattern.program.labels[*pc].clone(),
-                                    engine::units_text(text, &units, r.clone()).to_string(),
+                                    engine::units_text(text, units, r.clone()).to_string(),
                                 )
                             })
                             .collect()
