@@ -1,7 +1,7 @@
 //! Entities that no gazetteer lists, found by pattern: amounts of money, treaties and other
 //! documents, summits and other events.
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
 use once_cell::sync::{Lazy, OnceCell};
 use regex::Regex;
 
@@ -199,24 +199,74 @@ fn clean_name(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Where in a text a pattern may match: the searches below run only over these spans.
+/// Where in a text a pattern may match: the searches run only over these pieces.
 ///
 /// Running a regex over a whole news text costs far more than the cheap scans that rule most of
-/// it out (the lazy DFA keeps building states). A span is cut at bytes that no match of the
-/// pattern can contain, so searching the spans finds exactly the matches of the whole text; and
-/// only spans holding a word that every match contains are searched.
-#[derive(Clone, Copy)]
-enum Scope {
-    /// The whole text (the reference the spans must agree with).
-    #[cfg(test)]
-    Whole,
-    /// Spans cut at ASCII punctuation other than `-` and `'`, holding a trigger.
-    Words(&'static AhoCorasick),
-    /// Spans an amount of money may cover (see `money_cut`), holding a digit or a currency word.
-    Money,
+/// it out, and a piece with text beyond ASCII needs the costly Unicode form of the regex. So the
+/// text is cut at characters that no match of the pattern can contain, and only the pieces that
+/// hold a trigger (a word that every match contains) are searched: the matches found are exactly
+/// those of a search over the whole text, since none crosses a cut.
+///
+/// What cuts, for a pattern of capitalised words: ASCII punctuation but `-` and `'`; punctuation
+/// beyond ASCII that no class of the pattern takes (dashes but `‐ ‑ –`, quotes but `’`, bullets,
+/// ellipses); and the first character of a word (one after white space) that cannot start a part
+/// of a match, as the `m` of "met" cannot (a part starts with a capital or with one of a few
+/// lower-case words). An amount of money is cut in its own way (see [`money_pieces`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// `DOCUMENT_OF`: capitalised words, "of", "on", "for", "between", "concerning", "the", "and".
+    DocumentOf,
+    /// `DOCUMENT_NAMED`: capitalised words, "and", and the "of" of "Memorandum of Understanding".
+    DocumentNamed,
+    /// `EVENT`: capitalised words, dashes, "summit", "forum".
+    Event,
+    /// `DOCUMENT_GENERIC`: its words, in any case.
+    Generic,
+}
+
+impl Part {
+    /// Whether `c`, after white space, may start a part of a match.
+    fn may_start(self, c: char) -> bool {
+        match self {
+            // `is_uppercase` holds for every `\p{Lu}`
+            Part::DocumentOf => c.is_uppercase() || matches!(c, 'o' | 'f' | 'b' | 'c' | 't' | 'a'),
+            Part::DocumentNamed => c.is_uppercase() || matches!(c, 'a' | 'o'),
+            Part::Event => c.is_uppercase() || matches!(c, 's' | 'f' | '-' | '\u{2010}' | '\u{2011}' | '\u{2013}'),
+            // only ASCII letters and digits are ruled out: others may fold to a letter of a word
+            // (`ſ` is an `s` to `(?i)`)
+            Part::Generic => {
+                !c.is_ascii_alphanumeric()
+                    || matches!(
+                        c.to_ascii_lowercase(),
+                        'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'l' | 'n' | 'p' | 's' | 't' | 'v'
+                    )
+            }
+        }
+    }
+
+    /// Whether `c`, after `prev`, cuts the pieces of this pattern.
+    fn cuts(self, prev: Option<char>, c: char) -> bool {
+        if c.is_ascii() {
+            if c.is_ascii_punctuation() {
+                return c != '-' && c != '\'';
+            }
+        } else if is_cutting_punctuation(c) && !matches!(c, '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2019}') {
+            return true;
+        }
+        prev.is_some_and(char::is_whitespace) && !c.is_whitespace() && !self.may_start(c)
+    }
+}
+
+/// Punctuation beyond ASCII that is no letter, mark, digit or white space: dashes and quotes
+/// (U+2010 to U+2027), per mille to the end of general punctuation (U+2030 to U+205E, short of
+/// the medium mathematical space), and guillemets.
+fn is_cutting_punctuation(c: char) -> bool {
+    matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' | '\u{AB}' | '\u{BB}')
 }
 
 // Every match of `DOCUMENT_OF` and `DOCUMENT_NAMED` contains one of these (case as written).
+// Leftmost-first, so that the automaton searches with a vector prefilter; any match kind finds a
+// trigger in every piece that holds one.
 static DOC_TRIGGERS: Lazy<AhoCorasick> = Lazy::new(|| {
     let words = [
         "Treaty",
@@ -231,27 +281,22 @@ static DOC_TRIGGERS: Lazy<AhoCorasick> = Lazy::new(|| {
         "Communiqu",
         "Joint",
     ];
-    AhoCorasick::new(words).expect("document triggers")
+    leftmost(&words)
 });
 
-// Every match of `DOCUMENT_GENERIC` contains one of these, in any case (none holds an `s` or a
-// `k`, the only ASCII letters with non-ASCII case variants).
-static GENERIC_TRIGGERS: Lazy<AhoCorasick> = Lazy::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(["agreement", "pact", "treaty", "deal", "accord"])
-        .expect("generic document triggers")
-});
+// Every match of `DOCUMENT_GENERIC` contains one of these, in any ASCII case (none holds an `s`
+// or a `k`, the only ASCII letters with case variants beyond ASCII).
+static GENERIC_TRIGGERS: Lazy<AhoCorasick> = Lazy::new(|| leftmost(&["agreement", "pact", "treaty", "deal", "accord"]));
 
 // Every match of `EVENT` ends with one of these.
 static EVENT_TRIGGERS: Lazy<AhoCorasick> = Lazy::new(|| {
     let words =
         ["Summit", "summit", "Forum", "forum", "Conference", "Games", "Olympics", "Expo", "Congress", "Dialogue"];
-    AhoCorasick::new(words).expect("event triggers")
+    leftmost(&words)
 });
 
-// Every match of `MONEY` holds a digit or one of these currency words, in any case; `ſ` is the
-// long s, which a case-insensitive `s` also matches.
+// Every match of `MONEY` holds a digit or one of these currency words, in any ASCII case; `ſ` is
+// the long s, which a case-insensitive `s` also matches.
 static CURRENCY_TRIGGERS: Lazy<AhoCorasick> = Lazy::new(|| {
     let words = [
         "yuan",
@@ -279,95 +324,267 @@ static CURRENCY_TRIGGERS: Lazy<AhoCorasick> = Lazy::new(|| {
         "rmb",
         "cny",
     ];
-    AhoCorasick::builder().ascii_case_insensitive(true).build(words).expect("currency triggers")
+    leftmost(&words)
 });
 
-/// Whether no match of the word patterns (documents, events) can hold byte `b`.
-fn word_cut(b: u8) -> bool {
-    b.is_ascii_punctuation() && b != b'-' && b != b'\''
+fn leftmost(words: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(words).expect("trigger words")
 }
 
-/// The spans of `text` an amount of money may lie in, cut at bytes no amount can hold.
-///
-/// An amount holds letters, digits, spaces, `$`, currency signs, `,` after a digit, `.` in a
-/// number or after `rs`, and anything inside a parenthesis; so other ASCII punctuation outside
-/// an open parenthesis cuts, and so do `,` and `.` where they cannot be part of a number.
-fn money_spans(text: &str) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let mut spans = Vec::new();
-    let mut open = false;
-    let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let cut = match b {
-            b'(' => {
-                open = true;
-                false
+/// The lower-case letter runs of a pattern's source, outside escapes, classes and flags: every
+/// word the pattern spells (and a few letters more, which only make a cut rarer).
+fn pattern_words(source: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut chars = source.chars().peekable();
+    let mut class = 0;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                // `\s`, `\$`, `\p{L}`, `\u2010`: no word
+                match chars.next() {
+                    Some('p') | Some('P') if chars.peek() == Some(&'{') => {
+                        chars.by_ref().find(|&c| c == '}');
+                    }
+                    Some('u') => {
+                        for _ in 0..4 {
+                            chars.next_if(char::is_ascii_hexdigit);
+                        }
+                    }
+                    _ => {}
+                }
             }
-            b')' => {
-                open = false;
-                false
+            '[' => class += 1,
+            ']' if class > 0 => class -= 1,
+            '(' if chars.peek() == Some(&'?') => {
+                // flags: `(?i)`, `(?-u:`
+                while chars.next_if(|&c| c != ':' && c != ')').is_some() {}
             }
-            _ if open => false,
-            b'$' => false,
-            // a digit (or a non-ASCII byte, which may belong to one) before it: "3,000"
-            b',' => i > 0 && bytes[i - 1] < 0x80 && !bytes[i - 1].is_ascii_digit() && bytes[i - 1] != b',',
-            // a decimal point ("1.5") or "rs."
-            b'.' => {
-                let next = bytes.get(i + 1).copied().unwrap_or(b' ');
-                let prev = if i > 0 { bytes[i - 1] } else { b' ' };
-                !(next.is_ascii_digit() || next >= 0x80 || prev >= 0x80 || prev == b's' || prev == b'S')
+            c if class == 0 && c.is_ascii_alphabetic() => {
+                word.push(c.to_ascii_lowercase());
+                continue;
             }
-            _ => b.is_ascii_punctuation(),
-        };
-        if cut {
-            if start < i {
-                spans.push((start, i));
-            }
-            start = i + 1;
+            _ => {}
+        }
+        if !word.is_empty() {
+            words.push(std::mem::take(&mut word));
         }
     }
-    if start < bytes.len() {
-        spans.push((start, bytes.len()));
+    if !word.is_empty() {
+        words.push(word);
     }
-    spans
+    words
 }
 
-/// The spans of `text` cut at `word_cut` bytes that hold a match of `triggers`.
-fn word_spans(text: &str, triggers: &AhoCorasick) -> Vec<(usize, usize)> {
+/// The words of `MONEY`, as a trie over lower-case ASCII letters: a word of the text may be
+/// part of an amount only if it and one of these agree up to the end of the shorter.
+struct MoneyWords {
+    /// Per node, per letter: the next node, or 0 (the root is never a child).
+    next: Vec<[u16; 26]>,
+    /// Per node: a word ends there.
+    end: Vec<bool>,
+}
+
+static MONEY_WORDS: Lazy<MoneyWords> = Lazy::new(|| {
+    let mut trie = MoneyWords { next: vec![[0; 26]], end: vec![false] };
+    for word in pattern_words(&MONEY.source) {
+        let mut node = 0;
+        for b in word.bytes() {
+            let k = usize::from(b - b'a');
+            if trie.next[node][k] == 0 {
+                trie.next[node][k] = u16::try_from(trie.next.len()).expect("a small trie");
+                trie.next.push([0; 26]);
+                trie.end.push(false);
+            }
+            node = usize::from(trie.next[node][k]);
+        }
+        trie.end[node] = true;
+    }
+    trie
+});
+
+impl MoneyWords {
+    /// Whether the ASCII letters `word` (any case) may be part of an amount: a word of `MONEY`
+    /// starts it, or it starts a word of `MONEY`.
+    fn may_hold(&self, word: &[u8]) -> bool {
+        let mut node = 0;
+        for &b in word {
+            if self.end[node] {
+                return true;
+            }
+            match self.next[node][usize::from(b.to_ascii_lowercase() - b'a')] {
+                0 => return false,
+                n => node = usize::from(n),
+            }
+        }
+        true
+    }
+}
+
+/// The starts of the matches of `triggers` in `text`.
+fn hits(text: &str, triggers: &AhoCorasick) -> Vec<usize> {
+    triggers.find_iter(text).map(|m| m.start()).collect()
+}
+
+/// The starts of the matches of `triggers` (lower-case words) in `text`, in any ASCII case.
+///
+/// A vector search of case-sensitive words is many times faster than an automaton that folds
+/// case, so the text is folded instead, a block at a time (blocks overlap by a trigger's length,
+/// so that none is cut in two).
+fn folded_hits(text: &str, triggers: &AhoCorasick) -> Vec<usize> {
+    const BLOCK: usize = 1 << 16;
+    let overlap = triggers.max_pattern_len().saturating_sub(1);
     let bytes = text.as_bytes();
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    for hit in triggers.find_iter(text) {
-        if spans.last().is_some_and(|&(_, end)| hit.start() < end) {
+    let mut folded = Vec::with_capacity(bytes.len().min(BLOCK) + overlap);
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let end = (at + BLOCK).min(bytes.len());
+        folded.clear();
+        folded.extend_from_slice(&bytes[at..(end + overlap).min(bytes.len())]);
+        folded.make_ascii_lowercase();
+        for m in triggers.find_iter(&folded[..]) {
+            if at + m.start() >= end {
+                break;
+            }
+            out.push(at + m.start());
+        }
+        at = end;
+    }
+    out
+}
+
+/// The pieces of `text` cut for `part` (see [`Part`]) that hold a trigger starting at one of
+/// `hits` (sorted). No trigger starts on a cut: its first letter may start a part.
+fn word_pieces(text: &str, hits: &[usize], part: Part) -> Vec<(usize, usize)> {
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    for &hit in hits {
+        if pieces.last().is_some_and(|&(_, end)| hit < end) {
             continue;
         }
-        let start = bytes[..hit.start()].iter().rposition(|&b| word_cut(b)).map_or(0, |p| p + 1);
-        let end = bytes[hit.end()..].iter().position(|&b| word_cut(b)).map_or(bytes.len(), |p| hit.end() + p);
-        spans.push((start, end));
+        // back to the character after the last cut
+        let mut start = hit;
+        let mut before = text[..hit].chars().rev().peekable();
+        while let Some(c) = before.next() {
+            if part.cuts(before.peek().copied(), c) {
+                break;
+            }
+            start -= c.len_utf8();
+        }
+        // on to the next cut (the trigger's first letter never cuts; if it did, the piece would only
+        // be longer than it need be)
+        let mut rest = text[hit..].chars();
+        let mut prev = rest.next();
+        let mut end = hit + prev.map_or(0, char::len_utf8);
+        for c in rest {
+            if part.cuts(prev, c) {
+                break;
+            }
+            end += c.len_utf8();
+            prev = Some(c);
+        }
+        pieces.push((start, end));
     }
-    spans
+    pieces
 }
 
-/// Whether a money span holds a digit or a currency word.
-fn money_trigger(span: &str) -> bool {
-    span.bytes().any(|b| b.is_ascii_digit())
-        || (!span.is_ascii() && span.chars().any(char::is_numeric))
-        || CURRENCY_TRIGGERS.is_match(span)
+/// The pieces of `text` an amount of money may lie in, that hold a digit, a numeric character or
+/// a currency word starting at one of `currency` (sorted).
+///
+/// An amount holds letters, digits, white space, `$`, currency signs, `,` after a digit, `.` in
+/// a number or after `rs`, and anything inside a parenthesis; so outside an open parenthesis,
+/// other ASCII punctuation cuts, so does the punctuation of [`is_cutting_punctuation`], so do `,`
+/// and `.` where they cannot be part of a number, and so does the first letter of a word (after
+/// white space) that no word of the pattern agrees with (see [`MoneyWords`]).
+fn money_pieces(text: &str, currency: &[usize]) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let words = &*MONEY_WORDS;
+    let mut pieces = Vec::new();
+    let mut currency = currency.iter().copied().peekable();
+    let mut open = false;
+    let mut start = 0;
+    // the piece so far holds a digit or a numeric character
+    let mut numeric = false;
+    // the character before is white space
+    let mut after_space = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (len, cut, space) = if b < 0x80 {
+            let cut = match b {
+                b'(' => {
+                    open = true;
+                    false
+                }
+                b')' => {
+                    open = false;
+                    false
+                }
+                _ if open => false,
+                b'a'..=b'z' | b'A'..=b'Z' => {
+                    after_space && {
+                        let run =
+                            bytes[i..].iter().position(|b| !b.is_ascii_alphabetic()).map_or(bytes.len(), |n| i + n);
+                        // a letter beyond ASCII after the run may fold into a word (`uſd`)
+                        bytes.get(run).map_or(true, |&b| b < 0x80) && !words.may_hold(&bytes[i..run])
+                    }
+                }
+                b'$' => false,
+                // a digit (or a non-ASCII byte, which may belong to one) before it: "3,000"
+                b',' => i > 0 && bytes[i - 1] < 0x80 && !bytes[i - 1].is_ascii_digit() && bytes[i - 1] != b',',
+                // a decimal point ("1.5") or "rs."
+                b'.' => {
+                    let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+                    let prev = if i > 0 { bytes[i - 1] } else { b' ' };
+                    !(next.is_ascii_digit() || next >= 0x80 || prev >= 0x80 || prev == b's' || prev == b'S')
+                }
+                _ => b.is_ascii_punctuation(),
+            };
+            if b.is_ascii_digit() {
+                numeric = true;
+            }
+            (1, cut, matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' '))
+        } else {
+            let Some(c) = text[i..].chars().next() else { break };
+            if c.is_numeric() {
+                numeric = true;
+            }
+            (c.len_utf8(), !open && is_cutting_punctuation(c), c.is_whitespace())
+        };
+        if cut {
+            while currency.next_if(|&h| h < start).is_some() {}
+            if start < i && (numeric || currency.peek().is_some_and(|&h| h < i)) {
+                pieces.push((start, i));
+            }
+            start = i + len;
+            numeric = false;
+        }
+        after_space = space;
+        i += len;
+    }
+    while currency.next_if(|&h| h < start).is_some() {}
+    if start < bytes.len() && (numeric || currency.peek().is_some()) {
+        pieces.push((start, bytes.len()));
+    }
+    pieces
 }
 
-/// The matches of `re` in `text` (as `find_iter` over the whole text would give them), searching
-/// only the spans of `scope`.
-fn matches<'t>(pattern: &Pattern, text: &'t str, scope: Scope) -> Vec<regex::Match<'t>> {
-    let spans = match scope {
-        #[cfg(test)]
-        Scope::Whole => return pattern.for_text(text).find_iter(text).collect(),
-        Scope::Words(triggers) => word_spans(text, triggers),
-        Scope::Money => money_spans(text).into_iter().filter(|&(s, e)| money_trigger(&text[s..e])).collect(),
-    };
+/// The haystack for searching piece `start..end` of `text`: the text up to and with the
+/// character after the piece (the regex sees the text before the piece, and the character
+/// after it, for `\b`).
+fn haystack(text: &str, end: usize) -> &str {
+    let next = text[end..].chars().next().map_or(0, char::len_utf8);
+    &text[..end + next]
+}
+
+/// The matches of `pattern` in `text` (as `find_iter` over the whole text would give them),
+/// searching only `pieces`. A piece all ASCII is searched with the ASCII form: no match crosses
+/// the cut after it, so both forms find the same there.
+fn matches<'t>(pattern: &Pattern, text: &'t str, pieces: &[(usize, usize)]) -> Vec<regex::Match<'t>> {
     let mut out = Vec::new();
-    for (start, end) in spans {
-        // the byte after the span (ASCII, it cut) stays in the haystack, for `\b` to see it
-        let hay = &text[..(end + 1).min(text.len())];
-        let re = pattern.for_text(&hay[start..]);
+    for &(start, end) in pieces {
+        let hay = haystack(text, end);
+        let re = pattern.for_text(&text[start..end]);
         let mut at = start;
         while let Some(m) = re.find_at(hay, at) {
             at = m.end();
@@ -377,22 +594,18 @@ fn matches<'t>(pattern: &Pattern, text: &'t str, scope: Scope) -> Vec<regex::Mat
     out
 }
 
-/// The matches of `re`, with their capture groups, as `matches` finds them.
-fn captures<'t>(pattern: &Pattern, text: &'t str, scope: Scope) -> Vec<regex::Captures<'t>> {
-    let spans = match scope {
-        #[cfg(test)]
-        Scope::Whole => return pattern.for_text(text).captures_iter(text).collect(),
-        Scope::Words(triggers) => word_spans(text, triggers),
-        Scope::Money => unreachable!("no money pattern has groups"),
-    };
+/// The matches of `pattern`, with their capture groups, as `matches` finds them.
+fn captures<'t>(pattern: &Pattern, text: &'t str, pieces: &[(usize, usize)]) -> Vec<regex::Captures<'t>> {
     let mut out = Vec::new();
-    for (start, end) in spans {
-        let hay = &text[..(end + 1).min(text.len())];
-        let re = pattern.for_text(&hay[start..]);
+    for &(start, end) in pieces {
+        let hay = haystack(text, end);
+        let re = pattern.for_text(&text[start..end]);
         let mut at = start;
-        while let Some(c) = re.captures_at(hay, at) {
-            at = c.get(0).map_or(hay.len(), |m| m.end());
-            out.push(c);
+        // a plain search first: most pieces hold no match, and one with groups costs more
+        while let Some(m) = re.find_at(hay, at) {
+            at = m.end();
+            // the search from the match's start finds it again, now with its groups
+            out.extend(re.captures_at(hay, m.start()));
         }
     }
     out
@@ -409,19 +622,32 @@ pub(crate) fn compile() {
     for ac in [&DOC_TRIGGERS, &GENERIC_TRIGGERS, &EVENT_TRIGGERS, &CURRENCY_TRIGGERS] {
         Lazy::force(ac);
     }
+    Lazy::force(&MONEY_WORDS);
 }
 
 /// Every pattern entity of `text`, sorted by start; no two overlap (the longer wins).
 pub(crate) fn find(text: &str) -> Vec<Found> {
-    find_in(text, None)
+    find_in(text, false)
 }
 
 /// `find`, searching the whole text when `whole` (for tests) and only where a pattern may match
 /// otherwise.
-fn find_in(text: &str, whole: Option<Scope>) -> Vec<Found> {
-    let scope = |s: Scope| whole.unwrap_or(s);
+fn find_in(text: &str, whole: bool) -> Vec<Found> {
+    let all = [(0, text.len())];
+    let (money, doc_of, doc_named, generic, event);
+    if whole {
+        (money, doc_of, doc_named, generic, event) =
+            (all.to_vec(), all.to_vec(), all.to_vec(), all.to_vec(), all.to_vec());
+    } else {
+        money = money_pieces(text, &folded_hits(text, &CURRENCY_TRIGGERS));
+        let doc = hits(text, &DOC_TRIGGERS);
+        doc_of = word_pieces(text, &doc, Part::DocumentOf);
+        doc_named = word_pieces(text, &doc, Part::DocumentNamed);
+        generic = word_pieces(text, &folded_hits(text, &GENERIC_TRIGGERS), Part::Generic);
+        event = word_pieces(text, &hits(text, &EVENT_TRIGGERS), Part::Event);
+    }
     let mut out: Vec<Found> = Vec::new();
-    for m in matches(&MONEY, text, scope(Scope::Money)) {
+    for m in matches(&MONEY, text, &money) {
         let written = m.as_str();
         let bare = PARENTHESIS.replace_all(written, "");
         let name = clean_name(&bare);
@@ -442,12 +668,12 @@ fn find_in(text: &str, whole: Option<Scope>) -> Vec<Found> {
             }
         }
     }
-    for m in matches(&DOCUMENT_OF, text, scope(Scope::Words(&DOC_TRIGGERS))) {
+    for m in matches(&DOCUMENT_OF, text, &doc_of) {
         let end = m.start() + DATE_TAIL.find(m.as_str()).map_or(m.as_str().len(), |d| d.start());
         let name = clean_name(&text[m.start()..end]);
         out.push(Found { kind: EntityKind::Document, start: m.start(), end, name });
     }
-    for m in matches(&DOCUMENT_NAMED, text, scope(Scope::Words(&DOC_TRIGGERS))) {
+    for m in matches(&DOCUMENT_NAMED, text, &doc_named) {
         if let Some(start) = trim_leading(text, m.start(), m.end()) {
             let name = clean_name(&text[start..m.end()]);
             if name.contains(' ') {
@@ -455,12 +681,12 @@ fn find_in(text: &str, whole: Option<Scope>) -> Vec<Found> {
             }
         }
     }
-    for c in captures(&DOCUMENT_GENERIC, text, scope(Scope::Words(&GENERIC_TRIGGERS))) {
+    for c in captures(&DOCUMENT_GENERIC, text, &generic) {
         let (Some(all), Some(core)) = (c.get(0), c.get(1)) else { continue };
         let name = clean_name(&core.as_str().to_lowercase()).replace("free-trade", "free trade");
         out.push(Found { kind: EntityKind::Document, start: all.start(), end: all.end(), name });
     }
-    for m in matches(&EVENT, text, scope(Scope::Words(&EVENT_TRIGGERS))) {
+    for m in matches(&EVENT, text, &event) {
         if let Some(start) = trim_leading(text, m.start(), m.end()) {
             let name = clean_name(&text[start..m.end()]);
             if name.contains(' ') {
@@ -562,9 +788,169 @@ mod tests {
             "Leader Heads To Astana For Mekong-Ganga Summit\nThe Tokyo Declaration on Economic Partnership",
         ];
         for text in texts {
-            assert_eq!(find(text), find_in(text, Some(Scope::Whole)), "{text}");
+            assert_eq!(find(text), find_in(text, true), "{text}");
         }
         assert_eq!(find(texts[0]).len(), 4);
+    }
+
+    /// Words and marks that pattern entities are made of, and their neighbours: capitalised and
+    /// lower-case words, triggers in several cases, numbers, currency signs and words, punctuation
+    /// that cuts and punctuation that does not, letters beyond ASCII, marks, odd spaces.
+    const PIECES: &[&str] = &[
+        "Treaty",
+        "treaty",
+        "TREATY",
+        "Agreement",
+        "agreement",
+        "Accords",
+        "Memorandum",
+        "of",
+        "Understanding",
+        "Joint",
+        "Statement",
+        "Communiqu\u{e9}",
+        "Pact",
+        "pact",
+        "deal",
+        "Deal",
+        "accord",
+        "Summit",
+        "summit",
+        "Forum",
+        "forum",
+        "Games",
+        "Expo",
+        "Dialogue",
+        "G20",
+        "ASEAN",
+        "on",
+        "for",
+        "between",
+        "concerning",
+        "the",
+        "and",
+        "The",
+        "met",
+        "Friday",
+        "Mekong",
+        "Ganga",
+        "Asia",
+        "Pacific",
+        "Good",
+        "Neighbourliness",
+        "Ph\u{1ea1}m",
+        "\u{c9}lan",
+        "\u{e9}lan",
+        "Z\u{fc}rich",
+        "free",
+        "trade",
+        "free-trade",
+        "friendship",
+        "historic",
+        "strategic",
+        "partnership",
+        "nuclear",
+        "arms",
+        "yuan",
+        "dollars",
+        "US",
+        "us",
+        "\u{17f}om",
+        "\u{17f}terling",
+        "u\u{17f}d",
+        "\u{212a}",
+        "won",
+        "rs",
+        "Rs.",
+        "usd",
+        "eur",
+        "$",
+        "\u{20ac}",
+        "\u{a3}",
+        "1",
+        "2.5",
+        "3,000",
+        "15",
+        "\u{663}",
+        "million",
+        "bn",
+        "m",
+        "k",
+        "crore",
+        "more",
+        "than",
+        "about",
+        "up",
+        "to",
+        "a",
+        "an",
+        "one",
+        "hundreds",
+        "some",
+        "new",
+        "zealand",
+        "hong",
+        "kong",
+        "tenge",
+        "(",
+        ")",
+        ",",
+        ".",
+        ";",
+        ":",
+        "-",
+        "'",
+        "\u{2019}",
+        "\u{2018}",
+        "\u{2010}",
+        "\u{2013}",
+        "\u{2014}",
+        "\u{201c}",
+        "\u{201d}",
+        "\u{2026}",
+        "\u{ab}",
+        "\u{301}",
+        "x",
+        "ideal",
+        "impact",
+        "members",
+        "presidents",
+    ];
+    const GAPS: &[&str] = &[" ", " ", " ", "", "  ", "\n", "\u{a0}", "\u{2009}", "-", "\t"];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+        #[test]
+        fn pieces_find_what_the_whole_text_finds(
+            words in proptest::collection::vec(
+                (proptest::sample::select(PIECES), proptest::sample::select(GAPS)), 0..40)
+        ) {
+            let text: String = words.iter().flat_map(|(w, g)| [*w, *g]).collect();
+            proptest::prop_assert_eq!(find(&text), find_in(&text, true), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn money_words_come_from_the_pattern() {
+        let words = pattern_words(&MONEY.source);
+        for w in ["than", "to", "of", "approximately", "us", "hk", "a", "rs", "inr", "hundreds", "bn", "lakh", "yuan"] {
+            assert!(words.iter().any(|x| x == w), "{w}");
+        }
+        assert!(MONEY_WORDS.may_hold(b"Dollar") && MONEY_WORDS.may_hold(b"MILLIONS") && MONEY_WORDS.may_hold(b"t"));
+        assert!(!MONEY_WORDS.may_hold(b"the") && !MONEY_WORDS.may_hold(b"percent"));
+    }
+
+    #[test]
+    fn pieces_skip_words_no_match_holds() {
+        let text = "Officials met on the sidelines of the Collective Security Treaty Organization summit today.";
+        let hits = hits(text, &EVENT_TRIGGERS);
+        let pieces = word_pieces(text, &hits, Part::Event);
+        let got: Vec<&str> = pieces.iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(got, ["he Collective Security Treaty Organization summit "]);
+        let text = "Officials said trade rose by 4 million dollars \u{2014} and more.";
+        let pieces = money_pieces(text, &folded_hits(text, &CURRENCY_TRIGGERS));
+        let got: Vec<&str> = pieces.iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(got, ["y 4 million dollars "]);
     }
 
     #[test]
