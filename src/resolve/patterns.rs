@@ -4,6 +4,7 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 use once_cell::sync::{Lazy, OnceCell};
 use regex::Regex;
+use regex_automata::{meta, Input, Match, Span};
 
 use crate::gazetteer::{slug, EntityKind};
 
@@ -36,8 +37,8 @@ impl Found {
 /// make it the costliest part of building an extractor, and most news never needs it.
 struct Pattern {
     source: String,
-    any: OnceCell<Regex>,
-    ascii: Regex,
+    any: OnceCell<meta::Regex>,
+    ascii: meta::Regex,
 }
 
 impl Pattern {
@@ -52,16 +53,16 @@ impl Pattern {
         Pattern {
             source: pattern.to_string(),
             any: OnceCell::new(),
-            ascii: Regex::new(&ascii).expect("entity pattern, ASCII"),
+            ascii: meta::Regex::new(&ascii).expect("entity pattern, ASCII"),
         }
     }
 
     /// The regex for `hay`: the ASCII form when it does, the Unicode form otherwise.
-    fn for_text(&self, hay: &str) -> &Regex {
+    fn for_text(&self, hay: &str) -> &meta::Regex {
         if hay.is_ascii() {
             &self.ascii
         } else {
-            self.any.get_or_init(|| Regex::new(&self.source).expect("entity pattern"))
+            self.any.get_or_init(|| meta::Regex::new(&self.source).expect("entity pattern"))
         }
     }
 }
@@ -331,8 +332,8 @@ fn leftmost(words: &[&str]) -> AhoCorasick {
     AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(words).expect("trigger words")
 }
 
-/// The lower-case letter runs of a pattern's source, outside escapes, classes and flags: every
-/// word the pattern spells (and a few letters more, which only make a cut rarer).
+/// The lower-case letter runs of a pattern's source, outside escapes, classes and flags, with and
+/// without a last letter made optional: every word the pattern spells.
 fn pattern_words(source: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut word = String::new();
@@ -367,6 +368,10 @@ fn pattern_words(source: &str) -> Vec<String> {
             _ => {}
         }
         if !word.is_empty() {
+            // `dollars?`: "dollar" too
+            if c == '?' && word.len() > 1 {
+                words.push(word[..word.len() - 1].to_string());
+            }
             words.push(std::mem::take(&mut word));
         }
     }
@@ -376,8 +381,7 @@ fn pattern_words(source: &str) -> Vec<String> {
     words
 }
 
-/// The words of `MONEY`, as a trie over lower-case ASCII letters: a word of the text may be
-/// part of an amount only if it and one of these agree up to the end of the shorter.
+/// The words of `MONEY`, as a trie over lower-case ASCII letters (see [`MoneyWords::may_hold`]).
 struct MoneyWords {
     /// Per node, per letter: the next node, or 0 (the root is never a child).
     next: Vec<[u16; 26]>,
@@ -404,20 +408,40 @@ static MONEY_WORDS: Lazy<MoneyWords> = Lazy::new(|| {
 });
 
 impl MoneyWords {
-    /// Whether the ASCII letters `word` (any case) may be part of an amount: a word of `MONEY`
-    /// starts it, or it starts a word of `MONEY`.
-    fn may_hold(&self, word: &[u8]) -> bool {
-        let mut node = 0;
-        for &b in word {
-            if self.end[node] {
-                return true;
+    /// Whether a run of ASCII letters (any case) may lie in an amount: whether it is words of
+    /// `MONEY` one after the other ("a", "billion", "abillion"), the last of them perhaps cut short
+    /// ("dollar" of "dollars?").
+    ///
+    /// Within an amount, letters run on from one word into the next only after a spelled number
+    /// ("abillion"), and a word ends where the run ends (at `\b`, or before `$` or a digit): a run
+    /// that is no such sequence holds no letter of an amount.
+    fn may_hold(&self, run: &[u8]) -> bool {
+        // `starts[i]`: the first `i` letters are whole words (a run longer than the table is
+        // judged by its first letters, which only makes it more likely to hold)
+        const MAX: usize = 64;
+        let run = &run[..run.len().min(MAX)];
+        let mut starts = [false; MAX + 1];
+        starts[0] = true;
+        for from in 0..run.len() {
+            if !starts[from] {
+                continue;
             }
-            match self.next[node][usize::from(b.to_ascii_lowercase() - b'a')] {
-                0 => return false,
-                n => node = usize::from(n),
+            let mut node = 0;
+            for (k, &b) in run[from..].iter().enumerate() {
+                match self.next[node][usize::from(b.to_ascii_lowercase() - b'a')] {
+                    0 => break,
+                    n => node = usize::from(n),
+                }
+                if from + k + 1 == run.len() {
+                    // the run ends on a word or inside one
+                    return true;
+                }
+                if self.end[node] {
+                    starts[from + k + 1] = true;
+                }
             }
         }
-        true
+        run.is_empty()
     }
 }
 
@@ -492,16 +516,20 @@ fn word_pieces(text: &str, hits: &[usize], part: Part) -> Vec<(usize, usize)> {
 /// a currency word starting at one of `currency` (sorted).
 ///
 /// An amount holds letters, digits, white space, `$`, currency signs, `,` after a digit, `.` in
-/// a number or after `rs`, and anything inside a parenthesis; so outside an open parenthesis,
-/// other ASCII punctuation cuts, so does the punctuation of [`is_cutting_punctuation`], so do `,`
-/// and `.` where they cannot be part of a number, and so does the first letter of a word (after
-/// white space) that no word of the pattern agrees with (see [`MoneyWords`]).
+/// a number or after `rs`, and in a parenthesis of at most 40 characters anything; so outside
+/// such a parenthesis, other ASCII punctuation cuts, so does the punctuation of
+/// [`is_cutting_punctuation`], so do `,` and `.` where they cannot be part of a number, and so
+/// does the first letter of a word (after white space) that no words of the pattern spell (see
+/// [`MoneyWords::may_hold`]).
 fn money_pieces(text: &str, currency: &[usize]) -> Vec<(usize, usize)> {
+    // the longest parenthesis of `MONEY`, in characters between `(` and `)`
+    const PARENTHESIS: usize = 40;
     let bytes = text.as_bytes();
     let words = &*MONEY_WORDS;
     let mut pieces = Vec::new();
     let mut currency = currency.iter().copied().peekable();
-    let mut open = false;
+    // after a `(` with no `)` since: how many characters follow it
+    let mut open: Option<usize> = None;
     let mut start = 0;
     // the piece so far holds a digit or a numeric character
     let mut numeric = false;
@@ -510,25 +538,33 @@ fn money_pieces(text: &str, currency: &[usize]) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let (len, cut, space) = if b < 0x80 {
-            let cut = match b {
+        // a character this far after a `(` lies in no parenthesis of an amount
+        if open.is_some_and(|n| n >= PARENTHESIS) {
+            open = None;
+        }
+        let (len, cut, space);
+        if b.is_ascii_alphabetic() {
+            // a run of letters, which only its first letter may cut
+            let run = bytes[i..].iter().position(|b| !b.is_ascii_alphabetic()).map_or(bytes.len(), |n| i + n);
+            // `ſ` and the Kelvin sign are an `s` and a `k` to `(?i)`: the word may go on
+            let folds = text[run..].starts_with(['\u{17f}', '\u{212a}']);
+            cut = after_space && open.is_none() && !folds && !words.may_hold(&bytes[i..run]);
+            len = run - i;
+            space = false;
+        } else if b < 0x80 {
+            len = 1;
+            space = matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ');
+            numeric |= b.is_ascii_digit();
+            cut = match b {
                 b'(' => {
-                    open = true;
+                    open = Some(0);
                     false
                 }
                 b')' => {
-                    open = false;
+                    open = None;
                     false
                 }
-                _ if open => false,
-                b'a'..=b'z' | b'A'..=b'Z' => {
-                    after_space && {
-                        let run =
-                            bytes[i..].iter().position(|b| !b.is_ascii_alphabetic()).map_or(bytes.len(), |n| i + n);
-                        // a letter beyond ASCII after the run may fold into a word (`uſd`)
-                        bytes.get(run).map_or(true, |&b| b < 0x80) && !words.may_hold(&bytes[i..run])
-                    }
-                }
+                _ if open.is_some() => false,
                 b'$' => false,
                 // a digit (or a non-ASCII byte, which may belong to one) before it: "3,000"
                 b',' => i > 0 && bytes[i - 1] < 0x80 && !bytes[i - 1].is_ascii_digit() && bytes[i - 1] != b',',
@@ -540,24 +576,28 @@ fn money_pieces(text: &str, currency: &[usize]) -> Vec<(usize, usize)> {
                 }
                 _ => b.is_ascii_punctuation(),
             };
-            if b.is_ascii_digit() {
-                numeric = true;
-            }
-            (1, cut, matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' '))
         } else {
             let Some(c) = text[i..].chars().next() else { break };
-            if c.is_numeric() {
-                numeric = true;
-            }
-            (c.len_utf8(), !open && is_cutting_punctuation(c), c.is_whitespace())
-        };
+            numeric |= c.is_numeric();
+            len = c.len_utf8();
+            space = c.is_whitespace();
+            cut = open.is_none() && is_cutting_punctuation(c);
+        }
         if cut {
             while currency.next_if(|&h| h < start).is_some() {}
             if start < i && (numeric || currency.peek().is_some_and(|&h| h < i)) {
                 pieces.push((start, i));
             }
-            start = i + len;
+            // a cut letter: the rest of its word is the next piece's
+            let cut_len = if b.is_ascii_alphabetic() { 1 } else { len };
+            start = i + cut_len;
             numeric = false;
+        }
+        if let Some(n) = open.as_mut() {
+            if b != b'(' {
+                // characters: a run of ASCII letters counts one a byte
+                *n += if b.is_ascii_alphabetic() { len } else { 1 };
+            }
         }
         after_space = space;
         i += len;
@@ -569,43 +609,32 @@ fn money_pieces(text: &str, currency: &[usize]) -> Vec<(usize, usize)> {
     pieces
 }
 
-/// The haystack for searching piece `start..end` of `text`: the text up to and with the
-/// character after the piece (the regex sees the text before the piece, and the character
-/// after it, for `\b`).
-fn haystack(text: &str, end: usize) -> &str {
-    let next = text[end..].chars().next().map_or(0, char::len_utf8);
-    &text[..end + next]
-}
-
-/// The matches of `pattern` in `text` (as `find_iter` over the whole text would give them),
-/// searching only `pieces`. A piece all ASCII is searched with the ASCII form: no match crosses
-/// the cut after it, so both forms find the same there.
-fn matches<'t>(pattern: &Pattern, text: &'t str, pieces: &[(usize, usize)]) -> Vec<regex::Match<'t>> {
+/// The matches of `pattern` in `text` (as a search over the whole text would find them),
+/// searching only `pieces`. A search sees the text around its piece (for `\b`), but finds only
+/// matches within it.
+///
+/// A piece all ASCII is searched with the ASCII form: no match crosses the cuts around it, so
+/// both forms find the same there.
+fn matches(pattern: &Pattern, text: &str, pieces: &[(usize, usize)]) -> Vec<Match> {
     let mut out = Vec::new();
     for &(start, end) in pieces {
-        let hay = haystack(text, end);
         let re = pattern.for_text(&text[start..end]);
-        let mut at = start;
-        while let Some(m) = re.find_at(hay, at) {
-            at = m.end();
-            out.push(m);
-        }
+        out.extend(re.find_iter(Input::new(text).span(start..end)));
     }
     out
 }
 
-/// The matches of `pattern`, with their capture groups, as `matches` finds them.
-fn captures<'t>(pattern: &Pattern, text: &'t str, pieces: &[(usize, usize)]) -> Vec<regex::Captures<'t>> {
+/// The matches of `pattern`, with their first group, as `matches` finds them.
+fn captures(pattern: &Pattern, text: &str, pieces: &[(usize, usize)]) -> Vec<(Match, Option<Span>)> {
     let mut out = Vec::new();
     for &(start, end) in pieces {
-        let hay = haystack(text, end);
         let re = pattern.for_text(&text[start..end]);
-        let mut at = start;
+        let mut caps = re.create_captures();
         // a plain search first: most pieces hold no match, and one with groups costs more
-        while let Some(m) = re.find_at(hay, at) {
-            at = m.end();
+        for m in re.find_iter(Input::new(text).span(start..end)) {
             // the search from the match's start finds it again, now with its groups
-            out.extend(re.captures_at(hay, m.start()));
+            re.search_captures(&Input::new(text).span(m.start()..end), &mut caps);
+            out.push((m, caps.get_group(1)));
         }
     }
     out
@@ -648,7 +677,7 @@ fn find_in(text: &str, whole: bool) -> Vec<Found> {
     }
     let mut out: Vec<Found> = Vec::new();
     for m in matches(&MONEY, text, &money) {
-        let written = m.as_str();
+        let written = &text[m.range()];
         let bare = PARENTHESIS.replace_all(written, "");
         let name = clean_name(&bare);
         out.push(Found { kind: EntityKind::Money, start: m.start(), end: m.end(), name });
@@ -662,14 +691,15 @@ fn find_in(text: &str, whole: bool) -> Vec<Found> {
                         kind: EntityKind::Money,
                         start: inner_start + n.start(),
                         end: inner_start + n.end(),
-                        name: clean_name(n.as_str()),
+                        name: clean_name(&inner[n.range()]),
                     });
                 }
             }
         }
     }
     for m in matches(&DOCUMENT_OF, text, &doc_of) {
-        let end = m.start() + DATE_TAIL.find(m.as_str()).map_or(m.as_str().len(), |d| d.start());
+        let written = &text[m.range()];
+        let end = m.start() + DATE_TAIL.find(written).map_or(written.len(), |d| d.start());
         let name = clean_name(&text[m.start()..end]);
         out.push(Found { kind: EntityKind::Document, start: m.start(), end, name });
     }
@@ -681,9 +711,9 @@ fn find_in(text: &str, whole: bool) -> Vec<Found> {
             }
         }
     }
-    for c in captures(&DOCUMENT_GENERIC, text, &generic) {
-        let (Some(all), Some(core)) = (c.get(0), c.get(1)) else { continue };
-        let name = clean_name(&core.as_str().to_lowercase()).replace("free-trade", "free trade");
+    for (all, core) in captures(&DOCUMENT_GENERIC, text, &generic) {
+        let Some(core) = core else { continue };
+        let name = clean_name(&text[core.range()].to_lowercase()).replace("free-trade", "free trade");
         out.push(Found { kind: EntityKind::Document, start: all.start(), end: all.end(), name });
     }
     for m in matches(&EVENT, text, &event) {
@@ -936,8 +966,12 @@ mod tests {
         for w in ["than", "to", "of", "approximately", "us", "hk", "a", "rs", "inr", "hundreds", "bn", "lakh", "yuan"] {
             assert!(words.iter().any(|x| x == w), "{w}");
         }
-        assert!(MONEY_WORDS.may_hold(b"Dollar") && MONEY_WORDS.may_hold(b"MILLIONS") && MONEY_WORDS.may_hold(b"t"));
-        assert!(!MONEY_WORDS.may_hold(b"the") && !MONEY_WORDS.may_hold(b"percent"));
+        for run in ["Dollar", "MILLIONS", "t", "abillion", "am", "a", "tenyuan", "hundreds", "hong"] {
+            assert!(MONEY_WORDS.may_hold(run.as_bytes()), "{run}");
+        }
+        for run in ["the", "percent", "cape", "signed", "coyoac", "overall"] {
+            assert!(!MONEY_WORDS.may_hold(run.as_bytes()), "{run}");
+        }
     }
 
     #[test]
