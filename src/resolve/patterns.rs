@@ -416,28 +416,26 @@ impl MoneyWords {
     /// ("abillion"), and a word ends where the run ends (at `\b`, or before `$` or a digit): a run
     /// that is no such sequence holds no letter of an amount.
     fn may_hold(&self, run: &[u8]) -> bool {
-        // `starts[i]`: the first `i` letters are whole words (a run longer than the table is
+        // bit `i` of `starts`: the first `i` letters are whole words (a run longer than the mask is
         // judged by its first letters, which only makes it more likely to hold)
-        const MAX: usize = 64;
-        let run = &run[..run.len().min(MAX)];
-        let mut starts = [false; MAX + 1];
-        starts[0] = true;
-        for from in 0..run.len() {
-            if !starts[from] {
-                continue;
-            }
+        let run = &run[..run.len().min(63)];
+        let mut starts: u64 = 1;
+        while starts != 0 {
+            // the lowest first: a word only ever marks a later start
+            let from = starts.trailing_zeros() as usize;
+            starts &= starts - 1;
             let mut node = 0;
-            for (k, &b) in run[from..].iter().enumerate() {
-                match self.next[node][usize::from(b.to_ascii_lowercase() - b'a')] {
+            for (k, &b) in run.iter().enumerate().skip(from) {
+                match self.next[node][usize::from((b | 0x20) - b'a')] {
                     0 => break,
                     n => node = usize::from(n),
                 }
-                if from + k + 1 == run.len() {
+                if k + 1 == run.len() {
                     // the run ends on a word or inside one
                     return true;
                 }
                 if self.end[node] {
-                    starts[from + k + 1] = true;
+                    starts |= 1 << (k + 1);
                 }
             }
         }
@@ -450,28 +448,31 @@ fn hits(text: &str, triggers: &AhoCorasick) -> Vec<usize> {
     triggers.find_iter(text).map(|m| m.start()).collect()
 }
 
-/// The starts of the matches of `triggers` (lower-case words) in `text`, in any ASCII case.
+/// The starts of the matches of each of `triggers` (lower-case words) in `text`, in any ASCII
+/// case.
 ///
 /// A vector search of case-sensitive words is many times faster than an automaton that folds
 /// case, so the text is folded instead, a block at a time (blocks overlap by a trigger's length,
 /// so that none is cut in two).
-fn folded_hits(text: &str, triggers: &AhoCorasick) -> Vec<usize> {
+fn folded_hits<const N: usize>(text: &str, triggers: [&AhoCorasick; N]) -> [Vec<usize>; N] {
     const BLOCK: usize = 1 << 16;
-    let overlap = triggers.max_pattern_len().saturating_sub(1);
+    let overlap = triggers.iter().map(|t| t.max_pattern_len()).max().unwrap_or(1).saturating_sub(1);
     let bytes = text.as_bytes();
     let mut folded = Vec::with_capacity(bytes.len().min(BLOCK) + overlap);
-    let mut out = Vec::new();
+    let mut out = std::array::from_fn(|_| Vec::new());
     let mut at = 0;
     while at < bytes.len() {
         let end = (at + BLOCK).min(bytes.len());
         folded.clear();
         folded.extend_from_slice(&bytes[at..(end + overlap).min(bytes.len())]);
         folded.make_ascii_lowercase();
-        for m in triggers.find_iter(&folded[..]) {
-            if at + m.start() >= end {
-                break;
+        for (hits, triggers) in out.iter_mut().zip(triggers) {
+            for m in triggers.find_iter(&folded[..]) {
+                if at + m.start() >= end {
+                    break;
+                }
+                hits.push(at + m.start());
             }
-            out.push(at + m.start());
         }
         at = end;
     }
@@ -512,61 +513,45 @@ fn word_pieces(text: &str, hits: &[usize], part: Part) -> Vec<(usize, usize)> {
     pieces
 }
 
-/// The pieces of `text` an amount of money may lie in, that hold a digit, a numeric character or
-/// a currency word starting at one of `currency` (sorted).
-///
-/// An amount holds letters, digits, white space, `$`, currency signs, `,` after a digit, `.` in
-/// a number or after `rs`, and in a parenthesis of at most 40 characters anything; so outside
-/// such a parenthesis, other ASCII punctuation cuts, so does the punctuation of
-/// [`is_cutting_punctuation`], so do `,` and `.` where they cannot be part of a number, and so
-/// does the first letter of a word (after white space) that no words of the pattern spell (see
-/// [`MoneyWords::may_hold`]).
-fn money_pieces(text: &str, currency: &[usize]) -> Vec<(usize, usize)> {
-    // the longest parenthesis of `MONEY`, in characters between `(` and `)`
-    const PARENTHESIS: usize = 40;
-    let bytes = text.as_bytes();
-    let words = &*MONEY_WORDS;
-    let mut pieces = Vec::new();
-    let mut currency = currency.iter().copied().peekable();
-    // after a `(` with no `)` since: how many characters follow it
-    let mut open: Option<usize> = None;
-    let mut start = 0;
-    // the piece so far holds a digit or a numeric character
-    let mut numeric = false;
-    // the character before is white space
-    let mut after_space = false;
-    let mut i = 0;
-    while i < bytes.len() {
+/// The longest parenthesis of `MONEY`, in characters between `(` and `)`.
+const MONEY_PARENTHESIS: usize = 40;
+
+/// A text, for finding where amounts of money may lie (see [`money_pieces`]).
+struct MoneyText<'t> {
+    text: &'t str,
+    /// Where the `(` and `)` are.
+    parens: Vec<usize>,
+}
+
+impl MoneyText<'_> {
+    /// Whether the character at `i` may lie in a parenthesis of an amount: the last parenthesis
+    /// before it opens, at most 40 characters before.
+    fn open(&self, i: usize) -> bool {
+        let k = self.parens.partition_point(|&p| p < i);
+        let Some(&p) = k.checked_sub(1).and_then(|k| self.parens.get(k)) else { return false };
+        let between = i - p - 1;
+        self.text.as_bytes()[p] == b'('
+            && (between < MONEY_PARENTHESIS
+                || (between < 4 * MONEY_PARENTHESIS && self.text[p + 1..i].chars().count() < MONEY_PARENTHESIS))
+    }
+
+    /// Whether the character at `i` cuts: no amount holds it.
+    fn cuts(&self, i: usize) -> bool {
+        let bytes = self.text.as_bytes();
         let b = bytes[i];
-        // a character this far after a `(` lies in no parenthesis of an amount
-        if open.is_some_and(|n| n >= PARENTHESIS) {
-            open = None;
-        }
-        let (len, cut, space);
         if b.is_ascii_alphabetic() {
-            // a run of letters, which only its first letter may cut
-            let run = bytes[i..].iter().position(|b| !b.is_ascii_alphabetic()).map_or(bytes.len(), |n| i + n);
+            // the first letter of a word (after white space) that no words of the pattern spell
+            if !self.text[..i].chars().next_back().is_some_and(char::is_whitespace) || self.open(i) {
+                return false;
+            }
+            let end = bytes[i..].iter().position(|b| !b.is_ascii_alphabetic()).map_or(bytes.len(), |n| i + n);
             // `ſ` and the Kelvin sign are an `s` and a `k` to `(?i)`: the word may go on
-            let folds = text[run..].starts_with(['\u{17f}', '\u{212a}']);
-            cut = after_space && open.is_none() && !folds && !words.may_hold(&bytes[i..run]);
-            len = run - i;
-            space = false;
+            let folds = self.text[end..].starts_with(['\u{17f}', '\u{212a}']);
+            !folds && !MONEY_WORDS.may_hold(&bytes[i..end])
         } else if b < 0x80 {
-            len = 1;
-            space = matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ');
-            numeric |= b.is_ascii_digit();
-            cut = match b {
-                b'(' => {
-                    open = Some(0);
-                    false
-                }
-                b')' => {
-                    open = None;
-                    false
-                }
-                _ if open.is_some() => false,
-                b'$' => false,
-                // a digit (or a non-ASCII byte, which may belong to one) before it: "3,000"
+            let cut = match b {
+                b'(' | b')' | b'$' => false,
+                // after a digit (or a non-ASCII byte, which may belong to one): "3,000"
                 b',' => i > 0 && bytes[i - 1] < 0x80 && !bytes[i - 1].is_ascii_digit() && bytes[i - 1] != b',',
                 // a decimal point ("1.5") or "rs."
                 b'.' => {
@@ -576,35 +561,88 @@ fn money_pieces(text: &str, currency: &[usize]) -> Vec<(usize, usize)> {
                 }
                 _ => b.is_ascii_punctuation(),
             };
+            cut && !self.open(i)
         } else {
-            let Some(c) = text[i..].chars().next() else { break };
-            numeric |= c.is_numeric();
-            len = c.len_utf8();
-            space = c.is_whitespace();
-            cut = open.is_none() && is_cutting_punctuation(c);
+            self.text[i..].chars().next().is_some_and(is_cutting_punctuation) && !self.open(i)
         }
-        if cut {
-            while currency.next_if(|&h| h < start).is_some() {}
-            if start < i && (numeric || currency.peek().is_some_and(|&h| h < i)) {
-                pieces.push((start, i));
-            }
-            // a cut letter: the rest of its word is the next piece's
-            let cut_len = if b.is_ascii_alphabetic() { 1 } else { len };
-            start = i + cut_len;
-            numeric = false;
-        }
-        if let Some(n) = open.as_mut() {
-            if b != b'(' {
-                // characters: a run of ASCII letters counts one a byte
-                *n += if b.is_ascii_alphabetic() { len } else { 1 };
-            }
-        }
-        after_space = space;
-        i += len;
     }
-    while currency.next_if(|&h| h < start).is_some() {}
-    if start < bytes.len() && (numeric || currency.peek().is_some()) {
-        pieces.push((start, bytes.len()));
+
+    /// The first trigger at or after `from`: a digit or a numeric character.
+    fn next_numeric(&self, from: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let mut i = from;
+        loop {
+            i += digit_or_non_ascii(&bytes[i..])?;
+            if bytes[i] < 0x80 {
+                return Some(i);
+            }
+            // a character beyond ASCII (`from` and each step land on a character's start)
+            let c = self.text[i..].chars().next()?;
+            if c.is_numeric() {
+                return Some(i);
+            }
+            i += c.len_utf8();
+        }
+    }
+}
+
+/// The first ASCII digit or byte beyond ASCII in `bytes`, eight bytes at a time.
+fn digit_or_non_ascii(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    for (k, chunk) in chunks.by_ref().enumerate() {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // digits become bytes below 10; a byte below 10 (and below 0x80) sets its high bit in
+        // `x - 10 & !x` (a borrow may set the bits of later bytes too, never of an earlier one)
+        let x = word ^ (ONES * 0x30);
+        let found = (x.wrapping_sub(ONES * 10) & !x & HIGH) | (word & HIGH);
+        if found != 0 {
+            return Some(8 * k + found.trailing_zeros() as usize / 8);
+        }
+    }
+    let rest = chunks.remainder();
+    rest.iter().position(|&b| b.is_ascii_digit() || b >= 0x80).map(|n| bytes.len() - rest.len() + n)
+}
+
+/// The pieces of `text` an amount of money may lie in, that hold a digit, a numeric character or
+/// a currency word starting at one of `currency` (sorted).
+///
+/// An amount holds letters, digits, white space, `$`, currency signs, `,` after a digit, `.` in
+/// a number or after `rs`, and in a parenthesis of at most 40 characters anything; so outside
+/// such a parenthesis, other ASCII punctuation cuts, so does the punctuation of
+/// [`is_cutting_punctuation`], so do `,` and `.` where they cannot be part of a number, and so
+/// does the first letter of a word (after white space) that no words of the pattern spell (see
+/// [`MoneyWords::may_hold`]).
+///
+/// The text is read only around its triggers: from each, back to the cut before it and on to the
+/// cut after it.
+fn money_pieces(text: &str, currency: &[usize]) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let parens = memchr::memchr2_iter(b'(', b')', bytes).collect();
+    let t = MoneyText { text, parens };
+    let mut pieces = Vec::new();
+    let mut currency = currency.iter().copied().peekable();
+    let mut numeric = t.next_numeric(0);
+    let mut from = 0;
+    loop {
+        while currency.next_if(|&h| h < from).is_some() {}
+        if numeric.is_some_and(|n| n < from) {
+            numeric = t.next_numeric(from);
+        }
+        let trigger = match (numeric, currency.peek()) {
+            (Some(n), Some(&h)) => n.min(h),
+            (Some(n), None) => n,
+            (None, Some(&h)) => h,
+            (None, None) => break,
+        };
+        // back to the cut before the trigger, on to the cut after it (a cut letter is the first of
+        // its word: the rest of the word is in the piece after it)
+        let start = text[..trigger].char_indices().rev().find(|&(i, _)| t.cuts(i)).map_or(0, |(i, c)| i + c.len_utf8());
+        let end = text[trigger..].char_indices().map(|(i, _)| trigger + i).find(|&i| t.cuts(i));
+        let end = end.unwrap_or(bytes.len());
+        pieces.push((start, end));
+        from = end + text[end..].chars().next().map_or(0, char::len_utf8);
     }
     pieces
 }
@@ -668,11 +706,12 @@ fn find_in(text: &str, whole: bool) -> Vec<Found> {
         (money, doc_of, doc_named, generic, event) =
             (all.to_vec(), all.to_vec(), all.to_vec(), all.to_vec(), all.to_vec());
     } else {
-        money = money_pieces(text, &folded_hits(text, &CURRENCY_TRIGGERS));
+        let [currency, generic_hits] = folded_hits(text, [&CURRENCY_TRIGGERS, &GENERIC_TRIGGERS]);
+        money = money_pieces(text, &currency);
         let doc = hits(text, &DOC_TRIGGERS);
         doc_of = word_pieces(text, &doc, Part::DocumentOf);
         doc_named = word_pieces(text, &doc, Part::DocumentNamed);
-        generic = word_pieces(text, &folded_hits(text, &GENERIC_TRIGGERS), Part::Generic);
+        generic = word_pieces(text, &generic_hits, Part::Generic);
         event = word_pieces(text, &hits(text, &EVENT_TRIGGERS), Part::Event);
     }
     let mut out: Vec<Found> = Vec::new();
@@ -961,6 +1000,20 @@ mod tests {
     }
 
     #[test]
+    fn digits_and_bytes_beyond_ascii_are_found_eight_at_a_time() {
+        let text = "abc/:d9 e\u{e9}0123456789 (x)\u{663}";
+        for from in 0..text.len() {
+            let naive = text.as_bytes()[from..].iter().position(|&b| b.is_ascii_digit() || b >= 0x80);
+            assert_eq!(digit_or_non_ascii(&text.as_bytes()[from..]), naive, "{from}");
+        }
+        let all: Vec<u8> = (0..=255).collect();
+        for from in 0..all.len() {
+            let naive = all[from..].iter().position(|&b| b.is_ascii_digit() || b >= 0x80);
+            assert_eq!(digit_or_non_ascii(&all[from..]), naive, "{from}");
+        }
+    }
+
+    #[test]
     fn money_words_come_from_the_pattern() {
         let words = pattern_words(&MONEY.source);
         for w in ["than", "to", "of", "approximately", "us", "hk", "a", "rs", "inr", "hundreds", "bn", "lakh", "yuan"] {
@@ -982,7 +1035,8 @@ mod tests {
         let got: Vec<&str> = pieces.iter().map(|&(s, e)| &text[s..e]).collect();
         assert_eq!(got, ["he Collective Security Treaty Organization summit "]);
         let text = "Officials said trade rose by 4 million dollars \u{2014} and more.";
-        let pieces = money_pieces(text, &folded_hits(text, &CURRENCY_TRIGGERS));
+        let [currency] = folded_hits(text, [&CURRENCY_TRIGGERS]);
+        let pieces = money_pieces(text, &currency);
         let got: Vec<&str> = pieces.iter().map(|&(s, e)| &text[s..e]).collect();
         assert_eq!(got, ["y 4 million dollars "]);
     }
