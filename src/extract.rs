@@ -177,6 +177,11 @@ static DEFAULT_EXTRACTOR: Lazy<Result<Extractor, String>> =
 ///
 /// Cloning is cheap: clones share the compiled gazetteer, matcher and rules. The default extractor
 /// ([`Extractor::new`]) is compiled once per process.
+///
+/// Texts of any length are read. One longer than [`Text::MAX_LEN`] (1 GiB) is read in parts,
+/// cut at a paragraph or line break where there is one, and their documents are merged: offsets
+/// and sentence indices count from the start of the whole text, and each entity is listed once.
+/// A name, or a reference back to one, that spans a cut is not seen as one.
 #[derive(Debug, Clone)]
 pub struct Extractor {
     inner: Arc<Inner>,
@@ -243,6 +248,9 @@ impl Extractor {
     }
 
     /// The stages before relations: text, matches and resolution (for tools and `--explain`).
+    ///
+    /// These read the text at once: one longer than [`Text::MAX_LEN`] is cut there (see
+    /// [`Text::new`]), where [`extract`](Extractor::extract) would read it in parts.
     pub fn analyze<'t>(&self, text: &'t str, date: Date) -> (Text<'t>, Resolution) {
         let text = Text::new(text);
         let matches = self.inner.matcher.find_all(&text);
@@ -251,9 +259,143 @@ impl Extractor {
     }
 
     fn run(&self, input: &str, date: Date, assumed: bool) -> Document {
+        self.run_in_parts(input, date, assumed, PART_LEN)
+    }
+
+    /// Reads `input` in parts of at most `part_len` bytes, cut where a paragraph or line ends if
+    /// possible, and merges their documents. (`part_len` is a parameter so that tests can split
+    /// small texts.)
+    fn run_in_parts(&self, input: &str, date: Date, assumed: bool, part_len: usize) -> Document {
+        if input.len() <= part_len {
+            return self.run_part(input, date, assumed).0;
+        }
+        let mut merged = Merged::default();
+        let mut start = 0;
+        while start < input.len() {
+            let end = start + cut(&input[start..], part_len);
+            let (doc, sentences) = self.run_part(&input[start..end], date, assumed);
+            merged.add(doc, start, sentences);
+            start = end;
+        }
+        merged.finish(date, assumed)
+    }
+
+    /// The document of one part and its number of sentences.
+    fn run_part(&self, input: &str, date: Date, assumed: bool) -> (Document, usize) {
         let (text, resolution) = self.analyze(input, date);
         let found = self.inner.rules.apply(&text, &resolution);
-        document(input, date, assumed, &resolution, &found, &self.inner.rules)
+        let sentences = text.sentences().len();
+        // the text stage's tokens are the bulk of the memory in use: free them before the
+        // output is built
+        drop(text);
+        (document(input, date, assumed, &resolution, &found, &self.inner.rules), sentences)
+    }
+}
+
+/// The longest part of a document read at once: a [`Text`] holds at most [`Text::MAX_LEN`] bytes.
+const PART_LEN: usize = Text::MAX_LEN;
+
+/// The length of the first part of `s` when parts are at most `max` bytes: all of `s` if it fits,
+/// else up to the last paragraph break, line break, full stop and space, or white space in the
+/// second half of that much (so parts stay large), else the last character boundary. Never 0
+/// for a non-empty `s`.
+fn cut(s: &str, max: usize) -> usize {
+    if s.len() <= max {
+        return s.len();
+    }
+    let window = &s[..crate::text::floor_char_boundary(s, max)];
+    let Some(first) = s.chars().next() else { return 0 };
+    if window.is_empty() {
+        // a character longer than `max` (only when tests ask for tiny parts)
+        return first.len_utf8();
+    }
+    let from = crate::text::floor_char_boundary(window, window.len() / 2);
+    let back = &window[from..];
+    let after = |sep: &str| back.rfind(sep).map(|p| from + p + sep.len());
+    after("\n\n")
+        .or_else(|| after("\n"))
+        .or_else(|| after(". "))
+        .or_else(|| {
+            back.rfind(|c: char| c.is_whitespace())
+                .map(|p| from + p + back[p..].chars().next().map_or(1, char::len_utf8))
+        })
+        .unwrap_or(window.len())
+}
+
+/// The documents of a text's parts, merged into one as if the text had been read at once.
+#[derive(Default)]
+struct Merged {
+    // entities with mentions, in order of their first mention, then those that are only the
+    // argument of a relation (the order of one document)
+    mentioned: Vec<Entity>,
+    arguments: Vec<Entity>,
+    // where each entity id is: in `mentioned` (true) or `arguments` (false), at which index
+    seen: HashMap<String, (bool, usize)>,
+    mentions: Vec<Mention>,
+    relations: Vec<Relation>,
+    sentences: usize,
+}
+
+impl Merged {
+    /// Adds the document of the part that starts at byte `offset` and has `sentences` sentences.
+    fn add(&mut self, doc: Document, offset: usize, sentences: usize) {
+        let mentioned: std::collections::HashSet<&str> = doc.mentions.iter().map(|m| m.entity.as_str()).collect();
+        for entity in doc.entities {
+            let here = mentioned.contains(entity.id.as_str());
+            match self.seen.get(&entity.id).copied() {
+                Some((true, i)) => merge_aliases(&mut self.mentioned[i], entity.aliases),
+                Some((false, i)) if here => {
+                    // an argument before, mentioned now: it moves to the mentioned entities
+                    let mut before = self.arguments.remove(i);
+                    for (in_mentioned, j) in self.seen.values_mut() {
+                        if !*in_mentioned && *j > i {
+                            *j -= 1;
+                        }
+                    }
+                    merge_aliases(&mut before, entity.aliases);
+                    self.seen.insert(before.id.clone(), (true, self.mentioned.len()));
+                    self.mentioned.push(before);
+                }
+                Some((false, i)) => merge_aliases(&mut self.arguments[i], entity.aliases),
+                None => {
+                    let list = if here { &mut self.mentioned } else { &mut self.arguments };
+                    self.seen.insert(entity.id.clone(), (here, list.len()));
+                    list.push(entity);
+                }
+            }
+        }
+        self.mentions.extend(doc.mentions.into_iter().map(|mut m| {
+            m.start += offset;
+            m.end += offset;
+            m.sentence += self.sentences;
+            m
+        }));
+        self.relations.extend(doc.relations.into_iter().map(|mut r| {
+            r.start += offset;
+            r.end += offset;
+            r
+        }));
+        self.sentences += sentences;
+    }
+
+    fn finish(mut self, date: Date, assumed: bool) -> Document {
+        self.mentioned.append(&mut self.arguments);
+        Document {
+            date: Some(date.to_string()),
+            date_assumed: assumed,
+            entities: self.mentioned,
+            mentions: self.mentions,
+            relations: self.relations,
+        }
+    }
+}
+
+/// Adds the aliases an entity has in a later part (the names written there) to those it has.
+fn merge_aliases(entity: &mut Entity, aliases: Vec<String>) {
+    for alias in aliases {
+        if !entity.aliases.contains(&alias) {
+            entity.aliases.push(alias);
+        }
     }
 }
 
@@ -341,3 +483,77 @@ const _: fn() = || {
     fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<Extractor>();
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Paragraphs that each stand alone: every name is written in full where it is needed, and no
+    // relation reaches across a paragraph. The first one makes France and the United States
+    // arguments of a relation before any paragraph mentions them.
+    const PARAGRAPHS: &[&str] = &[
+        "Washington and Paris agreed on new sanctions on Tuesday.",
+        "French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin.",
+        "Japan and South Korea signed a trade agreement.",
+        "President Macron visited Japan in May. Tokyo pledged $5 million to the UN.",
+        "The United States urged Iran to return to talks.",
+    ];
+
+    fn date() -> Date {
+        Date::new(2025, 6, 17).expect("a valid date")
+    }
+
+    #[test]
+    fn cuts_prefer_paragraphs_then_lines_then_spaces_and_respect_characters() {
+        assert_eq!(cut("one two", 100), 7);
+        assert_eq!(cut("aaaaaa\n\nb\ncc dd", 12), 8);
+        assert_eq!(cut("aaaaaa\nbbbb cc dd", 12), 7);
+        assert_eq!(cut("aaaaaaa. bbb cc dd", 12), 9);
+        assert_eq!(cut("aaaaaaa bbbbbbbbbbb", 12), 8);
+        assert_eq!(cut("aaaaaaaaaaaaaaaa", 12), 12);
+        // never inside a character, never empty
+        assert_eq!(cut("ééééééé", 5), 4);
+        assert_eq!(cut("€€", 2), 3);
+        // only the second half of the window counts: parts stay large
+        assert_eq!(cut("a\n\nbbbbbbbbbbbbbbbb", 12), 12);
+    }
+
+    #[test]
+    fn a_document_read_in_parts_is_the_document_read_at_once() {
+        let extractor = Extractor::new().expect("the defaults load");
+        let input = PARAGRAPHS.join("\n\n");
+        let whole = extractor.run_in_parts(&input, date(), false, PART_LEN);
+        assert!(whole.relations.len() >= 5, "{whole:#?}");
+        // each part one paragraph: the longest, and its break
+        let part_len = PARAGRAPHS.iter().map(|p| p.len()).max().unwrap_or(0) + 2;
+        let mut start = 0;
+        let mut parts = 0;
+        while start < input.len() {
+            let end = start + cut(&input[start..], part_len);
+            assert!(end == input.len() || input[..end].ends_with("\n\n"), "cut inside a paragraph at {end}");
+            start = end;
+            parts += 1;
+        }
+        assert_eq!(parts, PARAGRAPHS.len());
+        let split = extractor.run_in_parts(&input, date(), false, part_len);
+        assert_eq!(split, whole);
+    }
+
+    #[test]
+    fn a_document_cut_anywhere_keeps_offsets_on_its_own_text() {
+        let extractor = Extractor::new().expect("the defaults load");
+        let input = format!("{}\u{a0}\u{2014} \u{201c}Iran\u{201d}", PARAGRAPHS.join(" "));
+        for part_len in [1, 7, 40, 97] {
+            let doc = extractor.run_in_parts(&input, date(), false, part_len);
+            for m in &doc.mentions {
+                assert_eq!(input.get(m.start..m.end), Some(m.text.as_str()), "part length {part_len}");
+            }
+            for r in &doc.relations {
+                assert_eq!(input.get(r.start..r.end), Some(r.text.as_str()), "part length {part_len}");
+            }
+            let ids: std::collections::HashSet<&str> = doc.entities.iter().map(|e| e.id.as_str()).collect();
+            assert_eq!(ids.len(), doc.entities.len(), "an entity listed twice at part length {part_len}");
+            assert!(doc.mentions.windows(2).all(|w| w[0].sentence <= w[1].sentence));
+        }
+    }
+}

@@ -145,19 +145,19 @@ impl Matcher {
         // names start only where words start: an anchored search at each token, which for most
         // tokens stops within a byte or two
         while first < tokens.len() {
-            let input = Input::new(hay).span(tokens[first].norm.start..hay.len()).anchored(Anchored::Yes);
+            let input = Input::new(hay).span(tokens[first].norm().start..hay.len()).anchored(Anchored::Yes);
             let Some(m) = self.automaton.find(input) else {
                 first += 1;
                 continue;
             };
             // the tokens whose ends lie inside the match: each end is a place a name may end
             let mut last = first;
-            while last + 1 < tokens.len() && tokens[last + 1].norm.end <= m.end() {
+            while last + 1 < tokens.len() && tokens[last + 1].norm().end <= m.end() {
                 last += 1;
             }
             let mut next = first + 1;
             for k in (first..=last).rev() {
-                let end = tokens[k].norm.end;
+                let end = tokens[k].norm().end;
                 if end > m.end() {
                     continue;
                 }
@@ -167,7 +167,7 @@ impl Matcher {
                     self.patterns.get(&hay[m.start()..end]).copied()
                 };
                 let Some(pattern) = pattern else { continue };
-                let (start, stop) = (tokens[first].start, tokens[k].end);
+                let (start, stop) = (tokens[first].start(), tokens[k].end());
                 let written = &text.original()[start..stop];
                 let before = out.len();
                 for c in self.pattern_candidates[pattern as usize].clone() {

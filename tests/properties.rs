@@ -182,14 +182,14 @@ proptest! {
         let t = Text::new(&text);
         let mut last_end = 0;
         for (i, tok) in t.tokens().iter().enumerate() {
-            prop_assert!(text.is_char_boundary(tok.start) && text.is_char_boundary(tok.end));
-            prop_assert!(tok.start >= last_end && tok.start < tok.end);
-            last_end = tok.end;
-            let alone = Text::new(&text[tok.start..tok.end]);
+            prop_assert!(text.is_char_boundary(tok.start()) && text.is_char_boundary(tok.end()));
+            prop_assert!(tok.start() >= last_end && tok.start() < tok.end());
+            last_end = tok.end();
+            let alone = Text::new(&text[tok.start()..tok.end()]);
             prop_assert_eq!(alone.normalized(), t.token_text(i));
         }
         for s in t.sentences() {
-            prop_assert!(s.tokens.start < s.tokens.end);
+            prop_assert!(s.tokens().start < s.tokens().end);
         }
     }
 }

@@ -77,7 +77,7 @@ fn units(text: &str) -> Vec<(String, String, Option<String>, MentionForm)> {
         .filter(|m| !m.nested)
         .map(|m| {
             let toks = t.tokens();
-            let phrase = text[toks[m.tokens.start].start..toks[m.tokens.end - 1].end].to_string();
+            let phrase = text[toks[m.tokens.start].start()..toks[m.tokens.end - 1].end()].to_string();
             let acts = m.acts_for.map(|a| r.entities[a].id.clone());
             (phrase, r.entities[m.entity].id.clone(), acts, m.form)
         })

@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
             common::check(text, &doc);
             let text_stage = attache::text::Text::new(text);
             for t in text_stage.tokens() {
-                assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+                assert!(text.is_char_boundary(t.start()) && text.is_char_boundary(t.end()));
             }
         }
         Err(Error::InvalidUtf8 { offset }) => {

@@ -959,8 +959,8 @@ impl<'a> Run<'a> {
             // longer words, and how many are capitalised; words of two bytes or more, and how many
             // are in capitals
             let (mut long, mut upper, mut letters, mut caps) = (0usize, 0usize, 0usize, 0usize);
-            for i in s.tokens.clone() {
-                if toks[i].kind != TokenKind::Word {
+            for i in s.tokens() {
+                if toks[i].kind() != TokenKind::Word {
                     continue;
                 }
                 first_word.get_or_insert(i);
@@ -975,7 +975,7 @@ impl<'a> Run<'a> {
                 }
             }
             sentences.push(SentenceInfo {
-                first_word: first_word.unwrap_or(s.tokens.start) as u32,
+                first_word: first_word.unwrap_or(s.tokens().start) as u32,
                 // a headline in title case: every longer word capitalised
                 title_case: long >= 3 && upper == long,
                 all_caps: letters >= 3 && caps * 10 >= letters * 8,
@@ -1019,7 +1019,7 @@ impl<'a> Run<'a> {
     }
 
     fn sentence(&self, i: usize) -> usize {
-        self.text.tokens()[i].sentence
+        self.text.tokens()[i].sentence()
     }
 
     fn title_case(&self, sentence: usize) -> bool {
@@ -1027,7 +1027,7 @@ impl<'a> Run<'a> {
     }
 
     fn is_word(&self, i: usize) -> bool {
-        self.text.tokens().get(i).is_some_and(|t| t.kind == TokenKind::Word)
+        self.text.tokens().get(i).is_some_and(|t| t.kind() == TokenKind::Word)
     }
 
     /// Token `i` exists, is a word, and is in sentence `sentence`.
@@ -1075,14 +1075,14 @@ impl<'a> Run<'a> {
             if norm.start < from_norm {
                 from = 0;
             }
-            let first = from + toks[from..].partition_point(|t| t.norm.start < norm.start);
-            let last = first + toks[first..].partition_point(|t| t.norm.start < norm.end);
+            let first = from + toks[from..].partition_point(|t| t.norm().start < norm.start);
+            let last = first + toks[first..].partition_point(|t| t.norm().start < norm.end);
             (from, from_norm) = (first, norm.start);
             // a name must start and end on token boundaries: "Xi" is not a name inside "Xi'an"
             let aligned = first < last
-                && toks[first].norm.start == norm.start
-                && toks[last - 1].norm.end == norm.end
-                && toks[first].sentence == toks[last - 1].sentence;
+                && toks[first].norm().start == norm.start
+                && toks[last - 1].norm().end == norm.end
+                && toks[first].sentence() == toks[last - 1].sentence();
             if aligned {
                 let cands_start = self.cands.len();
                 for m in &matches[i..j] {
@@ -1111,8 +1111,8 @@ impl<'a> Run<'a> {
     /// The tokens of an original byte span, snapped outwards to whole tokens.
     fn tokens_of(&self, start: usize, end: usize) -> Range<usize> {
         let toks = self.text.tokens();
-        let first = toks.partition_point(|t| t.end <= start);
-        let last = toks.partition_point(|t| t.start < end);
+        let first = toks.partition_point(|t| t.end() <= start);
+        let last = toks.partition_point(|t| t.start() < end);
         first..last.max(first)
     }
 
@@ -1257,7 +1257,7 @@ impl<'a> Run<'a> {
         }
         let toks = self.text.tokens();
         let mut at = end;
-        if toks[at - 1].kind == TokenKind::Possessive {
+        if toks[at - 1].kind() == TokenKind::Possessive {
             at -= 1;
         }
         if at == 0 {
@@ -1511,7 +1511,7 @@ impl<'a> Run<'a> {
     /// Asia Summit"), as nested mentions: the automaton reports only the longest name.
     fn compound_parts(&mut self, tokens: &Range<usize>) {
         let toks = self.text.tokens();
-        let is_hyphen = |t: usize| toks[t].kind == TokenKind::Punct && self.text.token_text(t) == "-";
+        let is_hyphen = |t: usize| toks[t].kind() == TokenKind::Punct && self.text.token_text(t) == "-";
         if !tokens.clone().any(is_hyphen) {
             return;
         }
@@ -1531,8 +1531,8 @@ impl<'a> Run<'a> {
     /// Adds the countries and regions named within `part` as mentions nested in `outer`.
     fn names_within(&mut self, part: Range<usize>, outer: &Range<usize>) {
         let toks = self.text.tokens();
-        let base = toks[part.start].start;
-        let inner = Text::new(&self.text.original()[base..toks[part.end - 1].end]);
+        let base = toks[part.start].start();
+        let inner = Text::new(&self.text.original()[base..toks[part.end - 1].end()]);
         let found = self.m.find_all(&inner);
         let mut k = 0;
         while k < found.len() {
@@ -1569,10 +1569,10 @@ impl<'a> Run<'a> {
     fn acts_next(&self, last: usize) -> bool {
         let toks = self.text.tokens();
         let Some(next) = toks.get(last) else { return false };
-        if next.kind == TokenKind::Possessive {
+        if next.kind() == TokenKind::Possessive {
             return true;
         }
-        if next.sentence != toks[last - 1].sentence {
+        if next.sentence() != toks[last - 1].sentence() {
             return false;
         }
         let w = self.word(last);
@@ -1621,12 +1621,12 @@ impl<'a> Run<'a> {
     fn is_location(&self, first: usize, last: usize) -> bool {
         let toks = self.text.tokens();
         let sentence = self.sentence(first);
-        if toks.get(last).is_some_and(|t| t.kind == TokenKind::Possessive) {
+        if toks.get(last).is_some_and(|t| t.kind() == TokenKind::Possessive) {
             // "part of Beijing's strategy": a possessor acts, wherever it stands
             return false;
         }
         // a dateline ("BEIJING, June 17 -") is where the story was filed
-        let written = &self.text.original()[toks[first].start..toks[last - 1].end];
+        let written = &self.text.original()[toks[first].start()..toks[last - 1].end()];
         if self.sentence_initial(first) && written.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
             return true;
         }
@@ -1717,7 +1717,7 @@ impl<'a> Run<'a> {
             }
         } else if let Some((start, owner)) = self.owner_before(first) {
             // "China's Xi": the possessor is the person's own country
-            let possessive = first > 0 && self.text.tokens()[first - 1].kind == TokenKind::Possessive;
+            let possessive = first > 0 && self.text.tokens()[first - 1].kind() == TokenKind::Possessive;
             let own = Some(owner) == self.r.person_country[person] || owner as u32 == pending.acts_for;
             if possessive && own && self.same_pattern(start, first) {
                 pending.phrase.start = start as u32;
@@ -1807,7 +1807,7 @@ impl<'a> Run<'a> {
             }
         };
         let holders = if office == Office::Other {
-            let title = &self.text.normalized()[toks[start].norm.start..toks[end - 1].norm.end];
+            let title = &self.text.normalized()[toks[start].norm().start..toks[end - 1].norm().end];
             self.r.titled.get(&(owner, title.to_string()))
         } else {
             self.r.holders.get(&(owner, office))
@@ -1876,10 +1876,10 @@ impl<'a> Run<'a> {
             out.mentions.push(ResolvedMention {
                 entity,
                 acts_for,
-                start: toks[name_start].start,
-                end: toks[name_last].end,
+                start: toks[name_start].start(),
+                end: toks[name_last].end(),
                 tokens: phrase.start as usize..phrase.end as usize,
-                sentence: toks[name_start].sentence,
+                sentence: toks[name_start].sentence(),
                 form: p.form,
                 nested,
             });

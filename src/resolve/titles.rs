@@ -89,7 +89,7 @@ impl Titles {
     /// The office of the title that tokens `start..end` spell, if they do.
     fn span(&self, text: &Text<'_>, start: usize, end: usize) -> Option<TitleOffice> {
         let toks = text.tokens();
-        let span = toks[start].norm.start..toks[end - 1].norm.end;
+        let span = toks[start].norm().start..toks[end - 1].norm().end;
         if span.len() > self.max_len || !self.heads.contains(text.token_text(start)) {
             return None;
         }
@@ -102,10 +102,10 @@ impl Titles {
         if end == 0 || end > toks.len() || !self.tails.contains(text.token_text(end - 1)) {
             return None;
         }
-        let sentence = toks[end - 1].sentence;
+        let sentence = toks[end - 1].sentence();
         let lowest = end.saturating_sub(self.max_tokens);
         (lowest..end).find_map(|start| {
-            if toks[start].sentence != sentence {
+            if toks[start].sentence() != sentence {
                 return None;
             }
             self.span(text, start, end).map(|office| (start, office))
@@ -118,10 +118,10 @@ impl Titles {
         if start >= toks.len() || !self.heads.contains(text.token_text(start)) {
             return None;
         }
-        let sentence = toks[start].sentence;
+        let sentence = toks[start].sentence();
         let highest = (start + self.max_tokens).min(toks.len());
         (start + 1..=highest).rev().find_map(|end| {
-            if toks[end - 1].sentence != sentence || !self.tails.contains(text.token_text(end - 1)) {
+            if toks[end - 1].sentence() != sentence || !self.tails.contains(text.token_text(end - 1)) {
                 return None;
             }
             self.span(text, start, end).map(|office| (end, office))

@@ -59,11 +59,11 @@ pub(crate) fn units(text: &Text<'_>, resolution: &Resolution, tokens: Range<usiz
         let at = if article { i + 1 } else { i };
         if m < mentions.len() && mentions[m].tokens.start == at && mentions[m].tokens.end > at {
             let end = mentions[m].tokens.end.min(tokens.end);
-            out.push(Unit { kind: UnitKind::Entity(m), start: all[i].start, end: all[end - 1].end });
+            out.push(Unit { kind: UnitKind::Entity(m), start: all[i].start(), end: all[end - 1].end() });
             i = end;
             m += 1;
         } else {
-            out.push(Unit { kind: UnitKind::Token(i), start: all[i].start, end: all[i].end });
+            out.push(Unit { kind: UnitKind::Token(i), start: all[i].start(), end: all[i].end() });
             i += 1;
         }
     }

@@ -139,7 +139,7 @@ pub(crate) fn explanation(
             continue;
         }
         let s = &text.sentences()[sentence];
-        let units = engine::units(text, resolution, s.tokens.clone());
+        let units = engine::units(text, resolution, s.tokens());
         let program = rules.pattern_program(p);
         let (rule, pattern) = rules.pattern_source(p);
         let cancelled = partial.trace.last().is_some_and(|(pc, _)| *pc == usize::MAX);
@@ -156,7 +156,7 @@ pub(crate) fn explanation(
             None => (String::new(), String::new()),
         };
         near_misses.push(NearMiss {
-            sentence: text.original()[s.start..s.end].to_string(),
+            sentence: text.original()[s.start()..s.end()].to_string(),
             rule: rule.id.clone(),
             pattern: pattern.to_string(),
             matched: trace

@@ -430,11 +430,11 @@ impl RuleSet {
                 continue;
             }
             // whole tokens only; hits come in order, so the token cursor only moves forward
-            while t < tokens.len() && tokens[t].norm.start < m.start() {
+            while t < tokens.len() && tokens[t].norm().start < m.start() {
                 t += 1;
             }
-            if t < tokens.len() && tokens[t].norm.start == m.start() && tokens[t].norm.end == m.end() {
-                hits.push((tokens[t].sentence, m.pattern().as_u32()));
+            if t < tokens.len() && tokens[t].norm().start == m.start() && tokens[t].norm().end == m.end() {
+                hits.push((tokens[t].sentence(), m.pattern().as_u32()));
             }
         }
         hits.sort_unstable();
@@ -484,7 +484,7 @@ impl RuleSet {
             while j < pairs.len() && pairs[j].0 == sentence {
                 j += 1;
             }
-            let units = engine::units(text, resolution, text.sentences()[sentence].tokens.clone());
+            let units = engine::units(text, resolution, text.sentences()[sentence].tokens());
             let first = out.len();
             // few relations per sentence: a list beats a hash set
             let mut seen: Vec<(RelationKind, usize, usize)> = Vec::new();
