@@ -21,13 +21,55 @@ pub(crate) enum TitleOffice {
 pub(crate) struct Titles {
     by_text: FxHashMap<String, TitleOffice>,
     /// Every prefix and every suffix of a title: a span of tokens can be a title only if its first
-    /// token's text is a prefix and its last token's a suffix. Most tokens fail the first probe, so
+    /// token's text is a prefix and its last token's a suffix. Most tokens fail the first test, so
     /// a look-up rarely builds and hashes a span of several tokens.
-    heads: FxHashSet<String>,
-    tails: FxHashSet<String>,
+    heads: Affixes,
+    tails: Affixes,
     max_tokens: usize,
     /// The longest title, in bytes.
     max_len: usize,
+}
+
+/// The prefixes (or the suffixes) of the titles, with a test that turns most words away at once.
+#[derive(Debug, Clone, Default)]
+struct Affixes {
+    /// Suffixes rather than prefixes.
+    suffixes: bool,
+    /// One bit per pair of bytes: the first two bytes of a title (the last two, for suffixes),
+    /// which every affix of two bytes or more shares.
+    pairs: Vec<u64>,
+    all: FxHashSet<String>,
+}
+
+impl Affixes {
+    fn new(suffixes: bool) -> Affixes {
+        Affixes { suffixes, pairs: vec![0; (1 << 16) / 64], all: FxHashSet::default() }
+    }
+
+    /// The bit of the pair of bytes at the end that affixes grow from.
+    fn pair(&self, affix: &[u8]) -> usize {
+        let (a, b) =
+            if self.suffixes { (affix[affix.len() - 2], affix[affix.len() - 1]) } else { (affix[0], affix[1]) };
+        usize::from(a) << 8 | usize::from(b)
+    }
+
+    fn insert(&mut self, affix: &str) {
+        if affix.len() >= 2 {
+            let k = self.pair(affix.as_bytes());
+            self.pairs[k / 64] |= 1 << (k % 64);
+        }
+        self.all.insert(affix.to_string());
+    }
+
+    fn contains(&self, text: &str) -> bool {
+        if text.len() >= 2 {
+            let k = self.pair(text.as_bytes());
+            if self.pairs.get(k / 64).map_or(true, |bits| (bits >> (k % 64)) & 1 == 0) {
+                return false;
+            }
+        }
+        self.all.contains(text)
+    }
 }
 
 const TITLES_TSV: &str = include_str!("../../gazetteers/titles.tsv");
@@ -38,7 +80,7 @@ pub(crate) static TITLES: Lazy<Titles> = Lazy::new(|| Titles::parse(TITLES_TSV).
 impl Titles {
     /// Parses `title<TAB>office` lines.
     pub(crate) fn parse(text: &str) -> Result<Titles, String> {
-        let mut titles = Titles::default();
+        let mut titles = Titles { heads: Affixes::new(false), tails: Affixes::new(true), ..Titles::default() };
         for (n, line) in text.lines().enumerate() {
             let line = line.trim_end_matches('\r');
             if line.trim().is_empty() || line.trim_start().starts_with('#') {
@@ -69,8 +111,8 @@ impl Titles {
     fn add(&mut self, title: &str, office: TitleOffice) {
         self.max_len = self.max_len.max(title.len());
         for (i, _) in title.char_indices().chain(std::iter::once((title.len(), ' '))) {
-            self.heads.insert(title[..i].to_string());
-            self.tails.insert(title[i..].to_string());
+            self.heads.insert(&title[..i]);
+            self.tails.insert(&title[i..]);
         }
         self.by_text.insert(title.to_string(), office);
     }
@@ -140,6 +182,20 @@ mod tests {
         assert_eq!(t.get("secretary of state"), Some(TitleOffice::Office(Office::ForeignMinister)));
         assert_eq!(t.get("counterpart"), Some(TitleOffice::Counterpart));
         assert!(t.max_tokens() >= 4);
+    }
+
+    #[test]
+    fn every_prefix_and_suffix_of_a_title_passes_the_affix_tests() {
+        let t = Titles::parse("foreign minister\tforeign-minister\nsen.\tother\n").unwrap();
+        for title in ["foreign minister", "sen."] {
+            for (i, _) in title.char_indices().chain(std::iter::once((title.len(), ' '))) {
+                assert!(t.heads.contains(&title[..i]) && t.tails.contains(&title[i..]), "{title} at {i}");
+            }
+        }
+        for word in ["the", "minister", "fo x", "sex"] {
+            assert!(!t.heads.contains(word), "{word}");
+        }
+        assert!(t.heads.contains("se") && t.tails.contains("minister") && !t.tails.contains("foreign"));
     }
 
     #[test]
