@@ -35,41 +35,57 @@ pub(crate) struct Titles {
 struct Affixes {
     /// Suffixes rather than prefixes.
     suffixes: bool,
-    /// One bit per pair of bytes: the first two bytes of a title (the last two, for suffixes),
-    /// which every affix of two bytes or more shares.
-    pairs: Vec<u64>,
-    all: FxHashSet<String>,
+    /// One bit per key of [`Affixes::key`]: the key of the one, two or three bytes a title
+    /// starts with (ends with, for suffixes), which every affix that long or longer shares.
+    keys: Vec<u64>,
+    all: FxHashSet<Vec<u8>>,
 }
 
 impl Affixes {
     fn new(suffixes: bool) -> Affixes {
-        Affixes { suffixes, pairs: vec![0; (1 << 16) / 64], all: FxHashSet::default() }
+        Affixes { suffixes, keys: vec![0; 3 << 10], all: FxHashSet::default() }
     }
 
-    /// The bit of the pair of bytes at the end that affixes grow from.
-    fn pair(&self, affix: &[u8]) -> usize {
-        let (a, b) =
-            if self.suffixes { (affix[affix.len() - 2], affix[affix.len() - 1]) } else { (affix[0], affix[1]) };
-        usize::from(a) << 8 | usize::from(b)
+    /// A bit for the first (last) one, two or three bytes of `affix`: one byte and two bytes map
+    /// one to one, three bytes are hashed to 16 bits.
+    fn key(&self, affix: &[u8]) -> Option<usize> {
+        let n = affix.len().min(3);
+        let end = if self.suffixes { &affix[affix.len() - n..] } else { &affix[..n] };
+        match *end {
+            [] => None,
+            [a] => Some(usize::from(a)),
+            [a, b] => Some(1 << 16 | usize::from(a) << 8 | usize::from(b)),
+            [a, b, c] => {
+                let x = u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c);
+                Some(2 << 16 | (x.wrapping_mul(0x9E37_79B1) >> 16) as usize)
+            }
+            _ => None,
+        }
     }
 
     fn insert(&mut self, affix: &str) {
-        if affix.len() >= 2 {
-            let k = self.pair(affix.as_bytes());
-            self.pairs[k / 64] |= 1 << (k % 64);
+        if let Some(k) = self.key(affix.as_bytes()) {
+            self.keys[k / 64] |= 1 << (k % 64);
         }
-        self.all.insert(affix.to_string());
+        self.all.insert(affix.as_bytes().to_vec());
     }
 
-    fn contains(&self, text: &str) -> bool {
-        if text.len() >= 2 {
-            let k = self.pair(text.as_bytes());
-            if self.pairs.get(k / 64).map_or(true, |bits| (bits >> (k % 64)) & 1 == 0) {
+    /// Whether `text` (bytes of a normalised text) is one of the affixes.
+    #[inline]
+    fn contains(&self, text: &[u8]) -> bool {
+        if let Some(k) = self.key(text) {
+            if self.keys.get(k / 64).map_or(true, |bits| (bits >> (k % 64)) & 1 == 0) {
                 return false;
             }
         }
         self.all.contains(text)
     }
+}
+
+/// The normalised text of token `i`, as bytes (no test of character boundaries: a token's are).
+#[inline]
+fn token_bytes<'t>(text: &'t Text<'_>, i: usize) -> &'t [u8] {
+    &text.normalized().as_bytes()[text.tokens()[i].norm()]
 }
 
 const TITLES_TSV: &str = include_str!("../../gazetteers/titles.tsv");
@@ -132,7 +148,7 @@ impl Titles {
     fn span(&self, text: &Text<'_>, start: usize, end: usize) -> Option<TitleOffice> {
         let toks = text.tokens();
         let span = toks[start].norm().start..toks[end - 1].norm().end;
-        if span.len() > self.max_len || !self.heads.contains(text.token_text(start)) {
+        if span.len() > self.max_len || !self.heads.contains(token_bytes(text, start)) {
             return None;
         }
         self.get(&text.normalized()[span])
@@ -141,7 +157,7 @@ impl Titles {
     /// The longest title that ends just before token `end` (tokens `start..end`, one sentence).
     pub(crate) fn ending_at(&self, text: &Text<'_>, end: usize) -> Option<(usize, TitleOffice)> {
         let toks = text.tokens();
-        if end == 0 || end > toks.len() || !self.tails.contains(text.token_text(end - 1)) {
+        if end == 0 || end > toks.len() || !self.tails.contains(token_bytes(text, end - 1)) {
             return None;
         }
         let sentence = toks[end - 1].sentence();
@@ -157,13 +173,13 @@ impl Titles {
     /// The longest title that starts at token `start` (tokens `start..end`, one sentence).
     pub(crate) fn starting_at(&self, text: &Text<'_>, start: usize) -> Option<(usize, TitleOffice)> {
         let toks = text.tokens();
-        if start >= toks.len() || !self.heads.contains(text.token_text(start)) {
+        if start >= toks.len() || !self.heads.contains(token_bytes(text, start)) {
             return None;
         }
         let sentence = toks[start].sentence();
         let highest = (start + self.max_tokens).min(toks.len());
         (start + 1..=highest).rev().find_map(|end| {
-            if toks[end - 1].sentence() != sentence || !self.tails.contains(text.token_text(end - 1)) {
+            if toks[end - 1].sentence() != sentence || !self.tails.contains(token_bytes(text, end - 1)) {
                 return None;
             }
             self.span(text, start, end).map(|office| (end, office))
@@ -189,13 +205,16 @@ mod tests {
         let t = Titles::parse("foreign minister\tforeign-minister\nsen.\tother\n").unwrap();
         for title in ["foreign minister", "sen."] {
             for (i, _) in title.char_indices().chain(std::iter::once((title.len(), ' '))) {
-                assert!(t.heads.contains(&title[..i]) && t.tails.contains(&title[i..]), "{title} at {i}");
+                assert!(
+                    t.heads.contains(title[..i].as_bytes()) && t.tails.contains(title[i..].as_bytes()),
+                    "{title} at {i}"
+                );
             }
         }
         for word in ["the", "minister", "fo x", "sex"] {
-            assert!(!t.heads.contains(word), "{word}");
+            assert!(!t.heads.contains(word.as_bytes()), "{word}");
         }
-        assert!(t.heads.contains("se") && t.tails.contains("minister") && !t.tails.contains("foreign"));
+        assert!(t.heads.contains(b"se") && t.tails.contains(b"minister") && !t.tails.contains(b"foreign"));
     }
 
     #[test]
