@@ -21,13 +21,71 @@ pub(crate) enum TitleOffice {
 pub(crate) struct Titles {
     by_text: FxHashMap<String, TitleOffice>,
     /// Every prefix and every suffix of a title: a span of tokens can be a title only if its first
-    /// token's text is a prefix and its last token's a suffix. Most tokens fail the first probe, so
+    /// token's text is a prefix and its last token's a suffix. Most tokens fail the first test, so
     /// a look-up rarely builds and hashes a span of several tokens.
-    heads: FxHashSet<String>,
-    tails: FxHashSet<String>,
+    heads: Affixes,
+    tails: Affixes,
     max_tokens: usize,
     /// The longest title, in bytes.
     max_len: usize,
+}
+
+/// The prefixes (or the suffixes) of the titles, with a test that turns most words away at once.
+#[derive(Debug, Clone, Default)]
+struct Affixes {
+    /// Suffixes rather than prefixes.
+    suffixes: bool,
+    /// One bit per key of [`Affixes::key`]: the key of the one, two or three bytes a title
+    /// starts with (ends with, for suffixes), which every affix that long or longer shares.
+    keys: Vec<u64>,
+    all: FxHashSet<Vec<u8>>,
+}
+
+impl Affixes {
+    fn new(suffixes: bool) -> Affixes {
+        Affixes { suffixes, keys: vec![0; 3 << 10], all: FxHashSet::default() }
+    }
+
+    /// A bit for the first (last) one, two or three bytes of `affix`: one byte and two bytes map
+    /// one to one, three bytes are hashed to 16 bits.
+    fn key(&self, affix: &[u8]) -> Option<usize> {
+        let n = affix.len().min(3);
+        let end = if self.suffixes { &affix[affix.len() - n..] } else { &affix[..n] };
+        match *end {
+            [] => None,
+            [a] => Some(usize::from(a)),
+            [a, b] => Some(1 << 16 | usize::from(a) << 8 | usize::from(b)),
+            [a, b, c] => {
+                let x = u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c);
+                Some(2 << 16 | (x.wrapping_mul(0x9E37_79B1) >> 16) as usize)
+            }
+            _ => None,
+        }
+    }
+
+    fn insert(&mut self, affix: &str) {
+        if let Some(k) = self.key(affix.as_bytes()) {
+            self.keys[k / 64] |= 1 << (k % 64);
+        }
+        self.all.insert(affix.as_bytes().to_vec());
+    }
+
+    /// Whether `text` (bytes of a normalised text) is one of the affixes.
+    #[inline]
+    fn contains(&self, text: &[u8]) -> bool {
+        if let Some(k) = self.key(text) {
+            if self.keys.get(k / 64).map_or(true, |bits| (bits >> (k % 64)) & 1 == 0) {
+                return false;
+            }
+        }
+        self.all.contains(text)
+    }
+}
+
+/// The normalised text of token `i`, as bytes (no test of character boundaries: a token's are).
+#[inline]
+fn token_bytes<'t>(text: &'t Text<'_>, i: usize) -> &'t [u8] {
+    &text.normalized().as_bytes()[text.tokens()[i].norm()]
 }
 
 const TITLES_TSV: &str = include_str!("../../gazetteers/titles.tsv");
@@ -38,7 +96,7 @@ pub(crate) static TITLES: Lazy<Titles> = Lazy::new(|| Titles::parse(TITLES_TSV).
 impl Titles {
     /// Parses `title<TAB>office` lines.
     pub(crate) fn parse(text: &str) -> Result<Titles, String> {
-        let mut titles = Titles::default();
+        let mut titles = Titles { heads: Affixes::new(false), tails: Affixes::new(true), ..Titles::default() };
         for (n, line) in text.lines().enumerate() {
             let line = line.trim_end_matches('\r');
             if line.trim().is_empty() || line.trim_start().starts_with('#') {
@@ -69,8 +127,8 @@ impl Titles {
     fn add(&mut self, title: &str, office: TitleOffice) {
         self.max_len = self.max_len.max(title.len());
         for (i, _) in title.char_indices().chain(std::iter::once((title.len(), ' '))) {
-            self.heads.insert(title[..i].to_string());
-            self.tails.insert(title[i..].to_string());
+            self.heads.insert(&title[..i]);
+            self.tails.insert(&title[i..]);
         }
         self.by_text.insert(title.to_string(), office);
     }
@@ -90,7 +148,7 @@ impl Titles {
     fn span(&self, text: &Text<'_>, start: usize, end: usize) -> Option<TitleOffice> {
         let toks = text.tokens();
         let span = toks[start].norm().start..toks[end - 1].norm().end;
-        if span.len() > self.max_len || !self.heads.contains(text.token_text(start)) {
+        if span.len() > self.max_len || !self.heads.contains(token_bytes(text, start)) {
             return None;
         }
         self.get(&text.normalized()[span])
@@ -99,7 +157,7 @@ impl Titles {
     /// The longest title that ends just before token `end` (tokens `start..end`, one sentence).
     pub(crate) fn ending_at(&self, text: &Text<'_>, end: usize) -> Option<(usize, TitleOffice)> {
         let toks = text.tokens();
-        if end == 0 || end > toks.len() || !self.tails.contains(text.token_text(end - 1)) {
+        if end == 0 || end > toks.len() || !self.tails.contains(token_bytes(text, end - 1)) {
             return None;
         }
         let sentence = toks[end - 1].sentence();
@@ -115,13 +173,13 @@ impl Titles {
     /// The longest title that starts at token `start` (tokens `start..end`, one sentence).
     pub(crate) fn starting_at(&self, text: &Text<'_>, start: usize) -> Option<(usize, TitleOffice)> {
         let toks = text.tokens();
-        if start >= toks.len() || !self.heads.contains(text.token_text(start)) {
+        if start >= toks.len() || !self.heads.contains(token_bytes(text, start)) {
             return None;
         }
         let sentence = toks[start].sentence();
         let highest = (start + self.max_tokens).min(toks.len());
         (start + 1..=highest).rev().find_map(|end| {
-            if toks[end - 1].sentence() != sentence || !self.tails.contains(text.token_text(end - 1)) {
+            if toks[end - 1].sentence() != sentence || !self.tails.contains(token_bytes(text, end - 1)) {
                 return None;
             }
             self.span(text, start, end).map(|office| (end, office))
@@ -140,6 +198,23 @@ mod tests {
         assert_eq!(t.get("secretary of state"), Some(TitleOffice::Office(Office::ForeignMinister)));
         assert_eq!(t.get("counterpart"), Some(TitleOffice::Counterpart));
         assert!(t.max_tokens() >= 4);
+    }
+
+    #[test]
+    fn every_prefix_and_suffix_of_a_title_passes_the_affix_tests() {
+        let t = Titles::parse("foreign minister\tforeign-minister\nsen.\tother\n").unwrap();
+        for title in ["foreign minister", "sen."] {
+            for (i, _) in title.char_indices().chain(std::iter::once((title.len(), ' '))) {
+                assert!(
+                    t.heads.contains(title[..i].as_bytes()) && t.tails.contains(title[i..].as_bytes()),
+                    "{title} at {i}"
+                );
+            }
+        }
+        for word in ["the", "minister", "fo x", "sex"] {
+            assert!(!t.heads.contains(word.as_bytes()), "{word}");
+        }
+        assert!(t.heads.contains(b"se") && t.tails.contains(b"minister") && !t.tails.contains(b"foreign"));
     }
 
     #[test]
