@@ -527,7 +527,7 @@ impl RuleSet {
                     }
                     if let Some(kinds) = first_slot {
                         // the first step would fail: no need to take it
-                        let engine::UnitKind::Entity(m) = units[start].kind else { continue };
+                        let engine::UnitKind::Entity(m) = units[start].kind() else { continue };
                         if engine::slot_entity(resolution, m, kinds).is_none() {
                             continue;
                         }
