@@ -38,8 +38,11 @@
 mod patterns;
 mod titles;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::Range;
+
+use once_cell::sync::Lazy;
+use rustc_hash::FxHashMap;
 
 use crate::date::Date;
 use crate::gazetteer::{slug, AliasForm, CasePolicy, EntityKind, EntityRecord, Gazetteer, Office, Role};
@@ -126,12 +129,12 @@ pub struct Resolver {
     /// Per gazetteer entity, per role: the entity the role is of.
     role_owner: Vec<Vec<Option<usize>>>,
     /// (owner, office) -> (person, role index), for "the Kazakh president".
-    holders: HashMap<(usize, Office), Vec<(usize, usize)>>,
+    holders: FxHashMap<(usize, Office), Vec<(usize, usize)>>,
     /// (owner, normalised title) -> (person, role index), for "Russia's defence minister".
-    titled: HashMap<(usize, String), Vec<(usize, usize)>>,
+    titled: FxHashMap<(usize, String), Vec<(usize, usize)>>,
     /// Slug of every name of an organisation, document or event -> the entity: a summit found by
     /// pattern ("the China-Central Asia summit") is the gazetteer's entry when it has one.
-    named: HashMap<String, usize>,
+    named: FxHashMap<String, usize>,
 }
 
 /// Capitalised words that open sentences without being names.
@@ -603,6 +606,47 @@ const LOCATIVES: &[&str] = &[
 const NOT_NOW: &[&str] =
     &["former", "late", "ex", "then", "outgoing", "ousted", "future", "incoming", "next", "previous"];
 
+/// The word lists above, as bits of one look-up.
+mod list {
+    pub const FUNCTION: u16 = 1;
+    pub const CALENDAR: u16 = 1 << 1;
+    pub const COMMON: u16 = 1 << 2;
+    pub const SUFFIX: u16 = 1 << 3;
+    pub const GEO: u16 = 1 << 4;
+    pub const GROUP: u16 = 1 << 5;
+    pub const VERB: u16 = 1 << 6;
+    pub const LOCATIVE: u16 = 1 << 7;
+    pub const NOT_NOW: u16 = 1 << 8;
+}
+
+/// Every word of the lists above -> the lists it is in: one hash probe answers for all of them,
+/// where a scan of a list costs a comparison per entry.
+static LISTS: Lazy<FxHashMap<&'static str, u16>> = Lazy::new(|| {
+    let lists: [(&[&'static str], u16); 9] = [
+        (FUNCTION_WORDS, list::FUNCTION),
+        (CALENDAR, list::CALENDAR),
+        (COMMON_WORDS, list::COMMON),
+        (NAME_SUFFIXES, list::SUFFIX),
+        (GEO_MODIFIERS, list::GEO),
+        (GROUP_NOUNS, list::GROUP),
+        (NEWS_VERBS, list::VERB),
+        (LOCATIVES, list::LOCATIVE),
+        (NOT_NOW, list::NOT_NOW),
+    ];
+    let mut map = FxHashMap::default();
+    for (words, bit) in lists {
+        for &w in words {
+            *map.entry(w).or_insert(0) |= bit;
+        }
+    }
+    map
+});
+
+/// Whether normalised word `w` is in any of the lists `lists` (bits of [`list`]).
+fn is_in(w: &str, lists: u16) -> bool {
+    LISTS.get(w).is_some_and(|&bits| bits & lists != 0)
+}
+
 fn form_rank(form: AliasForm) -> u8 {
     match form {
         AliasForm::Name => 5,
@@ -646,6 +690,8 @@ impl Resolver {
     pub fn new(gazetteer: &Gazetteer) -> Resolver {
         // compiled here rather than on first use, so that resolving the first text is not slow
         patterns::compile();
+        Lazy::force(&LISTS);
+        Lazy::force(&TITLES);
         let entities = gazetteer.entities();
         let mut r = Resolver {
             capital_of: vec![None; entities.len()],
@@ -714,11 +760,13 @@ impl Resolver {
         // in text order, so that short names see the full names before them
         let mut next = 0;
         for i in 0..text.tokens().len() {
-            while next < run.spans.len() && run.spans[next].tokens.start <= i {
+            while next < run.spans.len() && run.spans[next].start as usize <= i {
                 run.decide(next);
                 next += 1;
             }
-            if run.span_at[i].is_none() && !run.taken[i] {
+            // spans are sorted and disjoint: only the last one started can cover token `i`
+            let in_span = next > 0 && i < run.spans[next - 1].end as usize;
+            if !in_span && !run.taken.contains(i) {
                 run.local_name(i);
             }
         }
@@ -727,39 +775,75 @@ impl Resolver {
     }
 }
 
+/// Sentinel for "none" in the `u32` indices below.
+const NONE: u32 = u32::MAX;
+
 /// One candidate entity of a span.
 #[derive(Debug, Clone, Copy)]
 struct Cand {
-    gaz: usize,
+    gaz: u32,
     form: AliasForm,
     case: CasePolicy,
 }
 
-/// A gazetteer name found in the text, aligned to whole tokens.
-#[derive(Debug, Clone)]
+impl Cand {
+    fn gaz(self) -> usize {
+        self.gaz as usize
+    }
+}
+
+/// A gazetteer name found in the text, aligned to whole tokens. Indices are `u32`: a document
+/// holds fewer tokens than that, and a dense text (one name after another) has a span every few
+/// bytes, so their size counts.
+#[derive(Debug, Clone, Copy)]
 struct Span {
-    tokens: Range<usize>,
-    cands: Vec<Cand>,
+    /// Its tokens, `start..end`.
+    start: u32,
+    end: u32,
+    /// Its candidates, `cands_start..cands_end` in [`Run::cands`].
+    cands_start: u32,
+    cands_end: u32,
+    /// The pending mention it became, or `NONE`.
+    decided: u32,
+}
+
+impl Span {
+    fn tokens(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// What a mention refers to before entities are numbered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Key {
-    Gaz(usize),
-    Pattern(usize),
+    Gaz(u32),
+    Pattern(u32),
 }
 
+/// A mention before entities are numbered (token ranges as `u32`, like [`Span`]).
 #[derive(Debug, Clone)]
 struct Pending {
     key: Key,
-    acts_for: Option<usize>,
+    /// The entity it acts for, or `NONE`.
+    acts_for: u32,
     /// The name's tokens (start/end of the mention).
-    name: Range<usize>,
+    name: Range<u32>,
     /// The phrase's tokens (the unit rules see).
-    phrase: Range<usize>,
+    phrase: Range<u32>,
     form: MentionForm,
     /// Kept only if its entity has another, sure mention.
     tentative: bool,
+}
+
+impl Pending {
+    fn new(key: Key, tokens: Range<usize>, form: MentionForm) -> Pending {
+        let tokens = tokens.start as u32..tokens.end as u32;
+        Pending { key, acts_for: NONE, name: tokens.clone(), phrase: tokens, form, tentative: false }
+    }
+
+    fn phrase(&self) -> Range<usize> {
+        self.phrase.start as usize..self.phrase.end as usize
+    }
 }
 
 /// A title before a name: "Kazakh President", "his counterpart", "Russia's Foreign Minister".
@@ -773,59 +857,129 @@ struct TitleContext {
     former: bool,
 }
 
+/// What resolution needs to know of a sentence.
+#[derive(Debug, Clone, Copy)]
+struct SentenceInfo {
+    /// Its first word (its first token when it has none).
+    first_word: u32,
+    /// Written in title case (a headline).
+    title_case: bool,
+    /// Written in capitals.
+    all_caps: bool,
+}
+
+/// A set of token indices, one bit each: a per-token flag costs an eighth of a byte.
+#[derive(Debug, Clone, Default)]
+struct TokenSet {
+    words: Vec<u64>,
+}
+
+impl TokenSet {
+    fn new(len: usize) -> TokenSet {
+        TokenSet { words: vec![0; len.div_ceil(64)] }
+    }
+
+    fn insert(&mut self, i: usize) {
+        self.words[i / 64] |= 1 << (i % 64);
+    }
+
+    fn insert_range(&mut self, range: Range<usize>) {
+        for i in range {
+            self.insert(i);
+        }
+    }
+
+    fn contains(&self, i: usize) -> bool {
+        self.words.get(i / 64).is_some_and(|w| (w >> (i % 64)) & 1 == 1)
+    }
+}
+
 /// The state of resolving one document.
+///
+/// Nothing here is kept per token but one bit: what covers a token (a span, a pattern entity) is
+/// found by binary search in the sorted lists of spans and pattern entities.
 struct Run<'a> {
     r: &'a Resolver,
     g: &'a Gazetteer,
     m: &'a Matcher,
     text: &'a Text<'a>,
     date: Date,
+    /// Sorted by start, disjoint.
     spans: Vec<Span>,
+    /// The candidates of every span, one span after the other.
+    cands: Vec<Cand>,
     /// The pattern entities kept, and their tokens.
     finds: Vec<(patterns::Found, Range<usize>)>,
-    /// Per token: the span that covers it.
-    span_at: Vec<Option<usize>>,
-    /// Per span: the pending mention it became.
-    decided: Vec<Option<usize>>,
-    /// Per token: inside a person's phrase, a money amount or a pattern entity.
-    taken: Vec<bool>,
-    /// Per token: the pattern entity (index into `finds`) that covers it. Phrases never cross the
-    /// edge of one, so units never overlap.
-    in_pattern: Vec<Option<usize>>,
-    /// Per sentence: its first word, whether it is written in title case or all capitals.
-    first_word: Vec<usize>,
-    title_case: Vec<bool>,
-    all_caps: Vec<bool>,
+    /// The tokens of each pattern entity, as disjoint sorted `(start, end, find)`: a later find
+    /// owns the tokens it shares with an earlier one. Phrases never cross the edge of one, so units
+    /// never overlap.
+    in_pattern: Vec<(u32, u32, u32)>,
+    /// Tokens inside a person's phrase, a money amount or a pattern entity.
+    taken: TokenSet,
+    sentences: Vec<SentenceInfo>,
     pending: Vec<Pending>,
     /// Person -> the order of its latest mention (for short names).
-    last_seen: HashMap<usize, usize>,
+    last_seen: FxHashMap<u32, u32>,
     /// People mentioned so far: (first token, gazetteer index), in order.
-    people: Vec<(usize, usize)>,
+    people: Vec<(u32, u32)>,
     /// Words of the full names mentioned so far ("kim", "wang", "bush") -> the person: news
     /// shortens any name it has given in full, whether or not the gazetteer lists the short form.
-    local: HashMap<String, usize>,
+    local: FxHashMap<&'a str, u32>,
+    /// Buffers of `decide`, kept between spans.
+    people_buf: Vec<(Cand, u8)>,
+    others_buf: Vec<Cand>,
+}
+
+/// Whether `w` has at least `n` characters.
+fn at_least_chars(w: &str, n: usize) -> bool {
+    w.len() >= n && (w.len() >= 4 * n || w.chars().nth(n - 1).is_some())
+}
+
+/// Whether `w` has a lower-case letter.
+fn has_lowercase(w: &str) -> bool {
+    if w.is_ascii() {
+        w.bytes().any(|b| b.is_ascii_lowercase())
+    } else {
+        w.chars().any(char::is_lowercase)
+    }
+}
+
+/// Whether `w` lower-cased is one of `TITLE_CASE_SMALL`. Only ASCII lower-cases to these words
+/// (the Kelvin sign, the one other letter that lower-cases to ASCII, makes a `k`, which none has).
+fn title_case_small(w: &str) -> bool {
+    w.len() <= 4 && TITLE_CASE_SMALL.iter().any(|s| w.eq_ignore_ascii_case(s))
 }
 
 impl<'a> Run<'a> {
     fn new(r: &'a Resolver, g: &'a Gazetteer, m: &'a Matcher, text: &'a Text<'a>, date: Date) -> Run<'a> {
         let toks = text.tokens();
-        let mut first_word = Vec::with_capacity(text.sentences().len());
-        let mut title_case = Vec::with_capacity(text.sentences().len());
-        let mut all_caps = Vec::with_capacity(text.sentences().len());
+        let mut sentences = Vec::with_capacity(text.sentences().len());
         for s in text.sentences() {
-            let words: Vec<usize> = s.tokens().filter(|&i| toks[i].kind() == TokenKind::Word).collect();
-            first_word.push(words.first().copied().unwrap_or(s.tokens().start));
-            let long: Vec<&str> = words
-                .iter()
-                .map(|&i| text.token_original(i))
-                .filter(|w| w.chars().count() >= 3 && !TITLE_CASE_SMALL.contains(&w.to_lowercase().as_str()))
-                .collect();
-            let upper = long.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
-            // a headline in title case: every longer word capitalised
-            title_case.push(long.len() >= 3 && upper == long.len());
-            let letters: Vec<&str> = words.iter().map(|&i| text.token_original(i)).filter(|w| w.len() >= 2).collect();
-            let caps = letters.iter().filter(|w| !w.chars().any(char::is_lowercase)).count();
-            all_caps.push(letters.len() >= 3 && caps * 10 >= letters.len() * 8);
+            let mut first_word = None;
+            // longer words, and how many are capitalised; words of two bytes or more, and how many
+            // are in capitals
+            let (mut long, mut upper, mut letters, mut caps) = (0usize, 0usize, 0usize, 0usize);
+            for i in s.tokens() {
+                if toks[i].kind() != TokenKind::Word {
+                    continue;
+                }
+                first_word.get_or_insert(i);
+                let w = text.token_original(i);
+                if at_least_chars(w, 3) && !title_case_small(w) {
+                    long += 1;
+                    upper += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+                }
+                if w.len() >= 2 {
+                    letters += 1;
+                    caps += usize::from(!has_lowercase(w));
+                }
+            }
+            sentences.push(SentenceInfo {
+                first_word: first_word.unwrap_or(s.tokens().start) as u32,
+                // a headline in title case: every longer word capitalised
+                title_case: long >= 3 && upper == long,
+                all_caps: letters >= 3 && caps * 10 >= letters * 8,
+            });
         }
         Run {
             r,
@@ -834,18 +988,17 @@ impl<'a> Run<'a> {
             text,
             date,
             spans: Vec::new(),
+            cands: Vec::new(),
             finds: Vec::new(),
-            span_at: vec![None; toks.len()],
-            decided: Vec::new(),
-            taken: vec![false; toks.len()],
-            in_pattern: vec![None; toks.len()],
-            first_word,
-            title_case,
-            all_caps,
+            in_pattern: Vec::new(),
+            taken: TokenSet::new(toks.len()),
+            sentences,
             pending: Vec::new(),
-            last_seen: HashMap::new(),
+            last_seen: FxHashMap::default(),
             people: Vec::new(),
-            local: HashMap::new(),
+            local: FxHashMap::default(),
+            people_buf: Vec::new(),
+            others_buf: Vec::new(),
         }
     }
 
@@ -857,7 +1010,7 @@ impl<'a> Run<'a> {
         self.record(gaz).kind
     }
 
-    fn word(&self, i: usize) -> &str {
+    fn word(&self, i: usize) -> &'a str {
         self.text.token_text(i)
     }
 
@@ -869,6 +1022,10 @@ impl<'a> Run<'a> {
         self.text.tokens()[i].sentence()
     }
 
+    fn title_case(&self, sentence: usize) -> bool {
+        self.sentences[sentence].title_case
+    }
+
     fn is_word(&self, i: usize) -> bool {
         self.text.tokens().get(i).is_some_and(|t| t.kind() == TokenKind::Word)
     }
@@ -878,43 +1035,77 @@ impl<'a> Run<'a> {
         self.is_word(i) && self.sentence(i) == sentence
     }
 
+    /// The span that covers token `t`.
+    fn span_at(&self, t: usize) -> Option<usize> {
+        let s = self.spans.partition_point(|s| s.start as usize <= t).checked_sub(1)?;
+        (t < self.spans[s].end as usize).then_some(s)
+    }
+
+    /// The candidates of span `s`.
+    fn cands(&self, s: usize) -> &[Cand] {
+        let span = &self.spans[s];
+        &self.cands[span.cands_start as usize..span.cands_end as usize]
+    }
+
+    /// The pending mention span `s` became.
+    fn decided(&self, s: usize) -> Option<usize> {
+        let p = self.spans[s].decided;
+        (p != NONE).then_some(p as usize)
+    }
+
+    /// The pattern entity (index into `finds`) that covers token `t`.
+    fn in_pattern(&self, t: usize) -> Option<usize> {
+        let k = self.in_pattern.partition_point(|p| p.0 as usize <= t).checked_sub(1)?;
+        let (_, end, find) = self.in_pattern[k];
+        (t < end as usize).then_some(find as usize)
+    }
+
     /// Groups the raw matches by span, keeping those that cover whole tokens.
     fn collect_spans(&mut self, matches: &[RawMatch]) {
         let toks = self.text.tokens();
         let mut i = 0;
+        // matches come in text order: each search for a token starts where the last one ended
+        let (mut from, mut from_norm) = (0, 0);
         while i < matches.len() {
             let mut j = i + 1;
             while j < matches.len() && matches[j].norm == matches[i].norm {
                 j += 1;
             }
             let norm = &matches[i].norm;
-            let first = self.text.token_at_or_after(norm.start);
-            let last = self.text.token_at_or_after(norm.end);
+            if norm.start < from_norm {
+                from = 0;
+            }
+            let first = from + toks[from..].partition_point(|t| t.norm().start < norm.start);
+            let last = first + toks[first..].partition_point(|t| t.norm().start < norm.end);
+            (from, from_norm) = (first, norm.start);
             // a name must start and end on token boundaries: "Xi" is not a name inside "Xi'an"
             let aligned = first < last
                 && toks[first].norm().start == norm.start
                 && toks[last - 1].norm().end == norm.end
                 && toks[first].sentence() == toks[last - 1].sentence();
             if aligned {
-                let mut cands: Vec<Cand> = Vec::new();
+                let cands_start = self.cands.len();
                 for m in &matches[i..j] {
                     let c = self.m.candidate(m.candidate);
-                    let cand = Cand { gaz: c.entity, form: c.form, case: c.case };
-                    match cands.iter_mut().find(|x| x.gaz == cand.gaz) {
+                    let cand = Cand { gaz: c.entity as u32, form: c.form, case: c.case };
+                    match self.cands[cands_start..].iter_mut().find(|x| x.gaz == cand.gaz) {
                         Some(x) if form_rank(x.form) < form_rank(cand.form) => *x = cand,
                         Some(_) => {}
-                        None => cands.push(cand),
+                        None => self.cands.push(cand),
                     }
                 }
-                let index = self.spans.len();
-                for t in first..last {
-                    self.span_at[t] = Some(index);
-                }
-                self.spans.push(Span { tokens: first..last, cands });
+                // the matcher reports names in order and never two over one token
+                debug_assert!(self.spans.last().map_or(true, |s| s.end as usize <= first));
+                self.spans.push(Span {
+                    start: first as u32,
+                    end: last as u32,
+                    cands_start: cands_start as u32,
+                    cands_end: self.cands.len() as u32,
+                    decided: NONE,
+                });
             }
             i = j;
         }
-        self.decided = vec![None; self.spans.len()];
     }
 
     /// The tokens of an original byte span, snapped outwards to whole tokens.
@@ -923,6 +1114,37 @@ impl<'a> Run<'a> {
         let first = toks.partition_point(|t| t.end() <= start);
         let last = toks.partition_point(|t| t.start() < end);
         first..last.max(first)
+    }
+
+    /// Records that pattern entity `find` covers `tokens`, over any earlier one there.
+    fn paint_pattern(&mut self, tokens: Range<usize>, find: usize) {
+        let (start, end) = (tokens.start as u32, tokens.end as u32);
+        let list = &mut self.in_pattern;
+        // finds come sorted by start: only the last intervals can meet this one
+        let mut rest = Vec::new();
+        while let Some(&(s, e, k)) = list.last() {
+            if s < start {
+                break;
+            }
+            list.pop();
+            if e > end {
+                rest.push((s.max(end), e, k));
+            }
+        }
+        if let Some(last) = list.last_mut() {
+            if last.1 > start {
+                let (e, k) = (last.1, last.2);
+                last.1 = start;
+                if e > end {
+                    rest.push((end, e, k));
+                }
+            }
+        }
+        if start < end {
+            list.push((start, end, find as u32));
+        }
+        rest.sort_unstable();
+        list.extend(rest);
     }
 
     /// Finds money, documents and events; names inside an amount are dropped, names inside a
@@ -935,13 +1157,13 @@ impl<'a> Run<'a> {
             }
             if found.kind == EntityKind::Money {
                 for t in tokens.clone() {
-                    if let Some(s) = self.span_at[t] {
-                        self.spans[s].cands.clear();
+                    if let Some(s) = self.span_at(t) {
+                        self.spans[s].cands_end = self.spans[s].cands_start;
                     }
-                    self.taken[t] = true;
                 }
+                self.taken.insert_range(tokens.clone());
             } else {
-                let cut = |t: usize| self.span_at[t].map(|s| &self.spans[s].tokens);
+                let cut = |t: usize| self.span_at(t).map(|s| self.spans[s].tokens());
                 // the gazetteer knows this very name (or a longer one): its entry wins
                 if cut(tokens.start).is_some_and(|s| s.start <= tokens.start && s.end >= tokens.end) {
                     continue;
@@ -951,13 +1173,9 @@ impl<'a> Run<'a> {
                 if head_cut || tail_cut {
                     continue;
                 }
-                for t in tokens.clone() {
-                    self.taken[t] = true;
-                }
+                self.taken.insert_range(tokens.clone());
             }
-            for t in tokens.clone() {
-                self.in_pattern[t] = Some(self.finds.len());
-            }
+            self.paint_pattern(tokens.clone(), self.finds.len());
             self.finds.push((found, tokens));
         }
     }
@@ -970,13 +1188,13 @@ impl<'a> Run<'a> {
         }
         let prev = first - 1;
         let sentence = self.sentence(first);
-        if !self.word_in(prev, sentence) || !self.capitalised(prev) || self.title_case[sentence] {
+        if !self.word_in(prev, sentence) || !self.capitalised(prev) || self.title_case(sentence) {
             return false;
         }
-        if self.span_at[prev].is_some() || TITLES.ending_at(self.text, first).is_some() {
+        if is_in(self.word(prev), list::FUNCTION) {
             return false;
         }
-        !FUNCTION_WORDS.contains(&self.word(prev))
+        self.span_at(prev).is_none() && TITLES.ending_at(self.text, first).is_none()
     }
 
     /// A place that ends a longer name the gazetteer does not list: "Real Madrid", "Bank of
@@ -987,7 +1205,7 @@ impl<'a> Run<'a> {
         }
         let prev = first - 1;
         if self.continues_a_name(first) {
-            return !GEO_MODIFIERS.contains(&self.word(prev));
+            return !is_in(self.word(prev), list::GEO);
         }
         self.word(prev) == "of" && self.sentence(prev) == self.sentence(first) && self.continues_a_name(prev)
     }
@@ -1000,11 +1218,11 @@ impl<'a> Run<'a> {
             return false;
         }
         let sentence = self.sentence(last - 1);
-        if !self.word_in(last, sentence) || !self.capitalised(last) || self.title_case[sentence] {
+        if !self.word_in(last, sentence) || !self.capitalised(last) || self.title_case(sentence) {
             return false;
         }
         let w = self.word(last);
-        if self.span_at[last].is_some() || CALENDAR.contains(&w) || TITLES.starting_at(self.text, last).is_some() {
+        if self.span_at(last).is_some() || is_in(w, list::CALENDAR) || TITLES.starting_at(self.text, last).is_some() {
             return false;
         }
         true
@@ -1015,19 +1233,20 @@ impl<'a> Run<'a> {
         last < self.text.tokens().len()
             && self.word_in(last, self.sentence(last - 1))
             && self.capitalised(last)
-            && NAME_SUFFIXES.contains(&self.word(last))
+            && is_in(self.word(last), list::SUFFIX)
     }
 
     /// Whether token `i` opens its sentence (after quotes and brackets).
     fn sentence_initial(&self, i: usize) -> bool {
-        self.first_word.get(self.sentence(i)) == Some(&i)
+        self.sentences.get(self.sentence(i)).is_some_and(|s| s.first_word as usize == i)
     }
 
     /// The entity a mention decided at span `s` names, when it can own an office (a country or an
     /// organisation).
     fn owner_at(&self, s: usize) -> Option<usize> {
-        let p = self.decided[s]?;
+        let p = self.decided(s)?;
         let Key::Gaz(gaz) = self.pending[p].key else { return None };
+        let gaz = gaz as usize;
         matches!(self.kind(gaz), EntityKind::Country | EntityKind::Organization).then_some(gaz)
     }
 
@@ -1044,11 +1263,11 @@ impl<'a> Run<'a> {
         if at == 0 {
             return None;
         }
-        let s = self.span_at[at - 1]?;
-        if self.spans[s].tokens.end != at || self.sentence(at - 1) != self.sentence(end - 1) {
+        let s = self.span_at(at - 1)?;
+        if self.spans[s].end as usize != at || self.sentence(at - 1) != self.sentence(end - 1) {
             return None;
         }
-        Some((self.spans[s].tokens.start, self.owner_at(s)?))
+        Some((self.spans[s].start as usize, self.owner_at(s)?))
     }
 
     fn title_before(&self, first: usize) -> Option<TitleContext> {
@@ -1065,7 +1284,7 @@ impl<'a> Run<'a> {
             Some((start, owner)) => (start, Some(owner)),
             None => (title_start, None),
         };
-        let former = start > 0 && NOT_NOW.contains(&self.word(start - 1));
+        let former = start > 0 && is_in(self.word(start - 1), list::NOT_NOW);
         Some(TitleContext { start, office, owner, former })
     }
 
@@ -1101,19 +1320,24 @@ impl<'a> Run<'a> {
         self.record(person).roles.iter().any(|r| r.held_on(self.date))
     }
 
+    fn last_seen(&self, person: usize) -> Option<u32> {
+        self.last_seen.get(&(person as u32)).copied()
+    }
+
     /// Decides span `i`: which entity, which form, which phrase.
     fn decide(&mut self, i: usize) {
-        let span = self.spans[i].clone();
-        if span.cands.is_empty() {
+        let span = self.spans[i];
+        if span.cands_start == span.cands_end {
             return;
         }
-        let (first, last) = (span.tokens.start, span.tokens.end);
+        let tokens = span.tokens();
+        let (first, last) = (tokens.start, tokens.end);
         let sentence = self.sentence(first);
-        let single = span.tokens.len() == 1;
-        let common = single && COMMON_WORDS.contains(&self.word(first));
+        let single = tokens.len() == 1;
+        let common = single && is_in(self.word(first), list::COMMON);
         let initial = self.sentence_initial(first);
         let written_capitalised = self.capitalised(first);
-        let any_person = span.cands.iter().any(|c| self.kind(c.gaz) == EntityKind::Person);
+        let any_person = self.cands(i).iter().any(|c| self.kind(c.gaz()) == EntityKind::Person);
         let mut title = if any_person { self.title_before(first) } else { None };
         // "President Joe Biden" where the gazetteer knows only "Joseph Biden": a title that fits
         // the surname's person vouches for the unknown first name between them
@@ -1124,14 +1348,16 @@ impl<'a> Run<'a> {
         }
 
         // drop candidates that the context rules out
-        let mut people: Vec<(Cand, u8)> = Vec::new();
-        let mut others: Vec<Cand> = Vec::new();
-        for &c in &span.cands {
-            if c.case == CasePolicy::Exact && self.all_caps[sentence] && span.tokens.len() == 1 {
+        let mut people = std::mem::take(&mut self.people_buf);
+        let mut others = std::mem::take(&mut self.others_buf);
+        people.clear();
+        others.clear();
+        for &c in self.cands(i) {
+            if c.case == CasePolicy::Exact && self.sentences[sentence].all_caps && single {
                 // an acronym in a line of capitals is just a word ("LET US TALK")
                 continue;
             }
-            if self.kind(c.gaz) == EntityKind::Person {
+            if self.kind(c.gaz()) == EntityKind::Person {
                 let partial = matches!(c.form, AliasForm::Surname | AliasForm::Short);
                 if self.followed_by_suffix(last) {
                     continue;
@@ -1140,20 +1366,20 @@ impl<'a> Run<'a> {
                     if !written_capitalised {
                         continue;
                     }
-                    let seen = self.last_seen.contains_key(&c.gaz);
-                    let vouched = given_name && title.as_ref().is_some_and(|t| self.fits(c.gaz, t) >= 2);
+                    let seen = self.last_seen(c.gaz()).is_some();
+                    let vouched = given_name && title.as_ref().is_some_and(|t| self.fits(c.gaz(), t) >= 2);
                     if (self.continues_a_name(first) && !vouched) || self.followed_by_a_name(last) {
                         continue;
                     }
                     // "his Iranian counterpart Abbas …": a surname alone must belong to the owner
-                    if title.as_ref().is_some_and(|t| t.owner.is_some() && self.fits(c.gaz, t) == 0) {
+                    if title.as_ref().is_some_and(|t| t.owner.is_some() && self.fits(c.gaz(), t) == 0) {
                         continue;
                     }
                     if c.form == AliasForm::Surname && common && title.is_none() && !seen {
                         continue;
                     }
                 }
-                let fit = title.as_ref().map_or(0, |t| self.fits(c.gaz, t));
+                let fit = title.as_ref().map_or(0, |t| self.fits(c.gaz(), t));
                 people.push((c, fit));
             } else {
                 if c.form != AliasForm::Abbreviation && c.case != CasePolicy::Exact && self.followed_by_suffix(last) {
@@ -1162,7 +1388,7 @@ impl<'a> Run<'a> {
                 if common && (self.continues_a_name(first) || self.followed_by_a_name(last)) {
                     continue;
                 }
-                if matches!(self.kind(c.gaz), EntityKind::Country | EntityKind::Place)
+                if matches!(self.kind(c.gaz()), EntityKind::Country | EntityKind::Place)
                     && c.form != AliasForm::Adjective
                     && self.inside_a_longer_name(first)
                 {
@@ -1180,89 +1406,88 @@ impl<'a> Run<'a> {
             }
         }
         if people.len() > 1 {
-            let latest = people.iter().filter_map(|p| self.last_seen.get(&p.0.gaz)).max().copied();
+            let latest = people.iter().filter_map(|p| self.last_seen(p.0.gaz())).max();
             if let Some(latest) = latest {
-                people.retain(|p| self.last_seen.get(&p.0.gaz) == Some(&latest));
+                people.retain(|p| self.last_seen(p.0.gaz()) == Some(latest));
             }
         }
-        if people.len() > 1 {
-            let in_office: Vec<(Cand, u8)> =
-                people.iter().copied().filter(|p| self.holds_office_on_date(p.0.gaz)).collect();
-            if !in_office.is_empty() {
-                people = in_office;
-            }
+        if people.len() > 1 && people.iter().any(|p| self.holds_office_on_date(p.0.gaz())) {
+            people.retain(|p| self.holds_office_on_date(p.0.gaz()));
         }
         if people.len() > 1 {
             let all_full = people.iter().all(|p| p.0.form == AliasForm::Name);
-            let top = people.iter().map(|p| self.record(p.0.gaz).priority).max().unwrap_or(0);
-            let at_top = people.iter().filter(|p| self.record(p.0.gaz).priority == top).count();
+            let top = people.iter().map(|p| self.record(p.0.gaz()).priority).max().unwrap_or(0);
+            let at_top = people.iter().filter(|p| self.record(p.0.gaz()).priority == top).count();
             if all_full && at_top == 1 {
-                people.retain(|p| self.record(p.0.gaz).priority == top);
+                people.retain(|p| self.record(p.0.gaz()).priority == top);
             } else {
                 // several people share the name and nothing tells them apart: leave it unresolved
                 people.clear();
             }
         }
 
-        // rank the survivors: context first, then priority, form and kind
+        // rank the survivors: context first, then priority, form and kind; the first of equals wins
         let person = people.first().copied();
-        let person_context = person.is_some_and(|(c, fit)| fit > 0 || self.last_seen.contains_key(&c.gaz));
+        let person_context = person.is_some_and(|(c, fit)| fit > 0 || self.last_seen(c.gaz()).is_some());
         let within = self.place_before_comma(first);
-        let mut ranked: Vec<(u8, i32, u8, u8, Cand)> = others
-            .iter()
-            .map(|&c| {
-                let context = u8::from(within.is_some() && self.country_code(c.gaz) == within);
-                (context, self.record(c.gaz).priority, form_rank(c.form), kind_rank(self.kind(c.gaz)), c)
-            })
-            .collect();
+        let rank = |context: u8, c: Cand, kind: EntityKind| {
+            (context, self.record(c.gaz()).priority, form_rank(c.form), kind_rank(kind))
+        };
+        let mut best: Option<((u8, i32, u8, u8), Cand)> = None;
+        let mut consider = |key: (u8, i32, u8, u8), c: Cand| {
+            // `max_by_key` keeps the last of equal maxima
+            if best.as_ref().map_or(true, |b| key >= b.0) {
+                best = Some((key, c));
+            }
+        };
+        for &c in &others {
+            let context = u8::from(within.is_some() && self.country_code(c.gaz()) == within);
+            consider(rank(context, c, self.kind(c.gaz())), c);
+        }
         if let Some((c, fit)) = person {
             let context = u8::from(person_context) + u8::from(fit > 0 || title.is_some());
-            ranked.push((context, self.record(c.gaz).priority, form_rank(c.form), kind_rank(EntityKind::Person), c));
+            consider(rank(context, c, EntityKind::Person), c);
         }
-        let Some(&(_, _, _, _, chosen)) = ranked.iter().max_by_key(|r| (r.0, r.1, r.2, r.3)) else { return };
+        self.people_buf = people;
+        self.others_buf = others;
+        let Some((_, chosen)) = best else { return };
 
-        let kind = self.kind(chosen.gaz);
-        let mut pending = Pending {
-            key: Key::Gaz(chosen.gaz),
-            acts_for: None,
-            name: span.tokens.clone(),
-            phrase: span.tokens.clone(),
-            form: MentionForm::Name,
-            // "Turkey prices …" opens a sentence; "Turkey's …" does not leave the doubt
-            tentative: match kind {
-                EntityKind::Person => {
-                    // a lone surname opening a sentence (or in a title-case line) may be a common
-                    // word ("Tax revenues rose"): it needs another mention or a verb after it
-                    chosen.form == AliasForm::Surname
-                        && (initial || self.title_case[sentence])
-                        && !person_context
-                        && title.is_none()
-                        && !self.acts_next(last)
-                }
-                _ => common && initial && !self.acts_next(last),
-            },
+        let kind = self.kind(chosen.gaz());
+        let mut pending = Pending::new(Key::Gaz(chosen.gaz), tokens.clone(), MentionForm::Name);
+        // "Turkey prices …" opens a sentence; "Turkey's …" does not leave the doubt
+        pending.tentative = match kind {
+            EntityKind::Person => {
+                // a lone surname opening a sentence (or in a title-case line) may be a common
+                // word ("Tax revenues rose"): it needs another mention or a verb after it
+                chosen.form == AliasForm::Surname
+                    && (initial || self.title_case(sentence))
+                    && !person_context
+                    && title.is_none()
+                    && !self.acts_next(last)
+            }
+            _ => common && initial && !self.acts_next(last),
         };
         match kind {
             EntityKind::Person => {
                 if given_name {
-                    pending.name.start = first - 1;
+                    pending.name.start = (first - 1) as u32;
                 }
                 self.decide_person(&mut pending, chosen, title.as_ref());
             }
             EntityKind::Place
-                if !self.record(chosen.gaz).members.is_empty()
+                if !self.record(chosen.gaz()).members.is_empty()
                     && self.is_group(last)
                     && self.same_pattern(first, last) =>
             {
-                pending.phrase.end = last + 1;
-                pending.name.end = last + 1;
+                pending.phrase.end = (last + 1) as u32;
+                pending.name.end = (last + 1) as u32;
                 pending.form = MentionForm::Group;
             }
             EntityKind::Place => {
-                if let Some(country) = self.r.capital_of[chosen.gaz] {
+                if let Some(country) = self.r.capital_of[chosen.gaz()] {
                     if !self.is_location(first, last) {
                         pending.form = MentionForm::Metonym;
-                        pending.acts_for = Some(country);
+                        pending.acts_for = country as u32;
                     }
                 }
                 if chosen.form == AliasForm::Adjective {
@@ -1275,10 +1500,10 @@ impl<'a> Run<'a> {
                 }
             }
         }
-        self.decided[i] = Some(self.pending.len());
+        self.spans[i].decided = self.pending.len() as u32;
         self.pending.push(pending);
         if matches!(kind, EntityKind::Organization | EntityKind::Event | EntityKind::Document) {
-            self.compound_parts(&span.tokens);
+            self.compound_parts(&tokens);
         }
     }
 
@@ -1327,14 +1552,7 @@ impl<'a> Run<'a> {
             let range = self.tokens_of(base + found[k].start, base + found[k].end);
             if let Some(g) = entity {
                 if !range.is_empty() && range.start >= outer.start && range.end <= outer.end && range != *outer {
-                    self.pending.push(Pending {
-                        key: Key::Gaz(g),
-                        acts_for: None,
-                        name: range.clone(),
-                        phrase: range,
-                        form: MentionForm::Name,
-                        tentative: false,
-                    });
+                    self.pending.push(Pending::new(Key::Gaz(g as u32), range, MentionForm::Name));
                 }
             }
             k = j;
@@ -1343,7 +1561,7 @@ impl<'a> Run<'a> {
 
     /// Tokens `a` and `b` lie in the same pattern entity, or both outside any.
     fn same_pattern(&self, a: usize, b: usize) -> bool {
-        self.in_pattern.get(a).copied().flatten() == self.in_pattern.get(b).copied().flatten()
+        self.in_pattern(a) == self.in_pattern(b)
     }
 
     /// What follows a name at the start of a sentence shows it is one: a possessive ("Chad's"), a
@@ -1358,13 +1576,13 @@ impl<'a> Run<'a> {
             return false;
         }
         let w = self.word(last);
-        if NEWS_VERBS.contains(&w) {
+        if is_in(w, list::VERB) {
             return true;
         }
         if matches!(w, "and" | "or" | "," | "-") {
-            if let Some(s) = self.span_at.get(last + 1).copied().flatten() {
-                return self.spans[s].tokens.start == last + 1
-                    && self.spans[s].cands.iter().any(|c| self.kind(c.gaz) == EntityKind::Country);
+            if let Some(s) = self.span_at(last + 1) {
+                return self.spans[s].start as usize == last + 1
+                    && self.cands(s).iter().any(|c| self.kind(c.gaz()) == EntityKind::Country);
             }
         }
         false
@@ -1375,8 +1593,9 @@ impl<'a> Run<'a> {
         if first < 2 || self.word(first - 1) != "," || self.sentence(first - 2) != self.sentence(first) {
             return None;
         }
-        let s = self.span_at[first - 2]?;
-        let Key::Gaz(g) = self.pending[self.decided[s]?].key else { return None };
+        let s = self.span_at(first - 2)?;
+        let Key::Gaz(g) = self.pending[self.decided(s)?].key else { return None };
+        let g = g as usize;
         (self.kind(g) == EntityKind::Place).then(|| self.country_code(g)).flatten()
     }
 
@@ -1393,7 +1612,7 @@ impl<'a> Run<'a> {
     fn is_group(&self, last: usize) -> bool {
         last < self.text.tokens().len()
             && self.word_in(last, self.sentence(last - 1))
-            && GROUP_NOUNS.contains(&self.word(last))
+            && is_in(self.word(last), list::GROUP)
     }
 
     /// A capital written as a place, not as an actor: after a locative word ("in Beijing"), before a
@@ -1417,25 +1636,23 @@ impl<'a> Run<'a> {
         }
         if first > 0 && self.sentence(first - 1) == sentence {
             let prev = self.word(first - 1);
-            if LOCATIVES.contains(&prev) {
+            if is_in(prev, list::LOCATIVE) {
                 return true;
             }
             if (prev == "and" || prev == "or" || prev == ",") && first >= 2 {
-                if let Some(s) = self.span_at[first - 2] {
-                    if let Some(p) = self.decided[s] {
-                        let q = &self.pending[p];
-                        if let Key::Gaz(g) = q.key {
-                            if self.r.capital_of[g].is_some() && q.form == MentionForm::Name {
-                                return true;
-                            }
+                if let Some(p) = self.span_at(first - 2).and_then(|s| self.decided(s)) {
+                    let q = &self.pending[p];
+                    if let Key::Gaz(g) = q.key {
+                        if self.r.capital_of[g as usize].is_some() && q.form == MentionForm::Name {
+                            return true;
                         }
                     }
                 }
             }
         }
         if last + 1 < toks.len() && self.word(last) == "," && self.sentence(last + 1) == sentence {
-            if let Some(s) = self.span_at[last + 1] {
-                if self.spans[s].cands.iter().any(|c| self.kind(c.gaz) == EntityKind::Country) {
+            if let Some(s) = self.span_at(last + 1) {
+                if self.cands(s).iter().any(|c| self.kind(c.gaz()) == EntityKind::Country) {
                     return true;
                 }
             }
@@ -1446,10 +1663,11 @@ impl<'a> Run<'a> {
     /// A capitalised word that no gazetteer name covers, but that is part of a full name given
     /// earlier in the document: "Kim" after "Kim Jong Un", "Wang" after "Wang Yi".
     fn local_name(&mut self, i: usize) {
-        if !self.is_word(i) || !self.capitalised(i) {
+        if self.local.is_empty() || !self.is_word(i) || !self.capitalised(i) {
             return;
         }
         let Some(&person) = self.local.get(self.word(i)) else { return };
+        let person = person as usize;
         if self.continues_a_name(i) || self.followed_by_a_name(i + 1) {
             return;
         }
@@ -1457,15 +1675,8 @@ impl<'a> Run<'a> {
         if title.as_ref().is_some_and(|t| t.owner.is_some() && self.fits(person, t) == 0) {
             return;
         }
-        let mut pending = Pending {
-            key: Key::Gaz(person),
-            acts_for: None,
-            name: i..i + 1,
-            phrase: i..i + 1,
-            form: MentionForm::Short,
-            tentative: false,
-        };
-        let cand = Cand { gaz: person, form: AliasForm::Short, case: CasePolicy::Capitalized };
+        let mut pending = Pending::new(Key::Gaz(person as u32), i..i + 1, MentionForm::Short);
+        let cand = Cand { gaz: person as u32, form: AliasForm::Short, case: CasePolicy::Capitalized };
         self.decide_person(&mut pending, cand, title.as_ref());
         self.pending.push(pending);
     }
@@ -1473,61 +1684,64 @@ impl<'a> Run<'a> {
     /// Registers the first and last words of a full name for [`Run::local_name`].
     fn register_name(&mut self, name: Range<usize>, person: usize) {
         const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "v"];
-        let words: Vec<usize> =
-            name.filter(|&t| self.is_word(t) && self.capitalised(t) && !SUFFIXES.contains(&self.word(t))).collect();
-        if words.len() < 2 {
+        let is_name_word = |t: usize| self.is_word(t) && self.capitalised(t) && !SUFFIXES.contains(&self.word(t));
+        let Some(first) = name.clone().find(|&t| is_name_word(t)) else { return };
+        let Some(last) = name.rev().find(|&t| is_name_word(t)) else { return };
+        if first == last {
             return;
         }
-        for (t, min_len) in [(words[0], 2), (words[words.len() - 1], 3)] {
+        for (t, min_len) in [(first, 2), (last, 3)] {
             let w = self.word(t);
-            let usable = w.chars().count() >= min_len
-                && !FUNCTION_WORDS.contains(&w)
-                && !CALENDAR.contains(&w)
-                && TITLES.get(w).is_none();
+            let usable =
+                at_least_chars(w, min_len) && !is_in(w, list::FUNCTION | list::CALENDAR) && TITLES.get(w).is_none();
             if usable {
-                self.local.insert(w.to_string(), person);
+                self.local.insert(w, person as u32);
             }
         }
     }
 
     fn decide_person(&mut self, pending: &mut Pending, chosen: Cand, title: Option<&TitleContext>) {
-        let person = chosen.gaz;
-        let first = pending.name.start;
+        let person = chosen.gaz();
+        let first = pending.name.start as usize;
         if !matches!(chosen.form, AliasForm::Surname | AliasForm::Short) {
-            self.register_name(pending.name.clone(), person);
+            self.register_name(pending.name.start as usize..pending.name.end as usize, person);
         }
         if matches!(chosen.form, AliasForm::Surname | AliasForm::Short) {
             pending.form = MentionForm::Short;
         }
         let role = self.r.role_on(self.g, person, self.date);
-        pending.acts_for = role.map(|(_, owner)| owner);
+        pending.acts_for = role.map_or(NONE, |(_, owner)| owner as u32);
         if let Some(t) = title {
             if self.same_pattern(t.start, first) {
-                pending.phrase.start = t.start;
+                pending.phrase.start = t.start as u32;
             }
         } else if let Some((start, owner)) = self.owner_before(first) {
             // "China's Xi": the possessor is the person's own country
             let possessive = first > 0 && self.text.tokens()[first - 1].kind() == TokenKind::Possessive;
-            let own = Some(owner) == self.r.person_country[person] || Some(owner) == pending.acts_for;
+            let own = Some(owner) == self.r.person_country[person] || owner as u32 == pending.acts_for;
             if possessive && own && self.same_pattern(start, first) {
-                pending.phrase.start = start;
+                pending.phrase.start = start as u32;
             }
         }
-        for t in pending.phrase.clone() {
-            self.taken[t] = true;
-        }
-        let order = self.pending.len();
-        self.last_seen.insert(person, order);
-        self.people.push((first, person));
+        self.taken.insert_range(pending.phrase());
+        let order = self.pending.len() as u32;
+        self.last_seen.insert(person as u32, order);
+        self.people.push((first as u32, person as u32));
     }
 
     /// Roles without names: "the Kazakh president", "Russia's foreign minister", "the president of
     /// Kazakhstan", "his Kazakh counterpart".
     fn roles(&mut self) {
-        let toks = self.text.tokens();
+        let n = self.text.tokens().len();
         let mut i = 0;
-        while i < toks.len() {
-            if self.taken[i] || self.span_at[i].is_some_and(|s| self.decided[s].is_some()) {
+        // the first span that ends after token `i` (spans are sorted and disjoint)
+        let mut s = 0;
+        while i < n {
+            while s < self.spans.len() && self.spans[s].end as usize <= i {
+                s += 1;
+            }
+            let decided = s < self.spans.len() && self.spans[s].start as usize <= i && self.decided(s).is_some();
+            if self.taken.contains(i) || decided {
                 i += 1;
                 continue;
             }
@@ -1536,9 +1750,8 @@ impl<'a> Run<'a> {
                 continue;
             };
             if let Some(p) = self.role_at(i, end, office) {
-                for t in self.pending[p].phrase.clone() {
-                    self.taken[t] = true;
-                }
+                let phrase = self.pending[p].phrase();
+                self.taken.insert_range(phrase);
             }
             i = end;
         }
@@ -1548,10 +1761,10 @@ impl<'a> Run<'a> {
         let toks = self.text.tokens();
         let sentence = self.sentence(start);
         // a name we do not know follows: the title is that person's, not the office holder's
-        if end < toks.len() && self.word_in(end, sentence) && self.capitalised(end) && !self.title_case[sentence] {
+        if end < toks.len() && self.word_in(end, sentence) && self.capitalised(end) && !self.title_case(sentence) {
             let w = self.word(end);
-            let known = self.span_at[end].is_some_and(|s| self.decided[s].is_some());
-            if !known && !CALENDAR.contains(&w) && w != "of" {
+            let known = self.span_at(end).is_some_and(|s| self.decided(s).is_some());
+            if !known && !is_in(w, list::CALENDAR) && w != "of" {
                 return None;
             }
         }
@@ -1565,32 +1778,32 @@ impl<'a> Run<'a> {
             if self.word(at) == "the" {
                 at += 1;
             }
-            if let Some(s) = self.span_at.get(at).copied().flatten() {
-                if self.spans[s].tokens.start == at && self.sentence(at) == sentence {
+            if let Some(s) = self.span_at(at) {
+                if self.spans[s].start as usize == at && self.sentence(at) == sentence {
                     if let Some(o) = self.owner_at(s) {
                         owner = Some(o);
-                        phrase.end = self.spans[s].tokens.end;
+                        phrase.end = self.spans[s].end as usize;
                     }
                 }
             }
         }
         let owner = owner?;
-        if !self.same_pattern(phrase.start, phrase.end - 1) || self.in_pattern[phrase.start].is_some() {
+        if !self.same_pattern(phrase.start, phrase.end - 1) || self.in_pattern(phrase.start).is_some() {
             return None;
         }
-        if phrase.start > 0 && NOT_NOW.contains(&self.word(phrase.start - 1)) {
+        if phrase.start > 0 && is_in(self.word(phrase.start - 1), list::NOT_NOW) {
             return None;
         }
         let office = match office {
             TitleOffice::Office(o) => o,
             TitleOffice::Counterpart => {
                 // the office of the person this one is the counterpart of: the last person named
-                let k = self.people.partition_point(|p| p.0 < start);
+                let k = self.people.partition_point(|p| (p.0 as usize) < start);
                 let (at, person) = *self.people[..k].last()?;
-                if self.sentence(at) + 1 < sentence {
+                if self.sentence(at as usize) + 1 < sentence {
                     return None;
                 }
-                self.r.role_on(self.g, person, self.date)?.0.office
+                self.r.role_on(self.g, person as usize, self.date)?.0.office
             }
         };
         let holders = if office == Office::Other {
@@ -1605,46 +1818,43 @@ impl<'a> Run<'a> {
             return None;
         }
         let p = self.pending.len();
-        self.pending.push(Pending {
-            key: Key::Gaz(person),
-            acts_for: Some(owner),
-            name: phrase.clone(),
-            phrase,
-            form: MentionForm::Role,
-            tentative: false,
-        });
-        self.last_seen.insert(person, p);
+        let mut pending = Pending::new(Key::Gaz(person as u32), phrase, MentionForm::Role);
+        pending.acts_for = owner as u32;
+        self.pending.push(pending);
+        self.last_seen.insert(person as u32, p as u32);
         Some(p)
     }
 
     /// Numbers the entities, drops unconfirmed mentions, marks nesting.
     fn finish(mut self) -> Resolution {
         let toks = self.text.tokens();
+        // what decided the mentions is no longer needed: free it before the output grows
+        self.spans = Vec::new();
+        self.cands = Vec::new();
+        self.in_pattern = Vec::new();
+        self.local = FxHashMap::default();
+        self.taken = TokenSet::default();
         for (k, (found, tokens)) in self.finds.iter().enumerate() {
             let known = match found.kind {
                 EntityKind::Money => None,
                 _ => self.r.named.get(&slug(&found.name)).copied(),
             };
-            self.pending.push(Pending {
-                key: known.map_or(Key::Pattern(k), Key::Gaz),
-                acts_for: None,
-                name: tokens.clone(),
-                phrase: tokens.clone(),
-                form: MentionForm::Pattern,
-                tentative: false,
-            });
+            let key = known.map_or(Key::Pattern(k as u32), |g| Key::Gaz(g as u32));
+            self.pending.push(Pending::new(key, tokens.clone(), MentionForm::Pattern));
         }
-        let mut sure: HashMap<Key, bool> = HashMap::new();
+        let mut sure: FxHashMap<Key, bool> = FxHashMap::default();
         for p in &self.pending {
             *sure.entry(p.key).or_insert(false) |= !p.tentative;
         }
-        let mut pending: Vec<Pending> =
-            std::mem::take(&mut self.pending).into_iter().filter(|p| sure.get(&p.key) == Some(&true)).collect();
+        let mut pending = std::mem::take(&mut self.pending);
+        pending.retain(|p| sure.get(&p.key) == Some(&true));
+        drop(sure);
         pending.sort_by_key(|p| (p.phrase.start, std::cmp::Reverse(p.phrase.end)));
 
         let mut out = Resolution::default();
-        let mut index: HashMap<Key, usize> = HashMap::new();
-        let mut ids: HashMap<String, usize> = HashMap::new();
+        out.mentions.reserve_exact(pending.len());
+        let mut index: FxHashMap<Key, usize> = FxHashMap::default();
+        let mut ids: FxHashMap<String, usize> = FxHashMap::default();
         let mut max_end = 0;
         for p in pending {
             let nested = p.phrase.end <= max_end;
@@ -1659,15 +1869,17 @@ impl<'a> Run<'a> {
                 phrase.start = max_end;
             }
             let entity = self.entity(&mut out, &mut index, &mut ids, p.key);
-            let acts_for = p.acts_for.map(|g| self.entity(&mut out, &mut index, &mut ids, Key::Gaz(g)));
+            let acts_for =
+                (p.acts_for != NONE).then(|| self.entity(&mut out, &mut index, &mut ids, Key::Gaz(p.acts_for)));
             max_end = max_end.max(phrase.end);
+            let (name_start, name_last) = (p.name.start as usize, p.name.end as usize - 1);
             out.mentions.push(ResolvedMention {
                 entity,
                 acts_for,
-                start: toks[p.name.start].start(),
-                end: toks[p.name.end - 1].end(),
-                tokens: phrase,
-                sentence: toks[p.name.start].sentence(),
+                start: toks[name_start].start(),
+                end: toks[name_last].end(),
+                tokens: phrase.start as usize..phrase.end as usize,
+                sentence: toks[name_start].sentence(),
                 form: p.form,
                 nested,
             });
@@ -1680,8 +1892,8 @@ impl<'a> Run<'a> {
     fn entity(
         &self,
         out: &mut Resolution,
-        index: &mut HashMap<Key, usize>,
-        ids: &mut HashMap<String, usize>,
+        index: &mut FxHashMap<Key, usize>,
+        ids: &mut FxHashMap<String, usize>,
         key: Key,
     ) -> usize {
         if let Some(&i) = index.get(&key) {
@@ -1689,6 +1901,7 @@ impl<'a> Run<'a> {
         }
         let entity = match key {
             Key::Gaz(g) => {
+                let g = g as usize;
                 let record = self.record(g);
                 let mut attrs = record.attrs.clone();
                 if record.kind == EntityKind::Person {
@@ -1714,7 +1927,7 @@ impl<'a> Run<'a> {
                 }
             }
             Key::Pattern(k) => {
-                let found = &self.finds[k].0;
+                let found = &self.finds[k as usize].0;
                 ResolvedEntity {
                     id: found.id(),
                     kind: found.kind,

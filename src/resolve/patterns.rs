@@ -1,9 +1,10 @@
 //! Entities that no gazetteer lists, found by pattern: amounts of money, treaties and other
 //! documents, summits and other events.
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
 use once_cell::sync::{Lazy, OnceCell};
 use regex::Regex;
+use regex_automata::{meta, Input, Match, Span};
 
 use crate::gazetteer::{slug, EntityKind};
 
@@ -36,8 +37,8 @@ impl Found {
 /// make it the costliest part of building an extractor, and most news never needs it.
 struct Pattern {
     source: String,
-    any: OnceCell<Regex>,
-    ascii: Regex,
+    any: OnceCell<meta::Regex>,
+    ascii: meta::Regex,
 }
 
 impl Pattern {
@@ -52,16 +53,16 @@ impl Pattern {
         Pattern {
             source: pattern.to_string(),
             any: OnceCell::new(),
-            ascii: Regex::new(&ascii).expect("entity pattern, ASCII"),
+            ascii: meta::Regex::new(&ascii).expect("entity pattern, ASCII"),
         }
     }
 
     /// The regex for `hay`: the ASCII form when it does, the Unicode form otherwise.
-    fn for_text(&self, hay: &str) -> &Regex {
+    fn for_text(&self, hay: &str) -> &meta::Regex {
         if hay.is_ascii() {
             &self.ascii
         } else {
-            self.any.get_or_init(|| Regex::new(&self.source).expect("entity pattern"))
+            self.any.get_or_init(|| meta::Regex::new(&self.source).expect("entity pattern"))
         }
     }
 }
@@ -199,24 +200,74 @@ fn clean_name(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Where in a text a pattern may match: the searches below run only over these spans.
+/// Where in a text a pattern may match: the searches run only over these pieces.
 ///
 /// Running a regex over a whole news text costs far more than the cheap scans that rule most of
-/// it out (the lazy DFA keeps building states). A span is cut at bytes that no match of the
-/// pattern can contain, so searching the spans finds exactly the matches of the whole text; and
-/// only spans holding a word that every match contains are searched.
-#[derive(Clone, Copy)]
-enum Scope {
-    /// The whole text (the reference the spans must agree with).
-    #[cfg(test)]
-    Whole,
-    /// Spans cut at ASCII punctuation other than `-` and `'`, holding a trigger.
-    Words(&'static AhoCorasick),
-    /// Spans an amount of money may cover (see `money_cut`), holding a digit or a currency word.
-    Money,
+/// it out, and a piece with text beyond ASCII needs the costly Unicode form of the regex. So the
+/// text is cut at characters that no match of the pattern can contain, and only the pieces that
+/// hold a trigger (a word that every match contains) are searched: the matches found are exactly
+/// those of a search over the whole text, since none crosses a cut.
+///
+/// What cuts, for a pattern of capitalised words: ASCII punctuation but `-` and `'`; punctuation
+/// beyond ASCII that no class of the pattern takes (dashes but `‐ ‑ –`, quotes but `’`, bullets,
+/// ellipses); and the first character of a word (one after white space) that cannot start a part
+/// of a match, as the `m` of "met" cannot (a part starts with a capital or with one of a few
+/// lower-case words). An amount of money is cut in its own way (see [`money_pieces`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// `DOCUMENT_OF`: capitalised words, "of", "on", "for", "between", "concerning", "the", "and".
+    DocumentOf,
+    /// `DOCUMENT_NAMED`: capitalised words, "and", and the "of" of "Memorandum of Understanding".
+    DocumentNamed,
+    /// `EVENT`: capitalised words, dashes, "summit", "forum".
+    Event,
+    /// `DOCUMENT_GENERIC`: its words, in any case.
+    Generic,
+}
+
+impl Part {
+    /// Whether `c`, after white space, may start a part of a match.
+    fn may_start(self, c: char) -> bool {
+        match self {
+            // `is_uppercase` holds for every `\p{Lu}`
+            Part::DocumentOf => c.is_uppercase() || matches!(c, 'o' | 'f' | 'b' | 'c' | 't' | 'a'),
+            Part::DocumentNamed => c.is_uppercase() || matches!(c, 'a' | 'o'),
+            Part::Event => c.is_uppercase() || matches!(c, 's' | 'f' | '-' | '\u{2010}' | '\u{2011}' | '\u{2013}'),
+            // only ASCII letters and digits are ruled out: others may fold to a letter of a word
+            // (`ſ` is an `s` to `(?i)`)
+            Part::Generic => {
+                !c.is_ascii_alphanumeric()
+                    || matches!(
+                        c.to_ascii_lowercase(),
+                        'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'l' | 'n' | 'p' | 's' | 't' | 'v'
+                    )
+            }
+        }
+    }
+
+    /// Whether `c`, after `prev`, cuts the pieces of this pattern.
+    fn cuts(self, prev: Option<char>, c: char) -> bool {
+        if c.is_ascii() {
+            if c.is_ascii_punctuation() {
+                return c != '-' && c != '\'';
+            }
+        } else if is_cutting_punctuation(c) && !matches!(c, '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2019}') {
+            return true;
+        }
+        prev.is_some_and(char::is_whitespace) && !c.is_whitespace() && !self.may_start(c)
+    }
+}
+
+/// Punctuation beyond ASCII that is no letter, mark, digit or white space: dashes and quotes
+/// (U+2010 to U+2027), per mille to the end of general punctuation (U+2030 to U+205E, short of
+/// the medium mathematical space), and guillemets.
+fn is_cutting_punctuation(c: char) -> bool {
+    matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' | '\u{AB}' | '\u{BB}')
 }
 
 // Every match of `DOCUMENT_OF` and `DOCUMENT_NAMED` contains one of these (case as written).
+// Leftmost-first, so that the automaton searches with a vector prefilter; any match kind finds a
+// trigger in every piece that holds one.
 static DOC_TRIGGERS: Lazy<AhoCorasick> = Lazy::new(|| {
     let words = [
         "Treaty",
@@ -231,27 +282,22 @@ static DOC_TRIGGERS: Lazy<AhoCorasick> = Lazy::new(|| {
         "Communiqu",
         "Joint",
     ];
-    AhoCorasick::new(words).expect("document triggers")
+    leftmost(&words)
 });
 
-// Every match of `DOCUMENT_GENERIC` contains one of these, in any case (none holds an `s` or a
-// `k`, the only ASCII letters with non-ASCII case variants).
-static GENERIC_TRIGGERS: Lazy<AhoCorasick> = Lazy::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(["agreement", "pact", "treaty", "deal", "accord"])
-        .expect("generic document triggers")
-});
+// Every match of `DOCUMENT_GENERIC` contains one of these, in any ASCII case (none holds an `s`
+// or a `k`, the only ASCII letters with case variants beyond ASCII).
+static GENERIC_TRIGGERS: Lazy<AhoCorasick> = Lazy::new(|| leftmost(&["agreement", "pact", "treaty", "deal", "accord"]));
 
 // Every match of `EVENT` ends with one of these.
 static EVENT_TRIGGERS: Lazy<AhoCorasick> = Lazy::new(|| {
     let words =
         ["Summit", "summit", "Forum", "forum", "Conference", "Games", "Olympics", "Expo", "Congress", "Dialogue"];
-    AhoCorasick::new(words).expect("event triggers")
+    leftmost(&words)
 });
 
-// Every match of `MONEY` holds a digit or one of these currency words, in any case; `ſ` is the
-// long s, which a case-insensitive `s` also matches.
+// Every match of `MONEY` holds a digit or one of these currency words, in any ASCII case; `ſ` is
+// the long s, which a case-insensitive `s` also matches.
 static CURRENCY_TRIGGERS: Lazy<AhoCorasick> = Lazy::new(|| {
     let words = [
         "yuan",
@@ -279,120 +325,354 @@ static CURRENCY_TRIGGERS: Lazy<AhoCorasick> = Lazy::new(|| {
         "rmb",
         "cny",
     ];
-    AhoCorasick::builder().ascii_case_insensitive(true).build(words).expect("currency triggers")
+    leftmost(&words)
 });
 
-/// Whether no match of the word patterns (documents, events) can hold byte `b`.
-fn word_cut(b: u8) -> bool {
-    b.is_ascii_punctuation() && b != b'-' && b != b'\''
+fn leftmost(words: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(words).expect("trigger words")
 }
 
-/// The spans of `text` an amount of money may lie in, cut at bytes no amount can hold.
+/// The lower-case letter runs of a pattern's source, outside escapes, classes and flags, with and
+/// without a last letter made optional: every word the pattern spells.
+fn pattern_words(source: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut chars = source.chars().peekable();
+    let mut class = 0;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                // `\s`, `\$`, `\p{L}`, `\u2010`: no word
+                match chars.next() {
+                    Some('p') | Some('P') if chars.peek() == Some(&'{') => {
+                        chars.by_ref().find(|&c| c == '}');
+                    }
+                    Some('u') => {
+                        for _ in 0..4 {
+                            chars.next_if(char::is_ascii_hexdigit);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            '[' => class += 1,
+            ']' if class > 0 => class -= 1,
+            '(' if chars.peek() == Some(&'?') => {
+                // flags: `(?i)`, `(?-u:`
+                while chars.next_if(|&c| c != ':' && c != ')').is_some() {}
+            }
+            c if class == 0 && c.is_ascii_alphabetic() => {
+                word.push(c.to_ascii_lowercase());
+                continue;
+            }
+            _ => {}
+        }
+        if !word.is_empty() {
+            // `dollars?`: "dollar" too
+            if c == '?' && word.len() > 1 {
+                words.push(word[..word.len() - 1].to_string());
+            }
+            words.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+/// The words of `MONEY`, as a trie over lower-case ASCII letters (see [`MoneyWords::may_hold`]).
+struct MoneyWords {
+    /// Per node, per letter: the next node, or 0 (the root is never a child).
+    next: Vec<[u16; 26]>,
+    /// Per node: a word ends there.
+    end: Vec<bool>,
+}
+
+static MONEY_WORDS: Lazy<MoneyWords> = Lazy::new(|| {
+    let mut trie = MoneyWords { next: vec![[0; 26]], end: vec![false] };
+    for word in pattern_words(&MONEY.source) {
+        let mut node = 0;
+        for b in word.bytes() {
+            let k = usize::from(b - b'a');
+            if trie.next[node][k] == 0 {
+                trie.next[node][k] = u16::try_from(trie.next.len()).expect("a small trie");
+                trie.next.push([0; 26]);
+                trie.end.push(false);
+            }
+            node = usize::from(trie.next[node][k]);
+        }
+        trie.end[node] = true;
+    }
+    trie
+});
+
+impl MoneyWords {
+    /// Whether a run of ASCII letters (any case) may lie in an amount: whether it is words of
+    /// `MONEY` one after the other ("a", "billion", "abillion"), the last of them perhaps cut short
+    /// ("dollar" of "dollars?").
+    ///
+    /// Within an amount, letters run on from one word into the next only after a spelled number
+    /// ("abillion"), and a word ends where the run ends (at `\b`, or before `$` or a digit): a run
+    /// that is no such sequence holds no letter of an amount.
+    fn may_hold(&self, run: &[u8]) -> bool {
+        // bit `i` of `starts`: the first `i` letters are whole words (a run longer than the mask is
+        // judged by its first letters, which only makes it more likely to hold)
+        let run = &run[..run.len().min(63)];
+        let mut starts: u64 = 1;
+        while starts != 0 {
+            // the lowest first: a word only ever marks a later start
+            let from = starts.trailing_zeros() as usize;
+            starts &= starts - 1;
+            let mut node = 0;
+            for (k, &b) in run.iter().enumerate().skip(from) {
+                match self.next[node][usize::from((b | 0x20) - b'a')] {
+                    0 => break,
+                    n => node = usize::from(n),
+                }
+                if k + 1 == run.len() {
+                    // the run ends on a word or inside one
+                    return true;
+                }
+                if self.end[node] {
+                    starts |= 1 << (k + 1);
+                }
+            }
+        }
+        run.is_empty()
+    }
+}
+
+/// The starts of the matches of `triggers` in `text`.
+fn hits(text: &str, triggers: &AhoCorasick) -> Vec<usize> {
+    triggers.find_iter(text).map(|m| m.start()).collect()
+}
+
+/// The starts of the matches of each of `triggers` (lower-case words) in `text`, in any ASCII
+/// case.
 ///
-/// An amount holds letters, digits, spaces, `$`, currency signs, `,` after a digit, `.` in a
-/// number or after `rs`, and anything inside a parenthesis; so other ASCII punctuation outside
-/// an open parenthesis cuts, and so do `,` and `.` where they cannot be part of a number.
-fn money_spans(text: &str) -> Vec<(usize, usize)> {
+/// A vector search of case-sensitive words is many times faster than an automaton that folds
+/// case, so the text is folded instead, a block at a time (blocks overlap by a trigger's length,
+/// so that none is cut in two).
+fn folded_hits<const N: usize>(text: &str, triggers: [&AhoCorasick; N]) -> [Vec<usize>; N] {
+    const BLOCK: usize = 1 << 16;
+    let overlap = triggers.iter().map(|t| t.max_pattern_len()).max().unwrap_or(1).saturating_sub(1);
     let bytes = text.as_bytes();
-    let mut spans = Vec::new();
-    let mut open = false;
-    let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let cut = match b {
-            b'(' => {
-                open = true;
-                false
+    let mut folded = Vec::with_capacity(bytes.len().min(BLOCK) + overlap);
+    let mut out = std::array::from_fn(|_| Vec::new());
+    let mut at = 0;
+    while at < bytes.len() {
+        let end = (at + BLOCK).min(bytes.len());
+        folded.clear();
+        folded.extend_from_slice(&bytes[at..(end + overlap).min(bytes.len())]);
+        folded.make_ascii_lowercase();
+        for (hits, triggers) in out.iter_mut().zip(triggers) {
+            for m in triggers.find_iter(&folded[..]) {
+                if at + m.start() >= end {
+                    break;
+                }
+                hits.push(at + m.start());
             }
-            b')' => {
-                open = false;
-                false
-            }
-            _ if open => false,
-            b'$' => false,
-            // a digit (or a non-ASCII byte, which may belong to one) before it: "3,000"
-            b',' => i > 0 && bytes[i - 1] < 0x80 && !bytes[i - 1].is_ascii_digit() && bytes[i - 1] != b',',
-            // a decimal point ("1.5") or "rs."
-            b'.' => {
-                let next = bytes.get(i + 1).copied().unwrap_or(b' ');
-                let prev = if i > 0 { bytes[i - 1] } else { b' ' };
-                !(next.is_ascii_digit() || next >= 0x80 || prev >= 0x80 || prev == b's' || prev == b'S')
-            }
-            _ => b.is_ascii_punctuation(),
-        };
-        if cut {
-            if start < i {
-                spans.push((start, i));
-            }
-            start = i + 1;
         }
-    }
-    if start < bytes.len() {
-        spans.push((start, bytes.len()));
-    }
-    spans
-}
-
-/// The spans of `text` cut at `word_cut` bytes that hold a match of `triggers`.
-fn word_spans(text: &str, triggers: &AhoCorasick) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    for hit in triggers.find_iter(text) {
-        if spans.last().is_some_and(|&(_, end)| hit.start() < end) {
-            continue;
-        }
-        let start = bytes[..hit.start()].iter().rposition(|&b| word_cut(b)).map_or(0, |p| p + 1);
-        let end = bytes[hit.end()..].iter().position(|&b| word_cut(b)).map_or(bytes.len(), |p| hit.end() + p);
-        spans.push((start, end));
-    }
-    spans
-}
-
-/// Whether a money span holds a digit or a currency word.
-fn money_trigger(span: &str) -> bool {
-    span.bytes().any(|b| b.is_ascii_digit())
-        || (!span.is_ascii() && span.chars().any(char::is_numeric))
-        || CURRENCY_TRIGGERS.is_match(span)
-}
-
-/// The matches of `re` in `text` (as `find_iter` over the whole text would give them), searching
-/// only the spans of `scope`.
-fn matches<'t>(pattern: &Pattern, text: &'t str, scope: Scope) -> Vec<regex::Match<'t>> {
-    let spans = match scope {
-        #[cfg(test)]
-        Scope::Whole => return pattern.for_text(text).find_iter(text).collect(),
-        Scope::Words(triggers) => word_spans(text, triggers),
-        Scope::Money => money_spans(text).into_iter().filter(|&(s, e)| money_trigger(&text[s..e])).collect(),
-    };
-    let mut out = Vec::new();
-    for (start, end) in spans {
-        // the byte after the span (ASCII, it cut) stays in the haystack, for `\b` to see it
-        let hay = &text[..(end + 1).min(text.len())];
-        let re = pattern.for_text(&hay[start..]);
-        let mut at = start;
-        while let Some(m) = re.find_at(hay, at) {
-            at = m.end();
-            out.push(m);
-        }
+        at = end;
     }
     out
 }
 
-/// The matches of `re`, with their capture groups, as `matches` finds them.
-fn captures<'t>(pattern: &Pattern, text: &'t str, scope: Scope) -> Vec<regex::Captures<'t>> {
-    let spans = match scope {
-        #[cfg(test)]
-        Scope::Whole => return pattern.for_text(text).captures_iter(text).collect(),
-        Scope::Words(triggers) => word_spans(text, triggers),
-        Scope::Money => unreachable!("no money pattern has groups"),
-    };
+/// The pieces of `text` cut for `part` (see [`Part`]) that hold a trigger starting at one of
+/// `hits` (sorted). No trigger starts on a cut: its first letter may start a part.
+fn word_pieces(text: &str, hits: &[usize], part: Part) -> Vec<(usize, usize)> {
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    for &hit in hits {
+        if pieces.last().is_some_and(|&(_, end)| hit < end) {
+            continue;
+        }
+        // back to the character after the last cut
+        let mut start = hit;
+        let mut before = text[..hit].chars().rev().peekable();
+        while let Some(c) = before.next() {
+            if part.cuts(before.peek().copied(), c) {
+                break;
+            }
+            start -= c.len_utf8();
+        }
+        // on to the next cut (the trigger's first letter never cuts; if it did, the piece would only
+        // be longer than it need be)
+        let mut rest = text[hit..].chars();
+        let mut prev = rest.next();
+        let mut end = hit + prev.map_or(0, char::len_utf8);
+        for c in rest {
+            if part.cuts(prev, c) {
+                break;
+            }
+            end += c.len_utf8();
+            prev = Some(c);
+        }
+        pieces.push((start, end));
+    }
+    pieces
+}
+
+/// The longest parenthesis of `MONEY`, in characters between `(` and `)`.
+const MONEY_PARENTHESIS: usize = 40;
+
+/// A text, for finding where amounts of money may lie (see [`money_pieces`]).
+struct MoneyText<'t> {
+    text: &'t str,
+    /// Where the `(` and `)` are.
+    parens: Vec<usize>,
+}
+
+impl MoneyText<'_> {
+    /// Whether the character at `i` may lie in a parenthesis of an amount: the last parenthesis
+    /// before it opens, at most 40 characters before.
+    fn open(&self, i: usize) -> bool {
+        let k = self.parens.partition_point(|&p| p < i);
+        let Some(&p) = k.checked_sub(1).and_then(|k| self.parens.get(k)) else { return false };
+        let between = i - p - 1;
+        self.text.as_bytes()[p] == b'('
+            && (between < MONEY_PARENTHESIS
+                || (between < 4 * MONEY_PARENTHESIS && self.text[p + 1..i].chars().count() < MONEY_PARENTHESIS))
+    }
+
+    /// Whether the character at `i` cuts: no amount holds it.
+    fn cuts(&self, i: usize) -> bool {
+        let bytes = self.text.as_bytes();
+        let b = bytes[i];
+        if b.is_ascii_alphabetic() {
+            // the first letter of a word (after white space) that no words of the pattern spell
+            if !self.text[..i].chars().next_back().is_some_and(char::is_whitespace) || self.open(i) {
+                return false;
+            }
+            let end = bytes[i..].iter().position(|b| !b.is_ascii_alphabetic()).map_or(bytes.len(), |n| i + n);
+            // `ſ` and the Kelvin sign are an `s` and a `k` to `(?i)`: the word may go on
+            let folds = self.text[end..].starts_with(['\u{17f}', '\u{212a}']);
+            !folds && !MONEY_WORDS.may_hold(&bytes[i..end])
+        } else if b < 0x80 {
+            let cut = match b {
+                b'(' | b')' | b'$' => false,
+                // after a digit (or a non-ASCII byte, which may belong to one): "3,000"
+                b',' => i > 0 && bytes[i - 1] < 0x80 && !bytes[i - 1].is_ascii_digit() && bytes[i - 1] != b',',
+                // a decimal point ("1.5") or "rs."
+                b'.' => {
+                    let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+                    let prev = if i > 0 { bytes[i - 1] } else { b' ' };
+                    !(next.is_ascii_digit() || next >= 0x80 || prev >= 0x80 || prev == b's' || prev == b'S')
+                }
+                _ => b.is_ascii_punctuation(),
+            };
+            cut && !self.open(i)
+        } else {
+            self.text[i..].chars().next().is_some_and(is_cutting_punctuation) && !self.open(i)
+        }
+    }
+
+    /// The first trigger at or after `from`: a digit or a numeric character.
+    fn next_numeric(&self, from: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let mut i = from;
+        loop {
+            i += digit_or_non_ascii(&bytes[i..])?;
+            if bytes[i] < 0x80 {
+                return Some(i);
+            }
+            // a character beyond ASCII (`from` and each step land on a character's start)
+            let c = self.text[i..].chars().next()?;
+            if c.is_numeric() {
+                return Some(i);
+            }
+            i += c.len_utf8();
+        }
+    }
+}
+
+/// The first ASCII digit or byte beyond ASCII in `bytes`, eight bytes at a time.
+fn digit_or_non_ascii(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    for (k, chunk) in chunks.by_ref().enumerate() {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // digits become bytes below 10; a byte below 10 (and below 0x80) sets its high bit in
+        // `x - 10 & !x` (a borrow may set the bits of later bytes too, never of an earlier one)
+        let x = word ^ (ONES * 0x30);
+        let found = (x.wrapping_sub(ONES * 10) & !x & HIGH) | (word & HIGH);
+        if found != 0 {
+            return Some(8 * k + found.trailing_zeros() as usize / 8);
+        }
+    }
+    let rest = chunks.remainder();
+    rest.iter().position(|&b| b.is_ascii_digit() || b >= 0x80).map(|n| bytes.len() - rest.len() + n)
+}
+
+/// The pieces of `text` an amount of money may lie in, that hold a digit, a numeric character or
+/// a currency word starting at one of `currency` (sorted).
+///
+/// An amount holds letters, digits, white space, `$`, currency signs, `,` after a digit, `.` in
+/// a number or after `rs`, and in a parenthesis of at most 40 characters anything; so outside
+/// such a parenthesis, other ASCII punctuation cuts, so does the punctuation of
+/// [`is_cutting_punctuation`], so do `,` and `.` where they cannot be part of a number, and so
+/// does the first letter of a word (after white space) that no words of the pattern spell (see
+/// [`MoneyWords::may_hold`]).
+///
+/// The text is read only around its triggers: from each, back to the cut before it and on to the
+/// cut after it.
+fn money_pieces(text: &str, currency: &[usize]) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let parens = memchr::memchr2_iter(b'(', b')', bytes).collect();
+    let t = MoneyText { text, parens };
+    let mut pieces = Vec::new();
+    let mut currency = currency.iter().copied().peekable();
+    let mut numeric = t.next_numeric(0);
+    let mut from = 0;
+    loop {
+        while currency.next_if(|&h| h < from).is_some() {}
+        if numeric.is_some_and(|n| n < from) {
+            numeric = t.next_numeric(from);
+        }
+        let trigger = match (numeric, currency.peek()) {
+            (Some(n), Some(&h)) => n.min(h),
+            (Some(n), None) => n,
+            (None, Some(&h)) => h,
+            (None, None) => break,
+        };
+        // back to the cut before the trigger, on to the cut after it (a cut letter is the first of
+        // its word: the rest of the word is in the piece after it)
+        let start = text[..trigger].char_indices().rev().find(|&(i, _)| t.cuts(i)).map_or(0, |(i, c)| i + c.len_utf8());
+        let end = text[trigger..].char_indices().map(|(i, _)| trigger + i).find(|&i| t.cuts(i));
+        let end = end.unwrap_or(bytes.len());
+        pieces.push((start, end));
+        from = end + text[end..].chars().next().map_or(0, char::len_utf8);
+    }
+    pieces
+}
+
+/// The matches of `pattern` in `text` (as a search over the whole text would find them),
+/// searching only `pieces`. A search sees the text around its piece (for `\b`), but finds only
+/// matches within it.
+///
+/// A piece all ASCII is searched with the ASCII form: no match crosses the cuts around it, so
+/// both forms find the same there.
+fn matches(pattern: &Pattern, text: &str, pieces: &[(usize, usize)]) -> Vec<Match> {
     let mut out = Vec::new();
-    for (start, end) in spans {
-        let hay = &text[..(end + 1).min(text.len())];
-        let re = pattern.for_text(&hay[start..]);
-        let mut at = start;
-        while let Some(c) = re.captures_at(hay, at) {
-            at = c.get(0).map_or(hay.len(), |m| m.end());
-            out.push(c);
+    for &(start, end) in pieces {
+        let re = pattern.for_text(&text[start..end]);
+        out.extend(re.find_iter(Input::new(text).span(start..end)));
+    }
+    out
+}
+
+/// The matches of `pattern`, with their first group, as `matches` finds them.
+fn captures(pattern: &Pattern, text: &str, pieces: &[(usize, usize)]) -> Vec<(Match, Option<Span>)> {
+    let mut out = Vec::new();
+    for &(start, end) in pieces {
+        let re = pattern.for_text(&text[start..end]);
+        let mut caps = re.create_captures();
+        // a plain search first: most pieces hold no match, and one with groups costs more
+        for m in re.find_iter(Input::new(text).span(start..end)) {
+            // the search from the match's start finds it again, now with its groups
+            re.search_captures(&Input::new(text).span(m.start()..end), &mut caps);
+            out.push((m, caps.get_group(1)));
         }
     }
     out
@@ -409,20 +689,34 @@ pub(crate) fn compile() {
     for ac in [&DOC_TRIGGERS, &GENERIC_TRIGGERS, &EVENT_TRIGGERS, &CURRENCY_TRIGGERS] {
         Lazy::force(ac);
     }
+    Lazy::force(&MONEY_WORDS);
 }
 
 /// Every pattern entity of `text`, sorted by start; no two overlap (the longer wins).
 pub(crate) fn find(text: &str) -> Vec<Found> {
-    find_in(text, None)
+    find_in(text, false)
 }
 
 /// `find`, searching the whole text when `whole` (for tests) and only where a pattern may match
 /// otherwise.
-fn find_in(text: &str, whole: Option<Scope>) -> Vec<Found> {
-    let scope = |s: Scope| whole.unwrap_or(s);
+fn find_in(text: &str, whole: bool) -> Vec<Found> {
+    let all = [(0, text.len())];
+    let (money, doc_of, doc_named, generic, event);
+    if whole {
+        (money, doc_of, doc_named, generic, event) =
+            (all.to_vec(), all.to_vec(), all.to_vec(), all.to_vec(), all.to_vec());
+    } else {
+        let [currency, generic_hits] = folded_hits(text, [&CURRENCY_TRIGGERS, &GENERIC_TRIGGERS]);
+        money = money_pieces(text, &currency);
+        let doc = hits(text, &DOC_TRIGGERS);
+        doc_of = word_pieces(text, &doc, Part::DocumentOf);
+        doc_named = word_pieces(text, &doc, Part::DocumentNamed);
+        generic = word_pieces(text, &generic_hits, Part::Generic);
+        event = word_pieces(text, &hits(text, &EVENT_TRIGGERS), Part::Event);
+    }
     let mut out: Vec<Found> = Vec::new();
-    for m in matches(&MONEY, text, scope(Scope::Money)) {
-        let written = m.as_str();
+    for m in matches(&MONEY, text, &money) {
+        let written = &text[m.range()];
         let bare = PARENTHESIS.replace_all(written, "");
         let name = clean_name(&bare);
         out.push(Found { kind: EntityKind::Money, start: m.start(), end: m.end(), name });
@@ -436,18 +730,19 @@ fn find_in(text: &str, whole: Option<Scope>) -> Vec<Found> {
                         kind: EntityKind::Money,
                         start: inner_start + n.start(),
                         end: inner_start + n.end(),
-                        name: clean_name(n.as_str()),
+                        name: clean_name(&inner[n.range()]),
                     });
                 }
             }
         }
     }
-    for m in matches(&DOCUMENT_OF, text, scope(Scope::Words(&DOC_TRIGGERS))) {
-        let end = m.start() + DATE_TAIL.find(m.as_str()).map_or(m.as_str().len(), |d| d.start());
+    for m in matches(&DOCUMENT_OF, text, &doc_of) {
+        let written = &text[m.range()];
+        let end = m.start() + DATE_TAIL.find(written).map_or(written.len(), |d| d.start());
         let name = clean_name(&text[m.start()..end]);
         out.push(Found { kind: EntityKind::Document, start: m.start(), end, name });
     }
-    for m in matches(&DOCUMENT_NAMED, text, scope(Scope::Words(&DOC_TRIGGERS))) {
+    for m in matches(&DOCUMENT_NAMED, text, &doc_named) {
         if let Some(start) = trim_leading(text, m.start(), m.end()) {
             let name = clean_name(&text[start..m.end()]);
             if name.contains(' ') {
@@ -455,12 +750,12 @@ fn find_in(text: &str, whole: Option<Scope>) -> Vec<Found> {
             }
         }
     }
-    for c in captures(&DOCUMENT_GENERIC, text, scope(Scope::Words(&GENERIC_TRIGGERS))) {
-        let (Some(all), Some(core)) = (c.get(0), c.get(1)) else { continue };
-        let name = clean_name(&core.as_str().to_lowercase()).replace("free-trade", "free trade");
+    for (all, core) in captures(&DOCUMENT_GENERIC, text, &generic) {
+        let Some(core) = core else { continue };
+        let name = clean_name(&text[core.range()].to_lowercase()).replace("free-trade", "free trade");
         out.push(Found { kind: EntityKind::Document, start: all.start(), end: all.end(), name });
     }
-    for m in matches(&EVENT, text, scope(Scope::Words(&EVENT_TRIGGERS))) {
+    for m in matches(&EVENT, text, &event) {
         if let Some(start) = trim_leading(text, m.start(), m.end()) {
             let name = clean_name(&text[start..m.end()]);
             if name.contains(' ') {
@@ -562,9 +857,188 @@ mod tests {
             "Leader Heads To Astana For Mekong-Ganga Summit\nThe Tokyo Declaration on Economic Partnership",
         ];
         for text in texts {
-            assert_eq!(find(text), find_in(text, Some(Scope::Whole)), "{text}");
+            assert_eq!(find(text), find_in(text, true), "{text}");
         }
         assert_eq!(find(texts[0]).len(), 4);
+    }
+
+    /// Words and marks that pattern entities are made of, and their neighbours: capitalised and
+    /// lower-case words, triggers in several cases, numbers, currency signs and words, punctuation
+    /// that cuts and punctuation that does not, letters beyond ASCII, marks, odd spaces.
+    const PIECES: &[&str] = &[
+        "Treaty",
+        "treaty",
+        "TREATY",
+        "Agreement",
+        "agreement",
+        "Accords",
+        "Memorandum",
+        "of",
+        "Understanding",
+        "Joint",
+        "Statement",
+        "Communiqu\u{e9}",
+        "Pact",
+        "pact",
+        "deal",
+        "Deal",
+        "accord",
+        "Summit",
+        "summit",
+        "Forum",
+        "forum",
+        "Games",
+        "Expo",
+        "Dialogue",
+        "G20",
+        "ASEAN",
+        "on",
+        "for",
+        "between",
+        "concerning",
+        "the",
+        "and",
+        "The",
+        "met",
+        "Friday",
+        "Mekong",
+        "Ganga",
+        "Asia",
+        "Pacific",
+        "Good",
+        "Neighbourliness",
+        "Ph\u{1ea1}m",
+        "\u{c9}lan",
+        "\u{e9}lan",
+        "Z\u{fc}rich",
+        "free",
+        "trade",
+        "free-trade",
+        "friendship",
+        "historic",
+        "strategic",
+        "partnership",
+        "nuclear",
+        "arms",
+        "yuan",
+        "dollars",
+        "US",
+        "us",
+        "\u{17f}om",
+        "\u{17f}terling",
+        "u\u{17f}d",
+        "\u{212a}",
+        "won",
+        "rs",
+        "Rs.",
+        "usd",
+        "eur",
+        "$",
+        "\u{20ac}",
+        "\u{a3}",
+        "1",
+        "2.5",
+        "3,000",
+        "15",
+        "\u{663}",
+        "million",
+        "bn",
+        "m",
+        "k",
+        "crore",
+        "more",
+        "than",
+        "about",
+        "up",
+        "to",
+        "a",
+        "an",
+        "one",
+        "hundreds",
+        "some",
+        "new",
+        "zealand",
+        "hong",
+        "kong",
+        "tenge",
+        "(",
+        ")",
+        ",",
+        ".",
+        ";",
+        ":",
+        "-",
+        "'",
+        "\u{2019}",
+        "\u{2018}",
+        "\u{2010}",
+        "\u{2013}",
+        "\u{2014}",
+        "\u{201c}",
+        "\u{201d}",
+        "\u{2026}",
+        "\u{ab}",
+        "\u{301}",
+        "x",
+        "ideal",
+        "impact",
+        "members",
+        "presidents",
+    ];
+    const GAPS: &[&str] = &[" ", " ", " ", "", "  ", "\n", "\u{a0}", "\u{2009}", "-", "\t"];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+        #[test]
+        fn pieces_find_what_the_whole_text_finds(
+            words in proptest::collection::vec(
+                (proptest::sample::select(PIECES), proptest::sample::select(GAPS)), 0..40)
+        ) {
+            let text: String = words.iter().flat_map(|(w, g)| [*w, *g]).collect();
+            proptest::prop_assert_eq!(find(&text), find_in(&text, true), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn digits_and_bytes_beyond_ascii_are_found_eight_at_a_time() {
+        let text = "abc/:d9 e\u{e9}0123456789 (x)\u{663}";
+        for from in 0..text.len() {
+            let naive = text.as_bytes()[from..].iter().position(|&b| b.is_ascii_digit() || b >= 0x80);
+            assert_eq!(digit_or_non_ascii(&text.as_bytes()[from..]), naive, "{from}");
+        }
+        let all: Vec<u8> = (0..=255).collect();
+        for from in 0..all.len() {
+            let naive = all[from..].iter().position(|&b| b.is_ascii_digit() || b >= 0x80);
+            assert_eq!(digit_or_non_ascii(&all[from..]), naive, "{from}");
+        }
+    }
+
+    #[test]
+    fn money_words_come_from_the_pattern() {
+        let words = pattern_words(&MONEY.source);
+        for w in ["than", "to", "of", "approximately", "us", "hk", "a", "rs", "inr", "hundreds", "bn", "lakh", "yuan"] {
+            assert!(words.iter().any(|x| x == w), "{w}");
+        }
+        for run in ["Dollar", "MILLIONS", "t", "abillion", "am", "a", "tenyuan", "hundreds", "hong"] {
+            assert!(MONEY_WORDS.may_hold(run.as_bytes()), "{run}");
+        }
+        for run in ["the", "percent", "cape", "signed", "coyoac", "overall"] {
+            assert!(!MONEY_WORDS.may_hold(run.as_bytes()), "{run}");
+        }
+    }
+
+    #[test]
+    fn pieces_skip_words_no_match_holds() {
+        let text = "Officials met on the sidelines of the Collective Security Treaty Organization summit today.";
+        let hits = hits(text, &EVENT_TRIGGERS);
+        let pieces = word_pieces(text, &hits, Part::Event);
+        let got: Vec<&str> = pieces.iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(got, ["he Collective Security Treaty Organization summit "]);
+        let text = "Officials said trade rose by 4 million dollars \u{2014} and more.";
+        let [currency] = folded_hits(text, [&CURRENCY_TRIGGERS]);
+        let pieces = money_pieces(text, &currency);
+        let got: Vec<&str> = pieces.iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(got, ["y 4 million dollars "]);
     }
 
     #[test]

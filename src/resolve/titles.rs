@@ -1,9 +1,8 @@
 //! Titles and role words ("President", "foreign minister", "counterpart"), from the embedded
 //! `gazetteers/titles.tsv`.
 
-use std::collections::HashMap;
-
 use once_cell::sync::Lazy;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::gazetteer::Office;
 use crate::text::Text;
@@ -17,11 +16,18 @@ pub(crate) enum TitleOffice {
     Counterpart,
 }
 
-/// The title table: normalised title -> office; `max_words` bounds the look-up window.
+/// The title table: normalised title -> office; `max_tokens` bounds the look-up window.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Titles {
-    by_text: HashMap<String, TitleOffice>,
+    by_text: FxHashMap<String, TitleOffice>,
+    /// Every prefix and every suffix of a title: a span of tokens can be a title only if its first
+    /// token's text is a prefix and its last token's a suffix. Most tokens fail the first probe, so
+    /// a look-up rarely builds and hashes a span of several tokens.
+    heads: FxHashSet<String>,
+    tails: FxHashSet<String>,
     max_tokens: usize,
+    /// The longest title, in bytes.
+    max_len: usize,
 }
 
 const TITLES_TSV: &str = include_str!("../../gazetteers/titles.tsv");
@@ -55,9 +61,18 @@ impl Titles {
                 return Err(format!("titles.tsv:{}: empty title", n + 1));
             }
             titles.max_tokens = titles.max_tokens.max(norm.tokens().len());
-            titles.by_text.insert(norm.normalized().to_string(), office);
+            titles.add(norm.normalized(), office);
         }
         Ok(titles)
+    }
+
+    fn add(&mut self, title: &str, office: TitleOffice) {
+        self.max_len = self.max_len.max(title.len());
+        for (i, _) in title.char_indices().chain(std::iter::once((title.len(), ' '))) {
+            self.heads.insert(title[..i].to_string());
+            self.tails.insert(title[i..].to_string());
+        }
+        self.by_text.insert(title.to_string(), office);
     }
 
     /// The office of the normalised title `text`.
@@ -71,10 +86,20 @@ impl Titles {
         self.max_tokens
     }
 
+    /// The office of the title that tokens `start..end` spell, if they do.
+    fn span(&self, text: &Text<'_>, start: usize, end: usize) -> Option<TitleOffice> {
+        let toks = text.tokens();
+        let span = toks[start].norm().start..toks[end - 1].norm().end;
+        if span.len() > self.max_len || !self.heads.contains(text.token_text(start)) {
+            return None;
+        }
+        self.get(&text.normalized()[span])
+    }
+
     /// The longest title that ends just before token `end` (tokens `start..end`, one sentence).
     pub(crate) fn ending_at(&self, text: &Text<'_>, end: usize) -> Option<(usize, TitleOffice)> {
         let toks = text.tokens();
-        if end == 0 || end > toks.len() {
+        if end == 0 || end > toks.len() || !self.tails.contains(text.token_text(end - 1)) {
             return None;
         }
         let sentence = toks[end - 1].sentence();
@@ -83,25 +108,23 @@ impl Titles {
             if toks[start].sentence() != sentence {
                 return None;
             }
-            let span = &text.normalized()[toks[start].norm().start..toks[end - 1].norm().end];
-            self.get(span).map(|office| (start, office))
+            self.span(text, start, end).map(|office| (start, office))
         })
     }
 
     /// The longest title that starts at token `start` (tokens `start..end`, one sentence).
     pub(crate) fn starting_at(&self, text: &Text<'_>, start: usize) -> Option<(usize, TitleOffice)> {
         let toks = text.tokens();
-        if start >= toks.len() {
+        if start >= toks.len() || !self.heads.contains(text.token_text(start)) {
             return None;
         }
         let sentence = toks[start].sentence();
         let highest = (start + self.max_tokens).min(toks.len());
         (start + 1..=highest).rev().find_map(|end| {
-            if toks[end - 1].sentence() != sentence {
+            if toks[end - 1].sentence() != sentence || !self.tails.contains(text.token_text(end - 1)) {
                 return None;
             }
-            let span = &text.normalized()[toks[start].norm().start..toks[end - 1].norm().end];
-            self.get(span).map(|office| (end, office))
+            self.span(text, start, end).map(|office| (end, office))
         })
     }
 }
