@@ -36,15 +36,57 @@ pub(crate) enum UnitKind {
 }
 
 /// One unit of a sentence: a token, or a whole mention phrase.
+///
+/// Kept at 16 bytes (a sentence without ends can hold millions of units): indices and offsets as
+/// `u32`, which hold any offset of a [`Text`] ([`Text::MAX_LEN`] is 1 GiB).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Unit {
-    pub kind: UnitKind,
+    /// The token or mention index, with [`ENTITY`] set for a mention.
+    index: u32,
     /// The token's word id in the rule set's vocabulary ([`NO_WORD`] for an entity, or a word no
     /// pattern names).
     pub word: u32,
     /// Original byte span.
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
+}
+
+/// The bit of [`Unit::index`] that marks a mention.
+const ENTITY: u32 = 1 << 31;
+
+const _: () = assert!(std::mem::size_of::<Unit>() == 16);
+
+impl Unit {
+    fn token(i: usize, word: u32, span: Range<usize>) -> Unit {
+        Unit { index: i as u32, word, start: span.start as u32, end: span.end as u32 }
+    }
+
+    fn entity(m: usize, span: Range<usize>) -> Unit {
+        Unit { index: m as u32 | ENTITY, word: NO_WORD, start: span.start as u32, end: span.end as u32 }
+    }
+
+    /// What it is.
+    #[inline]
+    pub fn kind(&self) -> UnitKind {
+        let i = (self.index & !ENTITY) as usize;
+        if self.index & ENTITY != 0 {
+            UnitKind::Entity(i)
+        } else {
+            UnitKind::Token(i)
+        }
+    }
+
+    /// Original byte offset of its start.
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Original byte offset of its end.
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
 }
 
 /// The units of the sentence whose tokens are `tokens`: a non-nested mention replaces the tokens it
@@ -79,14 +121,11 @@ pub(crate) fn units_into(
         if i + 1 < next {
             let run = i..next - 1;
             out.extend(
-                all[run.clone()].iter().zip(&words[run.start - tokens.start..run.end - tokens.start]).zip(run).map(
-                    |((token, &word), i)| Unit {
-                        kind: UnitKind::Token(i),
-                        word,
-                        start: token.start(),
-                        end: token.end(),
-                    },
-                ),
+                all[run.clone()]
+                    .iter()
+                    .zip(&words[run.start - tokens.start..run.end - tokens.start])
+                    .zip(run)
+                    .map(|((token, &word), i)| Unit::token(i, word, token.span())),
             );
             i = next - 1;
         }
@@ -103,16 +142,11 @@ pub(crate) fn units_into(
         let at = if article { i + 1 } else { i };
         if m < mentions.len() && mentions[m].tokens.start == at && mentions[m].tokens.end > at {
             let end = mentions[m].tokens.end.min(tokens.end);
-            out.push(Unit { kind: UnitKind::Entity(m), word: NO_WORD, start: all[i].start(), end: all[end - 1].end() });
+            out.push(Unit::entity(m, all[i].start()..all[end - 1].end()));
             i = end;
             m += 1;
         } else {
-            out.push(Unit {
-                kind: UnitKind::Token(i),
-                word: words[i - tokens.start],
-                start: all[i].start(),
-                end: all[i].end(),
-            });
+            out.push(Unit::token(i, words[i - tokens.start], all[i].span()));
             i += 1;
         }
     }
@@ -262,7 +296,7 @@ impl<'a> Vm<'a> {
     }
 
     pub(crate) fn word(&self, pos: usize) -> Option<&'a str> {
-        match self.units.get(pos)?.kind {
+        match self.units.get(pos)?.kind() {
             UnitKind::Token(i) => Some(self.text.token_text(i)),
             UnitKind::Entity(_) => None,
         }
@@ -276,7 +310,7 @@ impl<'a> Vm<'a> {
 
     /// The entity a unit gives a slot of these kinds.
     fn entity(&self, pos: usize, kinds: super::compile::Kinds) -> Option<usize> {
-        let UnitKind::Entity(m) = self.units.get(pos)?.kind else { return None };
+        let UnitKind::Entity(m) = self.units.get(pos)?.kind() else { return None };
         slot_entity(self.resolution, m, kinds)
     }
 
@@ -380,7 +414,7 @@ impl<'a> Vm<'a> {
                         }
                     }
                     Inst::Regex(r) => {
-                        let ok = matches!(self.units.get(pos).map(|u| u.kind), Some(UnitKind::Token(_)))
+                        let ok = matches!(self.units.get(pos).map(|u| u.kind()), Some(UnitKind::Token(_)))
                             && self.word(pos).is_some_and(|w| self.program.regexes[r].is_match(w));
                         if ok {
                             self.trace.push((pc, pos..pos + 1));
@@ -516,7 +550,7 @@ pub(crate) fn members<'v>(
     units: Range<usize>,
     kinds: super::compile::Kinds,
 ) -> impl Iterator<Item = (usize, usize)> + 'v {
-    units.filter_map(move |u| match vm.units[u].kind {
+    units.filter_map(move |u| match vm.units[u].kind() {
         UnitKind::Entity(m) => slot_entity(vm.resolution, m, kinds).map(|e| (e, m)),
         UnitKind::Token(_) => None,
     })
@@ -734,8 +768,8 @@ pub(crate) fn span(units: &[Unit], run: Run<'_>) -> (usize, usize) {
     let mut hi = 0;
     for (_, r) in run.trace {
         if !r.is_empty() {
-            lo = lo.min(units[r.start].start);
-            hi = hi.max(units[r.end - 1].end);
+            lo = lo.min(units[r.start].start());
+            hi = hi.max(units[r.end - 1].end());
         }
     }
     if lo == usize::MAX {
@@ -750,7 +784,7 @@ pub(crate) fn units_text<'t>(text: &Text<'t>, units: &[Unit], r: Range<usize>) -
     if r.is_empty() || r.end > units.len() {
         return "";
     }
-    &text.original()[units[r.start].start..units[r.end - 1].end]
+    &text.original()[units[r.start].start()..units[r.end - 1].end()]
 }
 
 /// The named arguments a run captured (the text of each mention in a non-subject/object slot).

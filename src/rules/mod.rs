@@ -527,7 +527,7 @@ impl RuleSet {
                     }
                     if let Some(kinds) = first_slot {
                         // the first step would fail: no need to take it
-                        let engine::UnitKind::Entity(m) = units[start].kind else { continue };
+                        let engine::UnitKind::Entity(m) = units[start].kind() else { continue };
                         if engine::slot_entity(resolution, m, kinds).is_none() {
                             continue;
                         }
@@ -706,8 +706,11 @@ impl<'r> Scan<'r> {
         self.present.clear();
         let bytes = text.normalized().as_bytes();
         let tokens = &text.tokens()[text.sentences()[sentence].tokens()];
-        self.words.extend(tokens.iter().map(|t| rules.vocab.id_in(bytes, t.norm().start, t.norm().end)));
-        for &w in &self.words {
+        self.words.reserve(tokens.len());
+        for t in tokens {
+            let norm = t.norm();
+            let w = rules.vocab.id_in(bytes, norm.start, norm.end);
+            self.words.push(w);
             if w != NO_WORD && self.word_seen[w as usize] != stamp {
                 self.word_seen[w as usize] = stamp;
                 if trigger.starts[w as usize] < trigger.starts[w as usize + 1] {

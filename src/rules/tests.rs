@@ -365,6 +365,55 @@ fn duplicate_ids_are_errors() {
 }
 
 #[test]
+fn rule_sets_joined_later_keep_their_words_and_word_sets() {
+    // two sets that name words (and word sets) in different orders, so their word ids differ
+    let first = r#"
+[[rule]]
+id = "meet/met"
+relation = "meet"
+patterns = ["{subject:person} /(also|then)/? (met|greeted) {object:person}"]
+"#;
+    let second = r#"
+[[rule]]
+id = "visit/visited"
+relation = "visit"
+patterns = ["{subject:person} /(then|later|also)/? (toured|visited) {object:country+}"]
+
+[[rule]]
+id = "meet/talks"
+relation = "meet"
+patterns = ["{subject:person} held talks with {object:person}"]
+"#;
+    let x = extractor(first);
+    let mut joined = RuleSet::new();
+    joined.add_str("first.toml", first).unwrap();
+    let mut other = RuleSet::new();
+    other.add_str("second.toml", second).unwrap();
+    joined.extend(other).unwrap();
+    assert_eq!(joined.pattern_count(), 3);
+    let date = "2025-06-17".parse().unwrap();
+    let text = "Xi then met Putin. Putin later visited China and Iran. Japarov held talks with Xi.";
+    let (t, res) = x.analyze(text, date);
+    let found: Vec<String> = joined
+        .apply(&t, &res)
+        .iter()
+        .map(|r| {
+            let rule = &joined.rules()[r.rule].id;
+            format!("{rule}: {}, {}", res.entities[r.subject].name, res.entities[r.object].name)
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "meet/met: Xi Jinping, Vladimir Putin",
+            "visit/visited: Vladimir Putin, China",
+            "visit/visited: Vladimir Putin, Iran",
+            "meet/talks: Sadyr Japarov, Xi Jinping",
+        ]
+    );
+}
+
+#[test]
 fn check_examples_reports_what_failed_and_who_fired_instead() {
     let x = extractor(
         r#"
