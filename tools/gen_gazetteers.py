@@ -592,6 +592,14 @@ PERSON_EXTRA = {
                               "Ferdinand Romualdez Marcos Jr."], "h": ["Marcos Jr.", "Marcos Jr"]},
     "george-bush": {"n": ["George H. W. Bush", "George H.W. Bush", "George Herbert Walker Bush"]},
     "alexander-lukashenko": {"n": ["Alexander Lukashenka", "Aliaksandr Lukashenka"], "s": ["Lukashenko", "Lukashenka"]},
+    # Syria's President since the fall of Bashar al-Assad; the nom de guerre he led HTS under is a former name
+    "ahmed-al-sharaa": {"n": ["Ahmad al-Sharaa", "Ahmed al-Shara", "Ahmad al-Shara", "Ahmed al-Shara'a", "Ahmed Hussein al-Sharaa"],
+                        "s": ["Sharaa", "al-Sharaa"],
+                        "f": ["Abu Mohammed al-Jolani", "Abu Mohammad al-Jolani", "Abu Muhammad al-Jolani", "Abu Mohammed al-Julani",
+                              "Abu Muhammad al-Julani", "Abu Mohammed al-Golani", "Mohammed al-Jolani", "Abu Mohammad al-Julani"]},
+    "paetongtarn-shinawatra": {"s": ["Paetongtarn"]},
+    "maha-vajiralongkorn": {"n": ["King Maha Vajiralongkorn"], "s": ["Vajiralongkorn"]},
+    "abdel-fattah-al-burhan": {"n": ["Abdel-Fattah al-Burhan", "Abdel Fattah Burhan", "Abdelfattah al-Burhan"], "s": ["Burhan"]},
 }
 
 # States that no longer exist, whose rows the archive files under a later state's GEC code.
@@ -638,6 +646,12 @@ PRESS_NAME = {
     "mikhail-mishustin": "Mikhail Mishustin",
     "tshisekedi-tshilombo-felix": "Félix Tshisekedi",  # the label is family name first
     "swiss-confederation-alain-berset": "Alain Berset",  # the title "President of the Swiss Confederation" was read as a name
+    "ahmad-al-shara": "Ahmed al-Sharaa",  # the Factbook's "Ahmad al-Shara'"
+    "phaethongthan-chinnawat": "Paetongtarn Shinawatra",  # RTGS romanisation; the press uses her own spelling
+    "wachiralongkon-bodinthrathepphayawarangkun": "Maha Vajiralongkorn",
+    "hassanal-bolkiah-i-of-brunei": "Hassanal Bolkiah",
+    "abd-al-fattah-al-burhan-abd-al-rahman": "Abdel Fattah al-Burhan",
+    "salman-bin-hamad-crown-prince-of-bahrain": "Salman bin Hamad Al Khalifa",
 }
 
 # Role facts the sources lack or leave open (stale snapshots): (person slug, role, source note). A role
@@ -665,6 +679,21 @@ ROLE_EXTRA = [
      "end of term: Presidency of Turkey, Hakan Fidan appointed 2023-06-04"),
     ("dmytro-kuleba", {"title": "Foreign Minister", "office": "foreign-minister", "of": "country:UKR", "start": "2020-03-04", "end": "2024-09-04"},
      "end of term: Verkhovna Rada, dismissed 2024-09-04; Andrii Sybiha appointed 2024-09-05"),
+    # Heads of state and government whose terms the Factbook dates only by edition or not at all
+    ("yoon-suk-yeol", {"title": "President", "office": "head-of-state", "of": "country:KOR", "start": "2022-05-10", "end": "2025-04-04"},
+     "removed from office by the Constitutional Court of Korea on 2025-04-04"),
+    ("yoon-suk-yeol", {"title": "President", "office": "head-of-government", "of": "country:KOR", "start": "2022-05-10", "end": "2025-04-04"},
+     "removed from office by the Constitutional Court of Korea on 2025-04-04"),
+    ("michael-randrianirina", {"title": "President", "office": "head-of-state", "of": "country:MDG", "start": "2025-10-17"},
+     "sworn in as President on 2025-10-17 (High Constitutional Court of Madagascar)"),
+    ("muhammad-al-bashir", {"title": "Prime Minister", "office": "head-of-government", "of": "country:SYR", "start": "2024-12-08", "end": "2025-03-29"},
+     "caretaker Prime Minister until the transitional government of 2025-03-29, which has no prime minister (Syrian Presidency)"),
+    ("sabah-al-khalid-al-sabah", {"title": "Prime Minister", "office": "head-of-government", "of": "country:KWT", "start": "2019-11-19", "end": "2022-07-23"},
+     "Prime Minister 2019-11-19 to 2022-07-24 (Amiri decrees, State of Kuwait)"),
+    ("ahmad-al-nawaf-al-ahmad-al-sabah", {"title": "Prime Minister", "office": "head-of-government", "of": "country:KWT", "start": "2022-07-24", "end": "2024-01-03"},
+     "Prime Minister 2022-07-24 to 2024-01-04 (Amiri decrees, State of Kuwait)"),
+    ("mohammad-sabah-al-salem-al-sabah", {"title": "Prime Minister", "office": "head-of-government", "of": "country:KWT", "start": "2024-01-04", "replaces": "2022-01-01"},
+     "Prime Minister from 2024-01-04 (Amiri decree, State of Kuwait); Wikidata's 2022 term is not his"),
     ("mark-rutte", {"title": "Secretary General", "office": "head-of-organization", "of": "organization:nato", "start": "2024-10-01"},
      "NATO Secretary General since 2024-10-01 (NATO)"),
     ("kaja-kallas", {"title": "High Representative", "office": "head-of-organization", "of": "organization:eu", "start": "2024-12-01"},
@@ -1687,7 +1716,8 @@ HOS_TITLES = ["King", "Queen", "Emperor", "Amir", "Emir", "Sultan", "Grand Duke"
 HOS_TITLE_WORDS = [(r"\bLeader\b", "Supreme Leader"), (r"\bChair(person)?\b", "Chairman"), (r"\bParamount\b", "King")]
 HOG_TITLES = [("President of the Council of Ministers", "Prime Minister"), ("President of the Government", "Prime Minister"),
               ("Prime Minister", None), ("Premier", None), ("Chancellor", None), ("Chief Executive", None),
-              ("Chief Minister", None), ("Taoiseach", None), ("President", None), ("Chairman", None), ("Governor", None),
+              ("Chief Minister", None), ("Taoiseach", None), ("President", None), ("Chairman", None), ("Chairperson", "Chairman"),
+              ("Chair", "Chairman"), ("Governor", None),
               ("Administrator", None)]
 
 
@@ -1926,6 +1956,20 @@ def skeleton(text):
 NAME_SUFFIXES = {"Sr.", "Sr", "Jr.", "Jr", "II", "III", "IV", "Snr", "Jnr", "PhD", "KC", "QC", "GCMG", "KBE", "OBE"}
 
 
+def add_article_surnames(r, name):
+    """ "Bashar al-Assad", "Abd-al-Fattah al-Burhan": news names them "Assad", "al-Assad", "Burhan";
+    the surname without its Arabic article is a surname-form alias, unless it is a ruling family's
+    name or a common given name ("al-Sabah", "al-Khalifa")."""
+    m = re.search(r"\b(?:al|el|as|ad|ar|ash|at|az|an)-([A-Z][a-z'’]{3,})$", name)
+    if not m:
+        return
+    bare = m.group(1).rstrip("'’")
+    if (bare.lower() in DYNASTIES or bare in SURNAME_STOP or bare in COMMON_GIVEN_NAMES or bare in COMMON_SURNAMES
+            or len(bare) < 4):
+        return
+    r.add(bare, "surname")
+
+
 def wikidata_person(recs, name, qid, iso3=None):
     """The person record of a Wikidata office holder, by the slug of the name: the known one, or a
     new one (with its surname alias) added to recs. Returns (record, whether it is new)."""
@@ -1947,6 +1991,7 @@ def wikidata_person(recs, name, qid, iso3=None):
     parts = name_parts(name)
     if len(parts) >= 2 and parts[-1] not in SURNAME_STOP and len(parts[-1]) >= 3:
         r.add(parts[-1], "surname")
+    add_article_surnames(r, name)
     recs[rid] = r
     return r, True
 
@@ -2117,6 +2162,15 @@ def lost_letter_repairs(S):
     return pattern, repair
 
 
+def overlay_records():
+    """The records of gazetteers/overlay.jsonl in the output directory (none when it is missing)."""
+    path = os.path.join(OUT, "overlay.jsonl")
+    if not os.path.exists(path):
+        return []
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(l) for l in f if l.strip() and not l.startswith("#")]
+
+
 def build_people(S, by_iso3, orgs):
     gec_to_iso3 = {getattr(r, "gec", None): iso3 for iso3, r in by_iso3.items()}
     for r in by_iso3.values():
@@ -2158,6 +2212,11 @@ def build_people(S, by_iso3, orgs):
                 continue
             for office in offices:
                 if office == "head-of-state" and entity_type.get(getattr(by_iso3[iso3], "gec", row["gec"])) in ("territory", "crown_dependency", "special_admin", "misc"):
+                    continue
+                # a dependency's "chief of state and head of government" field names the sovereign's
+                # head first ("President George BUSH", US Virgin Islands 1992): not the territory's
+                if (office == "head-of-government" and not p.get("vacant") and p["title"].strip(" ,") in ("President", "King", "Queen")
+                        and entity_type.get(getattr(by_iso3[iso3], "gec", row["gec"])) in ("territory", "crown_dependency", "special_admin", "misc")):
                     continue
                 # a movement's leader whom the Factbook calls the effective head of government
                 # ("overall Taliban Leader HAYBATULLAH Akhundzada ... is seen by them as a head of
@@ -2482,6 +2541,7 @@ def build_people(S, by_iso3, orgs):
         # regnal names ("Charles III") have no surname; the first name alone is not one
         if sur not in SURNAME_STOP and len(sur) >= 2 and not re.search(r"\b[IVX]+$", name):
             r.add(sur, "surname")
+        add_article_surnames(r, name)
         # the Factbook's other spellings ("also spelled Vajiralongkorn", "also spelled PAETONGTARN
         # Shinawatra"): names, and their capitalised word the surname-form alias
         for alt, alt_sur in sorted(set(per["alts"])):
@@ -2541,6 +2601,10 @@ def build_people(S, by_iso3, orgs):
     for r in recs.values():
         for t in [r.name, *(a[0] for a in r.aliases if a[2] == "name")]:
             by_alias.setdefault((r.attrs.get("country"), ascii_fold(t).lower()), r)
+    # a one-word label ("Vajiralongkorn") is the holder whose one-word alias it is
+    for r in recs.values():
+        for t in [a[0] for a in r.aliases if a[2] == "surname" and " " not in a[0]]:
+            by_alias.setdefault((r.attrs.get("country"), ascii_fold(t).lower()), r)
     for iso3, row in wd_unmatched:
         name = row["officeholderLabel"]
         office, title = wikidata_position(row["positionLabel"], name)
@@ -2596,14 +2660,35 @@ def build_people(S, by_iso3, orgs):
         if row["end"]:
             ro["end"] = row["end"][:10]
         r.roles.append(ro)
+    # A curated role replaces the person's roles of the same office that it overlaps (one term with
+    # a corrected start or end) and the one whose start it names in "replaces" (a wrong term). When
+    # it moves a term's start, the predecessor whose term ended the day before the old start now
+    # ends the day before the new one.
+    def overlaps(a, b):
+        return (full_date(a.get("start") or "0001") <= full_date(b.get("end") or "9999")
+                and full_date(b.get("start") or "0001") <= full_date(a.get("end") or "9999"))
     for sid, role, note in ROLE_EXTRA:
         r = recs.get(f"person:{sid}")
         if not r:
             print(f"warning: ROLE_EXTRA {sid} not found", file=sys.stderr)
             continue
-        r.roles = [x for x in r.roles if not (x["office"] == role["office"] and x["of"] == role["of"]
-                                             and x.get("start") == role["start"] and not x.get("end"))]
-        r.roles.append(dict(role))
+        role = dict(role)
+        replaces = role.pop("replaces", None)
+        old = [x for x in r.roles if x["office"] == role["office"] and x["of"] == role["of"]
+               and (overlaps(x, role) or x.get("start") == replaces)]
+        r.roles = [x for x in r.roles if not any(x is o for o in old)]
+        for o in old:
+            if o.get("start") and role.get("start") and role["start"] > o["start"]:
+                before = (date.fromisoformat(full_date(o["start"])) - timedelta(days=1)).isoformat()
+                new_end = (date.fromisoformat(full_date(role["start"])) - timedelta(days=1)).isoformat()
+                for other in recs.values():
+                    for x in other.roles:
+                        if other is not r and x["office"] == role["office"] and x["of"] == role["of"] and x.get("end") == before:
+                            x["end"] = new_end
+        if role.get("drop"):
+            r.src(note)
+            continue
+        r.roles.append(role)
         r.src(note)
     # A Wikidata role the snapshot leaves open ends the day before a later Factbook holder of the same
     # office starts (Barnier, PM of France Sep-Dec 2024, fell between two Factbook editions).
@@ -2621,6 +2706,12 @@ def build_people(S, by_iso3, orgs):
         for ro in r.roles:
             if ro.get("start") and not collegial(ro) and ro["office"] != "other":
                 fb_starts[(ro["office"], ro["of"])].append((ro["start"], r.id))
+    # The hand-curated overlay (gazetteers/overlay.jsonl: successors after the sources' dates) is
+    # not generated, but its holders' starts end the generated predecessors' terms the same way.
+    for o in overlay_records():
+        for ro in o.get("roles", []):
+            if ro.get("start") and not collegial(ro) and ro["office"] != "other":
+                fb_starts[(ro["office"], ro["of"])].append((ro["start"], o["id"]))
     for r in recs.values():
         for ro in r.roles:
             if not ro.get("start") or collegial(ro) or ro["office"] == "other":
@@ -2643,6 +2734,8 @@ def build_people(S, by_iso3, orgs):
             r.add(n, "short")
         for n in extra.get("x", []):
             r.add(n, "abbreviation", "exact")
+        for n in extra.get("f", []):  # former names, noms de guerre ("Abu Mohammed al-Jolani")
+            r.add(n, "former")
         r.src("press spellings curated")
     # Surname-alone aliases: none for common words (COMMON_SURNAMES, SURNAME_STOP), country names,
     # particles or suffixes, nor for people whose only offices are in dependencies (low value, and
