@@ -694,6 +694,8 @@ ROLE_EXTRA = [
      "Prime Minister 2022-07-24 to 2024-01-04 (Amiri decrees, State of Kuwait)"),
     ("mohammad-sabah-al-salem-al-sabah", {"title": "Prime Minister", "office": "head-of-government", "of": "country:KWT", "start": "2024-01-04", "replaces": "2022-01-01"},
      "Prime Minister from 2024-01-04 (Amiri decree, State of Kuwait); Wikidata's 2022 term is not his"),
+    ("taye-atske-selassie", {"title": "Foreign Minister", "office": "foreign-minister", "of": "country:ETH", "start": "2024-02", "end": "2024-09-30"},
+     "Minister of Foreign Affairs from February 2024 until he became President in October 2024 (Government of Ethiopia)"),
     ("mark-rutte", {"title": "Secretary General", "office": "head-of-organization", "of": "organization:nato", "start": "2024-10-01"},
      "NATO Secretary General since 2024-10-01 (NATO)"),
     ("kaja-kallas", {"title": "High Representative", "office": "head-of-organization", "of": "organization:eu", "start": "2024-12-01"},
