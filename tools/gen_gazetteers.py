@@ -1708,14 +1708,14 @@ Captains Regent Regents Co-prince Co-Prince Co-princes Lieutenant Colonel Marsha
 Major Admiral Secretary Party Communist Central Committee Executive Yuan Provisional Deputy Senior Minister-President
 Governor-General Taoiseach Mr. Dr. Gen. Col. Lt. Maj. Sheikh Shaykh Ayatollah Commander Commander-in-Chief
 Presidential National Revolutionary Command Salvation Transition Caretaker Paramount Holy Father His Her Majesty
-Highness Royal Lord Chief-of-State Mayor Ms. Mrs. Mr Administrator High Commissioner Commissioner Premier-designate Republic
+Highness Royal Lord Chief-of-State Mayor Ms. Mrs. Mr Coprince Coprinces Episcopal French Spanish Administrator High Commissioner Commissioner Premier-designate Republic
 Assembly Island Territorial Government Cabinet Federation Ministers Council Islamic People's Armed Forces Ruling
 Transitional Sovereignty Magistrate Member Official Field Lt. Brig. Dr Gen Haji Hajji Sir Dame Rev. Father""".split())
 
-HOS_TITLES = ["King", "Queen", "Emperor", "Amir", "Emir", "Sultan", "Grand Duke", "Prince", "Pope", "Captain Regent",
-              "Supreme Leader", "Co-prince", "President", "Chairman", "Governor", "Administrator"]
+HOS_TITLES = ["King", "Queen", "Emperor", "Amir", "Emir", "Sultan", "Grand Duke", "Co-prince", "Prince", "Pope", "Captain Regent",
+              "Supreme Leader", "President", "Chairman", "Governor", "Administrator"]
 # Other wordings of a head of state's title: (pattern, the title news uses).
-HOS_TITLE_WORDS = [(r"\bLeader\b", "Supreme Leader"), (r"\bChair(person)?\b", "Chairman"), (r"\bParamount\b", "King")]
+HOS_TITLE_WORDS = [(r"\bCo-?[Pp]rinces?\b", "Co-prince"), (r"\bLeader\b", "Supreme Leader"), (r"\bChair(person)?\b", "Chairman"), (r"\bParamount\b", "King")]
 HOG_TITLES = [("President of the Council of Ministers", "Prime Minister"), ("President of the Government", "Prime Minister"),
               ("Prime Minister", None), ("Premier", None), ("Chancellor", None), ("Chief Executive", None),
               ("Chief Minister", None), ("Taoiseach", None), ("President", None), ("Chairman", None), ("Chairperson", "Chairman"),
