@@ -1798,14 +1798,20 @@ def parse_holder(seg):
         return " "
     seg = ALSO_SPELLED.sub(also, seg)
     # parenthetical words before the name ("Taoiseach (Prime Minister) Micheál MARTIN", "Homeland
-    # (CNSP) General Abdourahame TIANI", "Maj. Gen. (ret.) Muhammadu BUHARI", "Khadga Prasad (KP)
-    # Sharma OLI") are not part of the title or the name
+    # (CNSP) General Abdourahame TIANI", "Maj. Gen. (ret.) Muhammadu BUHARI") are not part of the
+    # title or the name; one word after a given name is the name the holder goes by ("Anthony (Tony)
+    # BLAIR", "Khadga Prasad (KP) Sharma OLI": "Tony Blair", "KP Sharma Oli")
+    nick_at = None
     while True:
         m = re.search(r"\([^()]*\)", seg)
         if not m or "since" in m.group(0) or re.search(r"[;|]| note ", seg[:m.start()]):
             break
         if any(is_caps(t) and t not in CAPS_SKIP for t in seg[:m.start()].replace('"', " ").split()):
             break
+        before = seg[:m.start()].split()
+        if (nick_at is None and re.fullmatch(r"\(([A-Z][a-z]+|[A-Z]{2})\)", m.group(0)) and before
+                and re.match(r"^([A-ZÀ-Ý][a-zà-ÿ]+|[A-Z]\.)$", before[-1]) and before[-1] not in TITLE_WORDS):
+            nick_at = (m.group(0)[1:-1], len(seg[:m.start()].rstrip()))
         seg = seg[:m.start()].rstrip() + " " + seg[m.end():].lstrip()
     head = re.split(r"[(;]| \| | note ", seg, maxsplit=1)[0]
     paren = ""
@@ -1867,15 +1873,20 @@ def parse_holder(seg):
     name = " ".join([*given, *(cap_word(t, i == 0) for i, t in enumerate(caps)), *trailing])
     name = name.replace(" ,", ",").strip(" ,")
     since = holder_since(seg, head, paren)
-    names = []  # (other spelling, its surname or None)
+    names = []  # (other spelling, its surname or None, whether it is the name the holder goes by)
+    if nick_at is not None:  # the nickname and the words after it
+        rest = head[nick_at[1]:].split()
+        rest_name = [cap_word(t, False) if is_caps(t) else t for t in rest if t in caps or t in trailing or t in given]
+        if rest_name and any(t in caps for t in rest):
+            names.append((" ".join([nick_at[0], *rest_name]), None, True))
     for alt, inside in alts:
         words = alt.split()
         if inside and len(words) == 1:  # "SONEXAY (also spelled SONXAI) Siphandon": one word respelled
             names.append((" ".join(cap_word(words[0], True) if t == caps[0] else cap_word(t, i == 0) if t in caps else t
-                                   for i, t in enumerate([*given, *caps, *trailing])), cap_word(words[0], True)))
+                                   for i, t in enumerate([*given, *caps, *trailing])), cap_word(words[0], True), False))
         elif all(re.match(r"^[A-ZÀ-Ý]", w) for w in words):
             sur = next((cap_word(w, True) for w in words if is_caps(w)), words[0] if len(words) == 1 else None)
-            names.append((" ".join(cap_word(w, i == 0) if is_caps(w) else w for i, w in enumerate(words)), sur))
+            names.append((" ".join(cap_word(w, i == 0) if is_caps(w) else w for i, w in enumerate(words)), sur, False))
     return {"title": title, "name": name, "surname": surname, "given": given, "trailing": trailing,
             "caps_first": caps_first, "since": since, "caps": surname_caps, "alts": names}
 
@@ -2247,6 +2258,7 @@ def build_people(S, by_iso3, orgs):
                     seq[(iso3, office)] = [(ed, p) for ed, p in seq[(iso3, office)]
                                            if p.get("vacant") or (ascii_fold(p["name"]).lower(), p["since"]) != (name, since)]
     people = {}  # key -> dict
+    named_in = defaultdict(list)  # (office, of) -> [(edition, holder's name folded, title)]: who each edition names
     # One person per (country, surname, given name), the given name compared loosely: spellings
     # change between editions ("Kazymzhomart" / "Kasym-Zhomart TOKAYEV", "Nursultan A." / "Nursultan
     # Abishuly NAZARBAYEV") while brothers differ ("Nawaz" / "Shehbaz SHARIF"). Family-name-first names
@@ -2349,6 +2361,11 @@ def build_people(S, by_iso3, orgs):
         titled = [canonical_title(by_ed[ed]["title"], office) for ed in eds
                   if not by_ed[ed].get("vacant") and by_ed[ed]["title"].strip(" ,+")]
         usual_title = titled[-1] if titled else canonical_title("", office)
+        for ed in eds:
+            p = by_ed[ed]
+            if not p.get("vacant"):
+                named_in[(office, f"country:{iso3}")].append(
+                    (ed, ascii_fold(p["name"]).lower(), canonical_title(p["title"], office) if p["title"].strip(" ,+") else usual_title))
         runs = []  # [key, p_latest, first_ed, last_ed, since, names, other spellings]
         for ed in eds:
             p = by_ed[ed]
@@ -2401,6 +2418,15 @@ def build_people(S, by_iso3, orgs):
             if (iso3, same[0][1].get("surname")) in FATHER_SON and len({initials(r) for r in same}) > 1:
                 for r in same:
                     r[0] = key + (initials(r),)
+        # A holder whose "since" is not after the previous holder's start took this office when the
+        # edition naming him first appeared: the Factbook moved the office to him (Sri Lanka's head of
+        # government: Prime Minister Harini AMARASURIYA since 24 September 2024 in 2024, President
+        # DISSANAYAKE "since 23 September 2024" in 2025).
+        for i in range(1, len(runs)):
+            prev = next((r for r in reversed(runs[:i]) if r[0][2] != "vacant"), None)
+            if (prev is not None and runs[i][4] and runs[i][0][2] != "vacant" and prev[0] != runs[i][0]
+                    and runs[i][4] <= (prev[4] or prev[2]) and runs[i][2] > (prev[4] or prev[2])):
+                runs[i][4] = None
         for i, (key, p, first, last, since, run_names, run_alts) in enumerate(runs):
             if p.get("vacant"):
                 continue
@@ -2415,6 +2441,11 @@ def build_people(S, by_iso3, orgs):
                     end = (date.fromisoformat(nxt[2]) - timedelta(days=1)).isoformat()
                     if end < start:
                         end = start
+            elif last < FACTBOOK_DATE:
+                # the office is no longer in the Factbook (Martinique after 2006) or its holder no
+                # longer parses: the last holder named is not still in office; his term ends with
+                # the year of the last edition naming him (Wikidata may name a successor)
+                end = max(start, f"{last[:4]}-12-31")
             per = people.setdefault(key, {"names": [], "p": p, "roles": [], "iso3": iso3, "eds": [], "alts": []})
             per["names"].extend(run_names)
             per["alts"].extend(run_alts)
@@ -2512,7 +2543,13 @@ def build_people(S, by_iso3, orgs):
                     n = re.sub(r"\s[A-Z]\.(?=\s)", "", n)
                 n = re.sub(r"(?<=\S)\s+[A-Z][a-z]+(ovich|evich|yevich|ovna|evna|yevna|ogly|uly|kyzy)(?=\s)", "", n)
                 counts[n] += 1
-            name = sorted(counts, key=lambda n: (" " not in n, -counts[n], len(n), n))[0]
+            # the name the holder goes by ("Anthony (Tony) BLAIR") counts for its form when another
+            # edition names him so ("Tony BLAIR"); a tie goes to the name the editions print
+            main = dict(counts)
+            for n, _, nick in per["alts"]:
+                if nick and n in main:
+                    counts[n] += 1
+            name = sorted(counts, key=lambda n: (" " not in n, -counts[n], -main.get(n, 0), len(n), n))[0]
             if slug(ascii_fold(name)) in PRESS_NAME:
                 per["names"].append(name)
                 name = PRESS_NAME[slug(ascii_fold(name))]
@@ -2546,7 +2583,7 @@ def build_people(S, by_iso3, orgs):
         add_article_surnames(r, name)
         # the Factbook's other spellings ("also spelled Vajiralongkorn", "also spelled PAETONGTARN
         # Shinawatra"): names, and their capitalised word the surname-form alias
-        for alt, alt_sur in sorted(set(per["alts"])):
+        for alt, alt_sur, _ in sorted(set(per["alts"])):
             if " " in alt:
                 r.add(alt)
             if alt_sur and alt_sur not in SURNAME_STOP:
@@ -2692,6 +2729,35 @@ def build_people(S, by_iso3, orgs):
             continue
         r.roles.append(role)
         r.src(note)
+    # A Wikidata role that a later Factbook edition contradicts (it names, with the same title, a
+    # holder who was in office before that role began) ends the day before that edition: Fathi
+    # Bashagha, "Prime Minister" of Libya's eastern parliament from 2022, while the 2023-2026
+    # editions still name Abdul Hamid Dbeibeh, Prime Minister since 2021. The Factbook holder's term
+    # is then not cut at the Wikidata start (below).
+    def names_of(r):
+        return {ascii_fold(t).lower() for t in [r.name, *(a[0] for a in r.aliases if a[2] == "name")]}
+
+    def collegial(ro):
+        return ro["title"] in ("Member", "Co-prince", "Captain Regent") or ro["of"] in ("country:AND", "country:SMR")
+    starts_of = defaultdict(dict)  # (office, of) -> {folded name: earliest start of that holder}
+    for r in recs.values():
+        for ro in r.roles:
+            if ro.get("start"):
+                for n in names_of(r):
+                    k = (ro["office"], ro["of"])
+                    starts_of[k][n] = min(starts_of[k].get(n, "9999"), full_date(ro["start"]))
+    for r in recs.values():
+        mine = names_of(r)
+        for ro in r.roles:
+            k = (ro["office"], ro["of"])
+            if not ro.get("start") or collegial(ro) or any(n in mine for _, n, _ in named_in.get(k, [])):
+                continue  # no date, a joint office, or a Factbook holder of this office
+            for ed, n, title in sorted(named_in.get(k, [])):
+                if (ed > full_date(ro["start"]) and n not in mine and title == ro["title"]
+                        and starts_of[k].get(n, "9999") <= full_date(ro["start"]) and (not ro.get("end") or ro["end"] >= ed)):
+                    ro["end"] = (date.fromisoformat(ed) - timedelta(days=1)).isoformat()
+                    break
+
     # A Wikidata role the snapshot leaves open ends the day before a later Factbook holder of the same
     # office starts (Barnier, PM of France Sep-Dec 2024, fell between two Factbook editions).
     # Likewise any open role another person's later start on the same office ends (a Factbook holder
@@ -2701,25 +2767,28 @@ def build_people(S, by_iso3, orgs):
     # BORNE's Factbook term ran to the next edition's holder, François BAYROU, but Wikidata has
     # Michel Barnier in between). Offices held jointly keep their overlaps: co-princes of Andorra,
     # Captains Regent of San Marino, members of the Swiss Federal Council.
-    def collegial(ro):
-        return ro["title"] in ("Member", "Co-prince", "Captain Regent") or ro["of"] in ("country:AND", "country:SMR")
     fb_starts = defaultdict(list)
     for r in recs.values():
         for ro in r.roles:
             if ro.get("start") and not collegial(ro) and ro["office"] != "other":
-                fb_starts[(ro["office"], ro["of"])].append((ro["start"], r.id))
+                fb_starts[(ro["office"], ro["of"])].append((ro["start"], r.id, ro["title"]))
     # The hand-curated overlay (gazetteers/overlay.jsonl: successors after the sources' dates) is
     # not generated, but its holders' starts end the generated predecessors' terms the same way.
     for o in overlay_records():
         for ro in o.get("roles", []):
             if ro.get("start") and not collegial(ro) and ro["office"] != "other":
-                fb_starts[(ro["office"], ro["of"])].append((ro["start"], o["id"]))
+                fb_starts[(ro["office"], ro["of"])].append((ro["start"], o["id"], ro["title"]))
     for r in recs.values():
         for ro in r.roles:
             if not ro.get("start") or collegial(ro) or ro["office"] == "other":
                 continue
-            later = sorted(st for st, who in fb_starts[(ro["office"], ro["of"])]
-                           if st > ro["start"] and who != r.id and (not ro.get("end") or st <= ro["end"]))
+            # not by a holder of the same title before a later edition that still names this one
+            mine = names_of(r)
+            named_until = max((ed for ed, n, title in named_in.get((ro["office"], ro["of"]), [])
+                               if n in mine and title == ro["title"]), default="")
+            later = sorted(st for st, who, title in fb_starts[(ro["office"], ro["of"])]
+                           if st > ro["start"] and who != r.id and (not ro.get("end") or st <= ro["end"])
+                           and not (title == ro["title"] and full_date(st) < named_until))
             if later:
                 ro["end"] = (date.fromisoformat(full_date(later[0])) - timedelta(days=1)).isoformat()
     # curated press spellings
