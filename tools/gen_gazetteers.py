@@ -2650,6 +2650,11 @@ def build_people(S, by_iso3, orgs):
         if not office:
             continue
         known = by_alias.get((iso3, ascii_fold(name).lower()))
+        # a monarch's label names the realm ("Harald V of Norway", "Hassanal Bolkiah I of Brunei"):
+        # the Factbook's "King HARALD V"
+        m = re.match(r"^(.*?)(?:\s+I)?\s+of\s+(?:the\s+)?(.+)$", name)
+        if known is None and m and m.group(2).lower() in TITLE_PLACES:
+            known = by_alias.get((iso3, ascii_fold(m.group(1)).lower()))
         # "Salman bin Abdulaziz Al Saud" is the Factbook's "SALMAN bin Abd al-Aziz Al Saud": same
         # given, father's and family names
         if known is None and len(nasab(name)) >= 3:
@@ -2727,6 +2732,7 @@ def build_people(S, by_iso3, orgs):
         if role.get("drop"):
             r.src(note)
             continue
+        role["curated"] = True  # removed before writing: the checks below leave curated terms alone
         r.roles.append(role)
         r.src(note)
     # A Wikidata role that a later Factbook edition contradicts (it names, with the same title, a
@@ -2750,8 +2756,9 @@ def build_people(S, by_iso3, orgs):
         mine = names_of(r)
         for ro in r.roles:
             k = (ro["office"], ro["of"])
-            if not ro.get("start") or collegial(ro) or any(n in mine for _, n, _ in named_in.get(k, [])):
-                continue  # no date, a joint office, or a Factbook holder of this office
+            if (not ro.get("start") or collegial(ro) or ro.get("curated")
+                    or any(n in mine for _, n, _ in named_in.get(k, []))):
+                continue  # no date, a joint office, a curated term, or a Factbook holder of this office
             for ed, n, title in sorted(named_in.get(k, [])):
                 if (ed > full_date(ro["start"]) and n not in mine and title == ro["title"]
                         and starts_of[k].get(n, "9999") <= full_date(ro["start"]) and (not ro.get("end") or ro["end"] >= ed)):
@@ -2771,13 +2778,13 @@ def build_people(S, by_iso3, orgs):
     for r in recs.values():
         for ro in r.roles:
             if ro.get("start") and not collegial(ro) and ro["office"] != "other":
-                fb_starts[(ro["office"], ro["of"])].append((ro["start"], r.id, ro["title"]))
+                fb_starts[(ro["office"], ro["of"])].append((ro["start"], r.id, ro["title"], bool(ro.get("curated"))))
     # The hand-curated overlay (gazetteers/overlay.jsonl: successors after the sources' dates) is
     # not generated, but its holders' starts end the generated predecessors' terms the same way.
     for o in overlay_records():
         for ro in o.get("roles", []):
             if ro.get("start") and not collegial(ro) and ro["office"] != "other":
-                fb_starts[(ro["office"], ro["of"])].append((ro["start"], o["id"], ro["title"]))
+                fb_starts[(ro["office"], ro["of"])].append((ro["start"], o["id"], ro["title"], True))
     for r in recs.values():
         for ro in r.roles:
             if not ro.get("start") or collegial(ro) or ro["office"] == "other":
@@ -2786,9 +2793,9 @@ def build_people(S, by_iso3, orgs):
             mine = names_of(r)
             named_until = max((ed for ed, n, title in named_in.get((ro["office"], ro["of"]), [])
                                if n in mine and title == ro["title"]), default="")
-            later = sorted(st for st, who, title in fb_starts[(ro["office"], ro["of"])]
+            later = sorted(st for st, who, title, curated in fb_starts[(ro["office"], ro["of"])]
                            if st > ro["start"] and who != r.id and (not ro.get("end") or st <= ro["end"])
-                           and not (title == ro["title"] and full_date(st) < named_until))
+                           and (curated or not (title == ro["title"] and full_date(st) < named_until)))
             if later:
                 ro["end"] = (date.fromisoformat(full_date(later[0])) - timedelta(days=1)).isoformat()
     # curated press spellings
@@ -2870,6 +2877,8 @@ def build_people(S, by_iso3, orgs):
             keep.append(a)
         r.roles = keep
     for r in recs.values():
+        for ro in r.roles:
+            ro.pop("curated", None)
         r.roles.sort(key=lambda x: (x.get("start") or "", x["office"], x["of"]))
     return list(recs.values())
 
