@@ -775,6 +775,26 @@ impl Resolver {
     }
 }
 
+/// Sorts `items` by `key`, stably, in place when they are nearly sorted already: each item moves
+/// back past the few before it that it precedes. (A stable sort takes a buffer half as long as
+/// the items, which at the end of resolving is the largest thing alive.) Past a budget of moves
+/// linear in the length, the ordinary stable sort finishes the work.
+fn sort_nearly_sorted<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+    let mut budget = 4 * items.len() + 64;
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && key(&items[j]) < key(&items[j - 1]) {
+            if budget == 0 {
+                items.sort_by_key(key);
+                return;
+            }
+            budget -= 1;
+            items.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+}
+
 /// Sentinel for "none" in the `u32` indices below.
 const NONE: u32 = u32::MAX;
 
@@ -833,12 +853,14 @@ struct Pending {
     form: MentionForm,
     /// Kept only if its entity has another, sure mention.
     tentative: bool,
+    /// Its place among the mentions kept, which breaks ties when they are sorted.
+    order: u32,
 }
 
 impl Pending {
     fn new(key: Key, tokens: Range<usize>, form: MentionForm) -> Pending {
         let tokens = tokens.start as u32..tokens.end as u32;
-        Pending { key, acts_for: NONE, name: tokens.clone(), phrase: tokens, form, tentative: false }
+        Pending { key, acts_for: NONE, name: tokens.clone(), phrase: tokens, form, tentative: false, order: 0 }
     }
 
     fn phrase(&self) -> Range<usize> {
@@ -1834,6 +1856,9 @@ impl<'a> Run<'a> {
         self.in_pattern = Vec::new();
         self.local = FxHashMap::default();
         self.taken = TokenSet::default();
+        self.sentences = Vec::new();
+        self.people = Vec::new();
+        self.last_seen = FxHashMap::default();
         for (k, (found, tokens)) in self.finds.iter().enumerate() {
             let known = match found.kind {
                 EntityKind::Money => None,
@@ -1849,7 +1874,11 @@ impl<'a> Run<'a> {
         let mut pending = std::mem::take(&mut self.pending);
         pending.retain(|p| sure.get(&p.key) == Some(&true));
         drop(sure);
-        pending.sort_by_key(|p| (p.phrase.start, std::cmp::Reverse(p.phrase.end)));
+        // in place: a stable sort would take a buffer half as long
+        for (k, p) in pending.iter_mut().enumerate() {
+            p.order = k as u32;
+        }
+        pending.sort_unstable_by_key(|p| (p.phrase.start, std::cmp::Reverse(p.phrase.end), p.order));
 
         let mut out = Resolution::default();
         out.mentions.reserve_exact(pending.len());
@@ -1885,7 +1914,7 @@ impl<'a> Run<'a> {
             });
         }
         // a trimmed phrase can now start after mentions nested in the unit before it
-        out.mentions.sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
+        sort_nearly_sorted(&mut out.mentions, |m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
         out
     }
 
@@ -1975,6 +2004,20 @@ mod tests {
         let t = Text::new(text);
         let matches = m.find_all(&t);
         r.resolve(&g, &m, &t, &matches, date.parse().unwrap())
+    }
+
+    #[test]
+    fn nearly_sorted_sorting_is_a_stable_sort() {
+        // pairs sorted by their first: a few out of place, then all reversed (past the budget)
+        let nearly: Vec<(u32, u32)> = (0..200).map(|i| (if i % 17 == 0 { i / 2 } else { i }, i)).collect();
+        let reversed: Vec<(u32, u32)> = (0..200).map(|i| ((200 - i) / 3, i)).collect();
+        for items in [nearly, reversed] {
+            let mut mine = items.clone();
+            sort_nearly_sorted(&mut mine, |p| p.0);
+            let mut stable = items;
+            stable.sort_by_key(|p| p.0);
+            assert_eq!(mine, stable);
+        }
     }
 
     #[test]
