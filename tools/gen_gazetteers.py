@@ -652,6 +652,9 @@ PRESS_NAME = {
     "hassanal-bolkiah-i-of-brunei": "Hassanal Bolkiah",
     "abd-al-fattah-al-burhan-abd-al-rahman": "Abdel Fattah al-Burhan",
     "salman-bin-hamad-crown-prince-of-bahrain": "Salman bin Hamad Al Khalifa",
+    "hasina-wajed": "Sheikh Hasina",
+    "kim-chong-il": "Kim Jong Il",  # the Factbook's 1990s romanisation
+    "chun-ying-c-y-leung": "Leung Chun-ying",
 }
 
 # Role facts the sources lack or leave open (stale snapshots): (person slug, role, source note). A role
@@ -696,6 +699,12 @@ ROLE_EXTRA = [
      "Prime Minister from 2024-01-04 (Amiri decree, State of Kuwait); Wikidata's 2022 term is not his"),
     ("pope-francis", {"title": "Pope", "office": "head-of-state", "of": "country:VAT", "start": "2013-03-13", "end": "2025-04-21"},
      "died on 2025-04-21 (Holy See Press Office)"),
+    ("ignazio-cassis", {"title": "Foreign Minister", "office": "foreign-minister", "of": "country:CHE", "start": "2017-11-01"},
+     "Head of the Federal Department of Foreign Affairs since 2017-11-01 (Swiss Federal Council)"),
+    ("micheal-martin", {"title": "Foreign Minister", "office": "foreign-minister", "of": "country:IRL", "start": "2022-12-17", "end": "2025-01-22"},
+     "Tánaiste and Minister for Foreign Affairs 2022-12-17 to 2025-01-22 (Government of Ireland)"),
+    ("simon-harris", {"title": "Foreign Minister", "office": "foreign-minister", "of": "country:IRL", "start": "2025-01-23"},
+     "Tánaiste and Minister for Foreign Affairs from 2025-01-23 (Government of Ireland)"),
     ("taye-atske-selassie", {"title": "Foreign Minister", "office": "foreign-minister", "of": "country:ETH", "start": "2024-02", "end": "2024-09-30"},
      "Minister of Foreign Affairs from February 2024 until he became President in October 2024 (Government of Ethiopia)"),
     ("mark-rutte", {"title": "Secretary General", "office": "head-of-organization", "of": "organization:nato", "start": "2024-10-01"},
@@ -2139,7 +2148,8 @@ def cluster_same(a, b, caps_first):
         return False
     if sa == sb or sa.startswith(sb) or sb.startswith(sa) or sorted(fa) == sorted(fb):  # or reordered
         return True
-    return (difflib.SequenceMatcher(None, sa, sb).ratio() >= 0.6
+    # close respellings start alike: "Georgios Andreas" (George Papandreou) is not his father "Andreas"
+    return (sa[:1] == sb[:1] and difflib.SequenceMatcher(None, sa, sb).ratio() >= 0.6
             and difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.6)
 
 
