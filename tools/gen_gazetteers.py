@@ -1719,7 +1719,8 @@ Captains Regent Regents Co-prince Co-Prince Co-princes Lieutenant Colonel Marsha
 Major Admiral Secretary Party Communist Central Committee Executive Yuan Provisional Deputy Senior Minister-President
 Governor-General Taoiseach Mr. Dr. Gen. Col. Lt. Maj. Sheikh Shaykh Ayatollah Commander Commander-in-Chief
 Presidential National Revolutionary Command Salvation Transition Caretaker Paramount Holy Father His Her Majesty
-Highness Royal Lord Chief-of-State Mayor Ms. Mrs. Mr Coprince Coprinces Episcopal French Spanish Administrator High Commissioner Commissioner Premier-designate Republic
+Highness Royal Lord Chief-of-State Mayor Ms. Mrs. Mr Coprince Coprinces Episcopal French Spanish Prefect Ruler
+Congress Minister-designate Political Affairs Archbishop Cardinal Administrator High Commissioner Commissioner Premier-designate Republic
 Assembly Island Territorial Government Cabinet Federation Ministers Council Islamic People's Armed Forces Ruling
 Transitional Sovereignty Magistrate Member Official Field Lt. Brig. Dr Gen Haji Hajji Sir Dame Rev. Father""".split())
 
@@ -1994,9 +1995,27 @@ def add_article_surnames(r, name):
     r.add(bare, "surname")
 
 
+# Honorifics some Wikidata labels begin with ("Prince Faisal bin Farhan Al Saud", "Sheikh Abdullah
+# bin Zayed Al Nahyan", "Archbishop Paul Gallagher", "Dr. Narayan Khadka"): not part of the name; the
+# label stays an alias.
+LABEL_HONORIFICS = ("Prince", "Princess", "Sheikh", "Shaikh", "Archbishop", "Cardinal", "Dr.", "Dr")
+
+
+def add_nasab_short(r, name):
+    """ "Faisal bin Farhan Al Saud", "Tamim bin Hamad Al Thani": news writes the given and the
+    father's names alone ("Faisal bin Farhan", "Tamim bin Hamad"), an alias."""
+    m = re.match(r"^([A-Z][\w'-]+ (?:bin|bint|ibn) [A-Z][\w'-]+)(?: (?:bin|ibn) [A-Z][\w'-]+)* (?:Al|al|Al-|al-)[ -]?[A-Z][\w'-]+$", name)
+    if m:
+        r.add(m.group(1))
+
+
 def wikidata_person(recs, name, qid, iso3=None):
     """The person record of a Wikidata office holder, by the slug of the name: the known one, or a
     new one (with its surname alias) added to recs. Returns (record, whether it is new)."""
+    label = name
+    first, _, rest = name.partition(" ")
+    if first in LABEL_HONORIFICS and len(rest.split()) >= 2:
+        name = rest
     rid = f"person:{slug(ascii_fold(name))}"
     r = recs.get(rid)
     if r is not None:
@@ -2006,14 +2025,18 @@ def wikidata_person(recs, name, qid, iso3=None):
     r = next((x for x in recs.values() if x.attrs.get("wikidata") == qid), None)
     if r is not None:
         r.add(name)
+        r.add(label)
         return r, False
     r = Rec(rid, "person", name, f"Wikidata {qid}")
+    r.add(label)
+    add_nasab_short(r, name)
     if iso3:
         r.attrs["country"] = iso3
     r.attrs["wikidata"] = qid
     r.priority = 20
     parts = name_parts(name)
-    if len(parts) >= 2 and parts[-1] not in SURNAME_STOP and len(parts[-1]) >= 3:
+    # a ruling family's name ("Al Saud", "Al Nahyan") names none of its members alone
+    if len(parts) >= 2 and parts[-1] not in SURNAME_STOP and len(parts[-1]) >= 3 and not dynasty_name(name):
         r.add(parts[-1], "surname")
     add_article_surnames(r, name)
     recs[rid] = r
@@ -2052,8 +2075,8 @@ def wikidata_position(pos, label):
 
 
 # Ruling families whose name every member bears (lower case, without "al-").
-DYNASTIES = {"sabah", "thani", "nahyan", "maktoum", "maktum", "saud", "khalifa", "said", "qasimi", "nuaimi", "sharqi",
-             "mualla", "bolkiah"}
+DYNASTIES = {"sabah", "thani", "nahyan", "nuhayyan", "nuhayan", "maktoum", "maktum", "saud", "khalifa", "said", "qasimi",
+             "nuaimi", "sharqi", "mualla", "bolkiah"}
 
 
 def nasab(n):
@@ -2596,6 +2619,7 @@ def build_people(S, by_iso3, orgs):
         if sur not in SURNAME_STOP and len(sur) >= 2 and not re.search(r"\b[IVX]+$", name):
             r.add(sur, "surname")
         add_article_surnames(r, name)
+        add_nasab_short(r, name)
         # the Factbook's other spellings ("also spelled Vajiralongkorn", "also spelled PAETONGTARN
         # Shinawatra"): names, and their capitalised word the surname-form alias
         for alt, alt_sur, _ in sorted(set(per["alts"])):
