@@ -785,6 +785,12 @@ fn records_of_one_person_and_of_two_people() {
         holders(Office::HeadOfGovernment, "country:QAT", "2000-06-01"),
         holders(Office::HeadOfGovernment, "country:QAT", "2015-06-01")
     );
+    // an honorific is not part of a name ("Prince Faisal bin Farhan Al Saud" from Wikidata), and
+    // news names Gulf royals by their given and father's names
+    assert_eq!(holders(Office::ForeignMinister, "country:SAU", "2025-06-01"), ["person:faisal-bin-farhan-al-saud"]);
+    assert!(ids("Faisal bin Farhan spoke.").contains("person:faisal-bin-farhan-al-saud"));
+    assert!(ids("Prince Faisal bin Farhan Al Saud spoke.").contains("person:faisal-bin-farhan-al-saud"));
+    assert!(ids("Tamim bin Hamad spoke.").contains("person:tamim-bin-hamad-al-thani"));
     // a title is not a name: Andorra's French co-prince is the French president's record
     assert!(g.entities().iter().all(|e| !e.name.contains("Coprince")));
     let macron = g.get("person:emmanuel-macron").expect("Macron");
