@@ -796,6 +796,23 @@ fn sort_nearly_sorted<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
     }
 }
 
+/// `from + items[from..].partition_point(pred)`, found by galloping from `from`: the answer is
+/// usually a step or two away, where a binary search over the rest would take twenty.
+fn gallop<T>(items: &[T], from: usize, pred: impl Fn(&T) -> bool) -> usize {
+    // every item of `from..lo` satisfies `pred`; the first that does not lies before `hi`
+    let (mut lo, mut hi, mut step) = (from, items.len(), 1);
+    while lo + step - 1 < items.len() {
+        let probe = lo + step - 1;
+        if !pred(&items[probe]) {
+            hi = probe;
+            break;
+        }
+        lo = probe + 1;
+        step *= 2;
+    }
+    lo + items[lo..hi].partition_point(pred)
+}
+
 /// Sentinel for "none" in the `u32` indices below.
 const NONE: u32 = u32::MAX;
 
@@ -1110,8 +1127,8 @@ impl<'a> Run<'a> {
             if norm.start < from_norm {
                 from = 0;
             }
-            let first = from + toks[from..].partition_point(|t| t.norm().start < norm.start);
-            let last = first + toks[first..].partition_point(|t| t.norm().start < norm.end);
+            let first = gallop(toks, from, |t| t.norm().start < norm.start);
+            let last = gallop(toks, first, |t| t.norm().start < norm.end);
             (from, from_norm) = (first, norm.start);
             // a name must start and end on token boundaries: "Xi" is not a name inside "Xi'an"
             let aligned = first < last
@@ -2024,6 +2041,17 @@ mod tests {
         let t = Text::new(text);
         let matches = m.find_all(&t);
         r.resolve(&g, &m, &t, &matches, date.parse().unwrap())
+    }
+
+    #[test]
+    fn galloping_finds_what_a_binary_search_finds() {
+        let items: Vec<u32> = (0..100).map(|i| i / 3).collect();
+        for from in 0..items.len() {
+            for x in 0..36 {
+                let want = from + items[from..].partition_point(|&v| v < x);
+                assert_eq!(gallop(&items, from, |&v| v < x), want, "{from} {x}");
+            }
+        }
     }
 
     #[test]
