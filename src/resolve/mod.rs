@@ -1791,28 +1791,29 @@ impl<'a> Run<'a> {
     /// Roles without names: "the Kazakh president", "Russia's foreign minister", "the president of
     /// Kazakhstan", "his Kazakh counterpart".
     fn roles(&mut self) {
-        let n = self.text.tokens().len();
-        let mut i = 0;
-        // the first span that ends after token `i` (spans are sorted and disjoint)
+        // every title of the text, the longest at each start (as `TITLES.starting_at` gives it)
+        let titles = TITLES.all_in(self.text);
+        let mut next = 0;
+        // the first span that ends after a token (spans are sorted and disjoint)
         let mut s = 0;
-        while i < n {
+        while next < titles.len() {
+            let (i, end, office) = titles[next];
+            next += 1;
             while s < self.spans.len() && self.spans[s].end as usize <= i {
                 s += 1;
             }
             let decided = s < self.spans.len() && self.spans[s].start as usize <= i && self.decided(s).is_some();
             if self.taken.contains(i) || decided {
-                i += 1;
                 continue;
             }
-            let Some((end, office)) = TITLES.starting_at(self.text, i) else {
-                i += 1;
-                continue;
-            };
             if let Some(p) = self.role_at(i, end, office) {
                 let phrase = self.pending[p].phrase();
                 self.taken.insert_range(phrase);
             }
-            i = end;
+            // the scan goes on after the title, whether or not it named an office holder
+            while titles.get(next).is_some_and(|t| t.0 < end) {
+                next += 1;
+            }
         }
     }
 

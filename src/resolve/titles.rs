@@ -170,6 +170,31 @@ impl Titles {
         })
     }
 
+    /// Every title of `text` as `(start, end, office)`, by start: at each start the longest, as
+    /// [`Titles::starting_at`] finds it. A title ends on a token that is the end of one, which
+    /// few are: looking back from those costs less than looking on from every token.
+    pub(crate) fn all_in(&self, text: &Text<'_>) -> Vec<(usize, usize, TitleOffice)> {
+        let toks = text.tokens();
+        let mut found = Vec::new();
+        for end in 1..=toks.len() {
+            if !self.tails.contains(token_bytes(text, end - 1)) {
+                continue;
+            }
+            let sentence = toks[end - 1].sentence();
+            for start in end.saturating_sub(self.max_tokens)..end {
+                if toks[start].sentence() == sentence {
+                    if let Some(office) = self.span(text, start, end) {
+                        found.push((start, end, office));
+                    }
+                }
+            }
+        }
+        // the longest at each start
+        found.sort_unstable_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+        found.dedup_by_key(|t| t.0);
+        found
+    }
+
     /// The longest title that starts at token `start` (tokens `start..end`, one sentence).
     pub(crate) fn starting_at(&self, text: &Text<'_>, start: usize) -> Option<(usize, TitleOffice)> {
         let toks = text.tokens();
@@ -215,6 +240,19 @@ mod tests {
             assert!(!t.heads.contains(word.as_bytes()), "{word}");
         }
         assert!(t.heads.contains(b"se") && t.tails.contains(b"minister") && !t.tails.contains(b"foreign"));
+    }
+
+    #[test]
+    fn all_titles_of_a_text_are_the_longest_at_each_start() {
+        let text = Text::new(
+            "The Deputy Prime Minister met the foreign minister. Minister of Foreign Affairs \
+             Sen. Smith, a minister, and the vice-president of the Commission spoke to the king.",
+        );
+        let by_token: Vec<(usize, usize, TitleOffice)> = (0..text.tokens().len())
+            .filter_map(|i| TITLES.starting_at(&text, i).map(|(end, office)| (i, end, office)))
+            .collect();
+        assert_eq!(TITLES.all_in(&text), by_token);
+        assert!(by_token.len() >= 6);
     }
 
     #[test]
