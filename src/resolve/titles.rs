@@ -175,14 +175,17 @@ impl Titles {
     /// few are: looking back from those costs less than looking on from every token.
     pub(crate) fn all_in(&self, text: &Text<'_>) -> Vec<(usize, usize, TitleOffice)> {
         let toks = text.tokens();
+        let norm = text.normalized().as_bytes();
         let mut found = Vec::new();
-        for end in 1..=toks.len() {
-            if !self.tails.contains(token_bytes(text, end - 1)) {
+        for (last, token) in toks.iter().enumerate() {
+            if !self.tails.contains(&norm[token.norm()]) {
                 continue;
             }
-            let sentence = toks[end - 1].sentence();
-            for start in end.saturating_sub(self.max_tokens)..end {
-                if toks[start].sentence() == sentence {
+            let sentence = token.sentence();
+            let end = last + 1;
+            let lowest = end.saturating_sub(self.max_tokens);
+            for (start, first) in toks[lowest..end].iter().enumerate().map(|(k, t)| (lowest + k, t)) {
+                if first.sentence() == sentence && self.heads.contains(&norm[first.norm()]) {
                     if let Some(office) = self.span(text, start, end) {
                         found.push((start, end, office));
                     }
