@@ -38,6 +38,7 @@
 mod patterns;
 mod titles;
 
+use std::cell::{Cell, OnceCell};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -795,6 +796,23 @@ fn sort_nearly_sorted<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
     }
 }
 
+/// `from + items[from..].partition_point(pred)`, found by galloping from `from`: the answer is
+/// usually a step or two away, where a binary search over the rest would take twenty.
+fn gallop<T>(items: &[T], from: usize, pred: impl Fn(&T) -> bool) -> usize {
+    // every item of `from..lo` satisfies `pred`; the first that does not lies before `hi`
+    let (mut lo, mut hi, mut step) = (from, items.len(), 1);
+    while lo + step - 1 < items.len() {
+        let probe = lo + step - 1;
+        if !pred(&items[probe]) {
+            hi = probe;
+            break;
+        }
+        lo = probe + 1;
+        step *= 2;
+    }
+    lo + items[lo..hi].partition_point(pred)
+}
+
 /// Sentinel for "none" in the `u32` indices below.
 const NONE: u32 = u32::MAX;
 
@@ -950,6 +968,8 @@ struct Run<'a> {
     /// Buffers of `decide`, kept between spans.
     people_buf: Vec<(Cand, u8)>,
     others_buf: Vec<Cand>,
+    /// The span being decided, where [`Run::span_at`] looks first.
+    near: Cell<u32>,
 }
 
 /// Whether `w` has at least `n` characters.
@@ -1021,6 +1041,7 @@ impl<'a> Run<'a> {
             local: FxHashMap::default(),
             people_buf: Vec::new(),
             others_buf: Vec::new(),
+            near: Cell::new(0),
         }
     }
 
@@ -1059,7 +1080,16 @@ impl<'a> Run<'a> {
 
     /// The span that covers token `t`.
     fn span_at(&self, t: usize) -> Option<usize> {
-        let s = self.spans.partition_point(|s| s.start as usize <= t).checked_sub(1)?;
+        // most questions are about the tokens next to the span being decided: search the few
+        // spans around it when they surround the token, all of them otherwise
+        let near = self.near.get() as usize;
+        let (lo, hi) = (near.saturating_sub(2), (near + 3).min(self.spans.len()));
+        let (lo, hi) = if lo < hi && self.spans[lo].start as usize <= t && t < self.spans[hi - 1].end as usize {
+            (lo, hi)
+        } else {
+            (0, self.spans.len())
+        };
+        let s = lo + self.spans[lo..hi].partition_point(|s| s.start as usize <= t).checked_sub(1)?;
         (t < self.spans[s].end as usize).then_some(s)
     }
 
@@ -1097,8 +1127,8 @@ impl<'a> Run<'a> {
             if norm.start < from_norm {
                 from = 0;
             }
-            let first = from + toks[from..].partition_point(|t| t.norm().start < norm.start);
-            let last = first + toks[first..].partition_point(|t| t.norm().start < norm.end);
+            let first = gallop(toks, from, |t| t.norm().start < norm.start);
+            let last = gallop(toks, first, |t| t.norm().start < norm.end);
             (from, from_norm) = (first, norm.start);
             // a name must start and end on token boundaries: "Xi" is not a name inside "Xi'an"
             let aligned = first < last
@@ -1348,6 +1378,7 @@ impl<'a> Run<'a> {
 
     /// Decides span `i`: which entity, which form, which phrase.
     fn decide(&mut self, i: usize) {
+        self.near.set(i as u32);
         let span = self.spans[i];
         if span.cands_start == span.cands_end {
             return;
@@ -1359,21 +1390,27 @@ impl<'a> Run<'a> {
         let common = single && is_in(self.word(first), list::COMMON);
         let initial = self.sentence_initial(first);
         let written_capitalised = self.capitalised(first);
+        let mut people = std::mem::take(&mut self.people_buf);
+        let mut others = std::mem::take(&mut self.others_buf);
+        people.clear();
+        others.clear();
         let any_person = self.cands(i).iter().any(|c| self.kind(c.gaz()) == EntityKind::Person);
+        // what the context says, worked out once, when first asked
+        let (continues, follows, suffix, longer) = (OnceCell::new(), OnceCell::new(), OnceCell::new(), OnceCell::new());
+        let continues = || *continues.get_or_init(|| self.continues_a_name(first));
+        let follows = || *follows.get_or_init(|| self.followed_by_a_name(last));
+        let suffix = || *suffix.get_or_init(|| self.followed_by_suffix(last));
+        let longer = || *longer.get_or_init(|| self.inside_a_longer_name(first));
         let mut title = if any_person { self.title_before(first) } else { None };
         // "President Joe Biden" where the gazetteer knows only "Joseph Biden": a title that fits
         // the surname's person vouches for the unknown first name between them
         let mut given_name = false;
-        if any_person && title.is_none() && self.continues_a_name(first) && self.same_pattern(first - 1, first) {
+        if any_person && title.is_none() && continues() && self.same_pattern(first - 1, first) {
             title = self.title_before(first - 1);
             given_name = title.is_some();
         }
 
         // drop candidates that the context rules out
-        let mut people = std::mem::take(&mut self.people_buf);
-        let mut others = std::mem::take(&mut self.others_buf);
-        people.clear();
-        others.clear();
         for &c in self.cands(i) {
             if c.case == CasePolicy::Exact && self.sentences[sentence].all_caps && single {
                 // an acronym in a line of capitals is just a word ("LET US TALK")
@@ -1381,7 +1418,7 @@ impl<'a> Run<'a> {
             }
             if self.kind(c.gaz()) == EntityKind::Person {
                 let partial = matches!(c.form, AliasForm::Surname | AliasForm::Short);
-                if self.followed_by_suffix(last) {
+                if suffix() {
                     continue;
                 }
                 if partial {
@@ -1390,7 +1427,7 @@ impl<'a> Run<'a> {
                     }
                     let seen = self.last_seen(c.gaz()).is_some();
                     let vouched = given_name && title.as_ref().is_some_and(|t| self.fits(c.gaz(), t) >= 2);
-                    if (self.continues_a_name(first) && !vouched) || self.followed_by_a_name(last) {
+                    if (continues() && !vouched) || follows() {
                         continue;
                     }
                     // "his Iranian counterpart Abbas …": a surname alone must belong to the owner
@@ -1404,15 +1441,15 @@ impl<'a> Run<'a> {
                 let fit = title.as_ref().map_or(0, |t| self.fits(c.gaz(), t));
                 people.push((c, fit));
             } else {
-                if c.form != AliasForm::Abbreviation && c.case != CasePolicy::Exact && self.followed_by_suffix(last) {
+                if c.form != AliasForm::Abbreviation && c.case != CasePolicy::Exact && suffix() {
                     continue;
                 }
-                if common && (self.continues_a_name(first) || self.followed_by_a_name(last)) {
+                if common && (continues() || follows()) {
                     continue;
                 }
                 if matches!(self.kind(c.gaz()), EntityKind::Country | EntityKind::Place)
                     && c.form != AliasForm::Adjective
-                    && self.inside_a_longer_name(first)
+                    && longer()
                 {
                     continue;
                 }
@@ -2004,6 +2041,17 @@ mod tests {
         let t = Text::new(text);
         let matches = m.find_all(&t);
         r.resolve(&g, &m, &t, &matches, date.parse().unwrap())
+    }
+
+    #[test]
+    fn galloping_finds_what_a_binary_search_finds() {
+        let items: Vec<u32> = (0..100).map(|i| i / 3).collect();
+        for from in 0..items.len() {
+            for x in 0..36 {
+                let want = from + items[from..].partition_point(|&v| v < x);
+                assert_eq!(gallop(&items, from, |&v| v < x), want, "{from} {x}");
+            }
+        }
     }
 
     #[test]

@@ -482,6 +482,16 @@ fn folded_hits<const N: usize>(text: &str, triggers: [&AhoCorasick; N]) -> [Vec<
 /// The pieces of `text` cut for `part` (see [`Part`]) that hold a trigger starting at one of
 /// `hits` (sorted). No trigger starts on a cut: its first letter may start a part.
 fn word_pieces(text: &str, hits: &[usize], part: Part) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    // the character before byte `i`, and where it starts
+    let before = |i: usize| -> Option<(char, usize)> {
+        let b = *bytes.get(i.checked_sub(1)?)?;
+        if b < 0x80 {
+            Some((char::from(b), i - 1))
+        } else {
+            text[..i].char_indices().next_back().map(|(k, c)| (c, k))
+        }
+    };
     let mut pieces: Vec<(usize, usize)> = Vec::new();
     for &hit in hits {
         if pieces.last().is_some_and(|&(_, end)| hit < end) {
@@ -489,20 +499,24 @@ fn word_pieces(text: &str, hits: &[usize], part: Part) -> Vec<(usize, usize)> {
         }
         // back to the character after the last cut
         let mut start = hit;
-        let mut before = text[..hit].chars().rev().peekable();
-        while let Some(c) = before.next() {
-            if part.cuts(before.peek().copied(), c) {
+        while let Some((c, at)) = before(start) {
+            let prev = before(at).map(|(p, _)| p);
+            // a letter or digit within a word never cuts: the common case, at once
+            let plain = c.is_ascii_alphanumeric() && !prev.is_some_and(char::is_whitespace);
+            if !plain && part.cuts(prev, c) {
                 break;
             }
-            start -= c.len_utf8();
+            start = at;
         }
         // on to the next cut (the trigger's first letter never cuts; if it did, the piece would only
         // be longer than it need be)
-        let mut rest = text[hit..].chars();
-        let mut prev = rest.next();
+        let mut prev = text[hit..].chars().next();
         let mut end = hit + prev.map_or(0, char::len_utf8);
-        for c in rest {
-            if part.cuts(prev, c) {
+        while end < bytes.len() {
+            let b = bytes[end];
+            let c = if b < 0x80 { char::from(b) } else { text[end..].chars().next().unwrap_or(' ') };
+            let plain = c.is_ascii_alphanumeric() && !prev.is_some_and(char::is_whitespace);
+            if !plain && part.cuts(prev, c) {
                 break;
             }
             end += c.len_utf8();

@@ -206,7 +206,7 @@ mod tests {
         for title in ["foreign minister", "sen."] {
             for (i, _) in title.char_indices().chain(std::iter::once((title.len(), ' '))) {
                 assert!(
-                    t.heads.contains(title[..i].as_bytes()) && t.tails.contains(title[i..].as_bytes()),
+                    t.heads.contains(&title.as_bytes()[..i]) && t.tails.contains(&title.as_bytes()[i..]),
                     "{title} at {i}"
                 );
             }
