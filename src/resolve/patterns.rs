@@ -499,7 +499,12 @@ fn word_pieces(text: &str, hits: &[usize], part: Part) -> Vec<(usize, usize)> {
         }
         // back to the character after the last cut
         let mut start = hit;
-        while let Some((c, at)) = before(start) {
+        loop {
+            // a letter or digit after another never cuts: runs of them go at once
+            while start >= 2 && bytes[start - 1].is_ascii_alphanumeric() && bytes[start - 2].is_ascii_alphanumeric() {
+                start -= 1;
+            }
+            let Some((c, at)) = before(start) else { break };
             let prev = before(at).map(|(p, _)| p);
             // a letter or digit within a word never cuts: the common case, at once
             let plain = c.is_ascii_alphanumeric() && !prev.is_some_and(char::is_whitespace);
@@ -513,6 +518,15 @@ fn word_pieces(text: &str, hits: &[usize], part: Part) -> Vec<(usize, usize)> {
         let mut prev = text[hit..].chars().next();
         let mut end = hit + prev.map_or(0, char::len_utf8);
         while end < bytes.len() {
+            if end > 0 && bytes[end - 1].is_ascii_alphanumeric() {
+                while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+                    end += 1;
+                }
+                if end == bytes.len() {
+                    break;
+                }
+                prev = Some(char::from(bytes[end - 1]));
+            }
             let b = bytes[end];
             let c = if b < 0x80 { char::from(b) } else { text[end..].chars().next().unwrap_or(' ') };
             let plain = c.is_ascii_alphanumeric() && !prev.is_some_and(char::is_whitespace);
