@@ -159,6 +159,30 @@ fn counterpart_without_a_name_takes_the_office_of_the_person_met() {
 }
 
 #[test]
+fn counterpart_without_a_name_prefers_the_same_title_over_the_same_office() {
+    // a state whose president heads the government while a supreme leader heads the state
+    let extra = r#"
+{"id":"country:IRN","kind":"country","name":"Iran","aliases":[{"text":"Iranian","form":"adjective"}],"attrs":{"iso3":"IRN","iso2":"IR"}}
+{"id":"person:supreme-leader","kind":"person","name":"Ali Vahedi","attrs":{"country":"IRN"},"roles":[{"title":"Supreme Leader","office":"head-of-state","of":"country:IRN","start":"1989-06-04"}]}
+{"id":"person:iran-president","kind":"person","name":"Reza Karimi","attrs":{"country":"IRN"},"roles":[{"title":"President","office":"head-of-government","of":"country:IRN","start":"2024-07-28"}]}
+"#;
+    let extractor = Extractor::builder()
+        .defaults(false)
+        .gazetteer_str("test.jsonl", &format!("{GAZETTEER}{extra}"))
+        .unwrap()
+        .build()
+        .unwrap();
+    let resolution = extractor.analyze("Xi Jinping met his Iranian counterpart in Beijing.", date()).1;
+    let found: Vec<&str> = resolution.mentions.iter().map(|m| resolution.entities[m.entity].id.as_str()).collect();
+    assert_eq!(found, ["person:xi-jinping", "person:iran-president", "country:IRN", "place:beijing"]);
+    // with no holder of the same title, the same office decides
+    assert_eq!(
+        ids("Xi Jinping met his Kazakh counterpart in the capital."),
+        ["person:xi-jinping", "country:KAZ", "person:kassym-jomart-tokayev"]
+    );
+}
+
+#[test]
 fn short_names_after_full_names() {
     assert_eq!(
         ids("Xi Jinping spoke first. Then Xi left, and Kassym-Jomart Tokayev thanked him. Tokayev smiled."),

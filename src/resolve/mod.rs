@@ -1854,8 +1854,8 @@ impl<'a> Run<'a> {
         if phrase.start > 0 && is_in(self.word(phrase.start - 1), list::NOT_NOW) {
             return None;
         }
-        let office = match office {
-            TitleOffice::Office(o) => o,
+        let (office, same_title) = match office {
+            TitleOffice::Office(o) => (o, None),
             TitleOffice::Counterpart => {
                 // the office of the person this one is the counterpart of: the last person named
                 let k = self.people.partition_point(|p| (p.0 as usize) < start);
@@ -1863,20 +1863,32 @@ impl<'a> Run<'a> {
                 if self.sentence(at as usize) + 1 < sentence {
                     return None;
                 }
-                self.r.role_on(self.g, person as usize, self.date)?.0.office
+                let role = self.r.role_on(self.g, person as usize, self.date)?.0;
+                (role.office, Some(Text::new(&role.title).normalized().to_string()))
             }
         };
-        let holders = if office == Office::Other {
-            let title = &self.text.normalized()[toks[start].norm().start..toks[end - 1].norm().end];
-            self.r.titled.get(&(owner, title.to_string()))
-        } else {
-            self.r.holders.get(&(owner, office))
-        }?;
-        let mut current = holders.iter().filter(|(p, k)| self.record(*p).roles[*k].held_on(self.date));
-        let (person, _) = *current.next()?;
-        if current.any(|(p, _)| *p != person) {
-            return None;
-        }
+        // the one person holding one of `holders`' roles on the date, if exactly one does
+        let sole_holder = |holders: &[(usize, usize)]| {
+            let mut current = holders.iter().filter(|(p, k)| self.record(*p).roles[*k].held_on(self.date));
+            let (person, _) = *current.next()?;
+            (!current.any(|(p, _)| *p != person)).then_some(person)
+        };
+        // a counterpart holds the same title where the owner has one (a president's counterpart
+        // is the other country's president, even where its president heads the government and a
+        // supreme leader the state), else the same office
+        let by_title = same_title.and_then(|t| self.r.titled.get(&(owner, t))).and_then(|h| sole_holder(h));
+        let person = match by_title {
+            Some(person) => person,
+            None => {
+                let holders = if office == Office::Other {
+                    let title = &self.text.normalized()[toks[start].norm().start..toks[end - 1].norm().end];
+                    self.r.titled.get(&(owner, title.to_string()))
+                } else {
+                    self.r.holders.get(&(owner, office))
+                }?;
+                sole_holder(holders)?
+            }
+        };
         let p = self.pending.len();
         let mut pending = Pending::new(Key::Gaz(person as u32), phrase, MentionForm::Role);
         pending.acts_for = owner as u32;
