@@ -48,7 +48,7 @@ use rustc_hash::FxHashMap;
 use crate::date::Date;
 use crate::gazetteer::{slug, AliasForm, CasePolicy, EntityKind, EntityRecord, Gazetteer, Office, Role};
 use crate::matcher::{Matcher, RawMatch};
-use crate::text::{Text, TokenKind};
+use crate::text::{normalize, Text, TokenKind};
 
 use self::titles::{TitleOffice, TITLES};
 
@@ -720,7 +720,7 @@ impl Resolver {
             for (k, role) in e.roles.iter().enumerate() {
                 if let Some(owner) = r.role_owner[i][k] {
                     r.holders.entry((owner, role.office)).or_default().push((i, k));
-                    let title = Text::new(&role.title).normalized().to_string();
+                    let title = normalize(&role.title);
                     r.titled.entry((owner, title)).or_default().push((i, k));
                 }
             }
@@ -1864,7 +1864,7 @@ impl<'a> Run<'a> {
                     return None;
                 }
                 let role = self.r.role_on(self.g, person as usize, self.date)?.0;
-                (role.office, Some(Text::new(&role.title).normalized().to_string()))
+                (role.office, Some(normalize(&role.title)))
             }
         };
         // the one person holding one of `holders`' roles on the date, if exactly one does
