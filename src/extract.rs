@@ -8,6 +8,8 @@ use once_cell::sync::Lazy;
 use std::path::Path;
 
 use crate::date::Date;
+use arcstr::ArcStr;
+
 use crate::document::{Document, Entity, Mention, Relation};
 use crate::error::{Error, Result};
 use crate::gazetteer::{EntityKind, EntityRecord, Gazetteer};
@@ -178,10 +180,12 @@ static DEFAULT_EXTRACTOR: Lazy<Result<Extractor, String>> =
 /// Cloning is cheap: clones share the compiled gazetteer, matcher and rules. The default extractor
 /// ([`Extractor::new`]) is compiled once per process.
 ///
-/// Texts of any length are read. One longer than [`Text::MAX_LEN`] (1 GiB) is read in parts,
-/// cut at a paragraph or line break where there is one, and their documents are merged: offsets
-/// and sentence indices count from the start of the whole text, and each entity is listed once.
-/// A name, or a reference back to one, that spans a cut is not seen as one.
+/// Texts of any length are read. One longer than 1 MiB (some 170,000 words: far longer than any
+/// news article) is read in parts of at most that size, cut at a paragraph or line break where
+/// there is one, and their documents are merged: offsets and sentence indices count from the
+/// start of the whole text, and each entity is listed once. Reading in parts keeps the memory an
+/// extraction needs to the input, the output and a constant. A name, or a reference back to one
+/// ("Xi" for "Xi Jinping", "his Kazakh counterpart"), is resolved within its part.
 #[derive(Debug, Clone)]
 pub struct Extractor {
     inner: Arc<Inner>,
@@ -292,13 +296,18 @@ impl Extractor {
     }
 }
 
-/// The longest part of a document read at once: a [`Text`] holds at most [`Text::MAX_LEN`] bytes.
-const PART_LEN: usize = Text::MAX_LEN;
+/// The longest part of a document read at once (1 MiB, some 170,000 words).
+///
+/// Reading a long text in parts bounds the memory of the stages to that of one part, so the
+/// memory in use is the input, the output and a constant, whatever the text's shape; it also
+/// keeps a part's tokens in cache. Names, roles and counterparts resolve within a part: no
+/// news article comes near this length. (At most [`Text::MAX_LEN`].)
+const PART_LEN: usize = 1 << 20;
 
 /// The length of the first part of `s` when parts are at most `max` bytes: all of `s` if it fits,
-/// else up to the last paragraph break, line break, full stop and space, or white space in the
-/// second half of that much (so parts stay large), else the last character boundary. Never 0
-/// for a non-empty `s`.
+/// else up to the last paragraph break, line break, full stop and space, comma or semicolon and
+/// space, or white space in the second half of that much (so parts stay large), else the last
+/// character boundary. Never 0 for a non-empty `s`.
 fn cut(s: &str, max: usize) -> usize {
     if s.len() <= max {
         return s.len();
@@ -315,6 +324,9 @@ fn cut(s: &str, max: usize) -> usize {
     after("\n\n")
         .or_else(|| after("\n"))
         .or_else(|| after(". "))
+        // between the items of a list, not inside a name of several words
+        .or_else(|| after(", "))
+        .or_else(|| after("; "))
         .or_else(|| {
             back.rfind(|c: char| c.is_whitespace())
                 .map(|p| from + p + back[p..].chars().next().map_or(1, char::len_utf8))
@@ -330,7 +342,7 @@ struct Merged {
     mentioned: Vec<Entity>,
     arguments: Vec<Entity>,
     // where each entity id is: in `mentioned` (true) or `arguments` (false), at which index
-    seen: HashMap<String, (bool, usize)>,
+    seen: HashMap<ArcStr, (bool, usize)>,
     mentions: Vec<Mention>,
     relations: Vec<Relation>,
     sentences: usize,
@@ -400,6 +412,9 @@ fn merge_aliases(entity: &mut Entity, aliases: Vec<String>) {
 }
 
 /// Assembles the output document: entities with at least one listed mention, once each.
+///
+/// Ids, rule ids and the texts of mentions are shared [`ArcStr`]s, made once per part: a name
+/// written a million times costs one allocation, not a million.
 fn document(
     input: &str,
     date: Date,
@@ -410,70 +425,75 @@ fn document(
 ) -> Document {
     let mut doc = Document { date: Some(date.to_string()), date_assumed: assumed, ..Document::default() };
     let listed = |kind: EntityKind| kind != EntityKind::Money;
-    let mut written: HashMap<usize, Vec<String>> = HashMap::new();
+    // per entity of the resolution: its shared id and the names written for it, in order of
+    // first mention
+    let mut ids: Vec<Option<ArcStr>> = vec![None; resolution.entities.len()];
+    let mut written: HashMap<usize, Vec<ArcStr>> = HashMap::new();
     let mut order: Vec<usize> = Vec::new();
+    let mut texts: HashMap<&str, ArcStr> = HashMap::new();
+    let mut id_of = |i: usize, order: &mut Vec<usize>| -> ArcStr {
+        ids[i]
+            .get_or_insert_with(|| {
+                order.push(i);
+                ArcStr::from(resolution.entities[i].id.as_str())
+            })
+            .clone()
+    };
+    doc.mentions.reserve_exact(resolution.mentions.len());
     for m in &resolution.mentions {
         let entity = &resolution.entities[m.entity];
         if !listed(entity.kind) {
             continue;
         }
-        let text = input[m.start..m.end].to_string();
-        let names = written.entry(m.entity).or_insert_with(|| {
-            order.push(m.entity);
-            Vec::new()
-        });
+        let as_written = &input[m.start..m.end];
+        let text = texts.entry(as_written).or_insert_with(|| ArcStr::from(as_written)).clone();
+        let id = id_of(m.entity, &mut order);
         // the names as written are aliases; "the Kazakh president" or "Chinese" are not names
+        let names = written.entry(m.entity).or_default();
         let is_name = matches!(m.form, MentionForm::Name | MentionForm::Short);
-        if is_name && text != entity.name && !names.contains(&text) {
+        if is_name && as_written != entity.name && !names.contains(&text) {
             names.push(text.clone());
         }
-        doc.mentions.push(Mention {
-            entity: entity.id.clone(),
-            start: m.start,
-            end: m.end,
-            text,
-            sentence: m.sentence,
-        });
+        doc.mentions.push(Mention { entity: id, start: m.start, end: m.end, text, sentence: m.sentence });
     }
     // resolution orders mentions by phrase ("Kazakh President Tokayev" before its nested
     // "Kazakh"); the output lists them by position, a nesting one before what it nests
     doc.mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     // relation arguments are entities of the document too
+    let mut rule_ids: HashMap<usize, ArcStr> = HashMap::new();
     for r in found {
-        for e in [r.subject, r.object] {
-            if listed(resolution.entities[e].kind) && !written.contains_key(&e) {
-                written.insert(e, Vec::new());
-                order.push(e);
-            }
-        }
-    }
-    for i in order {
-        let e = &resolution.entities[i];
-        let mut aliases = e.aliases.clone();
-        for name in written.remove(&i).unwrap_or_default() {
-            if !aliases.contains(&name) {
-                aliases.push(name);
-            }
-        }
-        doc.entities.push(Entity {
-            id: e.id.clone(),
-            kind: e.kind,
-            name: e.name.clone(),
-            aliases,
-            attrs: e.attrs.clone(),
-        });
-    }
-    for r in found {
+        let subject = id_of(r.subject, &mut order);
+        let object = id_of(r.object, &mut order);
+        let rule = rule_ids
+            .entry(r.rule)
+            .or_insert_with(|| {
+                rules.rules().get(r.rule).map_or_else(ArcStr::new, |rule| ArcStr::from(rule.id.as_str()))
+            })
+            .clone();
         doc.relations.push(Relation {
             kind: r.kind,
-            subject: resolution.entities[r.subject].id.clone(),
-            object: resolution.entities[r.object].id.clone(),
-            rule: rules.rules().get(r.rule).map_or_else(String::new, |rule| rule.id.clone()),
+            subject,
+            object,
+            rule,
             start: r.start,
             end: r.end,
             text: input[r.start..r.end].to_string(),
             args: r.args.clone(),
         });
+    }
+    for i in order {
+        let e = &resolution.entities[i];
+        if !listed(e.kind) {
+            continue;
+        }
+        let mut aliases = e.aliases.clone();
+        for name in written.remove(&i).unwrap_or_default() {
+            if !aliases.iter().any(|a| *a == *name) {
+                aliases.push(name.to_string());
+            }
+        }
+        let Some(id) = ids[i].take() else { continue };
+        doc.entities.push(Entity { id, kind: e.kind, name: e.name.clone(), aliases, attrs: e.attrs.clone() });
     }
     doc
 }
@@ -510,6 +530,8 @@ mod tests {
         assert_eq!(cut("aaaaaa\nbbbb cc dd", 12), 7);
         assert_eq!(cut("aaaaaaa. bbb cc dd", 12), 9);
         assert_eq!(cut("aaaaaaa bbbbbbbbbbb", 12), 8);
+        // a list is cut between its items, not inside a name of two words
+        assert_eq!(cut("Aaa Bbb, Cc Dd, Eee Fff", 18), 16);
         assert_eq!(cut("aaaaaaaaaaaaaaaa", 12), 12);
         // never inside a character, never empty
         assert_eq!(cut("ééééééé", 5), 4);
@@ -554,6 +576,19 @@ mod tests {
             let ids: std::collections::HashSet<&str> = doc.entities.iter().map(|e| e.id.as_str()).collect();
             assert_eq!(ids.len(), doc.entities.len(), "an entity listed twice at part length {part_len}");
             assert!(doc.mentions.windows(2).all(|w| w[0].sentence <= w[1].sentence));
+        }
+    }
+
+    #[test]
+    fn mentions_share_their_id_and_text() {
+        let extractor = Extractor::new().expect("the defaults load");
+        let doc = extractor.extract_with_date("Iran said Iran would not talk. Iran, Iraq and Iran.", date());
+        let iran: Vec<&Mention> = doc.mentions.iter().filter(|m| m.entity == "country:IRN").collect();
+        assert_eq!(iran.len(), 4, "{doc:#?}");
+        let entity = doc.entity("country:IRN").expect("Iran is listed");
+        for m in &iran {
+            assert!(ArcStr::ptr_eq(&m.entity, &entity.id), "a mention's id is the entity's");
+            assert!(ArcStr::ptr_eq(&m.text, &iran[0].text), "the same text is shared");
         }
     }
 }

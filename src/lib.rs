@@ -59,3 +59,6 @@ pub use crate::error::{Error, Location, Result};
 pub use crate::extract::{Extractor, ExtractorBuilder};
 pub use crate::gazetteer::{Alias, AliasForm, CasePolicy, EntityKind, EntityRecord, Gazetteer};
 pub use crate::rules::RuleSet;
+/// The shared string type of entity ids and mention texts in a [`Document`] (re-exported from the
+/// `arcstr` crate so that users need not depend on it).
+pub use arcstr::ArcStr;

@@ -428,7 +428,7 @@ fn load_and_build_time_is_reported() {
 fn resolved(s: &str, on: &str) -> Vec<(String, String)> {
     static E: once_cell::sync::Lazy<attache::Extractor> =
         once_cell::sync::Lazy::new(|| attache::Extractor::new().expect("default extractor builds"));
-    E.extract_with_date(s, date(on)).mentions.into_iter().map(|m| (m.text, m.entity)).collect()
+    E.extract_with_date(s, date(on)).mentions.into_iter().map(|m| (m.text.to_string(), m.entity.to_string())).collect()
 }
 
 #[test]

@@ -61,7 +61,7 @@ fn mentions(text: &str) -> Vec<(String, String)> {
     let doc = extractor().extract_with_date(text, date());
     let mut listed: Vec<_> = doc.mentions.iter().collect();
     listed.sort_by_key(|m| (m.start, m.end));
-    listed.iter().map(|m| (m.text.clone(), m.entity.clone())).collect()
+    listed.iter().map(|m| (m.text.to_string(), m.entity.to_string())).collect()
 }
 
 fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -501,7 +501,7 @@ mod on_default_gazetteers {
         let doc = e.extract_with_date(text, date());
         let mut listed: Vec<_> = doc.mentions.iter().collect();
         listed.sort_by_key(|m| (m.start, m.end));
-        listed.iter().map(|m| m.entity.clone()).collect()
+        listed.iter().map(|m| m.entity.to_string()).collect()
     }
 
     #[test]
