@@ -167,24 +167,26 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
         out.flush()?;
         return Ok(code);
     }
-    let mut inputs: Vec<(String, Vec<u8>)> = Vec::new();
+    // one file in memory at a time
+    let sources: Vec<Option<&PathBuf>> =
+        if args.files.is_empty() { vec![None] } else { args.files.iter().map(Some).collect() };
     let mut code = ExitCode::SUCCESS;
-    if args.files.is_empty() {
-        let mut buf = Vec::new();
-        io::stdin().read_to_end(&mut buf)?;
-        inputs.push(("<stdin>".into(), buf));
-    } else {
-        for path in &args.files {
-            match std::fs::read(path) {
-                Ok(b) => inputs.push((path.display().to_string(), b)),
+    for source in sources {
+        let (name, bytes) = match source {
+            None => {
+                let mut buf = Vec::new();
+                io::stdin().read_to_end(&mut buf)?;
+                ("<stdin>".to_string(), buf)
+            }
+            Some(path) => match std::fs::read(path) {
+                Ok(b) => (path.display().to_string(), b),
                 Err(e) => {
                     eprintln!("attache: cannot read {}: {e}", path.display());
                     code = ExitCode::from(2);
+                    continue;
                 }
-            }
-        }
-    }
-    for (name, bytes) in inputs {
+            },
+        };
         let text = match decode(&bytes, args.lossy) {
             Ok(t) => t,
             Err(e) => {
