@@ -12,7 +12,7 @@ use arcstr::ArcStr;
 
 use crate::document::{Document, Entity, Mention, Relation};
 use crate::error::{Error, Result};
-use crate::gazetteer::{EntityKind, EntityRecord, Gazetteer};
+use crate::gazetteer::{AliasForm, EntityKind, EntityRecord, Gazetteer};
 use crate::matcher::Matcher;
 use crate::resolve::{MentionForm, Resolution, Resolver};
 use crate::rules::{self, RuleSet};
@@ -292,7 +292,7 @@ impl Extractor {
         // the text stage's tokens are the bulk of the memory in use: free them before the
         // output is built
         drop(text);
-        (document(input, date, assumed, &resolution, &found, &self.inner.rules), sentences)
+        (document(input, date, assumed, &self.inner.gazetteer, &resolution, &found, &self.inner.rules), sentences)
     }
 }
 
@@ -419,6 +419,7 @@ fn document(
     input: &str,
     date: Date,
     assumed: bool,
+    gazetteer: &Gazetteer,
     resolution: &Resolution,
     found: &[rules::RelationMatch],
     rules: &RuleSet,
@@ -448,9 +449,10 @@ fn document(
         let as_written = &input[m.start..m.end];
         let text = texts.entry(as_written).or_insert_with(|| ArcStr::from(as_written)).clone();
         let id = id_of(m.entity, &mut order);
-        // the names as written are aliases; "the Kazakh president" or "Chinese" are not names
+        // the names as written are aliases ("Washington" for the capital standing for its
+        // country, too); "the Kazakh president" or "Chinese" are not names
         let names = written.entry(m.entity).or_default();
-        let is_name = matches!(m.form, MentionForm::Name | MentionForm::Short);
+        let is_name = matches!(m.form, MentionForm::Name | MentionForm::Short | MentionForm::Metonym);
         if is_name && as_written != entity.name && !names.contains(&text) {
             names.push(text.clone());
         }
@@ -486,7 +488,15 @@ fn document(
         if !listed(e.kind) {
             continue;
         }
+        // other names: the gazetteer's (not its demonyms, which name no one), then those
+        // written here
         let mut aliases = e.aliases.clone();
+        let record = e.gazetteer.and_then(|g| gazetteer.entities().get(g));
+        for alias in record.map_or(&[][..], |r| &r.aliases[..]) {
+            if alias.form != AliasForm::Adjective && alias.text != e.name && !aliases.contains(&alias.text) {
+                aliases.push(alias.text.clone());
+            }
+        }
         for name in written.remove(&i).unwrap_or_default() {
             if !aliases.iter().any(|a| *a == *name) {
                 aliases.push(name.to_string());
@@ -590,5 +600,19 @@ mod tests {
             assert!(ArcStr::ptr_eq(&m.entity, &entity.id), "a mention's id is the entity's");
             assert!(ArcStr::ptr_eq(&m.text, &iran[0].text), "the same text is shared");
         }
+    }
+
+    #[test]
+    fn aliases_are_the_gazetteer_names_and_the_names_written() {
+        let extractor = Extractor::new().expect("the defaults load");
+        let doc = extractor.extract_with_date("Washington urged the U.S. to act.", date());
+        let usa = doc.entity("country:USA").expect("the United States is listed");
+        // the gazetteer's names and abbreviations, not its demonyms
+        assert!(usa.aliases.iter().any(|a| a == "US"), "{usa:?}");
+        assert!(!usa.aliases.iter().any(|a| a == "American"), "{usa:?}");
+        // a capital standing for its country is a name of the capital as written
+        let capital = doc.mentions.iter().find(|m| m.text == "Washington").expect("the capital is mentioned");
+        let place = doc.entity(&capital.entity).expect("the capital is listed");
+        assert!(place.aliases.iter().any(|a| a == "Washington"), "{place:?}");
     }
 }
