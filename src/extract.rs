@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use once_cell::sync::Lazy;
+use rustc_hash::FxHashMap;
 use std::path::Path;
 
 use crate::date::Date;
@@ -429,9 +430,9 @@ fn document(
     // per entity of the resolution: its shared id and the names written for it, in order of
     // first mention
     let mut ids: Vec<Option<ArcStr>> = vec![None; resolution.entities.len()];
-    let mut written: HashMap<usize, Vec<ArcStr>> = HashMap::new();
+    let mut written: FxHashMap<usize, Vec<ArcStr>> = FxHashMap::default();
     let mut order: Vec<usize> = Vec::new();
-    let mut texts: HashMap<&str, ArcStr> = HashMap::new();
+    let mut texts: FxHashMap<&str, ArcStr> = FxHashMap::default();
     let mut id_of = |i: usize, order: &mut Vec<usize>| -> ArcStr {
         ids[i]
             .get_or_insert_with(|| {
@@ -462,7 +463,7 @@ fn document(
     // "Kazakh"); the output lists them by position, a nesting one before what it nests
     doc.mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     // relation arguments are entities of the document too
-    let mut rule_ids: HashMap<usize, ArcStr> = HashMap::new();
+    let mut rule_ids: FxHashMap<usize, ArcStr> = FxHashMap::default();
     for r in found {
         let subject = id_of(r.subject, &mut order);
         let object = id_of(r.object, &mut order);
