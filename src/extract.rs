@@ -15,7 +15,7 @@ use crate::document::{Document, Entity, Mention, Relation};
 use crate::error::{Error, Result};
 use crate::gazetteer::{AliasForm, EntityKind, EntityRecord, Gazetteer};
 use crate::matcher::Matcher;
-use crate::resolve::{MentionForm, Resolution, Resolver};
+use crate::resolve::{MentionForm, Resolution, ResolvedEntity, Resolver};
 use crate::rules::{self, RuleSet};
 use crate::text::Text;
 
@@ -412,7 +412,21 @@ fn merge_aliases(entity: &mut Entity, aliases: Vec<String>) {
     }
 }
 
-/// Assembles the output document: entities with at least one listed mention, once each.
+/// Whether a pattern entity's name describes it rather than names it: a document or event whose
+/// last word is not capitalised ("peace agreement", "Tokyo summit").
+fn is_description(e: &ResolvedEntity) -> bool {
+    let described = matches!(e.kind, EntityKind::Document | EntityKind::Event) && e.gazetteer.is_none();
+    described && e.name.split_whitespace().last().is_some_and(|w| !w.starts_with(char::is_uppercase))
+}
+
+/// Assembles the output document: the mentions of named entities, each entity with a listed
+/// mention or in a relation once, and the relations.
+///
+/// Amounts of money are not entities of the output (a relation holds them as an argument). A
+/// document or event found by pattern is listed by its mentions only where it has a proper name
+/// ("the Treaty of Aachen", "the China-Central Asia Summit"), not where its name describes it
+/// ("a trade agreement", "the Tokyo summit"): such a phrase names nothing to link or count. It is
+/// listed when a relation has it as subject or object.
 ///
 /// Ids, rule ids and the texts of mentions are shared [`ArcStr`]s, made once per part: a name
 /// written a million times costs one allocation, not a million.
@@ -426,7 +440,7 @@ fn document(
     rules: &RuleSet,
 ) -> Document {
     let mut doc = Document { date: Some(date.to_string()), date_assumed: assumed, ..Document::default() };
-    let listed = |kind: EntityKind| kind != EntityKind::Money;
+    let listed = |e: &ResolvedEntity| e.kind != EntityKind::Money && !is_description(e);
     // per entity of the resolution: its shared id and the names written for it, in order of
     // first mention
     let mut ids: Vec<Option<ArcStr>> = vec![None; resolution.entities.len()];
@@ -444,7 +458,7 @@ fn document(
     doc.mentions.reserve_exact(resolution.mentions.len());
     for m in &resolution.mentions {
         let entity = &resolution.entities[m.entity];
-        if !listed(entity.kind) {
+        if !listed(entity) {
             continue;
         }
         let as_written = &input[m.start..m.end];
@@ -486,7 +500,7 @@ fn document(
     }
     for i in order {
         let e = &resolution.entities[i];
-        if !listed(e.kind) {
+        if e.kind == EntityKind::Money {
             continue;
         }
         // other names: the gazetteer's (not its demonyms, which name no one), then those
@@ -615,5 +629,21 @@ mod tests {
         let capital = doc.mentions.iter().find(|m| m.text == "Washington").expect("the capital is mentioned");
         let place = doc.entity(&capital.entity).expect("the capital is listed");
         assert!(place.aliases.iter().any(|a| a == "Washington"), "{place:?}");
+    }
+
+    #[test]
+    fn documents_and_events_are_listed_by_proper_names_only() {
+        let extractor = Extractor::new().expect("the defaults load");
+        let doc = extractor.extract_with_date(
+            "Leaders met at the Tokyo summit and praised the peace agreement. \
+             Germany hosted the Berlin Security Conference and ratified the Treaty of Aachen.",
+            date(),
+        );
+        let ids: Vec<&str> = doc.entities.iter().map(|e| e.id.as_str()).collect();
+        assert!(ids.contains(&"document:treaty-of-aachen"), "{ids:?}");
+        assert!(ids.contains(&"event:berlin-security-conference"), "{ids:?}");
+        assert!(ids.contains(&"place:tokyo"), "{ids:?}");
+        assert!(!ids.iter().any(|id| *id == "event:tokyo-summit" || *id == "document:peace-agreement"), "{ids:?}");
+        assert!(!doc.mentions.iter().any(|m| m.text == "Tokyo summit" || m.text == "peace agreement"), "{doc:#?}");
     }
 }
