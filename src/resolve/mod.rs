@@ -2139,9 +2139,10 @@ mod tests {
 
     #[test]
     fn a_title_before_an_unknown_name_is_not_the_office_holder() {
+        // the name is a person of its own (see `unknown.rs`), not the holder of the office
         let res = run("Former Kazakh President Nurlan Abenov spoke.", "2025-01-01");
         let ids: Vec<&str> = res.mentions.iter().map(|m| res.entities[m.entity].id.as_str()).collect();
-        assert_eq!(ids, ["country:KAZ"]);
+        assert_eq!(ids, ["person:nurlan-abenov", "country:KAZ"]);
         let res = run("The Kazakh President spoke.", "2025-01-01");
         let ids: Vec<&str> = res.mentions.iter().map(|m| res.entities[m.entity].id.as_str()).collect();
         assert_eq!(ids, ["person:a-b", "country:KAZ"]);

@@ -353,10 +353,9 @@ impl Run<'_> {
         if self.unknown.surnames.is_empty() {
             return;
         }
-        let toks = self.text.tokens();
         let from = self.unknown.people.iter().map(|p| p.first as usize).min().unwrap_or(0);
-        for i in from..toks.len() {
-            if toks[i].kind() != TokenKind::Word || self.taken.contains(i) || !self.capitalised(i) {
+        for i in from..self.text.tokens().len() {
+            if !self.is_word(i) || self.taken.contains(i) || !self.capitalised(i) {
                 continue;
             }
             let Some(&k) = self.unknown.surnames.get(self.word(i)) else { continue };
@@ -484,7 +483,7 @@ impl Run<'_> {
             end = g;
             t = g;
         }
-        (words >= 1 && words <= 4 && plain >= 1).then_some(Scan { end, words, absorbed })
+        ((1..=4).contains(&words) && plain >= 1).then_some(Scan { end, words, absorbed })
     }
 
     /// Pending mention `p` names a person.
@@ -567,7 +566,13 @@ impl Run<'_> {
     }
 
     /// Adds (or finds) the unlisted person named by tokens `name`.
-    fn add_unknown(&mut self, name: std::ops::Range<usize>, owner: Option<usize>, role: Option<String>, acts_for: u32) -> usize {
+    fn add_unknown(
+        &mut self,
+        name: std::ops::Range<usize>,
+        owner: Option<usize>,
+        role: Option<String>,
+        acts_for: u32,
+    ) -> usize {
         let toks = self.text.tokens();
         let written = &self.text.original()[toks[name.start].start()..toks[name.end - 1].end()];
         let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -606,7 +611,8 @@ impl Run<'_> {
         let last = (name.start..name.end).rev().find(|&t| self.is_word(t) && self.capitalised(t));
         if let Some(last) = last {
             let w = self.word(last);
-            let usable = w.chars().count() >= 3 && !is_in(w, list::FUNCTION | list::CALENDAR) && TITLES.get(w).is_none();
+            let usable =
+                w.chars().count() >= 3 && !is_in(w, list::FUNCTION | list::CALENDAR) && TITLES.get(w).is_none();
             if usable {
                 let entry = self.unknown.surnames.entry(w.to_string()).or_insert(k as u32);
                 if *entry != k as u32 {
