@@ -214,6 +214,16 @@ fn honorifics_and_legislators_name_people_who_act_for_no_one() {
 }
 
 #[test]
+fn a_name_set_off_by_commas_after_a_title() {
+    let text = "Rwanda's foreign minister, Olivier Nduhungirehe, said the talks would go on.";
+    assert_eq!(people(text), ["person:olivier-nduhungirehe"]);
+    assert_eq!(attr(text, "person:olivier-nduhungirehe", "role").as_deref(), Some("Foreign Minister of Rwanda"));
+    assert_eq!(units(text)[0].2.as_deref(), Some("country:RWA"));
+    // a list is no apposition
+    assert!(people("He thanked the envoy, Paul Kagabo and Anna Berg.").is_empty());
+}
+
+#[test]
 fn a_listed_person_after_a_title_stays_listed() {
     assert_eq!(mentions("President Trump spoke."), pairs(&[("Trump", "person:donald-trump")]));
     assert_eq!(
@@ -234,7 +244,7 @@ fn no_name_no_person() {
         "The minister said the envoy would come.",
         "Deputy Foreign Minister Interior Ministry officials met.",
         "Envoy John Paul George Ringo Starr sang.",
-        "The ambassador, Paul Kagabo, spoke.",
+        "The ambassador, Paul Kagabo and Anna Berg spoke.",
         "The spokesman The Times quoted was wrong.",
     ] {
         assert!(people(text).is_empty(), "{text}: {:?}", people(text));

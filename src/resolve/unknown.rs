@@ -262,10 +262,19 @@ impl Run<'_> {
             of_owner = Some(self.owner_at(s)?);
             at = self.spans[s].end as usize;
         }
+        // "Rwanda's foreign minister, Olivier Nduhungirehe, said": a name set off by commas
+        let apposition = of_owner.is_none() && self.word(end) == ",";
+        if apposition {
+            at = end + 1;
+        }
         if !self.word_in(at, sentence) || !self.capitalised(at) {
             return None;
         }
         let scan = self.scan_name(at, sentence)?;
+        let closed = toks.get(scan.end).is_some_and(|t| t.sentence() == sentence) && self.word(scan.end) == ",";
+        if apposition && !closed {
+            return None;
+        }
         let one_word = scan.words == 1;
         // one word is a name only as the last word of a full name given before
         let known = if one_word {
@@ -281,7 +290,7 @@ impl Run<'_> {
 
         // the titles (stacked ones too: "Supreme Leader Ayatollah …"), the owner before them or
         // after "of", and the capitalised words that belong to the title ("Attorney General")
-        let title_end = if of_owner.is_some() { end } else { at };
+        let title_end = end;
         let stack = self.title_stack(title_end);
         let mut title_start = stack.first()?.0;
         let (mut phrase_start, mut owner) = (title_start, of_owner);
@@ -607,12 +616,17 @@ impl Run<'_> {
             first: name.start as u32,
         });
         self.unknown.by_slug.insert(s, k as u32);
-        // the last word of the name, for "Nduhungirehe said"
-        let last = (name.start..name.end).rev().find(|&t| self.is_word(t) && self.capitalised(t));
-        if let Some(last) = last {
-            let w = self.word(last);
-            let usable =
-                w.chars().count() >= 3 && !is_in(w, list::FUNCTION | list::CALENDAR) && TITLES.get(w).is_none();
+        // the first and last words of the name, for "Nduhungirehe said" and "Mao said" (a family
+        // name comes first in some languages, last in others); not the end of "Sang-mok"
+        let words = |t: &usize| self.is_word(*t);
+        let first = (name.start..name.end).find(words).filter(|&t| self.capitalised(t));
+        let last = (name.start..name.end).rev().find(words).filter(|&t| self.capitalised(t));
+        for (t, min_chars) in [(first, 2), (last, 3)] {
+            let Some(t) = t else { continue };
+            let w = self.word(t);
+            let usable = w.chars().count() >= min_chars
+                && !is_in(w, list::FUNCTION | list::CALENDAR | list::COMMON)
+                && TITLES.get(w).is_none();
             if usable {
                 let entry = self.unknown.surnames.entry(w.to_string()).or_insert(k as u32);
                 if *entry != k as u32 {
