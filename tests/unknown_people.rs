@@ -104,6 +104,16 @@ fn the_surname_alone_later_is_the_same_person() {
 }
 
 #[test]
+fn a_surname_that_opens_a_sentence_needs_a_verb() {
+    let text = "US envoy Maria Black arrived. Black smoke rose over the port. Black said she was worried.";
+    let hers: Vec<String> = mentions(text).into_iter().filter(|m| m.1 == "person:maria-black").map(|m| m.0).collect();
+    assert_eq!(hers, ["Maria Black", "Black"]);
+    let doc = extractor().extract_with_date(text, date());
+    let last = doc.mentions.iter().filter(|m| m.entity.as_ref() as &str == "person:maria-black").last().unwrap();
+    assert_eq!(&text[last.start..], "Black said she was worried.");
+}
+
+#[test]
 fn a_surname_before_the_full_name_or_alone_after_a_title_is_nothing() {
     assert!(people("Foreign Minister Nduhungirehe spoke to reporters.").is_empty());
     assert_eq!(

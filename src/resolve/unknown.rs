@@ -387,6 +387,11 @@ impl Run<'_> {
             if self.continues_a_name(i) || self.followed_by_a_name(i + 1) {
                 continue;
             }
+            // a surname that opens a sentence may be a common word ("Black smoke rose"): it needs
+            // a verb or a possessive after it
+            if (self.sentence_initial(i) || self.title_case(self.sentence(i))) && !self.acts_next(i + 1) {
+                continue;
+            }
             if let Some(p) = absorbed {
                 self.drop_pending(p);
             }
