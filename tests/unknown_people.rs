@@ -109,7 +109,7 @@ fn a_surname_that_opens_a_sentence_needs_a_verb() {
     let hers: Vec<String> = mentions(text).into_iter().filter(|m| m.1 == "person:maria-black").map(|m| m.0).collect();
     assert_eq!(hers, ["Maria Black", "Black"]);
     let doc = extractor().extract_with_date(text, date());
-    let last = doc.mentions.iter().filter(|m| m.entity.as_ref() as &str == "person:maria-black").last().unwrap();
+    let last = doc.mentions.iter().rfind(|m| m.entity.as_ref() as &str == "person:maria-black").unwrap();
     assert_eq!(&text[last.start..], "Black said she was worried.");
 }
 
