@@ -11,6 +11,8 @@ const GAZETTEER: &str = r#"
 {"id":"country:FRA","kind":"country","name":"France","aliases":[{"text":"French","form":"adjective"}],"attrs":{"iso3":"FRA"}}
 {"id":"country:RUS","kind":"country","name":"Russia","aliases":[{"text":"Russian","form":"adjective"}],"attrs":{"iso3":"RUS"}}
 {"id":"country:USA","kind":"country","name":"United States","aliases":["US",{"text":"American","form":"adjective"}],"attrs":{"iso3":"USA"}}
+{"id":"country:CHN","kind":"country","name":"China","aliases":[{"text":"Chinese","form":"adjective"}],"attrs":{"iso3":"CHN"}}
+{"id":"country:QAT","kind":"country","name":"Qatar","aliases":[{"text":"Qatari","form":"adjective"}],"attrs":{"iso3":"QAT"}}
 {"id":"country:SDN","kind":"country","name":"Sudan","aliases":[{"text":"Sudanese","form":"adjective"}],"attrs":{"iso3":"SDN"}}
 {"id":"place:washington","kind":"place","name":"Washington","attrs":{"capital_of":"country:USA","country":"USA"}}
 {"id":"organization:un","kind":"organization","name":"United Nations","aliases":["UN"]}
@@ -101,6 +103,16 @@ fn the_surname_alone_later_is_the_same_person() {
     assert_eq!(u[1].2.as_deref(), Some("country:RWA"));
     assert_eq!(u[1].3, MentionForm::Short);
     assert_eq!(u[2].0, "Foreign Minister Nduhungirehe");
+}
+
+#[test]
+fn a_family_name_written_first_resolves_alone_but_not_after_a_title() {
+    let text = "Chinese Foreign Ministry spokesperson Mao Ning spoke on Monday. Mao said talks would go on.";
+    let got = mentions(text);
+    assert_eq!(got.iter().filter(|m| m.1 == "person:mao-ning").count(), 2, "{got:?}");
+    // a title before a given name alone names someone else
+    let text = "Qatari envoy Khalid Al Mansour met Sheikh Khalid in Doha.";
+    assert_eq!(mentions(text).iter().filter(|m| m.1 == "person:khalid-al-mansour").count(), 1);
 }
 
 #[test]

@@ -200,8 +200,9 @@ pub(super) struct Unknown {
     people: Vec<Person>,
     /// Slug of a name -> the person.
     by_slug: FxHashMap<String, u32>,
-    /// Last word of a name (normalised) -> the person, or `NONE` when two people share it.
-    surnames: FxHashMap<String, u32>,
+    /// First or last word of a name (normalised) -> the person (`NONE` when two people share
+    /// it), and whether it is the last word.
+    surnames: FxHashMap<String, (u32, bool)>,
     /// The latest unlisted person with a title of an office: (first token, title as written).
     last_titled: Option<(u32, String)>,
 }
@@ -281,7 +282,8 @@ impl Run<'_> {
             if scan.end != at + 1 {
                 return None;
             }
-            let k = *self.unknown.surnames.get(self.word(at))?;
+            // the last word only: "Sheikh Mohammed" is no one named Mohammed before
+            let (k, true) = *self.unknown.surnames.get(self.word(at))? else { return None };
             (k != NONE && (self.unknown.people[k as usize].first as usize) < at).then_some(k)?;
             Some(k as usize)
         } else {
@@ -367,8 +369,12 @@ impl Run<'_> {
             if !self.is_word(i) || self.taken.contains(i) || !self.capitalised(i) {
                 continue;
             }
-            let Some(&k) = self.unknown.surnames.get(self.word(i)) else { continue };
+            let Some(&(k, _)) = self.unknown.surnames.get(self.word(i)) else { continue };
             if k == NONE || self.unknown.people[k as usize].first as usize >= i || self.in_pattern(i).is_some() {
+                continue;
+            }
+            // after a title, the word was the title's to take ("Sheikh Khalid" is someone else)
+            if TITLES.ending_at(self.text, i).is_some() {
                 continue;
             }
             // a one-word organisation or place of the same name yields to the person ("Wagner")
@@ -626,17 +632,18 @@ impl Run<'_> {
         let words = |t: &usize| self.is_word(*t);
         let first = (name.start..name.end).find(words).filter(|&t| self.capitalised(t));
         let last = (name.start..name.end).rev().find(words).filter(|&t| self.capitalised(t));
-        for (t, min_chars) in [(first, 2), (last, 3)] {
+        for (t, min_chars, is_last) in [(first, 2, false), (last, 3, true)] {
             let Some(t) = t else { continue };
             let w = self.word(t);
             let usable = w.chars().count() >= min_chars
                 && !is_in(w, list::FUNCTION | list::CALENDAR | list::COMMON)
                 && TITLES.get(w).is_none();
             if usable {
-                let entry = self.unknown.surnames.entry(w.to_string()).or_insert(k as u32);
-                if *entry != k as u32 {
-                    *entry = NONE;
+                let entry = self.unknown.surnames.entry(w.to_string()).or_insert((k as u32, is_last));
+                if entry.0 != k as u32 {
+                    entry.0 = NONE;
                 }
+                entry.1 |= is_last;
             }
         }
         k
