@@ -1,0 +1,651 @@
+//! People the gazetteer does not list, introduced by a title: "Rwandan Foreign Minister Olivier
+//! Nduhungirehe", "UN envoy Jean Arnault", "his Congolese counterpart Therese Kayikwamba Wagner".
+//!
+//! News names new office holders every day; the gazetteer always lags. A title is strong evidence
+//! that the capitalised words after it are a person's name, so the name becomes a person entity of
+//! the document, and its last word ("Nduhungirehe said …") a short mention of it further on.
+//!
+//! Precision comes first (a person who is not there costs as much as one missed):
+//!
+//! - the title is one of the title table's ([`TITLES`]), but not the vaguest ("head", "chief");
+//! - the name is two to four capitalised words of the title's sentence (with particles such as
+//!   "bin", "al-", "von", "de" between them); it stops at punctuation, a possessive, a day or month,
+//!   another title or a known name; words that belong to titles or organisations ("Executive",
+//!   "Ministry") mean the capitals are no name at all; a headline in title case or in capitals is
+//!   never read this way;
+//! - one word after a title ("Foreign Minister Nduhungirehe") is a name only when it is the last
+//!   word of a full name introduced earlier, and a surname alone resolves only after that full
+//!   name and only when no two people introduced share it;
+//! - a known person's name never turns up here: its span is decided first, and a scan that runs
+//!   into a person's name gives up (the words before it are that person's given names).
+//!
+//! # Ids
+//!
+//! An unlisted person's id is `person:<slug of the name as written>`, like a gazetteer person's.
+//! When the gazetteer already uses that id (a listed person of the same name whom the matcher did
+//! not find, say because the text spells the name differently), the id takes the first free suffix
+//! `-2`, `-3`, …: an unlisted person never borrows a listed person's id, so it can never pick up that
+//! person's attributes or be merged with a different person who merely shares the name. Two
+//! mentions of one name in the document are one entity.
+//!
+//! # Who acts for whom
+//!
+//! Like a listed office holder, an unlisted person whose title has an owner ("Rwandan", "UN",
+//! "of France") acts for that owner, unless the title is no office of it (an honorific, a
+//! legislator, a cleric, a governor or mayor, an opposition leader) or the person holds it no
+//! longer ("former").
+
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
+
+use crate::gazetteer::{slug, EntityKind};
+use crate::text::TokenKind;
+
+use super::titles::{TitleOffice, TITLES};
+use super::{is_in, list, Key, MentionForm, Pending, ResolvedEntity, Run, NONE};
+
+/// Titles too vague to vouch for a name ("Chief Executive Officer …", "head Coach …").
+const VAGUE_TITLES: &[&str] = &["head", "chief"];
+
+/// Titles that are no office of the owner before them: the person does not act for it.
+const NOT_ACTING: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "sir",
+    "lord",
+    "lady",
+    "dame",
+    "comrade",
+    "professor",
+    "prof.",
+    "opposition leader",
+    "lawmaker",
+    "mp",
+    "congressman",
+    "congresswoman",
+    "representative",
+    "rep.",
+    "senator",
+    "sen.",
+    "governor",
+    "mayor",
+    "speaker",
+    "judge",
+    "justice",
+    "cardinal",
+    "archbishop",
+    "bishop",
+    "imam",
+    "rabbi",
+    "pope",
+    "prince",
+    "princess",
+];
+
+/// Titles that say nothing of a role: no `role` attribute.
+const HONORIFICS: &[&str] =
+    &["mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "lord", "lady", "dame", "comrade"];
+
+/// Lower-case particles between the words of a name ("Mohammed bin Salman", "Ursula von der
+/// Leyen"), and before a hyphen ("al-Burhan").
+const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "bint", "ibn", "von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "del", "della",
+    "dos", "das", "do", "ter", "ten", "zu",
+];
+
+/// Capitalised words of titles and organisations: after a title they make a longer title or a
+/// body ("Chief Executive Officer", "Deputy Head of Mission", "Interior Ministry"), not a name.
+const NOT_NAME: &[&str] = &[
+    "executive",
+    "officer",
+    "official",
+    "minister",
+    "ministry",
+    "secretary",
+    "department",
+    "office",
+    "council",
+    "committee",
+    "commission",
+    "commissioner",
+    "agency",
+    "authority",
+    "bank",
+    "party",
+    "army",
+    "forces",
+    "force",
+    "guard",
+    "police",
+    "court",
+    "parliament",
+    "assembly",
+    "government",
+    "administration",
+    "senate",
+    "congress",
+    "union",
+    "group",
+    "company",
+    "corporation",
+    "affairs",
+    "security",
+    "defence",
+    "defense",
+    "finance",
+    "foreign",
+    "interior",
+    "trade",
+    "state",
+    "national",
+    "federal",
+    "staff",
+    "adviser",
+    "advisor",
+    "director",
+    "assistant",
+    "board",
+    "service",
+    "services",
+    "association",
+    "organization",
+    "organisation",
+    "mission",
+    "republic",
+    "kingdom",
+    "united",
+    "international",
+    "press",
+    "media",
+    "news",
+    "general",
+    "deputy",
+    "special",
+    "envoy",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "president",
+    "prime",
+    "chairman",
+    "ceo",
+];
+
+/// A person of the document that no gazetteer lists.
+#[derive(Debug, Clone)]
+struct Person {
+    id: String,
+    name: String,
+    attrs: BTreeMap<String, String>,
+    /// The entity the person acts for, or `NONE`.
+    acts_for: u32,
+    /// The owner of the person's title (a country or an organisation), or `NONE`.
+    owner: u32,
+    /// The first token of the person's first mention.
+    first: u32,
+}
+
+/// The unlisted people of one document.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Unknown {
+    people: Vec<Person>,
+    /// Slug of a name -> the person.
+    by_slug: FxHashMap<String, u32>,
+    /// First or last word of a name (normalised) -> the person (`NONE` when two people share
+    /// it), and whether it is the last word.
+    surnames: FxHashMap<String, (u32, bool)>,
+    /// The latest unlisted person with a title of an office: (first token, title as written).
+    last_titled: Option<(u32, String)>,
+}
+
+/// A name found after a title.
+struct Scan {
+    /// Its tokens.
+    end: usize,
+    /// How many words it has (particles aside).
+    words: usize,
+    /// Mentions of one-word organisations or places inside it ("Wagner"), to be dropped.
+    absorbed: Vec<usize>,
+}
+
+/// Title-cases the words of a title as written ("foreign minister" -> "Foreign Minister").
+fn title_words(written: &str) -> String {
+    let mut out = String::with_capacity(written.len());
+    for (k, w) in written.split_whitespace().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        if k > 0 && matches!(w, "of" | "for" | "the" | "and" | "on") {
+            out.push_str(w);
+            continue;
+        }
+        let mut chars = w.chars();
+        if let Some(c) = chars.next() {
+            out.extend(c.to_uppercase());
+            out.push_str(chars.as_str());
+        }
+    }
+    out
+}
+
+impl Run<'_> {
+    /// The title at tokens `start..end` followed by a name that no gazetteer lists: pushes the
+    /// person's mention (its phrase covers the owner and the title) and returns its index.
+    pub(super) fn titled_unknown(&mut self, start: usize, end: usize) -> Option<usize> {
+        let toks = self.text.tokens();
+        let sentence = self.sentence(start);
+        let info = self.sentences[sentence];
+        if info.title_case || info.all_caps || end >= toks.len() {
+            return None;
+        }
+        let title_text = &self.text.normalized()[toks[start].norm().start..toks[end - 1].norm().end];
+        if VAGUE_TITLES.contains(&title_text) {
+            return None;
+        }
+        // "Foreign Minister of France Jean-Noel Barrot": the owner comes after the title
+        let mut at = end;
+        let mut of_owner = None;
+        if self.word(end) == "of" && self.word_in(end + 1, sentence) {
+            at = end + 1;
+            if self.word(at) == "the" {
+                at += 1;
+            }
+            let s = self.span_at(at).filter(|&s| self.spans[s].start as usize == at)?;
+            of_owner = Some(self.owner_at(s)?);
+            at = self.spans[s].end as usize;
+        }
+        // "Rwanda's foreign minister, Olivier Nduhungirehe, said": a name set off by commas
+        let apposition = of_owner.is_none() && self.word(end) == ",";
+        if apposition {
+            at = end + 1;
+        }
+        if !self.word_in(at, sentence) || !self.capitalised(at) {
+            return None;
+        }
+        let scan = self.scan_name(at, sentence)?;
+        let closed = toks.get(scan.end).is_some_and(|t| t.sentence() == sentence) && self.word(scan.end) == ",";
+        if apposition && !closed {
+            return None;
+        }
+        let one_word = scan.words == 1;
+        // one word is a name only as the last word of a full name given before
+        let known = if one_word {
+            if scan.end != at + 1 {
+                return None;
+            }
+            // the last word only: "Sheikh Mohammed" is no one named Mohammed before
+            let (k, true) = *self.unknown.surnames.get(self.word(at))? else { return None };
+            (k != NONE && (self.unknown.people[k as usize].first as usize) < at).then_some(k)?;
+            Some(k as usize)
+        } else {
+            None
+        };
+
+        // the titles (stacked ones too: "Supreme Leader Ayatollah …"), the owner before them or
+        // after "of", and the capitalised words that belong to the title ("Attorney General")
+        let title_end = end;
+        let stack = self.title_stack(title_end);
+        let mut title_start = stack.first()?.0;
+        let (mut phrase_start, mut owner) = (title_start, of_owner);
+        if of_owner.is_none() {
+            if let Some((s, o)) = self.owner_before(title_start) {
+                (phrase_start, owner) = (s, Some(o));
+            } else {
+                title_start = self.title_prefix(title_start);
+                phrase_start = title_start;
+                if let Some((s, o)) = self.owner_before(title_start) {
+                    (phrase_start, owner) = (s, Some(o));
+                }
+            }
+        }
+        if !self.same_pattern(phrase_start, scan.end - 1) || self.in_pattern(phrase_start).is_some() {
+            return None;
+        }
+        let former = phrase_start > 0 && is_in(self.word(phrase_start - 1), list::NOT_NOW);
+        let acting = !former && stack.iter().any(|t| !NOT_ACTING.contains(&t.1.as_str()));
+        let next_to_name = stack.last().map_or("", |t| t.1.as_str());
+        let counterpart = TITLES.get(next_to_name) == Some(TitleOffice::Counterpart);
+
+        let k = match known {
+            Some(k) => {
+                // "Foreign Minister Nduhungirehe": the same person, if the owner agrees
+                let p = &self.unknown.people[k];
+                if owner.is_some_and(|o| p.owner != NONE && p.owner != o as u32) {
+                    return None;
+                }
+                k
+            }
+            None => {
+                let toks = self.text.tokens();
+                let written = &self.text.original()[toks[title_start].start()..toks[title_end - 1].end()];
+                // a counterpart holds the title of the person before, when there is one
+                let title = if counterpart { self.counterpart_title(start) } else { Some(title_words(written)) };
+                let honorific = stack.iter().all(|t| HONORIFICS.contains(&t.1.as_str()));
+                let role = title.as_ref().filter(|_| !former && !honorific).map(|title| match owner {
+                    Some(o) => format!("{title} of {}", self.record(o).name),
+                    None => title.clone(),
+                });
+                let acts_for = if acting { owner.map_or(NONE, |o| o as u32) } else { NONE };
+                let k = self.add_unknown(at..scan.end, owner, role, acts_for);
+                if let Some(title) = title.filter(|_| !former && !honorific) {
+                    self.unknown.last_titled = Some((at as u32, title));
+                }
+                k
+            }
+        };
+        for p in scan.absorbed {
+            self.drop_pending(p);
+        }
+        let mut pending = Pending::new(Key::Unknown(k as u32), at..scan.end, MentionForm::Name);
+        if one_word {
+            pending.form = MentionForm::Short;
+        }
+        pending.phrase.start = phrase_start as u32;
+        pending.acts_for = if acting { owner.map_or(NONE, |o| o as u32) } else { NONE };
+        if known.is_some() && pending.acts_for == NONE && !former {
+            pending.acts_for = self.unknown.people[k].acts_for;
+        }
+        self.pending.push(pending);
+        Some(self.pending.len() - 1)
+    }
+
+    /// After the titles: the surnames of the unlisted people, wherever they stand alone after the
+    /// full name ("Nduhungirehe said …").
+    pub(super) fn unknown_surnames(&mut self) {
+        if self.unknown.surnames.is_empty() {
+            return;
+        }
+        let from = self.unknown.people.iter().map(|p| p.first as usize).min().unwrap_or(0);
+        for i in from..self.text.tokens().len() {
+            if !self.is_word(i) || self.taken.contains(i) || !self.capitalised(i) {
+                continue;
+            }
+            let Some(&(k, _)) = self.unknown.surnames.get(self.word(i)) else { continue };
+            if k == NONE || self.unknown.people[k as usize].first as usize >= i || self.in_pattern(i).is_some() {
+                continue;
+            }
+            // after a title, the word was the title's to take ("Sheikh Khalid" is someone else)
+            if TITLES.ending_at(self.text, i).is_some() {
+                continue;
+            }
+            // a one-word organisation or place of the same name yields to the person ("Wagner")
+            let mut absorbed = None;
+            if let Some(s) = self.span_at(i) {
+                if self.spans[s].end as usize != i + 1 || self.spans[s].start as usize != i {
+                    continue;
+                }
+                if let Some(p) = self.decided(s) {
+                    if !self.absorbable(p) {
+                        continue;
+                    }
+                    absorbed = Some(p);
+                }
+            }
+            if self.continues_a_name(i) || self.followed_by_a_name(i + 1) {
+                continue;
+            }
+            // a surname that opens a sentence may be a common word ("Black smoke rose"): it needs
+            // a verb or a possessive after it
+            if (self.sentence_initial(i) || self.title_case(self.sentence(i))) && !self.acts_next(i + 1) {
+                continue;
+            }
+            if let Some(p) = absorbed {
+                self.drop_pending(p);
+            }
+            let mut pending = Pending::new(Key::Unknown(k), i..i + 1, MentionForm::Short);
+            pending.acts_for = self.unknown.people[k as usize].acts_for;
+            self.pending.push(pending);
+            self.taken.insert(i);
+        }
+    }
+
+    /// The entity of unlisted person `k`.
+    pub(super) fn unknown_entity(&self, k: usize) -> ResolvedEntity {
+        let p = &self.unknown.people[k];
+        ResolvedEntity {
+            id: p.id.clone(),
+            kind: EntityKind::Person,
+            name: p.name.clone(),
+            aliases: Vec::new(),
+            attrs: p.attrs.clone(),
+            gazetteer: None,
+        }
+    }
+
+    /// The capitalised words of a name from token `at` (see the module's documentation).
+    fn scan_name(&self, at: usize, sentence: usize) -> Option<Scan> {
+        let toks = self.text.tokens();
+        let joined = |a: usize, b: usize| toks[a].end() == toks[b].start();
+        let (mut t, mut words, mut plain, mut end) = (at, 0, 0, at);
+        let mut absorbed = Vec::new();
+        while self.word_in(t, sentence) {
+            // a group: words joined by hyphens ("Jean-Noel", "al-Burhan"), or an initial ("F.")
+            let mut g = t + 1;
+            while g + 1 < toks.len()
+                && self.word(g) == "-"
+                && joined(g - 1, g)
+                && joined(g, g + 1)
+                && self.word_in(g + 1, sentence)
+            {
+                g += 2;
+            }
+            let w = self.word(t);
+            let particle = PARTICLES.contains(&w) && !self.capitalised(t);
+            if particle && g == t + 1 {
+                // a particle between words of the name
+                if words == 0 {
+                    return None;
+                }
+                t = g;
+                continue;
+            }
+            let head = if particle { t + 2 } else { t };
+            if !self.capitalised(head) {
+                break;
+            }
+            if is_in(w, list::CALENDAR) || (is_in(w, list::FUNCTION) && !particle) {
+                break;
+            }
+            if TITLES.starting_at(self.text, t).is_some() {
+                // a title after the title ("Supreme Leader Ayatollah …"): the next one decides
+                if words == 0 {
+                    return None;
+                }
+                break;
+            }
+            let mut known = None;
+            let mut stop = false;
+            for u in (t..g).filter(|&u| toks[u].kind() == TokenKind::Word) {
+                let part = self.word(u);
+                if NOT_NAME.contains(&part) || is_in(part, list::GEO | list::SUFFIX | list::GROUP) {
+                    return None;
+                }
+                let original = self.text.token_original(u);
+                if original.chars().count() >= 2 && !original.chars().any(char::is_lowercase) {
+                    // an acronym
+                    stop = true;
+                }
+                if self.in_pattern(u).is_some() {
+                    stop = true;
+                }
+                if let Some(s) = self.span_at(u) {
+                    let one = self.spans[s].start as usize == t && self.spans[s].end as usize == g && g == t + 1;
+                    match self.decided(s) {
+                        Some(p) if self.is_person(p) => return None,
+                        Some(p) if one && self.absorbable(p) => known = Some(p),
+                        Some(_) => stop = true,
+                        // a name whose candidates the context ruled out is just words
+                        None => {}
+                    }
+                }
+            }
+            if stop {
+                break;
+            }
+            // an initial takes its full stop
+            if g == t + 1 && w.len() == 1 && g < toks.len() && self.word(g) == "." && joined(t, g) {
+                g += 1;
+            }
+            words += 1;
+            match known {
+                Some(p) => absorbed.push(p),
+                None => plain += 1,
+            }
+            end = g;
+            t = g;
+        }
+        ((1..=4).contains(&words) && plain >= 1).then_some(Scan { end, words, absorbed })
+    }
+
+    /// Pending mention `p` names a person.
+    fn is_person(&self, p: usize) -> bool {
+        matches!(self.pending[p].key, Key::Gaz(g) if self.kind(g as usize) == EntityKind::Person)
+    }
+
+    /// Pending mention `p` is a one-word organisation or place that a name may take over.
+    fn absorbable(&self, p: usize) -> bool {
+        match self.pending[p].key {
+            Key::Gaz(g) => matches!(self.kind(g as usize), EntityKind::Organization | EntityKind::Place),
+            _ => false,
+        }
+    }
+
+    /// Removes pending mention `p`: a key no sure mention has is dropped when entities are
+    /// numbered.
+    fn drop_pending(&mut self, p: usize) {
+        self.pending[p].key = Key::Unknown(NONE);
+        self.pending[p].tentative = true;
+    }
+
+    /// Capitalised words just before a title that are no known name: part of it ("Attorney
+    /// General", "Kremlin spokesman"), at most three.
+    fn title_prefix(&self, start: usize) -> usize {
+        let sentence = self.sentence(start);
+        let mut s = start;
+        while s > 0 && start - s < 3 {
+            let prev = s - 1;
+            if !self.word_in(prev, sentence) || !self.capitalised(prev) || self.span_at(prev).is_some() {
+                break;
+            }
+            let w = self.word(prev);
+            if is_in(w, list::FUNCTION | list::CALENDAR | list::NOT_NOW | list::VERB) {
+                break;
+            }
+            s = prev;
+        }
+        s
+    }
+
+    /// The titles that end at token `end`, stacked ("Supreme Leader Ayatollah"), as (first token,
+    /// normalised text), the one next to the name last.
+    fn title_stack(&self, end: usize) -> Vec<(usize, String)> {
+        let toks = self.text.tokens();
+        let mut stack = Vec::new();
+        let mut at = end;
+        while let Some((s, _)) = TITLES.ending_at(self.text, at) {
+            stack.push((s, self.text.normalized()[toks[s].norm().start..toks[at - 1].norm().end].to_string()));
+            if stack.len() == 4 {
+                break;
+            }
+            at = s;
+        }
+        stack.reverse();
+        stack
+    }
+
+    /// The title of the person a counterpart before token `start` is the counterpart of: the
+    /// latest person named with a title, listed or not, in this sentence or the one before.
+    fn counterpart_title(&self, start: usize) -> Option<String> {
+        let sentence = self.sentence(start);
+        let k = self.people.partition_point(|p| (p.0 as usize) < start);
+        let listed = self.people[..k].last().and_then(|&(at, person)| {
+            let (role, _) = self.r.role_on(self.g, person as usize, self.date)?;
+            Some((at, role.title.clone()))
+        });
+        let unlisted = self.unknown.last_titled.clone().filter(|t| (t.0 as usize) < start);
+        let (at, title) = match (listed, unlisted) {
+            (Some(a), Some(b)) => {
+                if a.0 > b.0 {
+                    a
+                } else {
+                    b
+                }
+            }
+            (a, b) => a.or(b)?,
+        };
+        (self.sentence(at as usize) + 1 >= sentence).then_some(title)
+    }
+
+    /// Adds (or finds) the unlisted person named by tokens `name`.
+    fn add_unknown(
+        &mut self,
+        name: std::ops::Range<usize>,
+        owner: Option<usize>,
+        role: Option<String>,
+        acts_for: u32,
+    ) -> usize {
+        let toks = self.text.tokens();
+        let written = &self.text.original()[toks[name.start].start()..toks[name.end - 1].end()];
+        let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
+        let s = slug(&written);
+        if let Some(&k) = self.unknown.by_slug.get(&s) {
+            return k as usize;
+        }
+        let mut id = format!("person:{s}");
+        let mut n = 2;
+        while self.g.index_of(&id).is_some() {
+            id = format!("person:{s}-{n}");
+            n += 1;
+        }
+        let mut attrs = BTreeMap::new();
+        if let Some(o) = owner {
+            let record = self.record(o);
+            if record.kind == EntityKind::Country {
+                let iso3 = record.attrs.get("iso3").cloned();
+                attrs.insert("country".into(), iso3.unwrap_or_else(|| record.id.trim_start_matches("country:").into()));
+            }
+        }
+        if let Some(role) = role {
+            attrs.insert("role".into(), role);
+        }
+        let k = self.unknown.people.len();
+        self.unknown.people.push(Person {
+            id,
+            name: written,
+            attrs,
+            acts_for,
+            owner: owner.map_or(NONE, |o| o as u32),
+            first: name.start as u32,
+        });
+        self.unknown.by_slug.insert(s, k as u32);
+        // the first and last words of the name, for "Nduhungirehe said" and "Mao said" (a family
+        // name comes first in some languages, last in others); not the end of "Sang-mok"
+        let words = |t: &usize| self.is_word(*t);
+        let first = (name.start..name.end).find(words).filter(|&t| self.capitalised(t));
+        let last = (name.start..name.end).rev().find(words).filter(|&t| self.capitalised(t));
+        for (t, min_chars, is_last) in [(first, 2, false), (last, 3, true)] {
+            let Some(t) = t else { continue };
+            let w = self.word(t);
+            let usable = w.chars().count() >= min_chars
+                && !is_in(w, list::FUNCTION | list::CALENDAR | list::COMMON)
+                && TITLES.get(w).is_none();
+            if usable {
+                let entry = self.unknown.surnames.entry(w.to_string()).or_insert((k as u32, is_last));
+                if entry.0 != k as u32 {
+                    entry.0 = NONE;
+                }
+                entry.1 |= is_last;
+            }
+        }
+        k
+    }
+}
