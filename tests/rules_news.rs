@@ -447,6 +447,31 @@ Luiz Inacio Lula da Silva met Xi Jinping and signed more than 30 agreements. => 
 Saudi Arabia and the United States signed a strategic defence agreement during Mohammed bin Salman's visit to Washington. => sign(Saudi Arabia, United States); sign(Saudi Arabia, strategic defence agreement); sign(United States, strategic defence agreement); visit(Mohammed bin Salman, Washington)
 Donald Trump said the United States would not give Ukraine more money. =>
 Germany is ready to supply Ukraine with more air defence. => pledge(Germany, Ukraine)
+Russia received a shipment of shells from North Korea, according to Seoul. => pledge(North Korea, Russia)
+Ukraine received criticism from Hungary over the pipeline. =>
+The United States sent a carrier group to the Mediterranean. =>
+Japan sent a special envoy to Myanmar. =>
+Turkey sent humanitarian aid to Syria after the earthquake. => pledge(Turkey, Syria)
+NATO allies Poland and Lithuania closed their borders with Belarus. => member(Poland, NATO); member(Lithuania, NATO)
+European Union leaders met in Brussels on Thursday. =>
+Emmanuel Macron on Thursday hosted a summit in Paris on Ukraine. =>
+Keir Starmer on Sunday welcomed European leaders to London. =>
+Narendra Modi welcomed Vladimir Putin's remarks on the war. =>
+Vladimir Putin received the credentials of new ambassadors at the Kremlin. =>
+Friedrich Merz received Emmanuel Macron in Berlin on his first day in office. => meet(Friedrich Merz, Emmanuel Macron); visit(Emmanuel Macron, Berlin)
+Donald Trump hosted Benjamin Netanyahu at the White House for the third time. => meet(Donald Trump, Benjamin Netanyahu)
+China and Russia held joint air patrols over the Sea of Japan. => cooperate(China, Russia)
+South Korea and the United States postponed joint drills. =>
+Iran and Russia signed a comprehensive strategic partnership treaty in Moscow. => sign(Iran, Russia); sign(Iran, comprehensive strategic partnership treaty); sign(Russia, comprehensive strategic partnership treaty)
+Pakistan asked China to roll over its debt. => appeal(Pakistan, China)
+Hungary's prime minister met Donald Trump at the White House. => meet(Viktor Orbán, Donald Trump)
+Vladimir Putin yesterday met the Hungarian prime minister in Moscow. => meet(Vladimir Putin, Viktor Orbán)
+Sergey Lavrov met separately with the foreign ministers of Laos and Cambodia. =>
+India and the European Union concluded talks on a free trade agreement. => agree(India, European Union)
+Bangladesh appealed for international help after the floods. =>
+Israel called for the United Nations to disband the agency. => appeal(Israel, United Nations)
+Emmanuel Macron and Keir Starmer spoke at the opening of the summit. =>
+Anthony Albanese arrived late at the summit in Kuala Lumpur. => visit(Anthony Albanese, Kuala Lumpur)
 "#;
 
 /// One expected relation: kind, subject name, object name (lower case).
