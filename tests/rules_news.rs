@@ -472,6 +472,26 @@ Bangladesh appealed for international help after the floods. =>
 Israel called for the United Nations to disband the agency. => appeal(Israel, United Nations)
 Emmanuel Macron and Keir Starmer spoke at the opening of the summit. =>
 Anthony Albanese arrived late at the summit in Kuala Lumpur. => visit(Anthony Albanese, Kuala Lumpur)
+Chinese Premier Li Qiang held talks with Brazilian President Luiz Inacio Lula da Silva in Rio de Janeiro on the sidelines of the BRICS summit. => meet(Li Qiang, Luiz Inacio Lula da Silva)
+Li Qiang met Anwar Ibrahim in Kuala Lumpur and the two sides signed several agreements. => meet(Li Qiang, Anwar Ibrahim)
+Narendra Modi is scheduled to visit the United States in February. => visit(Narendra Modi, United States)
+Vladimir Putin has not travelled to any country that is a member of the International Criminal Court. =>
+The leaders of Japan and South Korea met in Tokyo. => meet(Japan, South Korea)
+Kim Jong Un met Xi Jinping in Beijing for the first time in six years. => meet(Kim Jong Un, Xi Jinping)
+Kim Jong Un travelled to Beijing by armoured train. => visit(Kim Jong Un, Beijing)
+Iran and the International Atomic Energy Agency signed a cooperation agreement in Cairo. => sign(Iran, International Atomic Energy Agency); sign(Iran, cooperation agreement); sign(International Atomic Energy Agency, cooperation agreement)
+The agreement was signed by Abbas Araghchi and Rafael Grossi. =>
+Qatar pledged $500 million to support the Syrian government. =>
+The European Union will provide 1.2 billion euros to the Palestinian Authority over three years. => pledge(European Union, Palestinian Authority)
+The United States urged China and the Philippines to resolve their dispute peacefully. => appeal(United States, China); appeal(United States, Philippines)
+The foreign ministers of the Group of Seven called on Russia to agree to a ceasefire. => appeal(Group of Seven, Russia)
+Hamas said it had agreed to the proposal presented by Egyptian and Qatari mediators. =>
+Israel and Syria held direct talks in Paris, according to officials. => meet(Israel, Syria)
+Japan and Australia announced plans to deepen their security cooperation. => cooperate(Japan, Australia)
+Georgia has frozen its bid to join the European Union. =>
+Moldova hopes to join the European Union by 2030. => member(Moldova, European Union)
+Vladimir Putin met Donald Trump in Anchorage and later said the talks were useful. => meet(Vladimir Putin, Donald Trump)
+Donald Trump said he would meet Kim Jong Un if he could. => meet(Donald Trump, Kim Jong Un)
 "#;
 
 /// One expected relation: kind, subject name, object name (lower case).
@@ -579,7 +599,7 @@ fn default_rules_find_most_relations_of_news_sentences_and_few_others() {
     );
     // (shown with --nocapture: what is still missed or wrong)
     eprintln!("{summary}");
-    assert!(s.expected > 350, "{summary}");
+    assert!(s.expected > 400, "{summary}");
     assert!(precision >= 0.95, "{summary}");
     assert!(recall >= 0.90, "{summary}");
 }
