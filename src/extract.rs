@@ -412,21 +412,13 @@ fn merge_aliases(entity: &mut Entity, aliases: Vec<String>) {
     }
 }
 
-/// Whether a pattern entity's name describes it rather than names it: a document or event whose
-/// last word is not capitalised ("peace agreement", "Tokyo summit").
-fn is_description(e: &ResolvedEntity) -> bool {
-    let described = matches!(e.kind, EntityKind::Document | EntityKind::Event) && e.gazetteer.is_none();
-    described && e.name.split_whitespace().last().is_some_and(|w| !w.starts_with(char::is_uppercase))
-}
-
 /// Assembles the output document: the mentions of named entities, each entity with a listed
 /// mention or in a relation once, and the relations.
 ///
 /// Amounts of money are not entities of the output (a relation holds them as an argument). A
 /// document or event found by pattern is listed by its mentions only where it has a proper name
 /// ("the Treaty of Aachen", "the China-Central Asia Summit"), not where its name describes it
-/// ("a trade agreement", "the Tokyo summit"): such a phrase names nothing to link or count. It is
-/// listed when a relation has it as subject or object.
+/// ("a trade agreement", "the Tokyo summit"; see [`ResolvedEntity::is_description`]).
 ///
 /// Ids, rule ids and the texts of mentions are shared [`ArcStr`]s, made once per part: a name
 /// written a million times costs one allocation, not a million.
@@ -440,7 +432,7 @@ fn document(
     rules: &RuleSet,
 ) -> Document {
     let mut doc = Document { date: Some(date.to_string()), date_assumed: assumed, ..Document::default() };
-    let listed = |e: &ResolvedEntity| e.kind != EntityKind::Money && !is_description(e);
+    let listed = |e: &ResolvedEntity| e.kind != EntityKind::Money && !e.is_description();
     // per entity of the resolution: its shared id and the names written for it, in order of
     // first mention
     let mut ids: Vec<Option<ArcStr>> = vec![None; resolution.entities.len()];

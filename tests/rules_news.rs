@@ -4,8 +4,9 @@
 //!
 //! Each line is `sentence => kind(Subject, Object); …`, names as the gazetteers spell them (any
 //! alias will do). A document found as the object of `sign` matches a name it is part of or that
-//! is part of it ("partnership agreement" for "comprehensive economic partnership agreement"): its
-//! extent is the resolver's business, not the rules'.
+//! is part of it: its extent is the resolver's business, not the rules'. Only named documents
+//! ("the Treaty of Aachen") are objects of `sign`: a phrase that describes one ("a trade deal") is
+//! no party, and the relation is between those who signed it.
 //!
 //! The figures are thresholds, not exact counts: gazetteers and resolution change beside the
 //! rules, and a held-out corpus never scores perfectly.
@@ -61,17 +62,17 @@ Luiz Inacio Lula da Silva made a state visit to France in June. => visit(Luiz In
 Narendra Modi, who is on a visit to Ghana, addressed parliament. => visit(Narendra Modi, Ghana)
 Wang Yi began a tour of Europe in Brussels on Wednesday. => visit(Wang Yi, Europe)
 Abbas Araghchi travelled to Moscow to meet Vladimir Putin. => visit(Abbas Araghchi, Moscow); meet(Abbas Araghchi, Vladimir Putin)
-India and the United Kingdom signed a free trade agreement in London. => sign(India, United Kingdom); sign(India, free trade agreement); sign(United Kingdom, free trade agreement)
+India and the United Kingdom signed a free trade agreement in London. => sign(India, United Kingdom)
 Japan and the Philippines signed a reciprocal access agreement on Monday. => sign(Japan, Philippines)
 Anthony Albanese and Prabowo Subianto signed a memorandum of understanding on energy. => sign(Anthony Albanese, Prabowo Subianto)
-Vietnam inked a defence deal with France during the visit. => sign(Vietnam, France); sign(Vietnam, defence deal)
+Vietnam inked a defence deal with France during the visit. => sign(Vietnam, France)
 Kazakhstan and China signed more than 30 cooperation documents. => sign(Kazakhstan, China)
 Egypt signed a $1 billion loan agreement with the World Bank. => sign(Egypt, World Bank)
-Armenia and Azerbaijan initialled a peace agreement at the White House. => sign(Armenia, Azerbaijan); sign(Armenia, peace agreement); sign(Azerbaijan, peace agreement)
+Armenia and Azerbaijan initialled a peace agreement at the White House. => sign(Armenia, Azerbaijan)
 Brazil signed agreements with China on trade and technology. => sign(Brazil, China)
 Ukraine and the United States signed a minerals deal on Wednesday. => sign(Ukraine, United States)
-Saudi Arabia and Pakistan signed a mutual defence pact in Riyadh. => sign(Saudi Arabia, Pakistan); sign(Saudi Arabia, defence pact); sign(Pakistan, defence pact)
-Indonesia has signed a trade agreement with Canada. => sign(Indonesia, Canada); sign(Indonesia, trade agreement)
+Saudi Arabia and Pakistan signed a mutual defence pact in Riyadh. => sign(Saudi Arabia, Pakistan)
+Indonesia has signed a trade agreement with Canada. => sign(Indonesia, Canada)
 Japan pledged $2 billion to Ukraine for reconstruction. => pledge(Japan, Ukraine)
 The European Union announced 500 million euros in aid for Syria. => pledge(European Union, Syria)
 Germany will provide Ukraine with four more Patriot systems. => pledge(Germany, Ukraine)
@@ -155,11 +156,11 @@ Xi Jinping, who arrived in Moscow on Wednesday, will attend the parade. => visit
 Benjamin Netanyahu's trip to Washington was his third this year. => visit(Benjamin Netanyahu, Washington)
 Wang Yi will visit India next week for border talks. => visit(Wang Yi, India)
 Kaja Kallas condemned the visit of Russian officials to Pyongyang. =>
-Japan and India signed a memorandum of cooperation on semiconductors. => sign(Japan, India); sign(Japan, memorandum of cooperation); sign(India, memorandum of cooperation)
-The United States and Ukraine signed an agreement establishing a reconstruction fund. => sign(United States, Ukraine); sign(United States, agreement); sign(Ukraine, agreement)
-Kenya and the United Arab Emirates signed a comprehensive economic partnership agreement. => sign(Kenya, United Arab Emirates); sign(Kenya, comprehensive economic partnership agreement); sign(United Arab Emirates, comprehensive economic partnership agreement)
+Japan and India signed a memorandum of cooperation on semiconductors. => sign(Japan, India)
+The United States and Ukraine signed an agreement establishing a reconstruction fund. => sign(United States, Ukraine)
+Kenya and the United Arab Emirates signed a comprehensive economic partnership agreement. => sign(Kenya, United Arab Emirates)
 Pakistan signed three agreements with China worth $8 billion. => sign(Pakistan, China)
-Egypt and the European Union signed a strategic partnership deal worth 7.4 billion euros. => sign(Egypt, European Union); sign(Egypt, strategic partnership deal); sign(European Union, strategic partnership deal)
+Egypt and the European Union signed a strategic partnership deal worth 7.4 billion euros. => sign(Egypt, European Union)
 The United Kingdom refused to sign the declaration. =>
 Brazil has yet to sign the agreement with the European Union. =>
 The European Union pledged an additional 1 billion euros to Ukraine. => pledge(European Union, Ukraine)
@@ -184,7 +185,7 @@ Ukraine and Russia failed to reach an agreement in Istanbul. =>
 India and Japan agreed to boost defence cooperation. => agree(India, Japan); cooperate(India, Japan)
 France and India agreed to deepen their strategic partnership. => agree(France, India); cooperate(France, India)
 The United States will cooperate with Saudi Arabia on civil nuclear energy. => cooperate(United States, Saudi Arabia)
-Indonesia and Australia signed a defence cooperation agreement. => sign(Indonesia, Australia); sign(Indonesia, defence cooperation agreement); sign(Australia, defence cooperation agreement)
+Indonesia and Australia signed a defence cooperation agreement. => sign(Indonesia, Australia)
 Egypt is working with Qatar on a new ceasefire proposal. => cooperate(Egypt, Qatar)
 Vietnam and the Philippines agreed to enhance maritime cooperation. => agree(Vietnam, Philippines); cooperate(Vietnam, Philippines)
 Indonesia officially joined BRICS as a full member. => member(Indonesia, BRICS)
@@ -214,8 +215,8 @@ Donald Trump said he would not go to Moscow. =>
 Shigeru Ishiba was in Washington to discuss tariffs. => visit(Shigeru Ishiba, Washington)
 Sergey Lavrov arrived in Pyongyang for talks with Kim Jong Un. => visit(Sergey Lavrov, Pyongyang); meet(Sergey Lavrov, Kim Jong Un)
 China and Brazil signed 20 agreements during the visit. => sign(China, Brazil)
-Vietnam and the United States signed a trade deal in Hanoi. => sign(Vietnam, United States); sign(Vietnam, trade deal); sign(United States, trade deal)
-The Democratic Republic of the Congo and Rwanda signed a peace agreement in Washington. => sign(Democratic Republic of the Congo, Rwanda); sign(Democratic Republic of the Congo, peace agreement); sign(Rwanda, peace agreement)
+Vietnam and the United States signed a trade deal in Hanoi. => sign(Vietnam, United States)
+The Democratic Republic of the Congo and Rwanda signed a peace agreement in Washington. => sign(Democratic Republic of the Congo, Rwanda)
 Kazakhstan signed a memorandum with Russia on nuclear power. => sign(Kazakhstan, Russia)
 Ukraine refused to sign the minerals deal in February. =>
 The United Kingdom pledged 2.5 billion pounds to Ukraine. => pledge(United Kingdom, Ukraine)
@@ -274,7 +275,7 @@ Qatar and Egypt, which have mediated between Israel and Hamas, urged both sides 
 Pope Francis called on world leaders to end the war in Ukraine. =>
 India and Pakistan have agreed to a ceasefire after four days of fighting, Donald Trump said. => agree(India, Pakistan)
 Canada and the European Union agreed to deepen defence cooperation at a summit in Brussels. => agree(Canada, European Union); cooperate(Canada, European Union)
-Australia and Papua New Guinea signed a mutual defence treaty in Canberra. => sign(Australia, Papua New Guinea); sign(Australia, defence treaty); sign(Papua New Guinea, defence treaty)
+Australia and Papua New Guinea signed a mutual defence treaty in Canberra. => sign(Australia, Papua New Guinea)
 Vietnam became the latest country to join BRICS as a partner. =>
 Leaders of the Shanghai Cooperation Organisation gathered in Tianjin for the group's annual summit. =>
 Belarus formally became a member of the Shanghai Cooperation Organisation in 2024. => member(Belarus, Shanghai Cooperation Organisation)
@@ -437,14 +438,14 @@ Pedro Sánchez defended Spain's decision not to raise defence spending. =>
 Germany and France pledged to deepen their defence cooperation. => cooperate(Germany, France)
 Poland and the Baltic states called for more NATO troops on the eastern flank. =>
 Mark Rutte urged allies to boost spending. =>
-Armenia and Azerbaijan signed a peace agreement at the White House, witnessed by Donald Trump. => sign(Armenia, Azerbaijan); sign(Armenia, peace agreement); sign(Azerbaijan, peace agreement)
+Armenia and Azerbaijan signed a peace agreement at the White House, witnessed by Donald Trump. => sign(Armenia, Azerbaijan)
 South Africa hosted the G20 summit in Johannesburg. =>
 Friedrich Merz travelled to Paris and Warsaw on his first day in office. => visit(Friedrich Merz, Paris); visit(Friedrich Merz, Warsaw)
 Emmanuel Macron will travel to Washington with Keir Starmer. => visit(Emmanuel Macron, Washington); visit(Keir Starmer, Washington)
 The Chinese president arrived in Moscow on Wednesday for a three-day state visit. => visit(Xi Jinping, Moscow)
 Vladimir Putin is expected in India in December. =>
 Luiz Inacio Lula da Silva met Xi Jinping and signed more than 30 agreements. => meet(Luiz Inacio Lula da Silva, Xi Jinping)
-Saudi Arabia and the United States signed a strategic defence agreement during Mohammed bin Salman's visit to Washington. => sign(Saudi Arabia, United States); sign(Saudi Arabia, strategic defence agreement); sign(United States, strategic defence agreement); visit(Mohammed bin Salman, Washington)
+Saudi Arabia and the United States signed a strategic defence agreement during Mohammed bin Salman's visit to Washington. => sign(Saudi Arabia, United States); visit(Mohammed bin Salman, Washington)
 Donald Trump said the United States would not give Ukraine more money. =>
 Germany is ready to supply Ukraine with more air defence. => pledge(Germany, Ukraine)
 Russia received a shipment of shells from North Korea, according to Seoul. => pledge(North Korea, Russia)
@@ -462,7 +463,7 @@ Friedrich Merz received Emmanuel Macron in Berlin on his first day in office. =>
 Donald Trump hosted Benjamin Netanyahu at the White House for the third time. => meet(Donald Trump, Benjamin Netanyahu)
 China and Russia held joint air patrols over the Sea of Japan. => cooperate(China, Russia)
 South Korea and the United States postponed joint drills. =>
-Iran and Russia signed a comprehensive strategic partnership treaty in Moscow. => sign(Iran, Russia); sign(Iran, comprehensive strategic partnership treaty); sign(Russia, comprehensive strategic partnership treaty)
+Iran and Russia signed a comprehensive strategic partnership treaty in Moscow. => sign(Iran, Russia)
 Pakistan asked China to roll over its debt. => appeal(Pakistan, China)
 Hungary's prime minister met Donald Trump at the White House. => meet(Viktor Orbán, Donald Trump)
 Vladimir Putin yesterday met the Hungarian prime minister in Moscow. => meet(Vladimir Putin, Viktor Orbán)
@@ -479,7 +480,7 @@ Vladimir Putin has not travelled to any country that is a member of the Internat
 The leaders of Japan and South Korea met in Tokyo. => meet(Japan, South Korea)
 Kim Jong Un met Xi Jinping in Beijing for the first time in six years. => meet(Kim Jong Un, Xi Jinping)
 Kim Jong Un travelled to Beijing by armoured train. => visit(Kim Jong Un, Beijing)
-Iran and the International Atomic Energy Agency signed a cooperation agreement in Cairo. => sign(Iran, International Atomic Energy Agency); sign(Iran, cooperation agreement); sign(International Atomic Energy Agency, cooperation agreement)
+Iran and the International Atomic Energy Agency signed a cooperation agreement in Cairo. => sign(Iran, International Atomic Energy Agency)
 The agreement was signed by Abbas Araghchi and Rafael Grossi. =>
 Qatar pledged $500 million to support the Syrian government. =>
 The European Union will provide 1.2 billion euros to the Palestinian Authority over three years. => pledge(European Union, Palestinian Authority)

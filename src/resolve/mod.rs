@@ -89,6 +89,18 @@ pub struct ResolvedEntity {
     pub gazetteer: Option<usize>,
 }
 
+impl ResolvedEntity {
+    /// Whether its name describes it rather than names it: a document or event found by pattern
+    /// whose last word is not capitalised ("a peace agreement", "the Tokyo summit"), unlike
+    /// "the Treaty of Aachen" or "the China-Central Asia Summit". Such a phrase names nothing to
+    /// link or count: it is neither listed in the output nor a party to a relation (a rule may
+    /// still keep its text as an argument, `document = "gas deal"`).
+    pub fn is_description(&self) -> bool {
+        let described = matches!(self.kind, EntityKind::Document | EntityKind::Event) && self.gazetteer.is_none();
+        described && self.name.split_whitespace().last().is_some_and(|w| !w.starts_with(char::is_uppercase))
+    }
+}
+
 /// A resolved mention.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResolvedMention {

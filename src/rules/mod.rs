@@ -578,7 +578,10 @@ impl RuleSet {
                     };
                     for &subject in &subjects {
                         for &object in &objects {
-                            if subject == object {
+                            // a described document ("a gas deal") is no party: the relation is
+                            // between those who signed it
+                            let described = |e: usize| resolution.entities[e].is_description();
+                            if subject == object || described(subject) || described(object) {
                                 continue;
                             }
                             let key = if rule.relation.is_symmetric() {
