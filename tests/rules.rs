@@ -78,12 +78,15 @@ fn unknown_kinds_are_errors() {
     assert!(e.starts_with("my-rules.toml:5:") && e.contains("`hug`"), "{e}");
 }
 
-fn temp_file(name: &str, contents: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("attache-rules-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
+/// Writes `contents` to `name` in `dir` (a directory of the test's own, removed when it ends).
+fn temp_file(dir: &tempfile::TempDir, name: &str, contents: &str) -> PathBuf {
+    let path = dir.path().join(name);
     std::fs::write(&path, contents).unwrap();
     path
+}
+
+fn temp_dir() -> tempfile::TempDir {
+    tempfile::Builder::new().prefix("attache-rules-test-").tempdir().unwrap()
 }
 
 const PEOPLE: &str = r#"{"id":"person:ana-lima","kind":"person","name":"Ana Lima","aliases":["Lima"]}
@@ -102,8 +105,9 @@ counterexamples = ["Ana Lima never greeted Ben Okafor."]
 
 #[test]
 fn attache_test_passes_a_good_file() {
-    let gazetteer = temp_file("people-good.jsonl", PEOPLE);
-    let ok = temp_file("good.toml", GREETED);
+    let dir = temp_dir();
+    let gazetteer = temp_file(&dir, "people-good.jsonl", PEOPLE);
+    let ok = temp_file(&dir, "good.toml", GREETED);
     let exe = env!("CARGO_BIN_EXE_attache");
     let out =
         Command::new(exe).args(["test", "--no-defaults", "--gazetteer"]).arg(&gazetteer).arg(&ok).output().unwrap();
@@ -114,11 +118,12 @@ fn attache_test_passes_a_good_file() {
 
 #[test]
 fn attache_test_names_a_wrong_example_and_fails() {
-    let gazetteer = temp_file("people-bad.jsonl", PEOPLE);
+    let dir = temp_dir();
+    let gazetteer = temp_file(&dir, "people-bad.jsonl", PEOPLE);
     let bad = format!(
         "{GREETED}\n[[rule]]\nid = \"meet/hugged\"\nrelation = \"meet\"\npatterns = [\"{{subject:person}} hugged {{object:person}}\"]\nexamples = [\"Chen Wei hugged Ben Okafor. => meet(Chen Wei, Ana Lima)\"]\n"
     );
-    let wrong = temp_file("bad.toml", &bad);
+    let wrong = temp_file(&dir, "bad.toml", &bad);
     let exe = env!("CARGO_BIN_EXE_attache");
     let out =
         Command::new(exe).args(["test", "--no-defaults", "--gazetteer"]).arg(&gazetteer).arg(&wrong).output().unwrap();
@@ -133,7 +138,9 @@ fn attache_test_names_a_wrong_example_and_fails() {
 
 #[test]
 fn attache_test_on_a_broken_file_says_where() {
-    let broken = temp_file("broken.toml", "[[rule]]\nid = \"x\"\nrelation = \"meet\"\npatterns = [\"{subject met\"]\n");
+    let dir = temp_dir();
+    let broken =
+        temp_file(&dir, "broken.toml", "[[rule]]\nid = \"x\"\nrelation = \"meet\"\npatterns = [\"{subject met\"]\n");
     let out =
         Command::new(env!("CARGO_BIN_EXE_attache")).args(["test", "--no-defaults"]).arg(&broken).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -143,12 +150,13 @@ fn attache_test_on_a_broken_file_says_where() {
 
 #[test]
 fn explain_shows_rule_pattern_parts_and_near_misses() {
-    let gazetteer = temp_file("explain.jsonl", PEOPLE);
-    let rules = temp_file(
+    let dir = temp_dir();
+    let gazetteer = temp_file(&dir, "explain.jsonl", PEOPLE);
+    let rules = temp_file(&dir,
         "explain.toml",
         "[[rule]]\nid = \"meet/greeted\"\nrelation = \"meet\"\npatterns = [\"{subject:person} greeted {object:person}\"]\n",
     );
-    let input = temp_file("explain.txt", "Lima greeted Okafor. Lima greeted a crowd.");
+    let input = temp_file(&dir, "explain.txt", "Lima greeted Okafor. Lima greeted a crowd.");
     let out = Command::new(env!("CARGO_BIN_EXE_attache"))
         .args(["extract", "--explain", "--format", "pretty", "--date", "2025-06-17", "--no-defaults", "--gazetteer"])
         .arg(&gazetteer)
