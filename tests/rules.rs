@@ -152,7 +152,8 @@ fn attache_test_on_a_broken_file_says_where() {
 fn explain_shows_rule_pattern_parts_and_near_misses() {
     let dir = temp_dir();
     let gazetteer = temp_file(&dir, "explain.jsonl", PEOPLE);
-    let rules = temp_file(&dir,
+    let rules = temp_file(
+        &dir,
         "explain.toml",
         "[[rule]]\nid = \"meet/greeted\"\nrelation = \"meet\"\npatterns = [\"{subject:person} greeted {object:person}\"]\n",
     );
