@@ -530,11 +530,14 @@ SURNAME_STOP = {
 }
 
 # Surnames whose lower-case form is a frequent English word or name (wordfreq 3.1.1 Zipf >= 3.5,
-# computed once when this list was reviewed; wordfreq is not needed to run the generator): no
-# surname-alone alias, because "Tax", "Note", "Friday", "Smith" or "Sweden" alone would name a head of
-# government far less often than they mean something else. Kept despite the frequency, because news
-# uses them alone for one person: Trump, Obama, Clinton, Putin, Xi, Biden, Modi, Blair, Abe, Castro.
+# computed when this list was reviewed, and again over every surname alias of the generated
+# people.jsonl when the overlay and the curated tables had grown: "Son", "Antonio", "Kenny", "Su", "Wu",
+# "Yi", "Ko", …; wordfreq is not needed to run the generator): no surname-alone alias, because "Tax",
+# "Note", "Friday", "Smith" or "Sweden" alone would name a head of government far less often than they
+# mean something else. Kept despite the frequency, because news uses them alone for one person:
+# FAMOUS_SURNAMES below.
 COMMON_SURNAMES = {
+    "Antonio", "Borne", "Chang", "Henri", "Hu", "Ibrahim", "Kenny", "Ko", "Son", "Su", "Wu", "Yi",
     "Abbott", "Ada", "Albert", "Alexis", "Allen", "Anthony", "Arthur", "Bare", "Bennett", "Bio", "Bird",
     "Bryan", "Bryant", "Burton", "Cameron", "Chan", "Charles", "Christian", "Christie", "Clark", "Coleman",
     "Costa", "Coward", "Cox", "Cunningham", "Dam", "Dan", "Davis", "Denmark", "Desert", "Douglas", "Drew",
@@ -553,6 +556,17 @@ COMMON_SURNAMES = {
     "Tax", "Taylor", "Thomas", "Thompson", "Thomson", "Todd", "Toledo", "Torres", "Turner", "Vera Cruz",
     "Verge", "Vital", "Wade", "Walker", "Walsh", "Walter", "Warren", "Webster", "Wee", "Williams", "Wong",
     "Yang", "ben Ali", "da Costa", "da Silva", "de Leon", "de Marco",
+}
+
+# The surnames news uses alone for one person although they are frequent words or names (exempt from
+# COMMON_SURNAMES): the surname-alone alias belongs to that person only (slug), not to another holder
+# who shares it ("Obama" is not Equatorial Guinea's Prime Minister Francisco Pascual Obama Asue), or
+# to every holder (None: "Castro" is Fidel, Raul and Xiomara Castro; the resolver goes by the date).
+FAMOUS_SURNAMES = {
+    "Trump": "donald-trump", "Obama": "barack-obama", "Clinton": "william-jefferson-clinton",
+    "Putin": "vladimir-putin", "Xi": "xi-jinping", "Biden": "joseph-biden", "Modi": "narendra-modi",
+    "Blair": "tony-blair", "Abe": "shinzo-abe", "Castro": None, "Assad": "bashar-al-assad",
+    "Sa'ar": "gideon-sa-ar",
 }
 
 # Given names that one-word monarchs and holders share with many people.
@@ -586,6 +600,9 @@ PERSON_EXTRA = {
     "ali-khamenei": {"n": ["Ayatollah Ali Khamenei"], "s": ["Khamenei"]},
     "kim-jong-un": {"s": []},
     "mohammed-bin-salman": {"n": ["Mohammed bin Salman", "Muhammad bin Salman"], "x": ["MBS"]},
+    # the UAE's own spelling (WAM, the state news agency) and the press's "Mohammed"; MBZ as MBS above
+    "mohamed-bin-zayed-al-nahyan": {"n": ["Mohamed bin Zayed Al Nahyan", "Mohammed bin Zayed Al Nahyan", "Mohamed bin Zayed",
+                                          "Mohammed bin Zayed"], "x": ["MBZ"]},
     "ilham-aliyev": {"s": ["Aliyev"]},
     "emomali-rahmon": {"n": ["Emomali Rahmonov", "Emomalii Rahmon"], "s": ["Rahmon"]},
     "bongbong-marcos": {"n": ["Ferdinand Marcos Jr.", "Ferdinand Marcos Jr", "Ferdinand R. Marcos Jr.",
@@ -655,6 +672,7 @@ PRESS_NAME = {
     "hasina-wajed": "Sheikh Hasina",
     "kim-chong-il": "Kim Jong Il",  # the Factbook's 1990s romanisation
     "chun-ying-c-y-leung": "Leung Chun-ying",
+    "mohammed-bin-zayed-al-nahyan": "Mohamed bin Zayed Al Nahyan",  # the UAE's own spelling (WAM)
 }
 
 # Role facts the sources lack or leave open (stale snapshots): (person slug, role, source note). A role
@@ -893,6 +911,33 @@ CURATED_ORGS = [
     ("uza", "UzA", ["National News Agency of Uzbekistan"], [], "curated: Uzbek state news agency"),
     ("tdh", "Turkmenistan State News Agency", [], ["TDH"], "curated: Turkmen state news agency"),
     ("astana-times", "Astana Times", ["The Astana Times"], [], "curated: Kazakh newspaper"),
+]
+
+# National institutions that diplomacy news names as actors in their own right ("the Kremlin said",
+# "the White House announced", "the Pentagon confirmed"): (slug, name, aliases, acronyms, country ISO3,
+# source note). Attr `country` is the state whose government they are part of. Only bodies whose name
+# is unique to one state: "Foreign Ministry", "Defence Ministry" or "parliament" are not names. Names
+# leave out the country ("US State Department" is two mentions: the United States and the body).
+GOVERNMENT_BODIES = [
+    ("kremlin", "Kremlin", ["Moscow Kremlin"], [], "RUS", "curated: seat and office of the President of Russia (kremlin.ru)"),
+    ("white-house", "White House", [], [], "USA", "curated: residence and office of the President of the United States (whitehouse.gov)"),
+    ("pentagon", "Pentagon", [], [], "USA", "curated: headquarters of the US Department of Defense (defense.gov)"),
+    # without the country's name in front: "US State Department" is the country and the body
+    ("state-department", "State Department", ["Department of State"], [], "USA", "curated: foreign ministry of the United States (state.gov)"),
+    ("treasury-department", "Treasury Department", ["Department of the Treasury"], [], "USA",
+     "curated: finance ministry of the United States (treasury.gov)"),
+    ("federal-reserve", "Federal Reserve", ["Federal Reserve Board"], [], "USA", "curated: central bank of the United States (federalreserve.gov)"),
+    ("downing-street", "Downing Street", ["No. 10 Downing Street", "10 Downing Street"], [], "GBR",
+     "curated: office of the Prime Minister of the United Kingdom (gov.uk)"),
+    ("elysee", "Élysée Palace", ["Elysee Palace", "Élysée", "Elysee"], [], "FRA", "curated: office of the President of France (elysee.fr)"),
+    ("zhongnanhai", "Zhongnanhai", [], [], "CHN", "curated: seat of the Communist Party of China and the State Council"),
+    ("idf", "Israel Defense Forces", ["Israel Defence Forces", "Israeli Defense Forces"], ["IDF"], "ISR",
+     "curated: armed forces of Israel (idf.il)"),
+    ("irgc", "Islamic Revolutionary Guard Corps", ["Revolutionary Guards", "Revolutionary Guard Corps", "Revolutionary Guard",
+     "Islamic Revolutionary Guards Corps"], ["IRGC"], "IRN", "curated: branch of Iran's armed forces under the Supreme Leader"),
+    ("knesset", "Knesset", [], [], "ISR", "curated: parliament of Israel (knesset.gov.il)"),
+    ("bundestag", "Bundestag", [], [], "DEU", "curated: federal parliament of Germany (bundestag.de)"),
+    ("state-duma", "State Duma", ["Duma"], [], "RUS", "curated: lower house of Russia's parliament (duma.gov.ru)"),
 ]
 
 # PETRARCH2 IGO names that are variants of an organisation already known (value: its acronym, or its
@@ -1605,6 +1650,14 @@ def build_orgs(S, by_iso3):
                 add_acronym(r, a)
             acr_to_id.setdefault(a.replace(".", "").upper(), r.id)
         recs[r.id] = r
+    for sl, name, alts, acrs, iso3, src in GOVERNMENT_BODIES:
+        r = Rec(f"organization:{sl}", "organization", name, src)
+        for n in alts:
+            r.add(n)
+        for a in acrs:
+            add_acronym(r, a)
+        r.attrs["country"] = iso3
+        recs[r.id] = r
     for row in S["appb"]:
         name = clean(row["name"])
         abbr = clean(row["abbreviation"])
@@ -2219,7 +2272,9 @@ def overlay_records():
         return [json.loads(l) for l in f if l.strip() and not l.startswith("#")]
 
 
-def build_people(S, by_iso3, orgs):
+def build_people(S, by_iso3, orgs, other_names=frozenset()):
+    """People; `other_names` are the names and aliases of every country, place and organisation, which
+    a person's surname alone must not take ("Muscat", "Medina", "Sabah", "Turk")."""
     gec_to_iso3 = {getattr(r, "gec", None): iso3 for iso3, r in by_iso3.items()}
     for r in by_iso3.values():
         TITLE_PLACES.update(t.lower() for t in [r.name, *(a[0] for a in r.aliases if a[2] == "name")])
@@ -2859,12 +2914,20 @@ def build_people(S, by_iso3, orgs):
     # their surnames are often ordinary English ones).
     sovereign = {f"country:{iso3}" for iso3, c in by_iso3.items() if getattr(c, "fb_type", "") in ("sovereign", "disputed", "freely_associated")}
     country_words = {c.name for c in by_iso3.values()}
+
+    def surname_ok(r, t):
+        # the checks compare the accent-free form too: "Rodríguez" is as common as "Rodriguez"
+        forms = {t, ascii_fold(t)}
+        owner = next((FAMOUS_SURNAMES[x] for x in forms if x in FAMOUS_SURNAMES), False)
+        if owner is not False:
+            return owner is None or r.id == f"person:{owner}"
+        return (not forms & (COMMON_SURNAMES | SURNAME_STOP | country_words | other_names)
+                and not re.match(r"^(de|da|ben|bin|al|el|van|von|St|Sr|Jr)\b", t) and not t.endswith("."))
+
     for r in recs.values():
         own_sovereign = any(x["of"] in sovereign or x["of"].startswith("organization:") for x in r.roles)
         r.aliases = [(t, c, f) for t, c, f in r.aliases
-                     if f != "surname" or (own_sovereign and t not in COMMON_SURNAMES and t not in SURNAME_STOP
-                                           and t not in country_words and not re.match(r"^(de|da|ben|bin|al|el|van|von|St|Sr|Jr)\b", t)
-                                           and not t.endswith(".")
+                     if f != "surname" or (own_sovereign and surname_ok(r, t)
                                            and (len(t) >= 3 or r.name.split()[0] == t))]
     # A one-word name (a monarch, a pope, a holder the Factbook names by one name) would fire on every
     # bearer of that name ("Francis", "Jean", "Philippe"): the canonical name takes the title ("Pope
@@ -2877,7 +2940,7 @@ def build_people(S, by_iso3, orgs):
         bare = r.name
         r.name = f"{title} {bare}"
         r.aliases = [a for a in r.aliases if a[0] != bare]
-        if bare not in COMMON_GIVEN_NAMES and bare not in COMMON_SURNAMES:
+        if bare not in COMMON_GIVEN_NAMES and bare not in COMMON_SURNAMES and bare not in other_names:
             r.add(bare, "surname")
     # Titled names can now equal another record's ("Pope Francis" from Wikidata and the Factbook):
     # one record each, the one with a Wikidata id (or more roles) kept.
@@ -2902,6 +2965,14 @@ def build_people(S, by_iso3, orgs):
         for t, c, f in [(r.name, "capitalized", "name")] + list(r.aliases):
             if ascii_fold(t) != t:
                 r.add(ascii_fold(t), f)
+    # An Arabic article inside a name is written joined or apart ("Tamim bin Hamad Al Thani", "Tamim
+    # bin Hamad al-Thani"; "Bashar al-Assad", "Bashar Al Assad"): both forms (the matcher lets such
+    # particles take either case, but a hyphen and a space are different text).
+    for r in recs.values():
+        for t, c, f in [(r.name, "capitalized", "name")] + list(r.aliases):
+            if f in ("name", "former") and re.search(r" (?:[Aa]l|[Ee]l)[ -][A-Z]", t):
+                r.add(re.sub(r" ([Aa]l|[Ee]l) (?=[A-Z])", r" \1-", t), f)
+                r.add(re.sub(r" ([Aa]l|[Ee]l)-(?=[A-Z])", r" \1 ", t), f)
     # Merged records can repeat a term that another of their roles contains (two spellings' runs
     # of one presidency): keep the containing role only.
     def within(a, b):
@@ -2937,7 +3008,8 @@ def main():
     for c in countries:
         c.aliases = [(t, cs, f) for t, cs, f in c.aliases if t not in place_names]
     orgs = build_orgs(S, by_iso3)
-    people = build_people(S, by_iso3, orgs)
+    other_names = {t for r in countries + places + orgs for t in [r.name] + [a[0] for a in r.aliases]}
+    people = build_people(S, by_iso3, orgs, other_names)
     write("countries.jsonl", countries, "Countries and territories: ISO 3166 (Unicode CLDR 48) + CIA World Factbook 2026-01-22")
     write("places.jsonl", places, "Places: UN M49 regions (CLDR), curated regions, Factbook capitals, GeoNames cities (CC BY 4.0)")
     write("organizations.jsonl", orgs, "Organisations: CIA World Factbook Appendix B, PETRARCH2 (MIT), curated")
