@@ -385,6 +385,15 @@ ADMIN_STOP = {
     "Isla", "Ruse", "Farah", "Uva", "Zeta", "Mila", "Mus", "Lira", "Kline", "Saba", "Aur", "Boe", "Tartar", "Manus",
     "Hidalgo", "Ica", "Kita", "Haa", "Cortes", "Magdalena", "Valle", "Fontana", "Clarendon", "Westmoreland",
     "Marlborough", "Basque", "Flemish", "Walloon", "Monte-Carlo", "Edo", "Agri", "Nord-Est", "Devonshire", "Southland", "Tasman",
+    # names world news uses far more often for a larger city or place of another country (drawn up
+    # from the divisions whose name is a GeoNames city of 100,000 or more elsewhere, then reviewed:
+    # "Bali", "Ontario", "Virginia" stay): Bari (Italy), Granada, Santander, Toledo (Spain, Ohio),
+    # Southampton, Canterbury, Warwick (England), Boa Vista (Brazil), Santa Ana, Santa Barbara (US),
+    # San Cristobal (Venezuela), San Pedro, Santa Rosa (many), Safi (Morocco), Hanover (Germany),
+    # Saint Louis (US, Senegal), Long Island (New York), Canaries (the Canary Islands), Arno (river)
+    "Bari", "Granada", "Santander", "Toledo", "Southampton", "Canterbury", "Warwick", "Boa Vista", "Santa Ana",
+    "Santa Barbara", "San Cristobal", "San Cristóbal", "San Pedro", "Santa Rosa", "Safi", "Hanover", "Saint Louis",
+    "Long Island", "Canaries", "Arno",
 }
 # Type words the Factbook appends to division names ("Batken Oblusu", "Andijon Viloyati").
 ADMIN_TYPE_WORDS = ["Oblusu", "Oblysy", "Oblasty", "Oblast", "Oblys", "Viloyati", "Viloyat", "Velayaty", "Welayaty",
@@ -1546,6 +1555,11 @@ def build_places(S, countries, by_iso3):
 def admin_name_ok(n):
     words = re.split(r"[\s]+", n)
     if not n or not n[0].isupper() or re.search(r"\d|note|includ", n) or len(n) < 3:
+        return False
+    # leftovers of the field's prose, not names: a parenthesis cut open ("Lefkosia (Nicosia"), two
+    # list items run together ("Tianjin  Hong Kong"), language labels ("French short form", "Dutch:
+    # gewesten"), claims ("Morocco claims the territory of …"), letters split by a lost accent ("R é gion")
+    if (re.search(r"[():]|\s\s|\b(form|claims|also)\b", n) or re.match(r"\w\s", n)):
         return False
     if n in ADMIN_STOP or n in CITY_STOP:
         return False
