@@ -624,6 +624,8 @@ PERSON_EXTRA = {
                         "f": ["Abu Mohammed al-Jolani", "Abu Mohammad al-Jolani", "Abu Muhammad al-Jolani", "Abu Mohammed al-Julani",
                               "Abu Muhammad al-Julani", "Abu Mohammed al-Golani", "Mohammed al-Jolani", "Abu Mohammad al-Julani"]},
     "paetongtarn-shinawatra": {"s": ["Paetongtarn"]},
+    "americo-ramos": {"n": ["Américo d'Oliveira dos Ramos", "Americo d'Oliveira dos Ramos"]},
+    "ibrahim-traore": {"n": ["Ibrahim Traoré"]},
     "maha-vajiralongkorn": {"n": ["King Maha Vajiralongkorn"], "s": ["Vajiralongkorn"]},
     "abdel-fattah-al-burhan": {"n": ["Abdel-Fattah al-Burhan", "Abdel Fattah Burhan", "Abdelfattah al-Burhan"], "s": ["Burhan"]},
 }
@@ -682,6 +684,9 @@ PRESS_NAME = {
     "kim-chong-il": "Kim Jong Il",  # the Factbook's 1990s romanisation
     "chun-ying-c-y-leung": "Leung Chun-ying",
     "mohammed-bin-zayed-al-nahyan": "Mohamed bin Zayed Al Nahyan",  # the UAE's own spelling (WAM)
+    "alexander-vucic": "Aleksandar Vučić",  # the Wikidata label's English form; Serbian and press spelling
+    # the Factbook's "Américo d'Oliveira DOS RAMOS": the given names were lost to the lower-case "d'"
+    "dos-ramos": "Américo Ramos",
 }
 
 # Role facts the sources lack or leave open (stale snapshots): (person slug, role, source note). A role
@@ -1789,7 +1794,8 @@ Presidential National Revolutionary Command Salvation Transition Caretaker Param
 Highness Royal Lord Chief-of-State Mayor Ms. Mrs. Mr Coprince Coprinces Episcopal French Spanish Prefect Ruler
 Congress Minister-designate Political Affairs Archbishop Cardinal Administrator High Commissioner Commissioner Premier-designate Republic
 Assembly Island Territorial Government Cabinet Federation Ministers Council Islamic People's Armed Forces Ruling
-Transitional Sovereignty Magistrate Member Official Field Lt. Brig. Dr Gen Haji Hajji Sir Dame Rev. Father""".split())
+Transitional Sovereignty Magistrate Member Official Field Lt. Brig. Dr Gen Haji Hajji Sir Dame Rev. Father
+Capt. Capt Cpt. Col Maj Brig Lt Adm. Sgt.""".split())
 
 HOS_TITLES = ["King", "Queen", "Emperor", "Amir", "Emir", "Sultan", "Grand Duke", "Co-prince", "Prince", "Pope", "Captain Regent",
               "Supreme Leader", "President", "Chairman", "Governor", "Administrator"]
