@@ -933,25 +933,25 @@ CURATED_ORGS = [
 # is unique to one state: "Foreign Ministry", "Defence Ministry" or "parliament" are not names. Names
 # leave out the country ("US State Department" is two mentions: the United States and the body).
 GOVERNMENT_BODIES = [
-    ("kremlin", "Kremlin", ["Moscow Kremlin"], [], "RUS", "curated: seat and office of the President of Russia (kremlin.ru)"),
-    ("white-house", "White House", [], [], "USA", "curated: residence and office of the President of the United States (whitehouse.gov)"),
-    ("pentagon", "Pentagon", [], [], "USA", "curated: headquarters of the US Department of Defense (defense.gov)"),
+    ("kremlin", "Kremlin", ["Moscow Kremlin"], [], "RUS", "curated: seat and office of the President of Russia (kremlin.ru); also in PETRARCH2 Phoenix Countries dictionary"),
+    ("white-house", "White House", [], [], "USA", "curated: residence and office of the President of the United States (whitehouse.gov); also in PETRARCH2 Phoenix Countries dictionary"),
+    ("pentagon", "Pentagon", [], [], "USA", "curated: headquarters of the US Department of Defense (defense.gov); also in PETRARCH2 Phoenix Countries dictionary"),
     # without the country's name in front: "US State Department" is the country and the body
-    ("state-department", "State Department", ["Department of State"], [], "USA", "curated: foreign ministry of the United States (state.gov)"),
+    ("state-department", "State Department", ["Department of State"], [], "USA", "curated: foreign ministry of the United States (state.gov); also in PETRARCH2 Phoenix Countries dictionary"),
     ("treasury-department", "Treasury Department", ["Department of the Treasury"], [], "USA",
-     "curated: finance ministry of the United States (treasury.gov)"),
-    ("federal-reserve", "Federal Reserve", ["Federal Reserve Board"], [], "USA", "curated: central bank of the United States (federalreserve.gov)"),
+     "curated: finance ministry of the United States (treasury.gov); also in PETRARCH2 Phoenix Countries dictionary"),
+    ("federal-reserve", "Federal Reserve", ["Federal Reserve Board"], [], "USA", "curated: central bank of the United States (federalreserve.gov); also in PETRARCH2 Phoenix Countries dictionary"),
     ("downing-street", "Downing Street", ["No. 10 Downing Street", "10 Downing Street"], [], "GBR",
-     "curated: office of the Prime Minister of the United Kingdom (gov.uk)"),
+     "curated: office of the Prime Minister of the United Kingdom (gov.uk); also in PETRARCH2 Phoenix Countries dictionary"),
     ("elysee", "Élysée Palace", ["Elysee Palace", "Élysée", "Elysee"], [], "FRA", "curated: office of the President of France (elysee.fr)"),
     ("zhongnanhai", "Zhongnanhai", [], [], "CHN", "curated: seat of the Communist Party of China and the State Council"),
     ("idf", "Israel Defense Forces", ["Israel Defence Forces", "Israeli Defense Forces"], ["IDF"], "ISR",
-     "curated: armed forces of Israel (idf.il)"),
+     "curated: armed forces of Israel (idf.il); also in PETRARCH2 Phoenix Countries dictionary"),
     ("irgc", "Islamic Revolutionary Guard Corps", ["Revolutionary Guards", "Revolutionary Guard Corps", "Revolutionary Guard",
-     "Islamic Revolutionary Guards Corps"], ["IRGC"], "IRN", "curated: branch of Iran's armed forces under the Supreme Leader"),
-    ("knesset", "Knesset", [], [], "ISR", "curated: parliament of Israel (knesset.gov.il)"),
-    ("bundestag", "Bundestag", [], [], "DEU", "curated: federal parliament of Germany (bundestag.de)"),
-    ("state-duma", "State Duma", ["Duma"], [], "RUS", "curated: lower house of Russia's parliament (duma.gov.ru)"),
+     "Islamic Revolutionary Guards Corps"], ["IRGC"], "IRN", "curated: branch of Iran's armed forces under the Supreme Leader; also in PETRARCH2 Phoenix Countries dictionary"),
+    ("knesset", "Knesset", [], [], "ISR", "curated: parliament of Israel (knesset.gov.il); also in PETRARCH2 Phoenix Countries dictionary"),
+    ("bundestag", "Bundestag", [], [], "DEU", "curated: federal parliament of Germany (bundestag.de); also in PETRARCH2 Phoenix Countries dictionary"),
+    ("state-duma", "State Duma", ["Duma"], [], "RUS", "curated: lower house of Russia's parliament (duma.gov.ru); also in PETRARCH2 Phoenix Countries dictionary"),
 ]
 
 # PETRARCH2 IGO names that are variants of an organisation already known (value: its acronym, or its
