@@ -892,3 +892,32 @@ fn division_names_are_names() {
 fn ranks_are_not_names() {
     assert_eq!(defaults().get("person:ibrahim-traore").map(|e| e.name.as_str()), Some("Ibrahim Traore"));
 }
+
+#[test]
+fn monarchs_by_title_and_name_without_numeral() {
+    assert!(ids("King Charles hosted a banquet.").contains("person:charles-iii"));
+    assert!(ids("King Abdullah met them.").contains("person:abdullah-ii-of-jordan"));
+}
+
+#[test]
+fn given_names_and_the_first_of_two_surnames() {
+    // the Factbook's "Santiago PENA Palacios": the press writes "Santiago Pena", which is not the city
+    let f = found("Santiago Pena and Rodrigo Paz met.");
+    assert!(f.iter().any(|(t, id)| t == "Santiago Pena" && id == "person:santiago-pena-palacios"), "{f:?}");
+    assert!(f.iter().any(|(t, id)| t == "Rodrigo Paz" && id == "person:rodrigo-paz-pereira"), "{f:?}");
+}
+
+#[test]
+fn one_person_under_a_short_and_a_long_name_is_one_record() {
+    assert!(defaults().get("person:abiy-ahmed").is_none());
+    let abiy = defaults().get("person:abiy-ahmed-ali").expect("record");
+    assert!(abiy.aliases.iter().any(|a| a.text == "Abiy Ahmed"));
+    assert_eq!(holders(Office::HeadOfGovernment, "country:ETH", "2019-06-01"), vec!["person:abiy-ahmed-ali"]);
+}
+
+#[test]
+fn capitals_noted_in_prose_keep_their_name() {
+    // the Factbook's "Nay Pyi Taw is the administrative capital"
+    assert!(defaults().entities().iter().all(|e| !e.name.contains(" is the ")));
+    assert!(ids("The junta in Naypyidaw said so.").contains("place:nay-pyi-taw"));
+}

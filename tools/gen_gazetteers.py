@@ -464,6 +464,7 @@ CITY_EXTRA = {
     "Odesa": ["Odessa"],
     "Xi'an": ["Xian"],
     "Ürümqi": ["Urumqi"],
+    "Nay Pyi Taw": ["Naypyidaw", "Naypyitaw"],  # the press's one-word spellings of Myanmar's seat of government
 }
 
 # City names left out of the place gazetteer: ordinary English words (capitalised at a sentence start
@@ -626,6 +627,9 @@ PERSON_EXTRA = {
     "paetongtarn-shinawatra": {"s": ["Paetongtarn"]},
     "americo-ramos": {"n": ["Américo d'Oliveira dos Ramos", "Americo d'Oliveira dos Ramos"]},
     "ibrahim-traore": {"n": ["Ibrahim Traoré"]},
+    "rodrigo-paz-pereira": {"n": ["Rodrigo Paz"]},  # his press name (Bolivian presidency)
+    "mahamoud-ali-youssouf": {"n": ["Mahmoud Ali Youssouf"]},  # the spelling of the African Union's own releases
+    "moussa-faki-mahamat": {"n": ["Moussa Faki"], "s": ["Faki"]},  # the press names him Moussa Faki
     "maha-vajiralongkorn": {"n": ["King Maha Vajiralongkorn"], "s": ["Vajiralongkorn"]},
     "abdel-fattah-al-burhan": {"n": ["Abdel-Fattah al-Burhan", "Abdel Fattah Burhan", "Abdelfattah al-Burhan"], "s": ["Burhan"]},
 }
@@ -651,7 +655,14 @@ SAME_PERSON = [("emomali-rahmonov", "emomali-rahmon"), ("bah-oury", "amadou-oury
                ("abdel-fattah-al-sisi", "abdel-fattah-el-sisi"),
                ("mohammad-shahabuddin-chuppi", "mohammad-shahabuddin"), ("umaro-sissoco-embalo-gnb", "umaro-sissoco-embalo"),
                ("hans-adam-ii", "hans-adam-ii-prince-of-liechtenstein"), ("lee-teng-hui", "li-teng-hui"),
-               ("business-kurt-tibbetts", "kurt-tibbetts"), ("raman-halowchenka", "roman-golovchenko")]
+               ("business-kurt-tibbetts", "kurt-tibbetts"), ("raman-halowchenka", "roman-golovchenko"),
+               # one person under a shorter and a longer form of the name (found by listing the records of
+               # one country whose name words are a subset of another's): Abiy Ahmed Ali (Prime Minister
+               # of Ethiopia since 2018), Mohamed Abdullahi Mohamed "Farmajo" (Prime Minister 2010-2011,
+               # President 2017-2022), Rui Duarte de Barros (Prime Minister 2012-2014, 2023-2025),
+               # Teodoro Obiang Nguema Mbasogo (President since 1979)
+               ("abiy-ahmed", "abiy-ahmed-ali"), ("mohamed-abdullahi-mohamed-farmajo", "mohamed-abdullahi-mohamed"),
+               ("rui-duarte-barros", "rui-duarte-de-barros"), ("teodoro-obiang", "teodoro-obiang-nguema-mbasogo")]
 # Father and son holders whose names differ only by middle initials: (country, surname as parsed).
 FATHER_SON = {("USA", "Bush")}
 # Monarchs of several realms: their home country.
@@ -714,6 +725,12 @@ ROLE_EXTRA = [
      "end of term: Presidency of Turkey, Hakan Fidan appointed 2023-06-04"),
     ("dmytro-kuleba", {"title": "Foreign Minister", "office": "foreign-minister", "of": "country:UKR", "start": "2020-03-04", "end": "2024-09-04"},
      "end of term: Verkhovna Rada, dismissed 2024-09-04; Andrii Sybiha appointed 2024-09-05"),
+    ("mahamoud-ali-youssouf", {"title": "Foreign Minister", "office": "foreign-minister", "of": "country:DJI", "start": "2005-05-22", "end": "2025-03-12"},
+     "end of term: elected Chairperson of the African Union Commission at the 38th AU Assembly on 2025-02-15, sworn in at the handover of 2025-03-13 (African Union)"),
+    ("mahamoud-ali-youssouf", {"title": "Chairperson", "office": "head-of-organization", "of": "organization:au", "start": "2025-03-13"},
+     "Chairperson of the African Union Commission: elected 2025-02-15 at the 38th AU Assembly, sworn in 2025-03-13 (African Union)"),
+    ("moussa-faki-mahamat", {"title": "Chairperson", "office": "head-of-organization", "of": "organization:au", "start": "2017-03-14", "end": "2025-03-12"},
+     "Chairperson of the African Union Commission from 2017-03-14 to the handover of 2025-03-13 (African Union)"),
     # Heads of state and government whose terms the Factbook dates only by edition or not at all
     ("yoon-suk-yeol", {"title": "President", "office": "head-of-state", "of": "country:KOR", "start": "2022-05-10", "end": "2025-04-04"},
      "removed from office by the Constitutional Court of Korea on 2025-04-04"),
@@ -1429,6 +1446,8 @@ def build_places(S, countries, by_iso3):
         first = True
         for part in re.split(r";", cap):
             nm = re.sub(r"\s*\(.*?\)", "", part).strip()
+            # "Nay Pyi Taw is the administrative capital": the name is the words before the note
+            nm = re.sub(r"\s+is the\b.*$", "", nm)
             alts = re.findall(r"\(([^)]*)\)", part)
             if not nm or nm.lower() in ("none", "no official capital"):
                 continue
@@ -2690,6 +2709,12 @@ def build_people(S, by_iso3, orgs, other_names=frozenset()):
             if len(key) < 4 or not key[3]:  # "George Bush" is not an alias of George W. Bush
                 r.add(re.sub(r"\s[A-Z]\.(?=\s)", "", n))
         sur = p["surname"]
+        # a double surname after the given names ("Santiago PENA Palacios", "Rodrigo PAZ Pereira"):
+        # news writes the given names and the first surname ("Santiago Pena"), an alias
+        words = name.split()
+        # ("Andres Rodriguez" or "Alejandro Garcia" alone would name many people: not for COMMON_SURNAMES)
+        if sur in words[1:-1] and not {sur, ascii_fold(sur)} & COMMON_SURNAMES:
+            r.add(" ".join(words[:words.index(sur) + 1]))
         # regnal names ("Charles III") have no surname; the first name alone is not one
         if sur not in SURNAME_STOP and len(sur) >= 2 and not re.search(r"\b[IVX]+$", name):
             r.add(sur, "surname")
@@ -2962,6 +2987,14 @@ def build_people(S, by_iso3, orgs, other_names=frozenset()):
         r.aliases = [a for a in r.aliases if a[0] != bare]
         if bare not in COMMON_GIVEN_NAMES and bare not in COMMON_SURNAMES and bare not in other_names:
             r.add(bare, "surname")
+    # Regnal names ("Charles III", "Abdullah II of Jordan", "Albert II, Prince of Monaco"): news writes
+    # the title and the name without the numeral ("King Charles", "King Abdullah", "Pope Leo"): an alias.
+    for r in recs.values():
+        m = re.match(r"^([A-Z][\w-]+) ([IVX]+)(?:,? (?:Prince )?of [A-Z].*)?$", r.name)
+        titles = {x["title"] for x in r.roles if x["office"] == "head-of-state"}
+        for title in sorted(titles & {"King", "Queen", "Emperor", "Sultan", "Emir", "Amir", "Grand Duke", "Prince", "Pope"}):
+            if m:
+                r.add(f"{title} {m.group(1)}")
     # Titled names can now equal another record's ("Pope Francis" from Wikidata and the Factbook):
     # one record each, the one with a Wikidata id (or more roles) kept.
     groups = defaultdict(list)
