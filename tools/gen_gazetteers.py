@@ -430,6 +430,10 @@ CURATED_CITIES = [
     ("Benghazi", "LY", []), ("Erbil", "IQ", ["Arbil"]), ("Kirkuk", "IQ", []), ("Mosul", "IQ", []),
     ("Kandahar", "AF", []), ("Quetta", "PK", []), ("Srinagar", "IN", []), ("Mandalay", "MM", []),
     ("Lviv", "UA", []), ("Odesa", "UA", ["Odessa"]), ("Zaporizhzhia", "UA", ["Zaporizhia"]),
+    # West Bank cities of the Israeli-Palestinian news (Ramallah: seat of the Palestinian Authority),
+    # Malaysia's seat of government, Somalia's front-line and South Korea's APEC 2025 venues
+    ("Ramallah", "PS", []), ("Nablus", "PS", []), ("Hebron", "PS", []), ("Bethlehem", "PS", []),
+    ("Putrajaya", "MY", []), ("Baidoa", "SO", []), ("Gyeongju", "KR", []),
 ]
 
 # Capitals whose bare name is an ordinary word or a personal name far more often than the town (the
@@ -838,7 +842,10 @@ CURATED_ORGS = [
     ("ohchr", "UN Human Rights Office", ["Office of the UN High Commissioner for Human Rights"], ["OHCHR"], "curated"),
     ("unep", "UN Environment Programme", ["United Nations Environment Programme"], ["UNEP"], "CIA World Factbook Appendix B"),
     ("unfccc", "UN Framework Convention on Climate Change", [], ["UNFCCC"], "curated"),
-    ("cop", "UN Climate Change Conference", [], [], "curated"),
+    # the numbered sessions news names ("COP29 in Baku", "COP30 in Belem") are aliases of the one conference
+    ("cop", "UN Climate Change Conference", ["United Nations Climate Change Conference"] + [f"COP{n}" for n in range(21, 32)]
+     + [f"COP {n}" for n in range(21, 32)] + [f"COP-{n}" for n in range(21, 32)], [],
+     "curated: Conference of the Parties to the UNFCCC, numbered annual sessions (COP21 Paris 2015 ... COP30 Belem 2025)"),
     ("oecd", "Organization for Economic Cooperation and Development", ["Organization for Economic Co-operation and Development"], ["OECD"], "CIA World Factbook Appendix B"),
     ("ilo", "International Labour Organization", ["International Labor Organization"], ["ILO"], "CIA World Factbook Appendix B"),
     ("iom", "International Organization for Migration", [], ["IOM"], "CIA World Factbook Appendix B"),
