@@ -921,3 +921,11 @@ fn capitals_noted_in_prose_keep_their_name() {
     assert!(defaults().entities().iter().all(|e| !e.name.contains(" is the ")));
     assert!(ids("The junta in Naypyidaw said so.").contains("place:nay-pyi-taw"));
 }
+
+#[test]
+fn news_outlets_named_after_places_are_organisations() {
+    let f = found("The Washington Post and India Today reported it.");
+    assert!(f.iter().any(|(_, id)| id == "organization:washington-post"), "{f:?}");
+    assert!(f.iter().any(|(_, id)| id == "organization:india-today"), "{f:?}");
+    assert!(!f.iter().any(|(_, id)| id == "place:washington-d-c" || id == "country:IND"), "{f:?}");
+}
