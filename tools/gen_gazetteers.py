@@ -385,6 +385,15 @@ ADMIN_STOP = {
     "Isla", "Ruse", "Farah", "Uva", "Zeta", "Mila", "Mus", "Lira", "Kline", "Saba", "Aur", "Boe", "Tartar", "Manus",
     "Hidalgo", "Ica", "Kita", "Haa", "Cortes", "Magdalena", "Valle", "Fontana", "Clarendon", "Westmoreland",
     "Marlborough", "Basque", "Flemish", "Walloon", "Monte-Carlo", "Edo", "Agri", "Nord-Est", "Devonshire", "Southland", "Tasman",
+    # names world news uses far more often for a larger city or place of another country (drawn up
+    # from the divisions whose name is a GeoNames city of 100,000 or more elsewhere, then reviewed:
+    # "Bali", "Ontario", "Virginia" stay): Bari (Italy), Granada, Santander, Toledo (Spain, Ohio),
+    # Southampton, Canterbury, Warwick (England), Boa Vista (Brazil), Santa Ana, Santa Barbara (US),
+    # San Cristobal (Venezuela), San Pedro, Santa Rosa (many), Safi (Morocco), Hanover (Germany),
+    # Saint Louis (US, Senegal), Long Island (New York), Canaries (the Canary Islands), Arno (river)
+    "Bari", "Granada", "Santander", "Toledo", "Southampton", "Canterbury", "Warwick", "Boa Vista", "Santa Ana",
+    "Santa Barbara", "San Cristobal", "San Cristóbal", "San Pedro", "Santa Rosa", "Safi", "Hanover", "Saint Louis",
+    "Long Island", "Canaries", "Arno",
 }
 # Type words the Factbook appends to division names ("Batken Oblusu", "Andijon Viloyati").
 ADMIN_TYPE_WORDS = ["Oblusu", "Oblysy", "Oblasty", "Oblast", "Oblys", "Viloyati", "Viloyat", "Velayaty", "Welayaty",
@@ -421,6 +430,10 @@ CURATED_CITIES = [
     ("Benghazi", "LY", []), ("Erbil", "IQ", ["Arbil"]), ("Kirkuk", "IQ", []), ("Mosul", "IQ", []),
     ("Kandahar", "AF", []), ("Quetta", "PK", []), ("Srinagar", "IN", []), ("Mandalay", "MM", []),
     ("Lviv", "UA", []), ("Odesa", "UA", ["Odessa"]), ("Zaporizhzhia", "UA", ["Zaporizhia"]),
+    # West Bank cities of the Israeli-Palestinian news (Ramallah: seat of the Palestinian Authority),
+    # Malaysia's seat of government, Somalia's front-line and South Korea's APEC 2025 venues
+    ("Ramallah", "PS", []), ("Nablus", "PS", []), ("Hebron", "PS", []), ("Bethlehem", "PS", []),
+    ("Putrajaya", "MY", []), ("Baidoa", "SO", []), ("Gyeongju", "KR", []),
 ]
 
 # Capitals whose bare name is an ordinary word or a personal name far more often than the town (the
@@ -455,6 +468,7 @@ CITY_EXTRA = {
     "Odesa": ["Odessa"],
     "Xi'an": ["Xian"],
     "Ürümqi": ["Urumqi"],
+    "Nay Pyi Taw": ["Naypyidaw", "Naypyitaw"],  # the press's one-word spellings of Myanmar's seat of government
 }
 
 # City names left out of the place gazetteer: ordinary English words (capitalised at a sentence start
@@ -530,11 +544,14 @@ SURNAME_STOP = {
 }
 
 # Surnames whose lower-case form is a frequent English word or name (wordfreq 3.1.1 Zipf >= 3.5,
-# computed once when this list was reviewed; wordfreq is not needed to run the generator): no
-# surname-alone alias, because "Tax", "Note", "Friday", "Smith" or "Sweden" alone would name a head of
-# government far less often than they mean something else. Kept despite the frequency, because news
-# uses them alone for one person: Trump, Obama, Clinton, Putin, Xi, Biden, Modi, Blair, Abe, Castro.
+# computed when this list was reviewed, and again over every surname alias of the generated
+# people.jsonl when the overlay and the curated tables had grown: "Son", "Antonio", "Kenny", "Su", "Wu",
+# "Yi", "Ko", …; wordfreq is not needed to run the generator): no surname-alone alias, because "Tax",
+# "Note", "Friday", "Smith" or "Sweden" alone would name a head of government far less often than they
+# mean something else. Kept despite the frequency, because news uses them alone for one person:
+# FAMOUS_SURNAMES below.
 COMMON_SURNAMES = {
+    "Antonio", "Borne", "Chang", "Henri", "Hu", "Ibrahim", "Kenny", "Ko", "Son", "Su", "Wu", "Yi",
     "Abbott", "Ada", "Albert", "Alexis", "Allen", "Anthony", "Arthur", "Bare", "Bennett", "Bio", "Bird",
     "Bryan", "Bryant", "Burton", "Cameron", "Chan", "Charles", "Christian", "Christie", "Clark", "Coleman",
     "Costa", "Coward", "Cox", "Cunningham", "Dam", "Dan", "Davis", "Denmark", "Desert", "Douglas", "Drew",
@@ -553,6 +570,17 @@ COMMON_SURNAMES = {
     "Tax", "Taylor", "Thomas", "Thompson", "Thomson", "Todd", "Toledo", "Torres", "Turner", "Vera Cruz",
     "Verge", "Vital", "Wade", "Walker", "Walsh", "Walter", "Warren", "Webster", "Wee", "Williams", "Wong",
     "Yang", "ben Ali", "da Costa", "da Silva", "de Leon", "de Marco",
+}
+
+# The surnames news uses alone for one person although they are frequent words or names (exempt from
+# COMMON_SURNAMES): the surname-alone alias belongs to that person only (slug), not to another holder
+# who shares it ("Obama" is not Equatorial Guinea's Prime Minister Francisco Pascual Obama Asue), or
+# to every holder (None: "Castro" is Fidel, Raul and Xiomara Castro; the resolver goes by the date).
+FAMOUS_SURNAMES = {
+    "Trump": "donald-trump", "Obama": "barack-obama", "Clinton": "william-jefferson-clinton",
+    "Putin": "vladimir-putin", "Xi": "xi-jinping", "Biden": "joseph-biden", "Modi": "narendra-modi",
+    "Blair": "tony-blair", "Abe": "shinzo-abe", "Castro": None, "Assad": "bashar-al-assad",
+    "Sa'ar": "gideon-sa-ar",
 }
 
 # Given names that one-word monarchs and holders share with many people.
@@ -586,6 +614,9 @@ PERSON_EXTRA = {
     "ali-khamenei": {"n": ["Ayatollah Ali Khamenei"], "s": ["Khamenei"]},
     "kim-jong-un": {"s": []},
     "mohammed-bin-salman": {"n": ["Mohammed bin Salman", "Muhammad bin Salman"], "x": ["MBS"]},
+    # the UAE's own spelling (WAM, the state news agency) and the press's "Mohammed"; MBZ as MBS above
+    "mohamed-bin-zayed-al-nahyan": {"n": ["Mohamed bin Zayed Al Nahyan", "Mohammed bin Zayed Al Nahyan", "Mohamed bin Zayed",
+                                          "Mohammed bin Zayed"], "x": ["MBZ"]},
     "ilham-aliyev": {"s": ["Aliyev"]},
     "emomali-rahmon": {"n": ["Emomali Rahmonov", "Emomalii Rahmon"], "s": ["Rahmon"]},
     "bongbong-marcos": {"n": ["Ferdinand Marcos Jr.", "Ferdinand Marcos Jr", "Ferdinand R. Marcos Jr.",
@@ -598,6 +629,11 @@ PERSON_EXTRA = {
                         "f": ["Abu Mohammed al-Jolani", "Abu Mohammad al-Jolani", "Abu Muhammad al-Jolani", "Abu Mohammed al-Julani",
                               "Abu Muhammad al-Julani", "Abu Mohammed al-Golani", "Mohammed al-Jolani", "Abu Mohammad al-Julani"]},
     "paetongtarn-shinawatra": {"s": ["Paetongtarn"]},
+    "americo-ramos": {"n": ["Américo d'Oliveira dos Ramos", "Americo d'Oliveira dos Ramos"]},
+    "ibrahim-traore": {"n": ["Ibrahim Traoré"]},
+    "rodrigo-paz-pereira": {"n": ["Rodrigo Paz"]},  # his press name (Bolivian presidency)
+    "mahamoud-ali-youssouf": {"n": ["Mahmoud Ali Youssouf"]},  # the spelling of the African Union's own releases
+    "moussa-faki-mahamat": {"n": ["Moussa Faki"], "s": ["Faki"]},  # the press names him Moussa Faki
     "maha-vajiralongkorn": {"n": ["King Maha Vajiralongkorn"], "s": ["Vajiralongkorn"]},
     "abdel-fattah-al-burhan": {"n": ["Abdel-Fattah al-Burhan", "Abdel Fattah Burhan", "Abdelfattah al-Burhan"], "s": ["Burhan"]},
 }
@@ -623,7 +659,14 @@ SAME_PERSON = [("emomali-rahmonov", "emomali-rahmon"), ("bah-oury", "amadou-oury
                ("abdel-fattah-al-sisi", "abdel-fattah-el-sisi"),
                ("mohammad-shahabuddin-chuppi", "mohammad-shahabuddin"), ("umaro-sissoco-embalo-gnb", "umaro-sissoco-embalo"),
                ("hans-adam-ii", "hans-adam-ii-prince-of-liechtenstein"), ("lee-teng-hui", "li-teng-hui"),
-               ("business-kurt-tibbetts", "kurt-tibbetts"), ("raman-halowchenka", "roman-golovchenko")]
+               ("business-kurt-tibbetts", "kurt-tibbetts"), ("raman-halowchenka", "roman-golovchenko"),
+               # one person under a shorter and a longer form of the name (found by listing the records of
+               # one country whose name words are a subset of another's): Abiy Ahmed Ali (Prime Minister
+               # of Ethiopia since 2018), Mohamed Abdullahi Mohamed "Farmajo" (Prime Minister 2010-2011,
+               # President 2017-2022), Rui Duarte de Barros (Prime Minister 2012-2014, 2023-2025),
+               # Teodoro Obiang Nguema Mbasogo (President since 1979)
+               ("abiy-ahmed", "abiy-ahmed-ali"), ("mohamed-abdullahi-mohamed-farmajo", "mohamed-abdullahi-mohamed"),
+               ("rui-duarte-barros", "rui-duarte-de-barros"), ("teodoro-obiang", "teodoro-obiang-nguema-mbasogo")]
 # Father and son holders whose names differ only by middle initials: (country, surname as parsed).
 FATHER_SON = {("USA", "Bush")}
 # Monarchs of several realms: their home country.
@@ -655,6 +698,10 @@ PRESS_NAME = {
     "hasina-wajed": "Sheikh Hasina",
     "kim-chong-il": "Kim Jong Il",  # the Factbook's 1990s romanisation
     "chun-ying-c-y-leung": "Leung Chun-ying",
+    "mohammed-bin-zayed-al-nahyan": "Mohamed bin Zayed Al Nahyan",  # the UAE's own spelling (WAM)
+    "alexander-vucic": "Aleksandar Vučić",  # the Wikidata label's English form; Serbian and press spelling
+    # the Factbook's "Américo d'Oliveira DOS RAMOS": the given names were lost to the lower-case "d'"
+    "dos-ramos": "Américo Ramos",
 }
 
 # Role facts the sources lack or leave open (stale snapshots): (person slug, role, source note). A role
@@ -682,6 +729,12 @@ ROLE_EXTRA = [
      "end of term: Presidency of Turkey, Hakan Fidan appointed 2023-06-04"),
     ("dmytro-kuleba", {"title": "Foreign Minister", "office": "foreign-minister", "of": "country:UKR", "start": "2020-03-04", "end": "2024-09-04"},
      "end of term: Verkhovna Rada, dismissed 2024-09-04; Andrii Sybiha appointed 2024-09-05"),
+    ("mahamoud-ali-youssouf", {"title": "Foreign Minister", "office": "foreign-minister", "of": "country:DJI", "start": "2005-05-22", "end": "2025-03-12"},
+     "end of term: elected Chairperson of the African Union Commission at the 38th AU Assembly on 2025-02-15, sworn in at the handover of 2025-03-13 (African Union)"),
+    ("mahamoud-ali-youssouf", {"title": "Chairperson", "office": "head-of-organization", "of": "organization:au", "start": "2025-03-13"},
+     "Chairperson of the African Union Commission: elected 2025-02-15 at the 38th AU Assembly, sworn in 2025-03-13 (African Union)"),
+    ("moussa-faki-mahamat", {"title": "Chairperson", "office": "head-of-organization", "of": "organization:au", "start": "2017-03-14", "end": "2025-03-12"},
+     "Chairperson of the African Union Commission from 2017-03-14 to the handover of 2025-03-13 (African Union)"),
     # Heads of state and government whose terms the Factbook dates only by edition or not at all
     ("yoon-suk-yeol", {"title": "President", "office": "head-of-state", "of": "country:KOR", "start": "2022-05-10", "end": "2025-04-04"},
      "removed from office by the Constitutional Court of Korea on 2025-04-04"),
@@ -789,7 +842,10 @@ CURATED_ORGS = [
     ("ohchr", "UN Human Rights Office", ["Office of the UN High Commissioner for Human Rights"], ["OHCHR"], "curated"),
     ("unep", "UN Environment Programme", ["United Nations Environment Programme"], ["UNEP"], "CIA World Factbook Appendix B"),
     ("unfccc", "UN Framework Convention on Climate Change", [], ["UNFCCC"], "curated"),
-    ("cop", "UN Climate Change Conference", [], [], "curated"),
+    # the numbered sessions news names ("COP29 in Baku", "COP30 in Belem") are aliases of the one conference
+    ("cop", "UN Climate Change Conference", ["United Nations Climate Change Conference"] + [f"COP{n}" for n in range(21, 32)]
+     + [f"COP {n}" for n in range(21, 32)] + [f"COP-{n}" for n in range(21, 32)], [],
+     "curated: Conference of the Parties to the UNFCCC, numbered annual sessions (COP21 Paris 2015 ... COP30 Belem 2025)"),
     ("oecd", "Organization for Economic Cooperation and Development", ["Organization for Economic Co-operation and Development"], ["OECD"], "CIA World Factbook Appendix B"),
     ("ilo", "International Labour Organization", ["International Labor Organization"], ["ILO"], "CIA World Factbook Appendix B"),
     ("iom", "International Organization for Migration", [], ["IOM"], "CIA World Factbook Appendix B"),
@@ -893,6 +949,71 @@ CURATED_ORGS = [
     ("uza", "UzA", ["National News Agency of Uzbekistan"], [], "curated: Uzbek state news agency"),
     ("tdh", "Turkmenistan State News Agency", [], ["TDH"], "curated: Turkmen state news agency"),
     ("astana-times", "Astana Times", ["The Astana Times"], [], "curated: Kazakh newspaper"),
+    # newspapers and broadcasters that news cites as sources, whose names begin with a place ("the
+    # Washington Post reported", "India Today said"): as organisations they match whole, so the place
+    # inside is no false mention; names that are ordinary words alone ("Guardian", "Times", "Dawn", "The
+# Hindu") are left out
+    ("new-york-times", "New York Times", ["The New York Times"], [], "curated: US newspaper (nytimes.com)"),
+    ("washington-post", "Washington Post", ["The Washington Post"], [], "curated: US newspaper (washingtonpost.com)"),
+    ("wall-street-journal", "Wall Street Journal", ["The Wall Street Journal"], ["WSJ"], "curated: US newspaper (wsj.com)"),
+    ("financial-times", "Financial Times", [], [], "curated: British newspaper (ft.com)"),
+    ("the-guardian", "The Guardian", [], [], "curated: British newspaper (theguardian.com)"),
+    ("the-economist", "The Economist", [], [], "curated: British weekly (economist.com)"),
+    ("bloomberg", "Bloomberg", ["Bloomberg News"], [], "curated: news agency (bloomberg.com)"),
+    ("politico", "Politico", [], [], "curated: news outlet (politico.com)"),
+    ("axios", "Axios", [], [], "curated: news outlet (axios.com)"),
+    ("fox-news", "Fox News", [], [], "curated: US broadcaster"),
+    ("nbc-news", "NBC News", ["NBC"], ["NBC"], "curated: US broadcaster"),
+    ("cbs-news", "CBS News", ["CBS"], ["CBS"], "curated: US broadcaster"),
+    ("cnbc", "CNBC", [], ["CNBC"], "curated: US broadcaster"),
+    ("sky-news", "Sky News", [], [], "curated: British broadcaster"),
+    ("deutsche-welle", "Deutsche Welle", [], [], "curated: German international broadcaster (dw.com)"),
+    ("france-24", "France 24", [], [], "curated: French international broadcaster (france24.com)"),
+    ("euronews", "Euronews", [], [], "curated: European broadcaster"),
+    ("rt", "Russia Today", [], [], "curated: Russian state broadcaster RT (two letters alone are no alias)"),
+    ("sputnik", "Sputnik", [], [], "curated: Russian state news agency"),
+    ("nhk", "NHK", [], ["NHK"], "curated: Japanese public broadcaster"),
+    ("nikkei", "Nikkei", ["Nikkei Asia"], [], "curated: Japanese newspaper"),
+    ("al-arabiya", "Al Arabiya", ["Al-Arabiya"], [], "curated: Saudi-owned broadcaster"),
+    ("haaretz", "Haaretz", [], [], "curated: Israeli newspaper"),
+    ("times-of-israel", "Times of Israel", ["The Times of Israel"], [], "curated: Israeli news site"),
+    ("jerusalem-post", "Jerusalem Post", ["The Jerusalem Post"], [], "curated: Israeli newspaper"),
+    ("le-monde", "Le Monde", [], [], "curated: French newspaper"),
+    ("der-spiegel", "Der Spiegel", ["Spiegel"], [], "curated: German weekly"),
+    ("india-today", "India Today", [], [], "curated: Indian news magazine and broadcaster"),
+    ("times-of-india", "Times of India", ["The Times of India"], [], "curated: Indian newspaper"),
+    ("hindustan-times", "Hindustan Times", [], [], "curated: Indian newspaper"),
+    ("straits-times", "Straits Times", ["The Straits Times"], [], "curated: Singaporean newspaper"),
+    ("arab-news", "Arab News", [], [], "curated: Saudi newspaper"),
+    ("kyiv-independent", "Kyiv Independent", ["The Kyiv Independent"], [], "curated: Ukrainian news site"),
+    ("kommersant", "Kommersant", [], [], "curated: Russian newspaper"),
+]
+
+# National institutions that diplomacy news names as actors in their own right ("the Kremlin said",
+# "the White House announced", "the Pentagon confirmed"): (slug, name, aliases, acronyms, country ISO3,
+# source note). Attr `country` is the state whose government they are part of. Only bodies whose name
+# is unique to one state: "Foreign Ministry", "Defence Ministry" or "parliament" are not names. Names
+# leave out the country ("US State Department" is two mentions: the United States and the body).
+GOVERNMENT_BODIES = [
+    ("kremlin", "Kremlin", ["Moscow Kremlin"], [], "RUS", "curated: seat and office of the President of Russia (kremlin.ru); also in PETRARCH2 Phoenix Countries dictionary"),
+    ("white-house", "White House", [], [], "USA", "curated: residence and office of the President of the United States (whitehouse.gov); also in PETRARCH2 Phoenix Countries dictionary"),
+    ("pentagon", "Pentagon", [], [], "USA", "curated: headquarters of the US Department of Defense (defense.gov); also in PETRARCH2 Phoenix Countries dictionary"),
+    # without the country's name in front: "US State Department" is the country and the body
+    ("state-department", "State Department", ["Department of State"], [], "USA", "curated: foreign ministry of the United States (state.gov); also in PETRARCH2 Phoenix Countries dictionary"),
+    ("treasury-department", "Treasury Department", ["Department of the Treasury"], [], "USA",
+     "curated: finance ministry of the United States (treasury.gov); also in PETRARCH2 Phoenix Countries dictionary"),
+    ("federal-reserve", "Federal Reserve", ["Federal Reserve Board"], [], "USA", "curated: central bank of the United States (federalreserve.gov); also in PETRARCH2 Phoenix Countries dictionary"),
+    ("downing-street", "Downing Street", ["No. 10 Downing Street", "10 Downing Street"], [], "GBR",
+     "curated: office of the Prime Minister of the United Kingdom (gov.uk); also in PETRARCH2 Phoenix Countries dictionary"),
+    ("elysee", "Élysée Palace", ["Elysee Palace", "Élysée", "Elysee"], [], "FRA", "curated: office of the President of France (elysee.fr)"),
+    ("zhongnanhai", "Zhongnanhai", [], [], "CHN", "curated: seat of the Communist Party of China and the State Council"),
+    ("idf", "Israel Defense Forces", ["Israel Defence Forces", "Israeli Defense Forces"], ["IDF"], "ISR",
+     "curated: armed forces of Israel (idf.il); also in PETRARCH2 Phoenix Countries dictionary"),
+    ("irgc", "Islamic Revolutionary Guard Corps", ["Revolutionary Guards", "Revolutionary Guard Corps", "Revolutionary Guard",
+     "Islamic Revolutionary Guards Corps"], ["IRGC"], "IRN", "curated: branch of Iran's armed forces under the Supreme Leader; also in PETRARCH2 Phoenix Countries dictionary"),
+    ("knesset", "Knesset", [], [], "ISR", "curated: parliament of Israel (knesset.gov.il); also in PETRARCH2 Phoenix Countries dictionary"),
+    ("bundestag", "Bundestag", [], [], "DEU", "curated: federal parliament of Germany (bundestag.de); also in PETRARCH2 Phoenix Countries dictionary"),
+    ("state-duma", "State Duma", ["Duma"], [], "RUS", "curated: lower house of Russia's parliament (duma.gov.ru); also in PETRARCH2 Phoenix Countries dictionary"),
 ]
 
 # PETRARCH2 IGO names that are variants of an organisation already known (value: its acronym, or its
@@ -1370,6 +1491,8 @@ def build_places(S, countries, by_iso3):
         first = True
         for part in re.split(r";", cap):
             nm = re.sub(r"\s*\(.*?\)", "", part).strip()
+            # "Nay Pyi Taw is the administrative capital": the name is the words before the note
+            nm = re.sub(r"\s+is the\b.*$", "", nm)
             alts = re.findall(r"\(([^)]*)\)", part)
             if not nm or nm.lower() in ("none", "no official capital"):
                 continue
@@ -1502,6 +1625,11 @@ def admin_name_ok(n):
     words = re.split(r"[\s]+", n)
     if not n or not n[0].isupper() or re.search(r"\d|note|includ", n) or len(n) < 3:
         return False
+    # leftovers of the field's prose, not names: a parenthesis cut open ("Lefkosia (Nicosia"), two
+    # list items run together ("Tianjin  Hong Kong"), language labels ("French short form", "Dutch:
+    # gewesten"), claims ("Morocco claims the territory of …"), letters split by a lost accent ("R é gion")
+    if (re.search(r"[():]|\s\s|\b(form|claims|also)\b", n) or re.match(r"\w\s", n)):
+        return False
     if n in ADMIN_STOP or n in CITY_STOP:
         return False
     return not all(w in GENERIC_PLACE_WORDS for w in words)
@@ -1604,6 +1732,14 @@ def build_orgs(S, by_iso3):
             if acronym_ok(a) or a in ("DPA", "dpa"):
                 add_acronym(r, a)
             acr_to_id.setdefault(a.replace(".", "").upper(), r.id)
+        recs[r.id] = r
+    for sl, name, alts, acrs, iso3, src in GOVERNMENT_BODIES:
+        r = Rec(f"organization:{sl}", "organization", name, src)
+        for n in alts:
+            r.add(n)
+        for a in acrs:
+            add_acronym(r, a)
+        r.attrs["country"] = iso3
         recs[r.id] = r
     for row in S["appb"]:
         name = clean(row["name"])
@@ -1722,7 +1858,8 @@ Presidential National Revolutionary Command Salvation Transition Caretaker Param
 Highness Royal Lord Chief-of-State Mayor Ms. Mrs. Mr Coprince Coprinces Episcopal French Spanish Prefect Ruler
 Congress Minister-designate Political Affairs Archbishop Cardinal Administrator High Commissioner Commissioner Premier-designate Republic
 Assembly Island Territorial Government Cabinet Federation Ministers Council Islamic People's Armed Forces Ruling
-Transitional Sovereignty Magistrate Member Official Field Lt. Brig. Dr Gen Haji Hajji Sir Dame Rev. Father""".split())
+Transitional Sovereignty Magistrate Member Official Field Lt. Brig. Dr Gen Haji Hajji Sir Dame Rev. Father
+Capt. Capt Cpt. Col Maj Brig Lt Adm. Sgt.""".split())
 
 HOS_TITLES = ["King", "Queen", "Emperor", "Amir", "Emir", "Sultan", "Grand Duke", "Co-prince", "Prince", "Pope", "Captain Regent",
               "Supreme Leader", "President", "Chairman", "Governor", "Administrator"]
@@ -2219,7 +2356,9 @@ def overlay_records():
         return [json.loads(l) for l in f if l.strip() and not l.startswith("#")]
 
 
-def build_people(S, by_iso3, orgs):
+def build_people(S, by_iso3, orgs, other_names=frozenset()):
+    """People; `other_names` are the names and aliases of every country, place and organisation, which
+    a person's surname alone must not take ("Muscat", "Medina", "Sabah", "Turk")."""
     gec_to_iso3 = {getattr(r, "gec", None): iso3 for iso3, r in by_iso3.items()}
     for r in by_iso3.values():
         TITLE_PLACES.update(t.lower() for t in [r.name, *(a[0] for a in r.aliases if a[2] == "name")])
@@ -2615,6 +2754,12 @@ def build_people(S, by_iso3, orgs):
             if len(key) < 4 or not key[3]:  # "George Bush" is not an alias of George W. Bush
                 r.add(re.sub(r"\s[A-Z]\.(?=\s)", "", n))
         sur = p["surname"]
+        # a double surname after the given names ("Santiago PENA Palacios", "Rodrigo PAZ Pereira"):
+        # news writes the given names and the first surname ("Santiago Pena"), an alias
+        words = name.split()
+        # ("Andres Rodriguez" or "Alejandro Garcia" alone would name many people: not for COMMON_SURNAMES)
+        if sur in words[1:-1] and not {sur, ascii_fold(sur)} & COMMON_SURNAMES:
+            r.add(" ".join(words[:words.index(sur) + 1]))
         # regnal names ("Charles III") have no surname; the first name alone is not one
         if sur not in SURNAME_STOP and len(sur) >= 2 and not re.search(r"\b[IVX]+$", name):
             r.add(sur, "surname")
@@ -2859,12 +3004,20 @@ def build_people(S, by_iso3, orgs):
     # their surnames are often ordinary English ones).
     sovereign = {f"country:{iso3}" for iso3, c in by_iso3.items() if getattr(c, "fb_type", "") in ("sovereign", "disputed", "freely_associated")}
     country_words = {c.name for c in by_iso3.values()}
+
+    def surname_ok(r, t):
+        # the checks compare the accent-free form too: "Rodríguez" is as common as "Rodriguez"
+        forms = {t, ascii_fold(t)}
+        owner = next((FAMOUS_SURNAMES[x] for x in forms if x in FAMOUS_SURNAMES), False)
+        if owner is not False:
+            return owner is None or r.id == f"person:{owner}"
+        return (not forms & (COMMON_SURNAMES | SURNAME_STOP | country_words | other_names)
+                and not re.match(r"^(de|da|ben|bin|al|el|van|von|St|Sr|Jr)\b", t) and not t.endswith("."))
+
     for r in recs.values():
         own_sovereign = any(x["of"] in sovereign or x["of"].startswith("organization:") for x in r.roles)
         r.aliases = [(t, c, f) for t, c, f in r.aliases
-                     if f != "surname" or (own_sovereign and t not in COMMON_SURNAMES and t not in SURNAME_STOP
-                                           and t not in country_words and not re.match(r"^(de|da|ben|bin|al|el|van|von|St|Sr|Jr)\b", t)
-                                           and not t.endswith(".")
+                     if f != "surname" or (own_sovereign and surname_ok(r, t)
                                            and (len(t) >= 3 or r.name.split()[0] == t))]
     # A one-word name (a monarch, a pope, a holder the Factbook names by one name) would fire on every
     # bearer of that name ("Francis", "Jean", "Philippe"): the canonical name takes the title ("Pope
@@ -2877,8 +3030,16 @@ def build_people(S, by_iso3, orgs):
         bare = r.name
         r.name = f"{title} {bare}"
         r.aliases = [a for a in r.aliases if a[0] != bare]
-        if bare not in COMMON_GIVEN_NAMES and bare not in COMMON_SURNAMES:
+        if bare not in COMMON_GIVEN_NAMES and bare not in COMMON_SURNAMES and bare not in other_names:
             r.add(bare, "surname")
+    # Regnal names ("Charles III", "Abdullah II of Jordan", "Albert II, Prince of Monaco"): news writes
+    # the title and the name without the numeral ("King Charles", "King Abdullah", "Pope Leo"): an alias.
+    for r in recs.values():
+        m = re.match(r"^([A-Z][\w-]+) ([IVX]+)(?:,? (?:Prince )?of [A-Z].*)?$", r.name)
+        titles = {x["title"] for x in r.roles if x["office"] == "head-of-state"}
+        for title in sorted(titles & {"King", "Queen", "Emperor", "Sultan", "Emir", "Amir", "Grand Duke", "Prince", "Pope"}):
+            if m:
+                r.add(f"{title} {m.group(1)}")
     # Titled names can now equal another record's ("Pope Francis" from Wikidata and the Factbook):
     # one record each, the one with a Wikidata id (or more roles) kept.
     groups = defaultdict(list)
@@ -2902,6 +3063,14 @@ def build_people(S, by_iso3, orgs):
         for t, c, f in [(r.name, "capitalized", "name")] + list(r.aliases):
             if ascii_fold(t) != t:
                 r.add(ascii_fold(t), f)
+    # An Arabic article inside a name is written joined or apart ("Tamim bin Hamad Al Thani", "Tamim
+    # bin Hamad al-Thani"; "Bashar al-Assad", "Bashar Al Assad"): both forms (the matcher lets such
+    # particles take either case, but a hyphen and a space are different text).
+    for r in recs.values():
+        for t, c, f in [(r.name, "capitalized", "name")] + list(r.aliases):
+            if f in ("name", "former") and re.search(r" (?:[Aa]l|[Ee]l)[ -][A-Z]", t):
+                r.add(re.sub(r" ([Aa]l|[Ee]l) (?=[A-Z])", r" \1-", t), f)
+                r.add(re.sub(r" ([Aa]l|[Ee]l)-(?=[A-Z])", r" \1 ", t), f)
     # Merged records can repeat a term that another of their roles contains (two spellings' runs
     # of one presidency): keep the containing role only.
     def within(a, b):
@@ -2937,7 +3106,8 @@ def main():
     for c in countries:
         c.aliases = [(t, cs, f) for t, cs, f in c.aliases if t not in place_names]
     orgs = build_orgs(S, by_iso3)
-    people = build_people(S, by_iso3, orgs)
+    other_names = {t for r in countries + places + orgs for t in [r.name] + [a[0] for a in r.aliases]}
+    people = build_people(S, by_iso3, orgs, other_names)
     write("countries.jsonl", countries, "Countries and territories: ISO 3166 (Unicode CLDR 48) + CIA World Factbook 2026-01-22")
     write("places.jsonl", places, "Places: UN M49 regions (CLDR), curated regions, Factbook capitals, GeoNames cities (CC BY 4.0)")
     write("organizations.jsonl", orgs, "Organisations: CIA World Factbook Appendix B, PETRARCH2 (MIT), curated")
