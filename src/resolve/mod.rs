@@ -35,6 +35,7 @@
 //! Resolution is linear in the length of the document: every look-up is by token position or
 //! through a hash map, never a scan of earlier mentions.
 
+mod coref;
 mod patterns;
 mod titles;
 
@@ -50,7 +51,7 @@ use crate::gazetteer::{slug, AliasForm, CasePolicy, EntityKind, EntityRecord, Ga
 use crate::matcher::{Matcher, RawMatch};
 use crate::text::{normalize, Text, TokenKind};
 
-use self::titles::{TitleOffice, TITLES};
+use self::titles::{family, Family, TitleOffice, TITLES};
 
 /// How a mention names its entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -69,6 +70,9 @@ pub enum MentionForm {
     Group,
     /// An entity found by pattern, not by gazetteer (a treaty, an amount of money).
     Pattern,
+    /// A pronoun ("he", "her") or a definite description ("the president") that refers back to a
+    /// person named earlier in the document (see `coref.rs`). It never makes an entity of its own.
+    Pronoun,
 }
 
 /// An entity of one document.
@@ -129,6 +133,8 @@ pub struct Resolver {
     person_country: Vec<Option<usize>>,
     /// Per gazetteer entity, per role: the entity the role is of.
     role_owner: Vec<Vec<Option<usize>>>,
+    /// Per gazetteer entity, per role: the family of its title ("Premier" and "Prime Minister").
+    role_family: Vec<Vec<Option<Family>>>,
     /// (owner, office) -> (person, role index), for "the Kazakh president".
     holders: FxHashMap<(usize, Office), Vec<(usize, usize)>>,
     /// (owner, normalised title) -> (person, role index), for "Russia's defence minister".
@@ -698,6 +704,7 @@ impl Resolver {
             capital_of: vec![None; entities.len()],
             person_country: vec![None; entities.len()],
             role_owner: vec![Vec::new(); entities.len()],
+            role_family: vec![Vec::new(); entities.len()],
             ..Resolver::default()
         };
         for (i, e) in entities.iter().enumerate() {
@@ -717,6 +724,7 @@ impl Resolver {
                 continue;
             }
             r.role_owner[i] = e.roles.iter().map(|role| gazetteer.index_of(&role.of)).collect();
+            r.role_family[i] = e.roles.iter().map(|role| family(&normalize(&role.title))).collect();
             for (k, role) in e.roles.iter().enumerate() {
                 if let Some(owner) = r.role_owner[i][k] {
                     r.holders.entry((owner, role.office)).or_default().push((i, k));
@@ -746,6 +754,56 @@ impl Resolver {
             .min_by_key(|&(role, owner)| (office_rank(role.office), Some(owner) != self.person_country[person]))
     }
 
+    /// Whether role `k` of `person` is what a title of `office` and `family` names: a title of a
+    /// family names the roles of that family whatever their office ("Iranian President" is the
+    /// president, a head of government, not the supreme leader), and roles of no family of that
+    /// office ("Irish Prime Minister" is the Taoiseach); a title of no family names its office.
+    fn role_fits(&self, gazetteer: &Gazetteer, person: usize, k: usize, office: Office, fam: Option<Family>) -> bool {
+        let Some(role) = gazetteer.entities().get(person).and_then(|e| e.roles.get(k)) else { return false };
+        let role_fam = self.role_family.get(person).and_then(|f| f.get(k).copied()).flatten();
+        match (fam, role_fam) {
+            (Some(f), Some(r)) => f == r,
+            _ => role.office == office,
+        }
+    }
+
+    /// The one person holding, on `date`, a role of `owner` that a title of `office` and `fam`
+    /// names ([`Resolver::role_fits`]), if exactly one does. With no such holder, none: "the South
+    /// Korean prime minister" is never the South Korean president, even though he heads the
+    /// government.
+    fn holder(
+        &self,
+        gazetteer: &Gazetteer,
+        owner: usize,
+        office: Office,
+        fam: Option<Family>,
+        date: Date,
+    ) -> Option<usize> {
+        const OFFICES: [Office; 5] = [
+            Office::HeadOfState,
+            Office::HeadOfGovernment,
+            Office::ForeignMinister,
+            Office::HeadOfOrganization,
+            Office::Other,
+        ];
+        let mut found = None;
+        // a family crosses offices; a title of no family looks at its own office only
+        let offices: &[Office] = if fam.is_some() { &OFFICES } else { std::slice::from_ref(&office) };
+        for &o in offices {
+            for &(p, k) in self.holders.get(&(owner, o)).map_or(&[][..], Vec::as_slice) {
+                let role = &gazetteer.entities()[p].roles[k];
+                if !role.held_on(date) || !self.role_fits(gazetteer, p, k, office, fam) {
+                    continue;
+                }
+                match found {
+                    Some(q) if q != p => return None,
+                    _ => found = Some(p),
+                }
+            }
+        }
+        found
+    }
+
     /// Resolves the raw matches of one text, as of `date`.
     pub fn resolve(
         &self,
@@ -772,6 +830,7 @@ impl Resolver {
             }
         }
         run.roles();
+        run.coreference();
         run.finish()
     }
 }
@@ -892,6 +951,8 @@ struct TitleContext {
     /// First token of the phrase (the owner's, when there is one).
     start: usize,
     office: TitleOffice,
+    /// The family of the title next to the name.
+    family: Option<Family>,
     owner: Option<usize>,
     /// "former President …": the one who held the office before the date, not the holder.
     former: bool,
@@ -970,6 +1031,12 @@ struct Run<'a> {
     others_buf: Vec<Cand>,
     /// The span being decided, where [`Run::span_at`] looks first.
     near: Cell<u32>,
+    /// Titles without an owner after "the" ("the president"), as `(start, end, office)`, in order:
+    /// candidates for coreference.
+    descriptions: Vec<(u32, u32, TitleOffice)>,
+    /// The first tokens of titles before names the gazetteer does not know: people a pronoun may
+    /// refer to, whom resolution cannot name.
+    unknown_people: Vec<u32>,
 }
 
 /// Whether `w` has at least `n` characters.
@@ -1042,6 +1109,8 @@ impl<'a> Run<'a> {
             people_buf: Vec::new(),
             others_buf: Vec::new(),
             near: Cell::new(0),
+            descriptions: Vec::new(),
+            unknown_people: Vec::new(),
         }
     }
 
@@ -1324,6 +1393,7 @@ impl<'a> Run<'a> {
 
     fn title_before(&self, first: usize) -> Option<TitleContext> {
         let (mut title_start, office) = TITLES.ending_at(self.text, first)?;
+        let family = self.family_of(title_start, first);
         // stacked titles ("Supreme Leader Ayatollah …"): the phrase takes them all, the office is
         // the one next to the name
         for _ in 0..3 {
@@ -1337,7 +1407,13 @@ impl<'a> Run<'a> {
             None => (title_start, None),
         };
         let former = start > 0 && is_in(self.word(start - 1), list::NOT_NOW);
-        Some(TitleContext { start, office, owner, former })
+        Some(TitleContext { start, office, family, owner, former })
+    }
+
+    /// The family of the title that tokens `start..end` spell.
+    fn family_of(&self, start: usize, end: usize) -> Option<Family> {
+        let toks = self.text.tokens();
+        family(&self.text.normalized()[toks[start].norm().start..toks[end - 1].norm().end])
     }
 
     /// How well a person fits a title: 3 holds that office of that owner on the date, 2 held it
@@ -1345,14 +1421,14 @@ impl<'a> Run<'a> {
     fn fits(&self, person: usize, title: &TitleContext) -> u8 {
         let record = self.record(person);
         let owners = &self.r.role_owner[person];
-        let office_ok = |role: &Role| match title.office {
+        let office_ok = |k: usize| match title.office {
             TitleOffice::Office(Office::Other) | TitleOffice::Counterpart => true,
-            TitleOffice::Office(o) => role.office == o,
+            TitleOffice::Office(o) => self.r.role_fits(self.g, person, k, o, title.family),
         };
         let owner_ok = |k: usize| title.owner.is_none() || owners.get(k).copied().flatten() == title.owner;
         let mut best = 0;
         for (k, role) in record.roles.iter().enumerate() {
-            if owner_ok(k) && office_ok(role) {
+            if owner_ok(k) && office_ok(k) {
                 let now = role.held_on(self.date);
                 let started = role.start.map_or(true, |start| start <= self.date);
                 // the holder on the date; after "former", one whose term is over
@@ -1825,6 +1901,8 @@ impl<'a> Run<'a> {
             let w = self.word(end);
             let known = self.span_at(end).is_some_and(|s| self.decided(s).is_some());
             if !known && !is_in(w, list::CALENDAR) && w != "of" {
+                // someone the gazetteer does not know: "he" or "the minister" may be this one
+                self.unknown_people.push(start as u32);
                 return None;
             }
         }
@@ -1847,7 +1925,13 @@ impl<'a> Run<'a> {
                 }
             }
         }
-        let owner = owner?;
+        let Some(owner) = owner else {
+            // "the president" with no owner: someone named before, if anyone (see `coref.rs`)
+            if start > 0 && self.word(start - 1) == "the" && !matches!(office, TitleOffice::Counterpart) {
+                self.descriptions.push((start as u32, end as u32, office));
+            }
+            return None;
+        };
         if !self.same_pattern(phrase.start, phrase.end - 1) || self.in_pattern(phrase.start).is_some() {
             return None;
         }
@@ -1876,17 +1960,21 @@ impl<'a> Run<'a> {
         // a counterpart holds the same title where the owner has one (a president's counterpart
         // is the other country's president, even where its president heads the government and a
         // supreme leader the state), else the same office
-        let by_title = same_title.and_then(|t| self.r.titled.get(&(owner, t))).and_then(|h| sole_holder(h));
+        let by_title =
+            same_title.as_ref().and_then(|t| self.r.titled.get(&(owner, t.clone()))).and_then(|h| sole_holder(h));
         let person = match by_title {
             Some(person) => person,
+            None if office == Office::Other => {
+                let title = &self.text.normalized()[toks[start].norm().start..toks[end - 1].norm().end];
+                sole_holder(self.r.titled.get(&(owner, title.to_string()))?)?
+            }
             None => {
-                let holders = if office == Office::Other {
-                    let title = &self.text.normalized()[toks[start].norm().start..toks[end - 1].norm().end];
-                    self.r.titled.get(&(owner, title.to_string()))
-                } else {
-                    self.r.holders.get(&(owner, office))
-                }?;
-                sole_holder(holders)?
+                // the title as written decides among the owner's offices (see `Resolver::holder`)
+                let fam = match &same_title {
+                    Some(t) => family(t),
+                    None => self.family_of(start, end),
+                };
+                self.r.holder(self.g, owner, office, fam, self.date)?
             }
         };
         let p = self.pending.len();

@@ -16,6 +16,40 @@ pub(crate) enum TitleOffice {
     Counterpart,
 }
 
+/// Families of titles that name one kind of office whatever a state calls it. The gazetteer's
+/// offices say what an office does (head of state, head of government); a title says what it is
+/// called, and news names people by what they are called: South Korea's head of government is its
+/// president, Iran's president is not its head of state, Britain's chancellor is not its head of
+/// government. Titles of no family ("Taoiseach", "Chief Executive") are matched by office.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Family {
+    President,
+    PrimeMinister,
+    Chancellor,
+    Monarch,
+    SupremeLeader,
+    ForeignMinister,
+}
+
+/// The family of normalised title `title` (lower case, as `text::normalize` gives it).
+pub(crate) fn family(title: &str) -> Option<Family> {
+    Some(match title {
+        "president" => Family::President,
+        "prime minister" | "premier" => Family::PrimeMinister,
+        "chancellor" | "federal chancellor" => Family::Chancellor,
+        "king" | "queen" | "emperor" | "emir" | "amir" | "sultan" | "monarch" | "grand duke" => Family::Monarch,
+        "supreme leader" => Family::SupremeLeader,
+        "foreign minister"
+        | "foreign affairs minister"
+        | "minister of foreign affairs"
+        | "minister for foreign affairs"
+        | "foreign secretary"
+        | "secretary of state"
+        | "top diplomat" => Family::ForeignMinister,
+        _ => return None,
+    })
+}
+
 /// The title table: normalised title -> office; `max_tokens` bounds the look-up window.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Titles {

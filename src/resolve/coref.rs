@@ -1,0 +1,435 @@
+//! Coreference: pronouns ("he", "her") and definite descriptions ("the president") that refer back
+//! to a person named earlier in the document, so that rules can take them as entity slots ("He
+//! later met Kazakh President Kassym-Jomart Tokayev").
+//!
+//! Precision comes first: a wrong link makes wrong relations, a missing one only misses some. So
+//! a reference is linked only when one person is the plain answer, and left alone otherwise:
+//!
+//! - **pronouns** (he, she, him, his, her; never "it" or "they", which as often name states,
+//!   ministries and crowds) look back over their own sentence and the two before it, nearest
+//!   sentence first. The nearest sentence with a person in it decides: two different people there
+//!   (or someone the gazetteer does not know, such as "Deputy Minister Aidos Nurlanov") and the
+//!   pronoun stays unresolved; one person is the answer when that person is the sentence's subject
+//!   (it opens the sentence, or its main clause after a comma), or when no one else appears in the
+//!   rest of the window. The gazetteer records no gender, and names do not reliably tell it, so
+//!   "he" and "she" are treated alike. A pronoun inside a quotation, or in a clause that opens the
+//!   sentence ("After he arrived, …"), is left alone: it may point ahead, or to the speaker.
+//! - **definite descriptions** ("the president", "the prime minister", "the foreign minister",
+//!   "the minister") after "the", with no owner (those with one, "the Kazakh president", are
+//!   office holders by date, see `role_at`), look back over their sentence and the three before
+//!   it for the people whose roles on the document's date fit the title; exactly one must fit.
+//!
+//! A linked reference becomes a mention of the person already in the document, of form
+//! [`MentionForm::Pronoun`], acting for the person's state as the person's own mentions do. It is
+//! tentative, so it never creates an entity or keeps one alive on its own, and it changes no
+//! entity's names (only names and short names become aliases). It is listed in the output's
+//! `mentions` like a role mention, with `text` the pronoun or title as written and exact offsets:
+//! the mentions list says where the document refers to an entity, and a relation whose evidence
+//! reads "He met …" can then be traced to whom "He" is.
+//!
+//! Cost: one look at each word for the five pronouns; the rest runs only where one is found.
+
+use super::*;
+
+/// A person mention a later reference may point to.
+#[derive(Debug, Clone, Copy)]
+struct Antecedent {
+    /// First token of its phrase.
+    start: u32,
+    sentence: u32,
+    person: u32,
+    /// Opens its sentence or its main clause.
+    subject: bool,
+}
+
+/// Personal pronouns that refer to one person.
+const PRONOUNS: &[&str] = &["he", "she", "him", "his", "her"];
+
+/// Words that open a clause before the main one: a pronoun in that clause may point ahead.
+const SUBORDINATORS: &[&str] = &[
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "although",
+    "though",
+    "since",
+    "once",
+    "if",
+    "because",
+    "upon",
+    "following",
+    "despite",
+    "unlike",
+    "until",
+    "whether",
+];
+
+/// Last words that make a run of capitalised words an institution or a thing, not a person.
+const INSTITUTIONS: &[&str] = &[
+    "ministry",
+    "council",
+    "committee",
+    "commission",
+    "department",
+    "office",
+    "agency",
+    "bank",
+    "union",
+    "organisation",
+    "organization",
+    "forum",
+    "parliament",
+    "assembly",
+    "house",
+    "party",
+    "court",
+    "news",
+    "times",
+    "post",
+    "press",
+    "government",
+    "initiative",
+    "summit",
+    "conference",
+    "fund",
+    "programme",
+    "program",
+    "corporation",
+    "company",
+    "group",
+    "forces",
+    "army",
+    "navy",
+    "embassy",
+    "cabinet",
+    "senate",
+    "congress",
+    "kremlin",
+    "palace",
+    "university",
+    "institute",
+    "centre",
+    "center",
+    "road",
+    "corridor",
+    "project",
+    "treaty",
+    "agreement",
+    "declaration",
+    "partnership",
+    "strategy",
+    "security",
+    "affairs",
+    "relations",
+    "service",
+    "television",
+    "network",
+    "association",
+    "federation",
+    "alliance",
+    "coalition",
+    "front",
+    "movement",
+    "bureau",
+    "authority",
+    "administration",
+    "secretariat",
+    "daily",
+    "herald",
+    "journal",
+    "tribune",
+    "gazette",
+];
+
+impl Run<'_> {
+    /// Links the pronouns and definite descriptions of the text to people named before them.
+    pub(super) fn coreference(&mut self) {
+        let toks = self.text.tokens();
+        // the references, in text order: (start, end, title office for a description)
+        let mut refs: Vec<(u32, u32, Option<TitleOffice>)> = Vec::new();
+        let mut d = 0;
+        for (i, t) in toks.iter().enumerate() {
+            // a pronoun is two or three bytes: most words are turned away by their length
+            if t.kind() != TokenKind::Word || t.norm().len() > 3 || !PRONOUNS.contains(&self.word(i)) {
+                continue;
+            }
+            while d < self.descriptions.len() && self.descriptions[d].0 as usize <= i {
+                refs.push((self.descriptions[d].0, self.descriptions[d].1, Some(self.descriptions[d].2)));
+                d += 1;
+            }
+            if self.pronoun_can_refer(i) {
+                refs.push((i as u32, i as u32 + 1, None));
+            }
+        }
+        refs.extend(self.descriptions[d..].iter().map(|&(s, e, o)| (s, e, Some(o))));
+        if refs.is_empty() {
+            return;
+        }
+
+        // the people named, by position: every person mention made so far
+        let mut named: Vec<Antecedent> = self
+            .pending
+            .iter()
+            .filter_map(|p| match p.key {
+                Key::Gaz(g) if self.kind(g as usize) == EntityKind::Person => {
+                    let start = p.phrase.start as usize;
+                    Some(Antecedent {
+                        start: start as u32,
+                        sentence: self.sentence(start) as u32,
+                        person: g,
+                        subject: self.opens_clause(start),
+                    })
+                }
+                _ => None,
+            })
+            .collect();
+        if named.is_empty() {
+            return;
+        }
+        named.sort_unstable_by_key(|a| a.start);
+        // the references linked so far, which later ones may point to in turn
+        let mut linked: Vec<Antecedent> = Vec::new();
+        let mut window: Vec<Antecedent> = Vec::new();
+        for (start, end, office) in refs {
+            let (start, end) = (start as usize, end as usize);
+            let sentence = self.sentence(start);
+            let depth = if office.is_some() { 3 } else { 2 };
+            let lowest = sentence.saturating_sub(depth) as u32;
+            window.clear();
+            for list in [&named, &linked] {
+                let k = list.partition_point(|a| (a.start as usize) < start);
+                window.extend(list[..k].iter().rev().take_while(|a| a.sentence >= lowest));
+            }
+            let person = match office {
+                None => self.pronoun_antecedent(start, sentence, lowest as usize, &window),
+                Some(office) => self.description_antecedent(start, end, office, lowest as usize, &window),
+            };
+            let Some(person) = person else { continue };
+            let mut pending = Pending::new(Key::Gaz(person), start..end, MentionForm::Pronoun);
+            // it refers to an entity named elsewhere, and never stands for one on its own
+            pending.tentative = true;
+            pending.acts_for = self.r.role_on(self.g, person as usize, self.date).map_or(NONE, |(_, o)| o as u32);
+            self.pending.push(pending);
+            self.taken.insert_range(start..end);
+            linked.push(Antecedent {
+                start: start as u32,
+                sentence: sentence as u32,
+                person,
+                subject: self.opens_clause(start),
+            });
+        }
+    }
+
+    /// Whether the pronoun at `i` stands on its own (not inside a name or a pattern entity, not
+    /// "his" before a title or a name, whose phrase it only introduces), outside quotations and
+    /// leading clauses.
+    fn pronoun_can_refer(&self, i: usize) -> bool {
+        let sentence = self.sentence(i);
+        let info = self.sentences[sentence];
+        if info.all_caps || info.title_case || self.taken.contains(i) || self.in_pattern(i).is_some() {
+            return false;
+        }
+        if self.span_at(i).is_some_and(|s| self.decided(s).is_some()) {
+            return false;
+        }
+        if matches!(self.word(i), "his" | "her") && self.word_in(i + 1, sentence) {
+            let next = i + 1;
+            let in_unit = self.taken.contains(next) || self.span_at(next).is_some_and(|s| self.decided(s).is_some());
+            if in_unit || self.capitalised(next) || TITLES.starting_at(self.text, next).is_some() {
+                return false;
+            }
+        }
+        let first = info.first_word as usize;
+        let mut quotes = 0;
+        let mut comma = false;
+        for t in first..i {
+            match self.word(t) {
+                "\"" => quotes += 1,
+                "," => comma = true,
+                _ => {}
+            }
+        }
+        // a quotation before the sentence's first word ("\"He …") counts too
+        quotes += (self.text.sentences()[sentence].tokens().start..first).filter(|&t| self.word(t) == "\"").count();
+        if quotes % 2 == 1 {
+            return false;
+        }
+        comma || !SUBORDINATORS.contains(&self.word(first))
+    }
+
+    /// "him", or "her" not followed by what it possesses ("thanked her for", "met her.").
+    fn is_object_pronoun(&self, i: usize) -> bool {
+        match self.word(i) {
+            "him" => true,
+            "her" => !self.word_in(i + 1, self.sentence(i)) || is_in(self.word(i + 1), list::FUNCTION),
+            _ => false,
+        }
+    }
+
+    /// Whether the phrase starting at token `start` opens its sentence, or its main clause after
+    /// an opening phrase and a comma ("In Astana, Tokayev said …"), an article aside.
+    fn opens_clause(&self, start: usize) -> bool {
+        let first = self.sentences[self.sentence(start)].first_word as usize;
+        let mut at = start;
+        if at > first && self.word(at - 1) == "the" {
+            at -= 1;
+        }
+        at == first || (at > first + 1 && self.word(at - 1) == ",")
+    }
+
+    /// The person the pronoun at `start` refers to: see the module's documentation.
+    fn pronoun_antecedent(&self, start: usize, sentence: usize, lowest: usize, window: &[Antecedent]) -> Option<u32> {
+        // an object ("briefed him") is not the subject of its own clause, and which of the other
+        // people of its sentence it is takes more grammar than is known here
+        if self.is_object_pronoun(start) && window.iter().any(|a| a.sentence as usize == sentence) {
+            return None;
+        }
+        for tier in (lowest..=sentence).rev() {
+            let before = if tier == sentence { start } else { usize::MAX };
+            let unknown = self.unknown_person_in(tier, before);
+            let mut here = window.iter().filter(|a| a.sentence as usize == tier);
+            let Some(first) = here.clone().next() else {
+                if unknown {
+                    return None;
+                }
+                continue;
+            };
+            let person = first.person;
+            if unknown || here.clone().any(|a| a.person != person) {
+                return None;
+            }
+            if here.any(|a| a.subject) {
+                return Some(person);
+            }
+            // not the subject: only if no one else is in the rest of the window
+            let others = window.iter().any(|a| (a.sentence as usize) < tier && a.person != person)
+                || (lowest..tier).any(|s| self.unknown_person_in(s, usize::MAX));
+            return (!others).then_some(person);
+        }
+        None
+    }
+
+    /// The person the description at `start..end` ("the president") refers to: the one person of
+    /// the window whose role on the date fits the title, if there is exactly one.
+    fn description_antecedent(
+        &self,
+        start: usize,
+        end: usize,
+        office: TitleOffice,
+        lowest: usize,
+        window: &[Antecedent],
+    ) -> Option<u32> {
+        let TitleOffice::Office(office) = office else { return None };
+        let sentence = self.sentence(start);
+        // "the president of the company", "the president's" aside: a title followed by "of" names
+        // an owner that resolution did not find
+        if self.word_in(end, sentence) && self.word(end) == "of" {
+            return None;
+        }
+        let toks = self.text.tokens();
+        let title = &self.text.normalized()[toks[start].norm().start..toks[end - 1].norm().end];
+        let fam = family(title);
+        // someone the gazetteer does not know, under a title of the same kind, competes
+        let lowest_token = self.text.sentences()[lowest].tokens().start;
+        let k = self.unknown_people.partition_point(|&u| (u as usize) < start);
+        for &u in self.unknown_people[..k].iter().rev().take_while(|&&u| u as usize >= lowest_token) {
+            let u = u as usize;
+            if let Some((u_end, TitleOffice::Office(o))) = TITLES.starting_at(self.text, u) {
+                let same = match (fam, self.family_of(u, u_end)) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => o == office,
+                };
+                if same {
+                    return None;
+                }
+            }
+        }
+        let mut found = None;
+        for a in window {
+            if found == Some(a.person) || !self.fits_description(a.person as usize, title, office, fam) {
+                continue;
+            }
+            if found.is_some() {
+                return None;
+            }
+            found = Some(a.person);
+        }
+        found
+    }
+
+    /// Whether a role `person` holds on the date fits the description's title.
+    fn fits_description(&self, person: usize, title: &str, office: Office, fam: Option<Family>) -> bool {
+        let roles = &self.record(person).roles;
+        roles.iter().enumerate().filter(|(_, role)| role.held_on(self.date)).any(|(k, role)| {
+            if office != Office::Other {
+                return self.r.role_fits(self.g, person, k, office, fam);
+            }
+            let role_title = normalize(&role.title);
+            if title == "minister" {
+                // "the minister": a minister of any portfolio but the head of government
+                let role_fam = self.r.role_family[person][k];
+                role_fam == Some(Family::ForeignMinister)
+                    || (role_fam.is_none() && role_title.ends_with("minister") && role.office == Office::Other)
+            } else {
+                role_title == title
+            }
+        })
+    }
+
+    /// Whether sentence `sentence` names, before token `before`, a person the gazetteer does not
+    /// know: a title before an unknown name, or a run of two or more capitalised words that no
+    /// name, title or pattern covers and that does not end like an institution ("Foreign
+    /// Ministry"). Headlines, whose words are all capitalised, tell nothing this way.
+    fn unknown_person_in(&self, sentence: usize, before: usize) -> bool {
+        let range = self.text.sentences()[sentence].tokens();
+        let end = range.end.min(before);
+        let k = self.unknown_people.partition_point(|&u| (u as usize) < range.start);
+        if self.unknown_people.get(k).is_some_and(|&u| (u as usize) < end) {
+            return true;
+        }
+        let info = self.sentences[sentence];
+        if info.title_case || info.all_caps {
+            return false;
+        }
+        let mut run = 0;
+        let mut i = range.start;
+        while i < end {
+            let name_word = self.is_word(i)
+                && self.capitalised(i)
+                && has_lowercase(self.text.token_original(i))
+                && !self.taken.contains(i)
+                && !self.span_at(i).is_some_and(|s| self.decided(s).is_some())
+                && self.in_pattern(i).is_none()
+                && !is_in(self.word(i), list::FUNCTION | list::CALENDAR);
+            if !name_word {
+                if run >= 2 && self.person_like_run(i - run, i) {
+                    return true;
+                }
+                run = 0;
+                i += 1;
+                continue;
+            }
+            if let Some((title_end, _)) = TITLES.starting_at(self.text, i) {
+                // a title is no name; it breaks a run
+                if run >= 2 && self.person_like_run(i - run, i) {
+                    return true;
+                }
+                run = 0;
+                i = title_end;
+                continue;
+            }
+            run += 1;
+            i += 1;
+        }
+        run >= 2 && self.person_like_run(end - run, end)
+    }
+
+    /// A run of capitalised words `start..end` reads like a person's name: no article before it,
+    /// no institution's word at its end.
+    fn person_like_run(&self, start: usize, end: usize) -> bool {
+        let after_article = start > 0 && self.word(start - 1) == "the";
+        !after_article && !INSTITUTIONS.contains(&self.word(end - 1))
+    }
+}
