@@ -573,6 +573,11 @@ mod on_default_gazetteers {
         let doc = e.extract_with_date("The South Korean prime minister visited Tokyo.", "2024-06-17".parse().unwrap());
         assert!(doc.mentions.iter().all(|m| m.entity != "person:yoon-suk-yeol"), "{:?}", doc.mentions);
         assert_eq!(default_ids("The Iranian president spoke."), ["country:IRN", "person:masoud-pezeshkian"]);
+        // an organisation's "President of …" is its president
+        assert_eq!(
+            default_ids("The president of the European Commission spoke."),
+            ["person:ursula-von-der-leyen", "organization:european-commission"]
+        );
     }
 
     #[test]
@@ -731,6 +736,8 @@ fn pronouns_in_quotes_and_leading_clauses_stay_unresolved() {
 fn a_person_the_gazetteer_does_not_know_competes_for_a_pronoun() {
     assert_eq!(references("Xi Jinping arrived. Deputy Foreign Minister Aidos Nurlanov greeted him. He smiled."), []);
     assert_eq!(references("Xi Jinping arrived. Aidos Nurlanov greeted the guests. He smiled."), []);
+    // "He" before a capitalised word is a name, not a pronoun
+    assert_eq!(references("Xi Jinping arrived. He Wenbo greeted the guests."), []);
     // an institution is not a person
     assert_eq!(
         references("Xi Jinping arrived. Officials of the Foreign Ministry greeted the guests. He smiled."),
@@ -823,4 +830,26 @@ fn a_title_before_a_name_fits_by_title_across_offices() {
     let doc = e.extract_with_date("Iranian President Karimi spoke.", date());
     let ids: Vec<&str> = doc.mentions.iter().map(|m| m.entity.as_str()).collect();
     assert_eq!(ids, ["country:IRN", "person:irn-president"]);
+}
+
+#[test]
+fn a_surname_that_runs_into_another_persons_name_is_a_given_name() {
+    // "Bekov" is one person's surname and the given name of the person named after it
+    let extra = r#"
+{"id":"person:serik-bekov","kind":"person","name":"Serik Bekov","aliases":[{"text":"Bekov","form":"surname"}],"attrs":{"country":"KAZ"}}
+{"id":"person:bekov-tulegen","kind":"person","name":"Bekov Tulegen Amanov","aliases":[{"text":"Amanov","form":"surname"}],"attrs":{"country":"KAZ"},"roles":[{"title":"Foreign Minister","office":"foreign-minister","of":"country:KAZ","start":"2024-01-01"}]}
+"#;
+    let e = Extractor::builder()
+        .defaults(false)
+        .gazetteer_str("test.jsonl", &format!("{GAZETTEER}{extra}"))
+        .unwrap()
+        .build()
+        .unwrap();
+    let doc = e.extract_with_date("Officials said Bekov Amanov would attend.", date());
+    let ids: Vec<&str> = doc.mentions.iter().map(|m| m.entity.as_str()).collect();
+    assert_eq!(ids, ["person:bekov-tulegen"]);
+    // apart, each is who the surname says
+    let doc = e.extract_with_date("Officials said Bekov and Amanov would attend.", date());
+    let ids: Vec<&str> = doc.mentions.iter().map(|m| m.entity.as_str()).collect();
+    assert_eq!(ids, ["person:serik-bekov", "person:bekov-tulegen"]);
 }

@@ -42,6 +42,9 @@ struct Antecedent {
     subject: bool,
 }
 
+/// Not yet worked out (in the per-sentence cache of unknown people).
+const UNASKED: u32 = NONE - 1;
+
 /// Personal pronouns that refer to one person.
 const PRONOUNS: &[&str] = &["he", "she", "him", "his", "her"];
 
@@ -192,6 +195,9 @@ impl Run<'_> {
         // the references linked so far, which later ones may point to in turn
         let mut linked: Vec<Antecedent> = Vec::new();
         let mut window: Vec<Antecedent> = Vec::new();
+        // per sentence, where its first unknown person starts (see `first_unknown_person`), found
+        // once, when first asked
+        let mut unknown = vec![UNASKED; self.sentences.len()];
         for (start, end, office) in refs {
             let (start, end) = (start as usize, end as usize);
             let sentence = self.sentence(start);
@@ -203,7 +209,7 @@ impl Run<'_> {
                 window.extend(list[..k].iter().rev().take_while(|a| a.sentence >= lowest));
             }
             let person = match office {
-                None => self.pronoun_antecedent(start, sentence, lowest as usize, &window),
+                None => self.pronoun_antecedent(start, sentence, lowest as usize, &window, &mut unknown),
                 Some(office) => self.description_antecedent(start, end, office, lowest as usize, &window),
             };
             let Some(person) = person else { continue };
@@ -234,10 +240,14 @@ impl Run<'_> {
         if self.span_at(i).is_some_and(|s| self.decided(s).is_some()) {
             return false;
         }
-        if matches!(self.word(i), "his" | "her") && self.word_in(i + 1, sentence) {
-            let next = i + 1;
+        let next = i + 1;
+        // "He Lifeng": a name the gazetteer does not know
+        if self.word_in(next, sentence) && self.capitalised(next) && !is_in(self.word(next), list::CALENDAR) {
+            return false;
+        }
+        if matches!(self.word(i), "his" | "her") && self.word_in(next, sentence) {
             let in_unit = self.taken.contains(next) || self.span_at(next).is_some_and(|s| self.decided(s).is_some());
-            if in_unit || self.capitalised(next) || TITLES.starting_at(self.text, next).is_some() {
+            if in_unit || TITLES.starting_at(self.text, next).is_some() {
                 return false;
             }
         }
@@ -280,7 +290,20 @@ impl Run<'_> {
     }
 
     /// The person the pronoun at `start` refers to: see the module's documentation.
-    fn pronoun_antecedent(&self, start: usize, sentence: usize, lowest: usize, window: &[Antecedent]) -> Option<u32> {
+    fn pronoun_antecedent(
+        &self,
+        start: usize,
+        sentence: usize,
+        lowest: usize,
+        window: &[Antecedent],
+        unknown: &mut [u32],
+    ) -> Option<u32> {
+        let mut unknown_in = |s: usize, before: usize| {
+            if unknown[s] == UNASKED {
+                unknown[s] = self.first_unknown_person(s);
+            }
+            unknown[s] != NONE && (unknown[s] as usize) < before
+        };
         // an object ("briefed him") is not the subject of its own clause, and which of the other
         // people of its sentence it is takes more grammar than is known here
         if self.is_object_pronoun(start) && window.iter().any(|a| a.sentence as usize == sentence) {
@@ -288,7 +311,7 @@ impl Run<'_> {
         }
         for tier in (lowest..=sentence).rev() {
             let before = if tier == sentence { start } else { usize::MAX };
-            let unknown = self.unknown_person_in(tier, before);
+            let unknown = unknown_in(tier, before);
             let mut here = window.iter().filter(|a| a.sentence as usize == tier);
             let Some(first) = here.clone().next() else {
                 if unknown {
@@ -305,7 +328,7 @@ impl Run<'_> {
             }
             // not the subject: only if no one else is in the rest of the window
             let others = window.iter().any(|a| (a.sentence as usize) < tier && a.person != person)
-                || (lowest..tier).any(|s| self.unknown_person_in(s, usize::MAX));
+                || (lowest..tier).any(|s| unknown_in(s, usize::MAX));
             return (!others).then_some(person);
         }
         None
@@ -378,58 +401,52 @@ impl Run<'_> {
         })
     }
 
-    /// Whether sentence `sentence` names, before token `before`, a person the gazetteer does not
-    /// know: a title before an unknown name, or a run of two or more capitalised words that no
-    /// name, title or pattern covers and that does not end like an institution ("Foreign
-    /// Ministry"). Headlines, whose words are all capitalised, tell nothing this way.
-    fn unknown_person_in(&self, sentence: usize, before: usize) -> bool {
+    /// Where sentence `sentence` first names a person the gazetteer does not know (`NONE` if it
+    /// does not): a title before an unknown name, or a run of two or more capitalised words that
+    /// no name, title or pattern covers and that does not end like an institution ("Foreign
+    /// Ministry"). Headlines, whose words are all capitalised, tell nothing by their runs.
+    fn first_unknown_person(&self, sentence: usize) -> u32 {
         let range = self.text.sentences()[sentence].tokens();
-        let end = range.end.min(before);
         let k = self.unknown_people.partition_point(|&u| (u as usize) < range.start);
-        if self.unknown_people.get(k).is_some_and(|&u| (u as usize) < end) {
-            return true;
-        }
+        let titled = self.unknown_people.get(k).copied().filter(|&u| (u as usize) < range.end).unwrap_or(NONE);
         let info = self.sentences[sentence];
         if info.title_case || info.all_caps {
-            return false;
+            return titled;
         }
+        // the spans are sorted: one cursor walks them along the sentence
+        let mut s = self.spans.partition_point(|sp| sp.end as usize <= range.start);
         let mut run = 0;
         let mut i = range.start;
-        while i < end {
-            let name_word = self.is_word(i)
-                && self.capitalised(i)
-                && has_lowercase(self.text.token_original(i))
-                && !self.taken.contains(i)
-                && !self.span_at(i).is_some_and(|s| self.decided(s).is_some())
-                && self.in_pattern(i).is_none()
-                && !is_in(self.word(i), list::FUNCTION | list::CALENDAR);
-            if !name_word {
-                if run >= 2 && self.person_like_run(i - run, i) {
-                    return true;
+        let person_like = |start: usize, end: usize| {
+            let after_article = start > 0 && self.word(start - 1) == "the";
+            !after_article && !INSTITUTIONS.contains(&self.word(end - 1))
+        };
+        while i <= range.end {
+            let mut name_word = i < range.end && self.is_word(i) && self.capitalised(i);
+            if name_word {
+                while s < self.spans.len() && self.spans[s].end as usize <= i {
+                    s += 1;
                 }
-                run = 0;
+                let in_name = s < self.spans.len() && self.spans[s].start as usize <= i && self.decided(s).is_some();
+                name_word = !in_name
+                    && !self.taken.contains(i)
+                    && has_lowercase(self.text.token_original(i))
+                    && self.in_pattern(i).is_none()
+                    && !is_in(self.word(i), list::FUNCTION | list::CALENDAR);
+            }
+            // a title is no name: it breaks a run
+            let title_end = if name_word { TITLES.starting_at(self.text, i).map(|t| t.0) } else { None };
+            if name_word && title_end.is_none() {
+                run += 1;
                 i += 1;
                 continue;
             }
-            if let Some((title_end, _)) = TITLES.starting_at(self.text, i) {
-                // a title is no name; it breaks a run
-                if run >= 2 && self.person_like_run(i - run, i) {
-                    return true;
-                }
-                run = 0;
-                i = title_end;
-                continue;
+            if run >= 2 && person_like(i - run, i) {
+                return titled.min((i - run) as u32);
             }
-            run += 1;
-            i += 1;
+            run = 0;
+            i = title_end.unwrap_or(i + 1);
         }
-        run >= 2 && self.person_like_run(end - run, end)
-    }
-
-    /// A run of capitalised words `start..end` reads like a person's name: no article before it,
-    /// no institution's word at its end.
-    fn person_like_run(&self, start: usize, end: usize) -> bool {
-        let after_article = start > 0 && self.word(start - 1) == "the";
-        !after_article && !INSTITUTIONS.contains(&self.word(end - 1))
+        titled
     }
 }

@@ -1349,6 +1349,22 @@ impl<'a> Run<'a> {
         true
     }
 
+    /// The next token starts a span that may name a person, in the same sentence, with nothing
+    /// between them (headlines in title case aside, where every word is capitalised).
+    fn followed_by_a_person(&self, last: usize) -> bool {
+        if last >= self.text.tokens().len() || last == 0 {
+            return false;
+        }
+        let sentence = self.sentence(last - 1);
+        if !self.word_in(last, sentence) || !self.capitalised(last) || self.title_case(sentence) {
+            return false;
+        }
+        self.span_at(last).is_some_and(|s| {
+            self.spans[s].start as usize == last
+                && self.cands(s).iter().any(|c| self.kind(c.gaz()) == EntityKind::Person)
+        })
+    }
+
     /// The next word is a suffix that makes a new name ("Niger Delta", "Putin Street").
     fn followed_by_suffix(&self, last: usize) -> bool {
         last < self.text.tokens().len()
@@ -1503,7 +1519,9 @@ impl<'a> Run<'a> {
                     }
                     let seen = self.last_seen(c.gaz()).is_some();
                     let vouched = given_name && title.as_ref().is_some_and(|t| self.fits(c.gaz(), t) >= 2);
-                    if (continues() && !vouched) || follows() {
+                    // "Mahamat Deby": a surname of one person that runs into another's name is
+                    // the given name of the other
+                    if (continues() && !vouched) || follows() || self.followed_by_a_person(last) {
                         continue;
                     }
                     // "his Iranian counterpart Abbas …": a surname alone must belong to the owner

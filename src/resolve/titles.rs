@@ -39,6 +39,8 @@ pub(crate) fn family(title: &str) -> Option<Family> {
         "chancellor" | "federal chancellor" => Family::Chancellor,
         "king" | "queen" | "emperor" | "emir" | "amir" | "sultan" | "monarch" | "grand duke" => Family::Monarch,
         "supreme leader" => Family::SupremeLeader,
+        // the gazetteer's titles of organisations' heads ("President of the European Commission")
+        _ if title.starts_with("president of ") => Family::President,
         "foreign minister"
         | "foreign affairs minister"
         | "minister of foreign affairs"
@@ -290,6 +292,18 @@ mod tests {
             .collect();
         assert_eq!(TITLES.all_in(&text), by_token);
         assert!(by_token.len() >= 6);
+    }
+
+    #[test]
+    fn titles_of_one_family_whatever_a_state_calls_them() {
+        assert_eq!(family("premier"), family("prime minister"));
+        assert_eq!(family("amir"), Some(Family::Monarch));
+        assert_eq!(family("president of the european commission"), Some(Family::President));
+        assert_ne!(family("president"), family("supreme leader"));
+        assert_eq!(family("minister of foreign affairs"), Some(Family::ForeignMinister));
+        // titles of no family are matched by office
+        assert_eq!(family("taoiseach"), None);
+        assert_eq!(family("vice president"), None);
     }
 
     #[test]
