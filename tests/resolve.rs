@@ -853,3 +853,15 @@ fn a_surname_that_runs_into_another_persons_name_is_a_given_name() {
     let ids: Vec<&str> = doc.mentions.iter().map(|m| m.entity.as_str()).collect();
     assert_eq!(ids, ["person:serik-bekov", "person:bekov-tulegen"]);
 }
+
+#[test]
+fn a_states_leader_is_the_one_of_its_heads_named_before() {
+    assert_eq!(
+        references("Kazakh President Kassym-Jomart Tokayev met Chinese Premier Li Qiang. The Kazakh leader left."),
+        pairs(&[("Kazakh leader", "person:kassym-jomart-tokayev")])
+    );
+    // two of its heads named: either may be meant
+    assert_eq!(references("Xi Jinping met Li Qiang. The Chinese leader left."), []);
+    // no one named: the gazetteer lists no role called "leader"
+    assert_eq!(references("The Kazakh leader left."), []);
+}

@@ -29,7 +29,32 @@
 //!
 //! Cost: one look at each word for the five pronouns; the rest runs only where one is found.
 
+use std::ops::Range;
+
 use super::*;
+
+/// A title that names no office holder by itself, which may refer to someone named before.
+#[derive(Debug, Clone)]
+pub(super) struct Description {
+    /// The tokens of the phrase ("Kazakh leader").
+    phrase: Range<u32>,
+    /// The tokens of the title ("leader").
+    title: Range<u32>,
+    office: TitleOffice,
+    /// The state it is of, or `NONE` ("the president").
+    owner: u32,
+}
+
+impl Description {
+    pub(super) fn new(phrase: Range<usize>, title: Range<usize>, office: TitleOffice, owner: Option<usize>) -> Self {
+        Description {
+            phrase: phrase.start as u32..phrase.end as u32,
+            title: title.start as u32..title.end as u32,
+            office,
+            owner: owner.map_or(NONE, |o| o as u32),
+        }
+    }
+}
 
 /// A person mention a later reference may point to.
 #[derive(Debug, Clone, Copy)]
@@ -150,23 +175,26 @@ impl Run<'_> {
     /// Links the pronouns and definite descriptions of the text to people named before them.
     pub(super) fn coreference(&mut self) {
         let toks = self.text.tokens();
-        // the references, in text order: (start, end, title office for a description)
-        let mut refs: Vec<(u32, u32, Option<TitleOffice>)> = Vec::new();
+        // the references, in text order: (start, end, the description it is, or `NONE`)
+        let mut refs: Vec<(u32, u32, u32)> = Vec::new();
         let mut d = 0;
         for (i, t) in toks.iter().enumerate() {
             // a pronoun is two or three bytes: most words are turned away by their length
             if t.kind() != TokenKind::Word || t.norm().len() > 3 || !PRONOUNS.contains(&self.word(i)) {
                 continue;
             }
-            while d < self.descriptions.len() && self.descriptions[d].0 as usize <= i {
-                refs.push((self.descriptions[d].0, self.descriptions[d].1, Some(self.descriptions[d].2)));
+            while d < self.descriptions.len() && self.descriptions[d].phrase.start as usize <= i {
+                let p = &self.descriptions[d].phrase;
+                refs.push((p.start, p.end, d as u32));
                 d += 1;
             }
             if self.pronoun_can_refer(i) {
-                refs.push((i as u32, i as u32 + 1, None));
+                refs.push((i as u32, i as u32 + 1, NONE));
             }
         }
-        refs.extend(self.descriptions[d..].iter().map(|&(s, e, o)| (s, e, Some(o))));
+        refs.extend(
+            self.descriptions[d..].iter().enumerate().map(|(k, x)| (x.phrase.start, x.phrase.end, (d + k) as u32)),
+        );
         if refs.is_empty() {
             return;
         }
@@ -198,19 +226,19 @@ impl Run<'_> {
         // per sentence, where its first unknown person starts (see `first_unknown_person`), found
         // once, when first asked
         let mut unknown = vec![UNASKED; self.sentences.len()];
-        for (start, end, office) in refs {
+        for (start, end, description) in refs {
             let (start, end) = (start as usize, end as usize);
             let sentence = self.sentence(start);
-            let depth = if office.is_some() { 3 } else { 2 };
+            let depth = if description == NONE { 2 } else { 3 };
             let lowest = sentence.saturating_sub(depth) as u32;
             window.clear();
             for list in [&named, &linked] {
                 let k = list.partition_point(|a| (a.start as usize) < start);
                 window.extend(list[..k].iter().rev().take_while(|a| a.sentence >= lowest));
             }
-            let person = match office {
+            let person = match self.descriptions.get(description as usize) {
                 None => self.pronoun_antecedent(start, sentence, lowest as usize, &window, &mut unknown),
-                Some(office) => self.description_antecedent(start, end, office, lowest as usize, &window),
+                Some(d) => self.description_antecedent(d, lowest as usize, &window),
             };
             let Some(person) = person else { continue };
             let mut pending = Pending::new(Key::Gaz(person), start..end, MentionForm::Pronoun);
@@ -336,15 +364,10 @@ impl Run<'_> {
 
     /// The person the description at `start..end` ("the president") refers to: the one person of
     /// the window whose role on the date fits the title, if there is exactly one.
-    fn description_antecedent(
-        &self,
-        start: usize,
-        end: usize,
-        office: TitleOffice,
-        lowest: usize,
-        window: &[Antecedent],
-    ) -> Option<u32> {
-        let TitleOffice::Office(office) = office else { return None };
+    fn description_antecedent(&self, d: &Description, lowest: usize, window: &[Antecedent]) -> Option<u32> {
+        let TitleOffice::Office(office) = d.office else { return None };
+        let (start, end) = (d.title.start as usize, d.title.end as usize);
+        let owner = (d.owner != NONE).then_some(d.owner as usize);
         let sentence = self.sentence(start);
         // "the president of the company", "the president's" aside: a title followed by "of" names
         // an owner that resolution did not find
@@ -371,7 +394,7 @@ impl Run<'_> {
         }
         let mut found = None;
         for a in window {
-            if found == Some(a.person) || !self.fits_description(a.person as usize, title, office, fam) {
+            if found == Some(a.person) || !self.fits_description(a.person as usize, title, office, fam, owner) {
                 continue;
             }
             if found.is_some() {
@@ -382,10 +405,22 @@ impl Run<'_> {
         found
     }
 
-    /// Whether a role `person` holds on the date fits the description's title.
-    fn fits_description(&self, person: usize, title: &str, office: Office, fam: Option<Family>) -> bool {
+    /// Whether a role `person` holds on the date fits the description's title (and owner: a
+    /// state's "leader" heads its state or its government).
+    fn fits_description(
+        &self,
+        person: usize,
+        title: &str,
+        office: Office,
+        fam: Option<Family>,
+        owner: Option<usize>,
+    ) -> bool {
         let roles = &self.record(person).roles;
         roles.iter().enumerate().filter(|(_, role)| role.held_on(self.date)).any(|(k, role)| {
+            if let Some(owner) = owner {
+                let leads = matches!(role.office, Office::HeadOfState | Office::HeadOfGovernment);
+                return leads && self.r.role_owner[person][k] == Some(owner);
+            }
             if office != Office::Other {
                 return self.r.role_fits(self.g, person, k, office, fam);
             }

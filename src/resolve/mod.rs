@@ -1031,9 +1031,9 @@ struct Run<'a> {
     others_buf: Vec<Cand>,
     /// The span being decided, where [`Run::span_at`] looks first.
     near: Cell<u32>,
-    /// Titles without an owner after "the" ("the president"), as `(start, end, office)`, in order:
-    /// candidates for coreference.
-    descriptions: Vec<(u32, u32, TitleOffice)>,
+    /// Titles that name no office holder by themselves ("the president", "the Kazakh leader"), in
+    /// order: candidates for coreference.
+    descriptions: Vec<coref::Description>,
     /// The first tokens of titles before names the gazetteer does not know: people a pronoun may
     /// refer to, whom resolution cannot name.
     unknown_people: Vec<u32>,
@@ -1946,7 +1946,7 @@ impl<'a> Run<'a> {
         let Some(owner) = owner else {
             // "the president" with no owner: someone named before, if anyone (see `coref.rs`)
             if start > 0 && self.word(start - 1) == "the" && !matches!(office, TitleOffice::Counterpart) {
-                self.descriptions.push((start as u32, end as u32, office));
+                self.descriptions.push(coref::Description::new(start..end, start..end, office, None));
             }
             return None;
         };
@@ -1984,7 +1984,18 @@ impl<'a> Run<'a> {
             Some(person) => person,
             None if office == Office::Other => {
                 let title = &self.text.normalized()[toks[start].norm().start..toks[end - 1].norm().end];
-                sole_holder(self.r.titled.get(&(owner, title.to_string()))?)?
+                match self.r.titled.get(&(owner, title.to_string())).and_then(|h| sole_holder(h)) {
+                    Some(person) => person,
+                    None => {
+                        // "the Kazakh leader": a state's leader named before, if anyone
+                        if title == "leader" && self.kind(owner) == EntityKind::Country {
+                            let d =
+                                coref::Description::new(phrase, start..end, TitleOffice::Office(office), Some(owner));
+                            self.descriptions.push(d);
+                        }
+                        return None;
+                    }
+                }
             }
             None => {
                 // the title as written decides among the owner's offices (see `Resolver::holder`)
