@@ -865,3 +865,9 @@ fn a_states_leader_is_the_one_of_its_heads_named_before() {
     // no one named: the gazetteer lists no role called "leader"
     assert_eq!(references("The Kazakh leader left."), []);
 }
+
+#[test]
+fn a_pronoun_left_unresolved_competes_with_later_ones() {
+    // "his" may be whoever "him" is, so it is not the subject either
+    assert_eq!(references("Xi Jinping met Vladimir Putin. Putin thanked him for his support."), []);
+}

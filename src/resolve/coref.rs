@@ -13,11 +13,17 @@
 //!   (it opens the sentence, or its main clause after a comma), or when no one else appears in the
 //!   rest of the window. The gazetteer records no gender, and names do not reliably tell it, so
 //!   "he" and "she" are treated alike. A pronoun inside a quotation, or in a clause that opens the
-//!   sentence ("After he arrived, …"), is left alone: it may point ahead, or to the speaker.
+//!   sentence ("After he arrived, …"), is left alone: it may point ahead, or to the speaker. An
+//!   object ("briefed him") is left alone when its own sentence names someone before it (that
+//!   one is most often its clause's subject, which it cannot be), and a pronoun left unresolved
+//!   counts as one more unknown person for the pronouns after it. "He" before a capitalised word
+//!   is a name ("He Lifeng"), and "his" before a title or a name only introduces that phrase.
 //! - **definite descriptions** ("the president", "the prime minister", "the foreign minister",
 //!   "the minister") after "the", with no owner (those with one, "the Kazakh president", are
 //!   office holders by date, see `role_at`), look back over their sentence and the three before
 //!   it for the people whose roles on the document's date fit the title; exactly one must fit.
+//!   A state's "leader" ("the Kazakh leader", "China's leader"), which no gazetteer role is
+//!   called, is likewise the one head of that state's state or government in that window.
 //!
 //! A linked reference becomes a mention of the person already in the document, of form
 //! [`MentionForm::Pronoun`], acting for the person's state as the person's own mentions do. It is
@@ -226,6 +232,9 @@ impl Run<'_> {
         // per sentence, where its first unknown person starts (see `first_unknown_person`), found
         // once, when first asked
         let mut unknown = vec![UNASKED; self.sentences.len()];
+        // the pronouns left unresolved so far: each stands for someone who may be meant again
+        // ("Zelensky thanked him for his support": "his" may be whoever "him" is)
+        let mut refused: Vec<u32> = Vec::new();
         for (start, end, description) in refs {
             let (start, end) = (start as usize, end as usize);
             let sentence = self.sentence(start);
@@ -237,10 +246,15 @@ impl Run<'_> {
                 window.extend(list[..k].iter().rev().take_while(|a| a.sentence >= lowest));
             }
             let person = match self.descriptions.get(description as usize) {
-                None => self.pronoun_antecedent(start, sentence, lowest as usize, &window, &mut unknown),
+                None => self.pronoun_antecedent(start, sentence, lowest as usize, &window, &mut unknown, &refused),
                 Some(d) => self.description_antecedent(d, lowest as usize, &window),
             };
-            let Some(person) = person else { continue };
+            let Some(person) = person else {
+                if description == NONE {
+                    refused.push(start as u32);
+                }
+                continue;
+            };
             let mut pending = Pending::new(Key::Gaz(person), start..end, MentionForm::Pronoun);
             // it refers to an entity named elsewhere, and never stands for one on its own
             pending.tentative = true;
@@ -325,12 +339,16 @@ impl Run<'_> {
         lowest: usize,
         window: &[Antecedent],
         unknown: &mut [u32],
+        refused: &[u32],
     ) -> Option<u32> {
         let mut unknown_in = |s: usize, before: usize| {
             if unknown[s] == UNASKED {
                 unknown[s] = self.first_unknown_person(s);
             }
-            unknown[s] != NONE && (unknown[s] as usize) < before
+            let range = self.text.sentences()[s].tokens();
+            let k = refused.partition_point(|&r| (r as usize) < range.start);
+            let pronoun = refused.get(k).is_some_and(|&r| (r as usize) < range.end.min(before));
+            pronoun || (unknown[s] != NONE && (unknown[s] as usize) < before)
         };
         // an object ("briefed him") is not the subject of its own clause, and which of the other
         // people of its sentence it is takes more grammar than is known here

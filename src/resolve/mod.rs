@@ -20,6 +20,11 @@
 //!   ([`ResolvedMention::acts_for`]), unless it is a location ("in Beijing", "Astana, Kazakhstan");
 //! - **demonyms** ("Kazakh") and **groups** ("Central Asian countries" is one mention of the region);
 //! - **pattern entities**: amounts of money, treaties and agreements, summits (see `patterns.rs`);
+//! - **titles by what they are called**: "the South Korean prime minister" is the holder of a
+//!   prime minister's title there, never the president who heads the government; "the Iranian
+//!   president" is the president, not the supreme leader who heads the state (`titles::Family`);
+//! - **coreference**: "he", "her", "the president", "the Kazakh leader" refer back to the one
+//!   person they can mean among those named just before, else to no one (see `coref.rs`);
 //! - **ambiguity**: names that are common words ("May", "Turkey", "Chad") need context at the start
 //!   of a sentence or next to other capitalised words; candidates of several kinds are ranked by
 //!   context, gazetteer priority, name form and kind.
