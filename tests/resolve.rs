@@ -871,3 +871,16 @@ fn a_pronoun_left_unresolved_competes_with_later_ones() {
     // "his" may be whoever "him" is, so it is not the subject either
     assert_eq!(references("Xi Jinping met Vladimir Putin. Putin thanked him for his support."), []);
 }
+
+#[test]
+fn a_title_that_names_no_one_known_competes_for_a_pronoun() {
+    // the envoy is someone: "He" may be the envoy as well as Tokayev
+    assert_eq!(references("Kassym-Jomart Tokayev met the US envoy in Astana. He praised the talks."), []);
+    // and an unresolved description too
+    assert_eq!(references("Xi Jinping met the chancellor in Beijing. He praised the talks."), []);
+    // a title used of no one does not
+    assert_eq!(
+        references("Kassym-Jomart Tokayev spoke about trade in general. He praised the talks."),
+        pairs(&[("He", "person:kassym-jomart-tokayev")])
+    );
+}

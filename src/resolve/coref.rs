@@ -60,6 +60,11 @@ impl Description {
             owner: owner.map_or(NONE, |o| o as u32),
         }
     }
+
+    /// Whether its title starts at token `i`.
+    pub(super) fn starts_at(&self, i: usize) -> bool {
+        self.title.start as usize == i
+    }
 }
 
 /// A person mention a later reference may point to.
@@ -232,8 +237,8 @@ impl Run<'_> {
         // per sentence, where its first unknown person starts (see `first_unknown_person`), found
         // once, when first asked
         let mut unknown = vec![UNASKED; self.sentences.len()];
-        // the pronouns left unresolved so far: each stands for someone who may be meant again
-        // ("Zelensky thanked him for his support": "his" may be whoever "him" is)
+        // the pronouns and descriptions left unresolved so far: each stands for someone who may be
+        // meant again ("Zelensky thanked him for his support": "his" may be whoever "him" is)
         let mut refused: Vec<u32> = Vec::new();
         for (start, end, description) in refs {
             let (start, end) = (start as usize, end as usize);
@@ -250,9 +255,7 @@ impl Run<'_> {
                 Some(d) => self.description_antecedent(d, lowest as usize, &window),
             };
             let Some(person) = person else {
-                if description == NONE {
-                    refused.push(start as u32);
-                }
+                refused.push(start as u32);
                 continue;
             };
             let mut pending = Pending::new(Key::Gaz(person), start..end, MentionForm::Pronoun);

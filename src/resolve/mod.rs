@@ -1908,6 +1908,19 @@ impl<'a> Run<'a> {
             if let Some(p) = self.role_at(i, end, office) {
                 let phrase = self.pending[p].phrase();
                 self.taken.insert_range(phrase);
+            } else {
+                // a title that names no one known is still someone ("the US envoy", "the Sri
+                // Lankan prime minister"): a pronoun nearby may mean that one (see `coref.rs`),
+                // unless it is a description coreference will look at, or a word as often used of
+                // no one ("in general", "a leader in", "the chair")
+                let described = self.descriptions.last().is_some_and(|d| d.starts_at(i));
+                let listed = self.unknown_people.last() == Some(&(i as u32));
+                let toks = self.text.tokens();
+                let title = &self.text.normalized()[toks[i].norm().start..toks[end - 1].norm().end];
+                let vague = matches!(title, "general" | "gen." | "chair" | "leader" | "speaker");
+                if !described && !listed && !vague {
+                    self.unknown_people.push(i as u32);
+                }
             }
             // the scan goes on after the title, whether or not it named an office holder
             while titles.get(next).is_some_and(|t| t.0 < end) {
