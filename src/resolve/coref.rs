@@ -240,6 +240,7 @@ impl Run<'_> {
         // the pronouns and descriptions left unresolved so far: each stands for someone who may be
         // meant again ("Zelensky thanked him for his support": "his" may be whoever "him" is)
         let mut refused: Vec<u32> = Vec::new();
+        let mut added: Vec<Pending> = Vec::new();
         for (start, end, description) in refs {
             let (start, end) = (start as usize, end as usize);
             let sentence = self.sentence(start);
@@ -262,7 +263,7 @@ impl Run<'_> {
             // it refers to an entity named elsewhere, and never stands for one on its own
             pending.tentative = true;
             pending.acts_for = self.r.role_on(self.g, person as usize, self.date).map_or(NONE, |(_, o)| o as u32);
-            self.pending.push(pending);
+            added.push(pending);
             self.taken.insert_range(start..end);
             linked.push(Antecedent {
                 start: start as u32,
@@ -271,6 +272,22 @@ impl Run<'_> {
                 subject: self.opens_clause(start),
             });
         }
+        if added.is_empty() {
+            return;
+        }
+        // into the mentions in text order, so that they stay nearly sorted: appended at the end,
+        // they would make sorting them at the end cost a full sort
+        let old = std::mem::take(&mut self.pending);
+        let mut merged = Vec::with_capacity(old.len() + added.len());
+        let mut added = added.into_iter().peekable();
+        for p in old {
+            while let Some(a) = added.next_if(|a| a.phrase.start < p.phrase.start) {
+                merged.push(a);
+            }
+            merged.push(p);
+        }
+        merged.extend(added);
+        self.pending = merged;
     }
 
     /// Whether the pronoun at `i` stands on its own (not inside a name or a pattern entity, not
