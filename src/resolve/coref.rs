@@ -377,16 +377,16 @@ impl Run<'_> {
         }
         for tier in (lowest..=sentence).rev() {
             let before = if tier == sentence { start } else { usize::MAX };
-            let unknown = unknown_in(tier, before);
             let mut here = window.iter().filter(|a| a.sentence as usize == tier);
             let Some(first) = here.clone().next() else {
-                if unknown {
+                if unknown_in(tier, before) {
                     return None;
                 }
                 continue;
             };
             let person = first.person;
-            if unknown || here.clone().any(|a| a.person != person) {
+            // (two people known already settle it, without looking for unknown ones)
+            if here.clone().any(|a| a.person != person) || unknown_in(tier, before) {
                 return None;
             }
             if here.any(|a| a.subject) {
