@@ -20,6 +20,11 @@
 //!   ([`ResolvedMention::acts_for`]), unless it is a location ("in Beijing", "Astana, Kazakhstan");
 //! - **demonyms** ("Kazakh") and **groups** ("Central Asian countries" is one mention of the region);
 //! - **pattern entities**: amounts of money, treaties and agreements, summits (see `patterns.rs`);
+//! - **titles by what they are called**: "the South Korean prime minister" is the holder of a
+//!   prime minister's title there, never the president who heads the government; "the Iranian
+//!   president" is the president, not the supreme leader who heads the state (`titles::Family`);
+//! - **coreference**: "he", "her", "the president", "the Kazakh leader" refer back to the one
+//!   person they can mean among those named just before, else to no one (see `coref.rs`);
 //! - **ambiguity**: names that are common words ("May", "Turkey", "Chad") need context at the start
 //!   of a sentence or next to other capitalised words; candidates of several kinds are ranked by
 //!   context, gazetteer priority, name form and kind.
@@ -35,6 +40,7 @@
 //! Resolution is linear in the length of the document: every look-up is by token position or
 //! through a hash map, never a scan of earlier mentions.
 
+mod coref;
 mod patterns;
 mod titles;
 mod unknown;
@@ -51,7 +57,7 @@ use crate::gazetteer::{slug, AliasForm, CasePolicy, EntityKind, EntityRecord, Ga
 use crate::matcher::{Matcher, RawMatch};
 use crate::text::{normalize, Text, TokenKind};
 
-use self::titles::{TitleOffice, TITLES};
+use self::titles::{family, Family, TitleOffice, TITLES};
 
 /// How a mention names its entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -70,6 +76,9 @@ pub enum MentionForm {
     Group,
     /// An entity found by pattern, not by gazetteer (a treaty, an amount of money).
     Pattern,
+    /// A pronoun ("he", "her") or a definite description ("the president") that refers back to a
+    /// person named earlier in the document (see `coref.rs`). It never makes an entity of its own.
+    Pronoun,
 }
 
 /// An entity of one document.
@@ -142,6 +151,8 @@ pub struct Resolver {
     person_country: Vec<Option<usize>>,
     /// Per gazetteer entity, per role: the entity the role is of.
     role_owner: Vec<Vec<Option<usize>>>,
+    /// Per gazetteer entity, per role: the family of its title ("Premier" and "Prime Minister").
+    role_family: Vec<Vec<Option<Family>>>,
     /// (owner, office) -> (person, role index), for "the Kazakh president".
     holders: FxHashMap<(usize, Office), Vec<(usize, usize)>>,
     /// (owner, normalised title) -> (person, role index), for "Russia's defence minister".
@@ -711,6 +722,7 @@ impl Resolver {
             capital_of: vec![None; entities.len()],
             person_country: vec![None; entities.len()],
             role_owner: vec![Vec::new(); entities.len()],
+            role_family: vec![Vec::new(); entities.len()],
             ..Resolver::default()
         };
         for (i, e) in entities.iter().enumerate() {
@@ -730,6 +742,7 @@ impl Resolver {
                 continue;
             }
             r.role_owner[i] = e.roles.iter().map(|role| gazetteer.index_of(&role.of)).collect();
+            r.role_family[i] = e.roles.iter().map(|role| family(&normalize(&role.title))).collect();
             for (k, role) in e.roles.iter().enumerate() {
                 if let Some(owner) = r.role_owner[i][k] {
                     r.holders.entry((owner, role.office)).or_default().push((i, k));
@@ -759,6 +772,56 @@ impl Resolver {
             .min_by_key(|&(role, owner)| (office_rank(role.office), Some(owner) != self.person_country[person]))
     }
 
+    /// Whether role `k` of `person` is what a title of `office` and `family` names: a title of a
+    /// family names the roles of that family whatever their office ("Iranian President" is the
+    /// president, a head of government, not the supreme leader), and roles of no family of that
+    /// office ("Irish Prime Minister" is the Taoiseach); a title of no family names its office.
+    fn role_fits(&self, gazetteer: &Gazetteer, person: usize, k: usize, office: Office, fam: Option<Family>) -> bool {
+        let Some(role) = gazetteer.entities().get(person).and_then(|e| e.roles.get(k)) else { return false };
+        let role_fam = self.role_family.get(person).and_then(|f| f.get(k).copied()).flatten();
+        match (fam, role_fam) {
+            (Some(f), Some(r)) => f == r,
+            _ => role.office == office,
+        }
+    }
+
+    /// The one person holding, on `date`, a role of `owner` that a title of `office` and `fam`
+    /// names ([`Resolver::role_fits`]), if exactly one does. With no such holder, none: "the South
+    /// Korean prime minister" is never the South Korean president, even though he heads the
+    /// government.
+    fn holder(
+        &self,
+        gazetteer: &Gazetteer,
+        owner: usize,
+        office: Office,
+        fam: Option<Family>,
+        date: Date,
+    ) -> Option<usize> {
+        const OFFICES: [Office; 5] = [
+            Office::HeadOfState,
+            Office::HeadOfGovernment,
+            Office::ForeignMinister,
+            Office::HeadOfOrganization,
+            Office::Other,
+        ];
+        let mut found = None;
+        // a family crosses offices; a title of no family looks at its own office only
+        let offices: &[Office] = if fam.is_some() { &OFFICES } else { std::slice::from_ref(&office) };
+        for &o in offices {
+            for &(p, k) in self.holders.get(&(owner, o)).map_or(&[][..], Vec::as_slice) {
+                let role = &gazetteer.entities()[p].roles[k];
+                if !role.held_on(date) || !self.role_fits(gazetteer, p, k, office, fam) {
+                    continue;
+                }
+                match found {
+                    Some(q) if q != p => return None,
+                    _ => found = Some(p),
+                }
+            }
+        }
+        found
+    }
+
     /// Resolves the raw matches of one text, as of `date`.
     pub fn resolve(
         &self,
@@ -786,6 +849,7 @@ impl Resolver {
         }
         run.roles();
         run.unknown_surnames();
+        run.coreference();
         run.finish()
     }
 }
@@ -908,6 +972,8 @@ struct TitleContext {
     /// First token of the phrase (the owner's, when there is one).
     start: usize,
     office: TitleOffice,
+    /// The family of the title next to the name.
+    family: Option<Family>,
     owner: Option<usize>,
     /// "former President …": the one who held the office before the date, not the holder.
     former: bool,
@@ -988,6 +1054,12 @@ struct Run<'a> {
     near: Cell<u32>,
     /// People no gazetteer lists, named after a title.
     unknown: unknown::Unknown,
+    /// Titles that name no office holder by themselves ("the president", "the Kazakh leader"), in
+    /// order: candidates for coreference.
+    descriptions: Vec<coref::Description>,
+    /// The first tokens of titles before names the gazetteer does not know: people a pronoun may
+    /// refer to, whom resolution cannot name.
+    unknown_people: Vec<u32>,
 }
 
 /// Whether `w` has at least `n` characters.
@@ -1061,6 +1133,8 @@ impl<'a> Run<'a> {
             others_buf: Vec::new(),
             near: Cell::new(0),
             unknown: unknown::Unknown::default(),
+            descriptions: Vec::new(),
+            unknown_people: Vec::new(),
         }
     }
 
@@ -1299,6 +1373,22 @@ impl<'a> Run<'a> {
         true
     }
 
+    /// The next token starts a span that may name a person, in the same sentence, with nothing
+    /// between them (headlines in title case aside, where every word is capitalised).
+    fn followed_by_a_person(&self, last: usize) -> bool {
+        if last >= self.text.tokens().len() || last == 0 {
+            return false;
+        }
+        let sentence = self.sentence(last - 1);
+        if !self.word_in(last, sentence) || !self.capitalised(last) || self.title_case(sentence) {
+            return false;
+        }
+        self.span_at(last).is_some_and(|s| {
+            self.spans[s].start as usize == last
+                && self.cands(s).iter().any(|c| self.kind(c.gaz()) == EntityKind::Person)
+        })
+    }
+
     /// The next word is a suffix that makes a new name ("Niger Delta", "Putin Street").
     fn followed_by_suffix(&self, last: usize) -> bool {
         last < self.text.tokens().len()
@@ -1343,6 +1433,7 @@ impl<'a> Run<'a> {
 
     fn title_before(&self, first: usize) -> Option<TitleContext> {
         let (mut title_start, office) = TITLES.ending_at(self.text, first)?;
+        let family = self.family_of(title_start, first);
         // stacked titles ("Supreme Leader Ayatollah …"): the phrase takes them all, the office is
         // the one next to the name
         for _ in 0..3 {
@@ -1356,7 +1447,13 @@ impl<'a> Run<'a> {
             None => (title_start, None),
         };
         let former = start > 0 && is_in(self.word(start - 1), list::NOT_NOW);
-        Some(TitleContext { start, office, owner, former })
+        Some(TitleContext { start, office, family, owner, former })
+    }
+
+    /// The family of the title that tokens `start..end` spell.
+    fn family_of(&self, start: usize, end: usize) -> Option<Family> {
+        let toks = self.text.tokens();
+        family(&self.text.normalized()[toks[start].norm().start..toks[end - 1].norm().end])
     }
 
     /// How well a person fits a title: 3 holds that office of that owner on the date, 2 held it
@@ -1364,14 +1461,14 @@ impl<'a> Run<'a> {
     fn fits(&self, person: usize, title: &TitleContext) -> u8 {
         let record = self.record(person);
         let owners = &self.r.role_owner[person];
-        let office_ok = |role: &Role| match title.office {
+        let office_ok = |k: usize| match title.office {
             TitleOffice::Office(Office::Other) | TitleOffice::Counterpart => true,
-            TitleOffice::Office(o) => role.office == o,
+            TitleOffice::Office(o) => self.r.role_fits(self.g, person, k, o, title.family),
         };
         let owner_ok = |k: usize| title.owner.is_none() || owners.get(k).copied().flatten() == title.owner;
         let mut best = 0;
         for (k, role) in record.roles.iter().enumerate() {
-            if owner_ok(k) && office_ok(role) {
+            if owner_ok(k) && office_ok(k) {
                 let now = role.held_on(self.date);
                 let started = role.start.map_or(true, |start| start <= self.date);
                 // the holder on the date; after "former", one whose term is over
@@ -1446,7 +1543,9 @@ impl<'a> Run<'a> {
                     }
                     let seen = self.last_seen(c.gaz()).is_some();
                     let vouched = given_name && title.as_ref().is_some_and(|t| self.fits(c.gaz(), t) >= 2);
-                    if (continues() && !vouched) || follows() {
+                    // "Mahamat Deby": a surname of one person that runs into another's name is
+                    // the given name of the other
+                    if (continues() && !vouched) || follows() || self.followed_by_a_person(last) {
                         continue;
                     }
                     // "his Iranian counterpart Abbas …": a surname alone must belong to the owner
@@ -1828,6 +1927,19 @@ impl<'a> Run<'a> {
             if let Some(p) = self.titled_unknown(i, end).or_else(|| self.role_at(i, end, office)) {
                 let phrase = self.pending[p].phrase();
                 self.taken.insert_range(phrase);
+            } else {
+                // a title that names no one known is still someone ("the US envoy", "the Sri
+                // Lankan prime minister"): a pronoun nearby may mean that one (see `coref.rs`),
+                // unless it is a description coreference will look at, or a word as often used of
+                // no one ("in general", "a leader in", "the chair")
+                let described = self.descriptions.last().is_some_and(|d| d.starts_at(i));
+                let listed = self.unknown_people.last() == Some(&(i as u32));
+                let toks = self.text.tokens();
+                let title = &self.text.normalized()[toks[i].norm().start..toks[end - 1].norm().end];
+                let vague = matches!(title, "general" | "gen." | "chair" | "leader" | "speaker");
+                if !described && !listed && !vague {
+                    self.unknown_people.push(i as u32);
+                }
             }
             // the scan goes on after the title, whether or not it named an office holder
             while titles.get(next).is_some_and(|t| t.0 < end) {
@@ -1844,6 +1956,8 @@ impl<'a> Run<'a> {
             let w = self.word(end);
             let known = self.span_at(end).is_some_and(|s| self.decided(s).is_some());
             if !known && !is_in(w, list::CALENDAR) && w != "of" {
+                // someone the gazetteer does not know: "he" or "the minister" may be this one
+                self.unknown_people.push(start as u32);
                 return None;
             }
         }
@@ -1866,7 +1980,13 @@ impl<'a> Run<'a> {
                 }
             }
         }
-        let owner = owner?;
+        let Some(owner) = owner else {
+            // "the president" with no owner: someone named before, if anyone (see `coref.rs`)
+            if start > 0 && self.word(start - 1) == "the" && !matches!(office, TitleOffice::Counterpart) {
+                self.descriptions.push(coref::Description::new(start..end, start..end, office, None));
+            }
+            return None;
+        };
         if !self.same_pattern(phrase.start, phrase.end - 1) || self.in_pattern(phrase.start).is_some() {
             return None;
         }
@@ -1895,17 +2015,32 @@ impl<'a> Run<'a> {
         // a counterpart holds the same title where the owner has one (a president's counterpart
         // is the other country's president, even where its president heads the government and a
         // supreme leader the state), else the same office
-        let by_title = same_title.and_then(|t| self.r.titled.get(&(owner, t))).and_then(|h| sole_holder(h));
+        let by_title =
+            same_title.as_ref().and_then(|t| self.r.titled.get(&(owner, t.clone()))).and_then(|h| sole_holder(h));
         let person = match by_title {
             Some(person) => person,
+            None if office == Office::Other => {
+                let title = &self.text.normalized()[toks[start].norm().start..toks[end - 1].norm().end];
+                match self.r.titled.get(&(owner, title.to_string())).and_then(|h| sole_holder(h)) {
+                    Some(person) => person,
+                    None => {
+                        // "the Kazakh leader": a state's leader named before, if anyone
+                        if title == "leader" && self.kind(owner) == EntityKind::Country {
+                            let d =
+                                coref::Description::new(phrase, start..end, TitleOffice::Office(office), Some(owner));
+                            self.descriptions.push(d);
+                        }
+                        return None;
+                    }
+                }
+            }
             None => {
-                let holders = if office == Office::Other {
-                    let title = &self.text.normalized()[toks[start].norm().start..toks[end - 1].norm().end];
-                    self.r.titled.get(&(owner, title.to_string()))
-                } else {
-                    self.r.holders.get(&(owner, office))
-                }?;
-                sole_holder(holders)?
+                // the title as written decides among the owner's offices (see `Resolver::holder`)
+                let fam = match &same_title {
+                    Some(t) => family(t),
+                    None => self.family_of(start, end),
+                };
+                self.r.holder(self.g, owner, office, fam, self.date)?
             }
         };
         let p = self.pending.len();

@@ -16,6 +16,42 @@ pub(crate) enum TitleOffice {
     Counterpart,
 }
 
+/// Families of titles that name one kind of office whatever a state calls it. The gazetteer's
+/// offices say what an office does (head of state, head of government); a title says what it is
+/// called, and news names people by what they are called: South Korea's head of government is its
+/// president, Iran's president is not its head of state, Britain's chancellor is not its head of
+/// government. Titles of no family ("Taoiseach", "Chief Executive") are matched by office.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Family {
+    President,
+    PrimeMinister,
+    Chancellor,
+    Monarch,
+    SupremeLeader,
+    ForeignMinister,
+}
+
+/// The family of normalised title `title` (lower case, as `text::normalize` gives it).
+pub(crate) fn family(title: &str) -> Option<Family> {
+    Some(match title {
+        "president" => Family::President,
+        "prime minister" | "premier" => Family::PrimeMinister,
+        "chancellor" | "federal chancellor" => Family::Chancellor,
+        "king" | "queen" | "emperor" | "emir" | "amir" | "sultan" | "monarch" | "grand duke" => Family::Monarch,
+        "supreme leader" => Family::SupremeLeader,
+        // the gazetteer's titles of organisations' heads ("President of the European Commission")
+        _ if title.starts_with("president of ") => Family::President,
+        "foreign minister"
+        | "foreign affairs minister"
+        | "minister of foreign affairs"
+        | "minister for foreign affairs"
+        | "foreign secretary"
+        | "secretary of state"
+        | "top diplomat" => Family::ForeignMinister,
+        _ => return None,
+    })
+}
+
 /// The title table: normalised title -> office; `max_tokens` bounds the look-up window.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Titles {
@@ -256,6 +292,18 @@ mod tests {
             .collect();
         assert_eq!(TITLES.all_in(&text), by_token);
         assert!(by_token.len() >= 6);
+    }
+
+    #[test]
+    fn titles_of_one_family_whatever_a_state_calls_them() {
+        assert_eq!(family("premier"), family("prime minister"));
+        assert_eq!(family("amir"), Some(Family::Monarch));
+        assert_eq!(family("president of the european commission"), Some(Family::President));
+        assert_ne!(family("president"), family("supreme leader"));
+        assert_eq!(family("minister of foreign affairs"), Some(Family::ForeignMinister));
+        // titles of no family are matched by office
+        assert_eq!(family("taoiseach"), None);
+        assert_eq!(family("vice president"), None);
     }
 
     #[test]

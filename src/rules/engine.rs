@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::compile::{Inst, Program, AMPERSAND, AND, COMMA, DETERMINERS, NO_PC, NO_WORD};
-use crate::resolve::Resolution;
+use crate::resolve::{MentionForm, Resolution};
 use crate::text::Text;
 
 /// Steps one pattern may take over one sentence, over all start positions.
@@ -142,7 +142,12 @@ pub(crate) fn units_into(
         let at = if article { i + 1 } else { i };
         if m < mentions.len() && mentions[m].tokens.start == at && mentions[m].tokens.end > at {
             let end = mentions[m].tokens.end.min(tokens.end);
-            out.push(Unit::entity(m, all[i].start()..all[end - 1].end()));
+            let mut unit = Unit::entity(m, all[i].start()..all[end - 1].end());
+            // a pronoun is a person and still its word: "on his third visit" reads as written
+            if mentions[m].form == MentionForm::Pronoun && i == at && end == at + 1 {
+                unit.word = words[at - tokens.start];
+            }
+            out.push(unit);
             i = end;
             m += 1;
         } else {
@@ -718,6 +723,31 @@ pub(crate) fn mood(vm: &Vm<'_>, run: Run<'_>) -> Mood {
             }
             future |= strong_modal(w) || w == "to";
             seen += 1;
+        }
+    }
+    // "denied that he had met …", "whether he would meet …", "if Trump met …", "rumours that Xi
+    // would visit …": the clause the match is in is denied or only supposed
+    let start = run.trace.iter().map(|(_, r)| r.start).min().unwrap_or(0);
+    for w in (start.saturating_sub(WINDOW)..start).rev().map_while(|u| vm.word(u)).take(3) {
+        if matches!(w, "," | ";" | ":" | "." | "\"" | "(" | ")") {
+            break;
+        }
+        if matches!(
+            w,
+            "if" | "whether"
+                | "unless"
+                | "denied"
+                | "denies"
+                | "deny"
+                | "denying"
+                | "rumours"
+                | "rumors"
+                | "rumoured"
+                | "rumored"
+                | "speculation"
+                | "unclear"
+        ) {
+            return Mood::Negated;
         }
     }
     // "the meeting between … was cancelled": a cancellation right after the match
