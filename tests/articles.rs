@@ -18,7 +18,7 @@ use serde::Deserialize;
 
 /// The floors of the totals over all articles (what the build reached when they were set, less a
 /// margin): entities recall and precision, relations recall and precision.
-const FLOORS: [f64; 4] = [0.90, 0.93, 0.55, 0.85];
+const FLOORS: [f64; 4] = [0.95, 0.95, 0.72, 0.92];
 
 #[derive(Deserialize)]
 struct Gold {
