@@ -929,3 +929,19 @@ fn news_outlets_named_after_places_are_organisations() {
     assert!(f.iter().any(|(_, id)| id == "organization:india-today"), "{f:?}");
     assert!(!f.iter().any(|(_, id)| id == "place:washington-d-c" || id == "country:IND"), "{f:?}");
 }
+
+#[test]
+fn congo_alone_is_the_drc_and_the_republic_keeps_its_full_names() {
+    let on = "2025-06-17";
+    assert_eq!(resolved("Fighting flared in eastern Congo.", on), [("Congo".into(), "country:COD".into())]);
+    assert_eq!(
+        resolved("The Democratic Republic of Congo protested.", on),
+        [("Democratic Republic of Congo".into(), "country:COD".into())]
+    );
+    assert_eq!(resolved("The Republic of Congo voted.", on), [("Republic of Congo".into(), "country:COG".into())]);
+    assert_eq!(resolved("Congo-Brazzaville voted.", on), [("Congo-Brazzaville".into(), "country:COG".into())]);
+    // the Republic's leaders stay filed under it: the shared name is given to the DRC only after
+    let g = defaults();
+    let sassou = g.get("person:denis-sassou-nguesso").expect("Denis Sassou-Nguesso");
+    assert_eq!(sassou.attrs.get("country").map(String::as_str), Some("COG"));
+}

@@ -20,6 +20,7 @@ const GAZETTEER: &str = r#"
 {"id":"person:donald-trump","kind":"person","name":"Donald Trump","aliases":[{"text":"Trump","form":"surname"}],"attrs":{"country":"USA"},"roles":[{"title":"President","office":"head-of-state","of":"country:USA","start":"2025-01-20"}]}
 {"id":"person:sergey-lavrov","kind":"person","name":"Sergey Lavrov","aliases":[{"text":"Lavrov","form":"surname"}],"attrs":{"country":"RUS"},"roles":[{"title":"Foreign Minister","office":"foreign-minister","of":"country:RUS","start":"2004-03-09"}]}
 {"id":"person:jean-arnault","kind":"person","name":"Jean-Baptiste Arnault","attrs":{"country":"FRA"}}
+{"id":"person:marie-claire-okello","kind":"person","name":"Marie-Claire Okello","attrs":{"country":"RWA"}}
 "#;
 
 fn extractor() -> Extractor {
@@ -271,4 +272,20 @@ fn no_name_no_person() {
     ] {
         assert!(people(text).is_empty(), "{text}: {:?}", people(text));
     }
+}
+
+#[test]
+fn a_listed_person_written_another_way_is_that_person_where_the_country_agrees() {
+    // the slug of "Marie Claire Okello" is the listed "Marie-Claire Okello"'s id
+    assert_eq!(
+        mentions("Rwandan Foreign Minister Marie Claire Okello spoke."),
+        [
+            ("Rwandan".to_string(), "country:RWA".to_string()),
+            ("Marie Claire Okello".to_string(), "person:marie-claire-okello".to_string())
+        ]
+    );
+    // a French minister of that name is someone else
+    let ids: Vec<String> =
+        mentions("French Foreign Minister Marie Claire Okello spoke.").into_iter().map(|m| m.1).collect();
+    assert_eq!(ids, ["country:FRA", "person:marie-claire-okello-2"]);
 }

@@ -99,8 +99,8 @@ COUNTRY_EXTRA = {
     "USA": {"n": ["United States of America", "America", "U.S.", "U.S.A."], "x": ["US", "USA"], "a": ["Americans"]},
     "GBR": {"n": ["Britain", "Great Britain", "U.K."], "x": ["UK"], "a": ["Britons", "British"]},
     "RUS": {"n": ["Russian Federation"], "a": ["Russians"]},
-    "COD": {"n": ["DR Congo", "Congo-Kinshasa", "Congo Kinshasa"], "x": ["DRC"]},
-    "COG": {"n": ["Congo-Brazzaville", "Congo Brazzaville"]},
+    "COD": {"n": ["DR Congo", "Congo-Kinshasa", "Congo Kinshasa", "Democratic Republic of Congo"], "x": ["DRC"]},
+    "COG": {"n": ["Congo-Brazzaville", "Congo Brazzaville", "Republic of Congo"]},
     "PRK": {"n": ["Democratic People's Republic of Korea"], "x": ["DPRK"], "a": ["North Korean", "North Koreans"]},
     "KOR": {"n": ["Republic of Korea"], "x": ["ROK"], "a": ["South Korean", "South Koreans"]},
     "ARE": {"x": ["UAE"], "n": ["Emirates"], "a": ["Emirati", "Emiratis"]},
@@ -154,7 +154,7 @@ COUNTRY_EXTRA = {
 # Aliases dropped whatever the source: they are ordinary English words or stand for something else
 # far more often than for the country. Reason given for each.
 COUNTRY_ALIAS_STOP = {
-    "Congo": "shared by COD and COG and the river; both countries keep their full names",
+    "Congo": "shared by COD and COG and the river; given back to COD at the end (SHARED_NAME_OWNER)",
     "Georgia": None,  # kept (case policy Capitalized): the US state is handled by priority
     "Man": "Isle of Man local form; a common word",
     "Dominica": None,
@@ -184,6 +184,13 @@ COUNTRY_ALIAS_STOP = {
 SHARED_ADJECTIVE_OWNER = {"Congolese": "COD", "Chinese": "CHN", "Dutch": "NLD", "French": "FRA", "Frenchman": "FRA",
                           "Frenchwoman": "FRA", "Dominican": "DOM", "Dominicans": "DOM", "Cook Islander": "COK",
                           "Cook Islanders": "COK"}
+
+# Names the sources give to several countries (so each loses it), given back to the one news
+# means: "Congo" alone is the DRC in most English news since 1997 (the far larger country, the one
+# at war in the east); the Republic of the Congo is written with its full name or its capital.
+# Added last, after people are filed by country, so that archive editions that call the Republic
+# "Congo" still file its leaders under it.
+SHARED_NAME_OWNER = {"Congo": "COD"}
 
 # UN M49 regions whose English press form differs from CLDR's, and their adjectives.
 REGION_EXTRA = {
@@ -3108,6 +3115,8 @@ def main():
     orgs = build_orgs(S, by_iso3)
     other_names = {t for r in countries + places + orgs for t in [r.name] + [a[0] for a in r.aliases]}
     people = build_people(S, by_iso3, orgs, other_names)
+    for name, iso3 in SHARED_NAME_OWNER.items():
+        by_iso3[iso3].add(name)
     write("countries.jsonl", countries, "Countries and territories: ISO 3166 (Unicode CLDR 48) + CIA World Factbook 2026-01-22")
     write("places.jsonl", places, "Places: UN M49 regions (CLDR), curated regions, Factbook capitals, GeoNames cities (CC BY 4.0)")
     write("organizations.jsonl", orgs, "Organisations: CIA World Factbook Appendix B, PETRARCH2 (MIT), curated")

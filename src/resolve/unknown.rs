@@ -325,6 +325,20 @@ impl Run<'_> {
                 k
             }
             None => {
+                // "President Denis Sassou Nguesso" for the listed "Denis Sassou-Nguesso": a name
+                // written another way whose slug is a listed person's id, of the title's country,
+                // is that person
+                if let Some(g) = self.listed_namesake(at..scan.end, owner) {
+                    for p in scan.absorbed {
+                        self.drop_pending(p);
+                    }
+                    let mut pending = Pending::new(Key::Gaz(g as u32), at..scan.end, MentionForm::Name);
+                    pending.phrase.start = phrase_start as u32;
+                    pending.acts_for = if acting { owner.map_or(NONE, |o| o as u32) } else { NONE };
+                    self.pending.push(pending);
+                    self.last_seen.insert(g as u32, (self.pending.len() - 1) as u32);
+                    return Some(self.pending.len() - 1);
+                }
                 let toks = self.text.tokens();
                 let written = &self.text.original()[toks[title_start].start()..toks[title_end - 1].end()];
                 // a counterpart holds the title of the person before, when there is one
@@ -586,6 +600,29 @@ impl Run<'_> {
     }
 
     /// Adds (or finds) the unlisted person named by tokens `name`.
+    /// The listed person whose id and name are the slug of the name written at `name` (written
+    /// with spaces for dashes, say), when the title's owner is none, not a country, or the
+    /// person's country.
+    fn listed_namesake(&self, name: std::ops::Range<usize>, owner: Option<usize>) -> Option<usize> {
+        let toks = self.text.tokens();
+        let written = &self.text.original()[toks[name.start].start()..toks[name.end - 1].end()];
+        let s = slug(written);
+        let g = self.g.index_of(&format!("person:{s}"))?;
+        let record = self.record(g);
+        // the id says little by itself (a listed "Jean-Baptiste Arnault" may be `person:jean-arnault`):
+        // the name or an alias must be the name written, but for its dashes and case
+        let named = slug(&record.name) == s || record.aliases.iter().any(|a| slug(&a.text) == s);
+        if record.kind != EntityKind::Person || !named {
+            return None;
+        }
+        let country =
+            |r: &crate::gazetteer::EntityRecord| r.attrs.get("iso3").or_else(|| r.attrs.get("country")).cloned();
+        match owner.map(|o| self.record(o)).filter(|o| o.kind == EntityKind::Country) {
+            Some(o) if country(o) != record.attrs.get("country").cloned() => None,
+            _ => Some(g),
+        }
+    }
+
     fn add_unknown(
         &mut self,
         name: std::ops::Range<usize>,
