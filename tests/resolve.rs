@@ -1,5 +1,7 @@
 //! Entity resolution: one behaviour a test, each with its own sentence.
 
+mod common;
+
 use attache::resolve::{MentionForm, Resolution};
 use attache::{Date, Extractor};
 
@@ -70,18 +72,7 @@ fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
 
 /// The units rules see: (phrase as written, entity id, acts-for id, form).
 fn units(text: &str) -> Vec<(String, String, Option<String>, MentionForm)> {
-    let extractor = extractor();
-    let (t, r) = extractor.analyze(text, date());
-    r.mentions
-        .iter()
-        .filter(|m| !m.nested)
-        .map(|m| {
-            let toks = t.tokens();
-            let phrase = text[toks[m.tokens.start].start()..toks[m.tokens.end - 1].end()].to_string();
-            let acts = m.acts_for.map(|a| r.entities[a].id.clone());
-            (phrase, r.entities[m.entity].id.clone(), acts, m.form)
-        })
-        .collect()
+    common::units(&extractor(), text, date())
 }
 
 fn ids(text: &str) -> Vec<String> {

@@ -1,6 +1,8 @@
 //! People no gazetteer lists, introduced by a title: one behaviour a test, each with its own
 //! sentences (written for these tests).
 
+mod common;
+
 use attache::resolve::MentionForm;
 use attache::{Date, Extractor};
 
@@ -58,18 +60,7 @@ fn attr(text: &str, id: &str, key: &str) -> Option<String> {
 
 /// The units rules see: (phrase as written, entity id, acts-for id, form).
 fn units(text: &str) -> Vec<(String, String, Option<String>, MentionForm)> {
-    let extractor = extractor();
-    let (t, r) = extractor.analyze(text, date());
-    r.mentions
-        .iter()
-        .filter(|m| !m.nested)
-        .map(|m| {
-            let toks = t.tokens();
-            let phrase = text[toks[m.tokens.start].start()..toks[m.tokens.end - 1].end()].to_string();
-            let acts = m.acts_for.map(|a| r.entities[a].id.clone());
-            (phrase, r.entities[m.entity].id.clone(), acts, m.form)
-        })
-        .collect()
+    common::units(&extractor(), text, date())
 }
 
 #[test]
