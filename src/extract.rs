@@ -436,7 +436,7 @@ fn document(
     // per entity of the resolution: its shared id and the names written for it, in order of
     // first mention
     let mut ids: Vec<Option<ArcStr>> = vec![None; resolution.entities.len()];
-    let mut written: FxHashMap<usize, Vec<ArcStr>> = FxHashMap::default();
+    let mut written: Vec<Vec<ArcStr>> = vec![Vec::new(); resolution.entities.len()];
     let mut order: Vec<usize> = Vec::new();
     let mut texts: FxHashMap<&str, ArcStr> = FxHashMap::default();
     let mut id_of = |i: usize, order: &mut Vec<usize>| -> ArcStr {
@@ -458,7 +458,7 @@ fn document(
         let id = id_of(m.entity, &mut order);
         // the names as written are aliases ("Washington" for the capital standing for its
         // country, too); "the Kazakh president" or "Chinese" are not names
-        let names = written.entry(m.entity).or_default();
+        let names = &mut written[m.entity];
         let is_name = matches!(m.form, MentionForm::Name | MentionForm::Short | MentionForm::Metonym);
         if is_name && as_written != entity.name && !names.contains(&text) {
             names.push(text.clone());
@@ -504,7 +504,7 @@ fn document(
                 aliases.push(alias.text.clone());
             }
         }
-        for name in written.remove(&i).unwrap_or_default() {
+        for name in std::mem::take(&mut written[i]) {
             if !aliases.iter().any(|a| *a == *name) {
                 aliases.push(name.to_string());
             }

@@ -604,9 +604,7 @@ impl Run<'_> {
     /// with spaces for dashes, say), when the title's owner is none, not a country, or the
     /// person's country.
     fn listed_namesake(&self, name: std::ops::Range<usize>, owner: Option<usize>) -> Option<usize> {
-        let toks = self.text.tokens();
-        let written = &self.text.original()[toks[name.start].start()..toks[name.end - 1].end()];
-        let s = slug(written);
+        let s = slug(&self.name_written(name));
         let g = self.g.index_of(&format!("person:{s}"))?;
         let record = self.record(g);
         // the id says little by itself (a listed "Jean-Baptiste Arnault" may be `person:jean-arnault`):
@@ -615,12 +613,17 @@ impl Run<'_> {
         if record.kind != EntityKind::Person || !named {
             return None;
         }
-        let country =
-            |r: &crate::gazetteer::EntityRecord| r.attrs.get("iso3").or_else(|| r.attrs.get("country")).cloned();
-        match owner.map(|o| self.record(o)).filter(|o| o.kind == EntityKind::Country) {
-            Some(o) if country(o) != record.attrs.get("country").cloned() => None,
+        match owner.filter(|&o| self.kind(o) == EntityKind::Country) {
+            Some(o) if self.country_code(o) != record.attrs.get("country").map(String::as_str) => None,
             _ => Some(g),
         }
+    }
+
+    /// The name at `name` as written, its white space made single spaces.
+    fn name_written(&self, name: std::ops::Range<usize>) -> String {
+        let toks = self.text.tokens();
+        let written = &self.text.original()[toks[name.start].start()..toks[name.end - 1].end()];
+        written.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
     fn add_unknown(
@@ -630,9 +633,7 @@ impl Run<'_> {
         role: Option<String>,
         acts_for: u32,
     ) -> usize {
-        let toks = self.text.tokens();
-        let written = &self.text.original()[toks[name.start].start()..toks[name.end - 1].end()];
-        let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
+        let written = self.name_written(name.clone());
         let s = slug(&written);
         if let Some(&k) = self.unknown.by_slug.get(&s) {
             return k as usize;
@@ -644,12 +645,8 @@ impl Run<'_> {
             n += 1;
         }
         let mut attrs = BTreeMap::new();
-        if let Some(o) = owner {
-            let record = self.record(o);
-            if record.kind == EntityKind::Country {
-                let iso3 = record.attrs.get("iso3").cloned();
-                attrs.insert("country".into(), iso3.unwrap_or_else(|| record.id.trim_start_matches("country:").into()));
-            }
+        if let Some(code) = owner.filter(|&o| self.kind(o) == EntityKind::Country).and_then(|o| self.country_code(o)) {
+            attrs.insert("country".into(), code.to_string());
         }
         if let Some(role) = role {
             attrs.insert("role".into(), role);
