@@ -4,6 +4,7 @@ mod common;
 
 use attache::resolve::{MentionForm, Resolution};
 use attache::{Date, Extractor};
+use common::pairs;
 
 /// A small gazetteer written for these tests (facts as of mid-2025).
 const GAZETTEER: &str = r#"
@@ -58,16 +59,9 @@ fn analyze(text: &str) -> Resolution {
     extractor().analyze(text, date()).1
 }
 
-/// Every mention as (text as written, entity id).
+/// Every mention as (text as written, entity id), in text order.
 fn mentions(text: &str) -> Vec<(String, String)> {
-    let doc = extractor().extract_with_date(text, date());
-    let mut listed: Vec<_> = doc.mentions.iter().collect();
-    listed.sort_by_key(|m| (m.start, m.end));
-    listed.iter().map(|m| (m.text.to_string(), m.entity.to_string())).collect()
-}
-
-fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+    common::mentions(&extractor(), text, date())
 }
 
 /// The units rules see: (phrase as written, entity id, acts-for id, form).

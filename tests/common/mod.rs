@@ -17,3 +17,16 @@ pub fn units(extractor: &Extractor, text: &str, date: Date) -> Vec<(String, Stri
         })
         .collect()
 }
+
+/// Every mention of the document as (text as written, entity id), in text order.
+pub fn mentions(extractor: &Extractor, text: &str, date: Date) -> Vec<(String, String)> {
+    let doc = extractor.extract_with_date(text, date);
+    let mut listed: Vec<_> = doc.mentions.iter().collect();
+    listed.sort_by_key(|m| (m.start, m.end));
+    listed.iter().map(|m| (m.text.to_string(), m.entity.to_string())).collect()
+}
+
+/// Owned pairs, to compare with [`mentions`].
+pub fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+}
