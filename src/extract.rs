@@ -123,9 +123,11 @@ impl ExtractorBuilder {
     fn compile(self) -> Result<Extractor> {
         let ExtractorBuilder { gazetteer: added, rules: added_rules, defaults, default_rules } = self;
         // the rules do not depend on the gazetteer: they compile beside it, on another core if
-        // there is one; so do the matcher and the resolver, once the gazetteer is ready
-        let (rules, parts) = rayon::join(
-            || -> Result<RuleSet> {
+        // there is one; so do the matcher and the resolver, once the gazetteer is ready. Scoped
+        // threads, not rayon: a pool thread blocked on the lazily loaded defaults could steal a
+        // task that waits on the same initialisation, and every thread would hang
+        let (rules, parts) = std::thread::scope(|scope| {
+            let rules = scope.spawn(|| -> Result<RuleSet> {
                 let mut rules = RuleSet::new();
                 if defaults && default_rules {
                     for (label, text) in rules::DEFAULT_FILES {
@@ -134,22 +136,39 @@ impl ExtractorBuilder {
                 }
                 rules.extend(added_rules)?;
                 Ok(rules)
-            },
-            || -> Result<(Cow<'static, Gazetteer>, Matcher, Resolver)> {
+            });
+            let parts = (|| -> Result<(Cow<'static, Gazetteer>, Matcher, Resolver)> {
                 let gazetteer = merged_gazetteer(added, defaults)?;
-                // the embedded defaults were checked when they loaded; a gazetteer with additions is
-                // checked beside the matcher's build, which does not depend on the check
-                let check = || if matches!(gazetteer, Cow::Owned(_)) { gazetteer.validate() } else { Ok(()) };
-                let (matcher, (resolver, checked)) =
-                    rayon::join(|| Matcher::new(&gazetteer), || rayon::join(|| Resolver::new(&gazetteer), check));
+                let gazetteer_ref: &Gazetteer = &gazetteer;
+                // the embedded defaults were checked when they loaded; a gazetteer with additions
+                // is checked beside the matcher's build, which does not depend on the check
+                let (matcher, resolver, checked) =
+                    std::thread::scope(|inner| {
+                        let matcher = inner.spawn(|| Matcher::new(gazetteer_ref));
+                        let checked = inner.spawn(|| {
+                            if matches!(gazetteer, Cow::Owned(_)) {
+                                gazetteer_ref.validate()
+                            } else {
+                                Ok(())
+                            }
+                        });
+                        let resolver = Resolver::new(gazetteer_ref);
+                        (join(matcher), resolver, join(checked))
+                    });
                 checked?;
                 Ok((gazetteer, matcher?, resolver))
-            },
-        );
+            })();
+            (join(rules), parts)
+        });
         let (gazetteer, matcher, resolver) = parts?;
         let rules = rules?;
         Ok(Extractor { inner: Arc::new(Inner { gazetteer, matcher, resolver, rules }) })
     }
+}
+
+/// The result of a scoped thread, its panic passed on.
+fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// The gazetteer an extractor compiles: the defaults (if wanted) with `added` on top.

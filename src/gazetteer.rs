@@ -20,7 +20,6 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::fmt;
 use std::path::Path;
@@ -387,10 +386,14 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
 ];
 
 static DEFAULTS: Lazy<Result<Gazetteer, String>> = Lazy::new(|| {
-    // the files parse independently (in parallel where there are cores); later files then replace
-    // earlier records with the same id, in file order
-    let parsed: Vec<Result<Vec<(EntityRecord, Location)>>> =
-        DEFAULT_FILES.par_iter().map(|(label, text)| parse_jsonl(label, text)).collect();
+    // the files parse independently, each on a thread of its own; later files then replace earlier
+    // records with the same id, in file order. Scoped threads, not a work-stealing pool: a pool
+    // thread waiting here could steal a task that waits on this very initialisation, and hang
+    let parsed: Vec<Result<Vec<(EntityRecord, Location)>>> = std::thread::scope(|scope| {
+        let parsing: Vec<_> =
+            DEFAULT_FILES.iter().map(|(label, text)| scope.spawn(move || parse_jsonl(label, text))).collect();
+        parsing.into_iter().map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+    });
     let mut g = Gazetteer::new();
     for records in parsed {
         for (record, location) in records.map_err(|e| e.to_string())? {
