@@ -14,65 +14,62 @@ use std::fmt;
 use arcstr::ArcStr;
 use serde::{Deserialize, Serialize};
 
+use crate::event::Event;
 use crate::gazetteer::EntityKind;
 
-/// What a relation says happened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RelationKind {
-    /// Met, held talks, spoke with, received, hosted. Symmetric.
-    Meet,
-    /// Pledged, promised, committed, will provide … to.
-    Pledge,
-    /// Signed, inked, concluded a document.
-    Sign,
-    /// Visited, travelled to, arrived in.
-    Visit,
-    /// Urged, called on, appealed to, pressed.
-    Appeal,
-    /// Agreed with or on. Symmetric.
-    Agree,
-    /// Cooperation, coordination, ties with. Symmetric.
-    Cooperate,
-    /// Member of, joined, founded, admitted to.
-    Member,
-}
+/// What a relation says happened: attache's verb class (`meet`, `visit`, `accuse`, `attack`, …).
+///
+/// Kinds are open: the kind table (`rules/kinds.toml`) names those every rule set knows, and rule
+/// files may declare more (`[kinds.condemn] event = "ACCUSE"`). Each kind codes one PLOVER event
+/// (see [`Event`](crate::Event)).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct RelationKind(ArcStr);
 
 impl RelationKind {
-    /// Every kind.
-    pub const ALL: [RelationKind; 8] = [
-        RelationKind::Meet,
-        RelationKind::Pledge,
-        RelationKind::Sign,
-        RelationKind::Visit,
-        RelationKind::Appeal,
-        RelationKind::Agree,
-        RelationKind::Cooperate,
-        RelationKind::Member,
-    ];
+    /// Met, held talks, received. Symmetric.
+    pub const MEET: RelationKind = RelationKind(arcstr::literal!("meet"));
+    /// Pledged, promised, will provide … to.
+    pub const PLEDGE: RelationKind = RelationKind(arcstr::literal!("pledge"));
+    /// Signed, inked, concluded a document.
+    pub const SIGN: RelationKind = RelationKind(arcstr::literal!("sign"));
+    /// Visited, travelled to, arrived in.
+    pub const VISIT: RelationKind = RelationKind(arcstr::literal!("visit"));
+    /// Urged, called on, appealed to.
+    pub const APPEAL: RelationKind = RelationKind(arcstr::literal!("appeal"));
+    /// Agreed with or on. Symmetric.
+    pub const AGREE: RelationKind = RelationKind(arcstr::literal!("agree"));
+    /// Cooperation, coordination, ties with. Symmetric.
+    pub const COOPERATE: RelationKind = RelationKind(arcstr::literal!("cooperate"));
+    /// Member of, joined, admitted to.
+    pub const MEMBER: RelationKind = RelationKind(arcstr::literal!("member"));
+
+    /// The kind named `name` (whether a rule set knows it is the rule set's business).
+    pub fn new(name: &str) -> RelationKind {
+        RelationKind(ArcStr::from(name))
+    }
 
     /// The lower-case name (`meet`, `pledge`, …).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RelationKind::Meet => "meet",
-            RelationKind::Pledge => "pledge",
-            RelationKind::Sign => "sign",
-            RelationKind::Visit => "visit",
-            RelationKind::Appeal => "appeal",
-            RelationKind::Agree => "agree",
-            RelationKind::Cooperate => "cooperate",
-            RelationKind::Member => "member",
-        }
+    pub fn as_str(&self) -> &str {
+        &self.0
     }
+}
 
-    /// The kind named `name`.
-    pub fn from_name(name: &str) -> Option<RelationKind> {
-        RelationKind::ALL.iter().copied().find(|k| k.as_str() == name)
+impl std::borrow::Borrow<str> for RelationKind {
+    fn borrow(&self) -> &str {
+        &self.0
     }
+}
 
-    /// Whether subject and object can be swapped without changing the meaning.
-    pub fn is_symmetric(self) -> bool {
-        matches!(self, RelationKind::Meet | RelationKind::Agree | RelationKind::Cooperate)
+impl PartialEq<str> for RelationKind {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for RelationKind {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
     }
 }
 
@@ -121,8 +118,9 @@ pub struct Relation {
     pub kind: RelationKind,
     /// Who did it: an entity id.
     pub subject: ArcStr,
-    /// To whom or what: an entity id.
-    pub object: ArcStr,
+    /// To whom or what: an entity id; `None` for a one-party event ("protesters marched").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object: Option<ArcStr>,
     /// The id of the rule that found it.
     pub rule: ArcStr,
     /// Start of the evidence, a byte offset into the original input.
@@ -131,7 +129,9 @@ pub struct Relation {
     pub end: usize,
     /// The evidence as written.
     pub text: String,
-    /// Further arguments: `amount`, `document`, `mood` (`future`), …
+    /// The PLOVER event it reports: type, mode and CAMEO code.
+    pub event: Event,
+    /// Further arguments: `amount`, `document`, `location` (an entity id), `mood` (`future`), …
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub args: BTreeMap<String, String>,
 }

@@ -109,7 +109,7 @@ impl ExtractorBuilder {
     /// # Errors
     /// When a reference between records dangles, or the matcher cannot be built.
     pub fn build(self) -> Result<Extractor> {
-        let additions = !self.gazetteer.is_empty() || !self.rules.rules().is_empty();
+        let additions = !self.gazetteer.is_empty() || !self.rules.is_empty();
         if self.defaults && self.default_rules && !additions {
             // the default extractor is compiled once per process and shared
             return DEFAULT_EXTRACTOR.as_ref().cloned().map_err(|message| Error::Gazetteer {
@@ -491,7 +491,8 @@ fn document(
     let mut rule_ids: FxHashMap<usize, ArcStr> = FxHashMap::default();
     for r in found {
         let subject = id_of(r.subject, &mut order);
-        let object = id_of(r.object, &mut order);
+        let object = r.object.map(|o| id_of(o, &mut order));
+        let event = rules.event_of(r);
         let rule = rule_ids
             .entry(r.rule)
             .or_insert_with(|| {
@@ -499,13 +500,14 @@ fn document(
             })
             .clone();
         doc.relations.push(Relation {
-            kind: r.kind,
+            kind: r.kind.clone(),
             subject,
             object,
             rule,
             start: r.start,
             end: r.end,
             text: input[r.start..r.end].to_string(),
+            event,
             args: r.args.clone(),
         });
     }

@@ -41,6 +41,7 @@
 pub mod date;
 pub mod document;
 pub mod error;
+pub mod event;
 pub mod extract;
 pub mod gazetteer;
 pub mod matcher;
@@ -56,6 +57,7 @@ pub struct ReadmeDoctests;
 pub use crate::date::Date;
 pub use crate::document::{Document, Entity, Mention, Relation, RelationKind};
 pub use crate::error::{Error, Location, Result};
+pub use crate::event::{Event, EventType};
 pub use crate::extract::{Extractor, ExtractorBuilder};
 pub use crate::gazetteer::{Alias, AliasForm, CasePolicy, EntityKind, EntityRecord, Gazetteer};
 pub use crate::rules::RuleSet;

@@ -274,10 +274,11 @@ fn pretty(out: &mut impl Write, name: &str, doc: &Document) -> io::Result<()> {
         let args = if args.is_empty() { String::new() } else { format!(" [{}]", args.join(", ")) };
         writeln!(
             out,
-            "  {}({}, {}){args}\n      \"{}\"  ({}, bytes {}..{})",
+            "  {}({}{}){args} {}\n      \"{}\"  ({}, bytes {}..{})",
             r.kind,
             doc.name(&r.subject),
-            doc.name(&r.object),
+            r.object.as_deref().map(|o| format!(", {}", doc.name(o))).unwrap_or_default(),
+            event_label(&r.event),
             r.text.split_whitespace().collect::<Vec<_>>().join(" "),
             r.rule,
             r.start,
@@ -285,6 +286,20 @@ fn pretty(out: &mut impl Write, name: &str, doc: &Document) -> io::Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// An event as the pretty format shows it: `CONSULT/visit 042`.
+fn event_label(event: &attache::Event) -> String {
+    let mut s = event.event_type.to_string();
+    if !event.mode.is_empty() {
+        s.push('/');
+        s.push_str(&event.mode);
+    }
+    if !event.cameo.is_empty() {
+        s.push(' ');
+        s.push_str(&event.cameo);
+    }
+    format!("<{s}>")
 }
 
 /// One batch-mode input record.

@@ -116,8 +116,8 @@ fn score(gold: &Gold, doc: &Document, report: &mut Vec<String>) -> Counts {
     let mut seen = HashSet::new();
     let mut relations = Vec::new();
     for r in &doc.relations {
-        let (s, o) = (r.subject.as_str(), r.object.as_str());
-        let key = if symmetric(r.kind.as_str()) && o < s { (r.kind, o, s) } else { (r.kind, s, o) };
+        let (s, o) = (r.subject.as_str(), r.object.as_deref().unwrap_or(""));
+        let key = if symmetric(r.kind.as_str()) && o < s { (r.kind.clone(), o, s) } else { (r.kind.clone(), s, o) };
         if seen.insert(key) {
             relations.push(r);
         }
@@ -125,15 +125,21 @@ fn score(gold: &Gold, doc: &Document, report: &mut Vec<String>) -> Counts {
     c.relations = relations.len();
     for g in gold.relations.iter().filter(|g| g.required) {
         c.required += 1;
-        if !relations.iter().any(|r| matches(g, r.kind.as_str(), &r.subject, &r.object)) {
+        if !relations.iter().any(|r| matches(g, r.kind.as_str(), &r.subject, r.object.as_deref().unwrap_or(""))) {
             c.missed += 1;
             report.push(format!("  missed relation: {}({}, {})", g.kind, g.subject[0], g.object[0]));
         }
     }
     for r in &relations {
-        if !gold.relations.iter().any(|g| matches(g, r.kind.as_str(), &r.subject, &r.object)) {
+        if !gold.relations.iter().any(|g| matches(g, r.kind.as_str(), &r.subject, r.object.as_deref().unwrap_or(""))) {
             c.wrong += 1;
-            report.push(format!("  unexpected relation: {}({}, {}) [{}]", r.kind, r.subject, r.object, r.rule));
+            report.push(format!(
+                "  unexpected relation: {}({}, {}) [{}]",
+                r.kind,
+                r.subject,
+                r.object.as_deref().unwrap_or("-"),
+                r.rule
+            ));
         }
     }
     c

@@ -559,8 +559,8 @@ mod on_default_gazetteers {
         let met: Vec<(&str, &str)> = doc
             .relations
             .iter()
-            .filter(|r| r.kind.to_string() == "meet")
-            .map(|r| (r.subject.as_str(), r.object.as_str()))
+            .filter(|r| r.kind == "meet")
+            .map(|r| (r.subject.as_str(), r.object.as_deref().unwrap_or("")))
             .collect();
         assert!(met.iter().any(|&(s, o)| s == "person:kassym-jomart-tokayev" && o == "person:li-qiang"), "{met:?}");
     }

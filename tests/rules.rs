@@ -24,7 +24,7 @@ fn the_default_rule_set_is_large_and_fully_exemplified() {
         assert!(rule.examples.len() >= 2, "{} has fewer than two examples", rule.id);
         assert!(!rule.counterexamples.is_empty(), "{} has no counterexample", rule.id);
     }
-    for kind in attache::RelationKind::ALL {
+    for kind in ["meet", "visit", "pledge", "sign", "appeal", "agree", "cooperate", "member"] {
         assert!(set.rules().iter().any(|r| r.relation == kind), "no rule for {kind}");
     }
 }
@@ -188,4 +188,109 @@ fn default_rules_can_be_left_out_while_keeping_the_default_gazetteers() {
     let x = Extractor::builder().default_rules(false).build().unwrap();
     assert!(x.rules().rules().is_empty());
     assert!(!x.gazetteer().is_empty());
+}
+
+fn with_people(rules: &str) -> attache::Result<Extractor> {
+    Extractor::builder()
+        .defaults(false)
+        .gazetteer_str("people.jsonl", PEOPLE)?
+        .rules_str("my-rules.toml", rules)?
+        .build()
+}
+
+#[test]
+fn a_rule_file_declares_a_relation_kind_of_its_own_with_its_event() {
+    let rules = r#"
+[kinds.condemn]
+event = "ACCUSE"
+mode = "disapprove"
+cameo = "111"
+
+[[rule]]
+id = "condemn/condemned"
+relation = "condemn"
+patterns = ["{subject:person} <aux> (condemned|condemns) {object:person}"]
+examples = ["Ana Lima condemned Ben Okafor on Monday. => condemn(Ana Lima, Ben Okafor)"]
+counterexamples = ["Ana Lima did not condemn Ben Okafor."]
+
+[define]
+aux = "[has|have|had|also]"
+"#;
+    let extractor = with_people(rules).expect("a declared kind is usable");
+    let report = extractor.rules().check_examples(&extractor);
+    assert!(report.is_ok(), "{report}");
+    let doc = extractor.extract("Ana Lima has condemned Ben Okafor.");
+    let r = &doc.relations[0];
+    assert_eq!(r.kind.as_str(), "condemn");
+    assert_eq!(
+        (r.event.event_type, r.event.mode.as_str(), r.event.cameo.as_str()),
+        (attache::EventType::Accuse, "disapprove", "111")
+    );
+    let json = serde_json::to_string(r).expect("a relation serialises");
+    assert!(json.contains(r#""event":{"type":"ACCUSE","mode":"disapprove","cameo":"111"}"#), "{json}");
+}
+
+#[test]
+fn a_kind_redeclared_with_another_event_is_an_error_unless_replaced() {
+    let clash = "[kinds.meet]\nevent = \"ACCUSE\"\n";
+    let e = rules_error(clash);
+    assert!(e.contains("kind `meet` is already declared at rules/kinds.toml:"), "{e}");
+    assert!(e.starts_with("my-rules.toml:1:1"), "{e}");
+    let replaced = "[kinds.meet]\nevent = \"CONSULT\"\ncameo = \"046\"\nsymmetric = true\nreplace = true\n";
+    let extractor = Extractor::builder().rules_str("my-rules.toml", replaced).and_then(|b| b.build()).expect("replace");
+    let doc =
+        extractor.extract_with_date("Xi Jinping held talks with Vladimir Putin.", "2025-06-17".parse().expect("date"));
+    assert_eq!(doc.relations[0].event.cameo, "046");
+    let unknown = rules_error("[kinds.condemn]\nmode = \"x\"\n");
+    assert!(unknown.contains("expected `event` (a PLOVER type) or `cameo` in kind `condemn`"), "{unknown}");
+    let bad_type = rules_error("[kinds.condemn]\nevent = \"SCOLD\"\n");
+    assert!(bad_type.contains("found `SCOLD`"), "{bad_type}");
+}
+
+#[test]
+fn a_pattern_without_an_object_finds_one_party_events_with_their_location() {
+    let rules = r#"
+[[rule]]
+id = "protest/marched"
+relation = "protest"
+patterns = ["{subject:person} (marched|rallied) [through|in] [{location:place|country}]"]
+examples = [
+  "Ana Lima marched in Kenya on Friday. => protest(Ana Lima, location=country:KEN)",
+  "Ana Lima rallied outside parliament. => protest(Ana Lima)",
+]
+counterexamples = ["Ana Lima never marched."]
+"#;
+    let extractor = Extractor::builder()
+        .gazetteer_str("people.jsonl", PEOPLE)
+        .and_then(|b| b.rules_str("my-rules.toml", rules))
+        .and_then(|b| b.default_rules(false).build())
+        .expect("builds");
+    let report = extractor.rules().check_examples(&extractor);
+    assert!(report.is_ok(), "{report}");
+    let doc = extractor.extract("Ana Lima marched in Kenya.");
+    let r = &doc.relations[0];
+    assert_eq!((r.kind.as_str(), r.object.as_deref()), ("protest", None));
+    assert_eq!(r.event.event_type, attache::EventType::Protest);
+    assert_eq!(r.args.get("location").map(String::as_str), Some("country:KEN"));
+    let json = serde_json::to_string(r).expect("serialises");
+    assert!(!json.contains("\"object\""), "{json}");
+}
+
+#[test]
+fn a_user_rule_replaces_a_default_rule_only_when_it_says_so() {
+    let rule = |replace: &str| {
+        format!(
+            "[[rule]]\nid = \"meet/held-talks\"\n{replace}relation = \"meet\"\npatterns = [\"{{subject:person}} conferred with {{object:person}}\"]\nexamples = [\"Xi Jinping conferred with Vladimir Putin. => meet(Xi Jinping, Vladimir Putin)\"]\n"
+        )
+    };
+    let clash = Extractor::builder().rules_str("my-rules.toml", &rule("")).and_then(|b| b.build());
+    let e = clash.err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(e.contains("my-rules.toml:2:") && e.contains("rules/diplomacy.toml:"), "{e}");
+    let replaced = Extractor::builder().rules_str("my-rules.toml", &rule("replace = true\n")).and_then(|b| b.build());
+    let extractor = replaced.expect("a replacing rule builds");
+    let held = extractor.rules().rules().iter().filter(|r| r.id == "meet/held-talks").count();
+    assert_eq!(held, 1);
+    let doc =
+        extractor.extract_with_date("Xi Jinping held talks with Vladimir Putin.", "2025-06-17".parse().expect("date"));
+    assert!(doc.relations.iter().all(|r| r.rule != "meet/held-talks"), "{:?}", doc.relations);
 }

@@ -28,15 +28,18 @@ pub struct Expected {
     pub kind: RelationKind,
     /// A name of the subject (its canonical name, an alias or the text that mentions it).
     pub subject: String,
-    /// A name of the object.
-    pub object: String,
+    /// A name of the object; `None` for a one-party event.
+    pub object: Option<String>,
     /// Arguments it must carry; arguments not listed are not checked.
     pub args: BTreeMap<String, String>,
 }
 
 impl fmt::Display for Expected {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}({}, {}", self.kind, self.subject, self.object)?;
+        write!(f, "{}({}", self.kind, self.subject)?;
+        if let Some(object) = &self.object {
+            write!(f, ", {object}")?;
+        }
         for (k, v) in &self.args {
             write!(f, ", {k}={v}")?;
         }
@@ -66,23 +69,36 @@ pub(crate) fn parse_example(s: &str, counter: bool) -> Result<(String, Vec<Expec
         let here = offset + (item.len() - item.trim_start().len());
         offset += item.len() + 1;
         let item = item.trim();
-        let bad = |what: &str| (here, format!("expected `kind(Subject, Object[, key=value])`, found {what}"));
+        let bad = |what: &str| (here, format!("expected `kind(Subject[, Object][, key=value])`, found {what}"));
         let (kind, rest) = item.split_once('(').ok_or_else(|| bad(&format!("`{item}`")))?;
-        let kind = RelationKind::from_name(kind.trim()).ok_or_else(|| {
-            let known: Vec<&str> = RelationKind::ALL.iter().map(|k| k.as_str()).collect();
-            (here, format!("expected a relation kind ({}), found `{}`", known.join(", "), kind.trim()))
-        })?;
+        let kind = kind.trim();
+        if kind.is_empty()
+            || !kind.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+        {
+            return Err((here, format!("expected a relation kind such as `meet`, found `{kind}`")));
+        }
+        let kind = RelationKind::new(kind);
         let inner = rest.strip_suffix(')').ok_or_else(|| bad("no closing `)`"))?;
         let fields: Vec<&str> = inner.split(',').map(str::trim).collect();
-        if fields.len() < 2 || fields[0].is_empty() || fields[1].is_empty() {
+        if fields[0].is_empty() || fields[0].contains('=') {
             return Err(bad(&format!("`{item}`")));
         }
+        // the second field is the object unless it is an argument: one-party events have none
+        let (object, rest) = match fields.get(1) {
+            Some(f) if !f.contains('=') => {
+                if f.is_empty() {
+                    return Err(bad(&format!("`{item}`")));
+                }
+                (Some(f.to_string()), &fields[2..])
+            }
+            _ => (None, &fields[1..]),
+        };
         let mut args = BTreeMap::new();
-        for field in &fields[2..] {
+        for field in rest {
             let (k, v) = field.split_once('=').ok_or_else(|| bad(&format!("`{field}` where `key=value` belongs")))?;
             args.insert(k.trim().to_string(), v.trim().to_string());
         }
-        expected.push(Expected { kind, subject: fields[0].to_string(), object: fields[1].to_string(), args });
+        expected.push(Expected { kind, subject: fields[0].to_string(), object, args });
     }
     Ok((sentence, expected))
 }
@@ -192,7 +208,10 @@ fn names(extractor: &Extractor, text: &Text<'_>, resolution: &Resolution, e: usi
 }
 
 fn describe(rules: &RuleSet, resolution: &Resolution, r: &RelationMatch) -> String {
-    let mut s = format!("{}({}, {}", r.kind, resolution.entities[r.subject].name, resolution.entities[r.object].name);
+    let mut s = format!("{}({}", r.kind, resolution.entities[r.subject].name);
+    if let Some(o) = r.object {
+        s.push_str(&format!(", {}", resolution.entities[o].name));
+    }
     for (k, v) in &r.args {
         s.push_str(&format!(", {k}={v}"));
     }
@@ -240,11 +259,20 @@ impl RuleSet {
                         if x.kind != r.kind {
                             return false;
                         }
-                        let (s, o) = (fold(&x.subject), fold(&x.object));
+                        let s = fold(&x.subject);
                         let is =
                             |e: usize, name: &str| names(extractor, &text, &resolution, e).iter().any(|n| n == name);
-                        let ordered = is(r.subject, &s) && is(r.object, &o);
-                        let swapped = r.kind.is_symmetric() && is(r.subject, &o) && is(r.object, &s);
+                        let (ordered, swapped) = match (&x.object, r.object) {
+                            (None, None) => (is(r.subject, &s), false),
+                            (Some(o), Some(object)) => {
+                                let o = fold(o);
+                                (
+                                    is(r.subject, &s) && is(object, &o),
+                                    self.is_symmetric(&r.kind) && is(r.subject, &o) && is(object, &s),
+                                )
+                            }
+                            _ => (false, false),
+                        };
                         (ordered || swapped)
                             && x.args.iter().all(|(k, v)| r.args.get(k).is_some_and(|got| fold(got) == fold(v)))
                     };
@@ -293,10 +321,15 @@ mod tests {
         assert_eq!(s, "China pledged aid.");
         assert_eq!(x.len(), 2);
         assert_eq!(x[0].to_string(), "pledge(China, Central Asia, amount=1.5 billion yuan)");
-        assert_eq!(x[1].kind, RelationKind::Meet);
+        assert_eq!(x[1].kind, RelationKind::MEET);
         assert!(parse_example("no arrow", false).unwrap_err().1.contains("expected `=>"));
-        assert!(parse_example("x => greet(A, B)", false).unwrap_err().1.contains("found `greet`"));
-        assert!(parse_example("x => meet(A)", false).unwrap_err().1.contains("expected `kind(Subject"));
+        assert!(parse_example("x => Greet(A, B)", false).unwrap_err().1.contains("found `Greet`"));
+        let (_, one) = parse_example("x => protest(Kenyan protesters, location=Nairobi)", false).unwrap();
+        assert_eq!(
+            (one[0].object.as_deref(), one[0].args.get("location").map(String::as_str)),
+            (None, Some("Nairobi"))
+        );
+        assert!(parse_example("x => meet(, B)", false).unwrap_err().1.contains("expected `kind(Subject"));
         assert!(parse_example("x => meet(A, B", false).is_err());
         assert!(parse_example("x => meet(A, B)", true).is_err());
         assert_eq!(parse_example("Just a sentence.", true).unwrap().0, "Just a sentence.");

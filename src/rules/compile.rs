@@ -270,6 +270,8 @@ pub(crate) struct Program {
     pub words: Vec<Box<[(u32, u32)]>>,
     /// Slot names; `subject` and `object` are always 0 and 1.
     pub slots: Vec<String>,
+    /// Whether the pattern has an `{object}` slot: without one, it finds one-party events.
+    pub has_object: bool,
     /// Words one of which every match contains, if the pattern has such words.
     pub anchors: Option<Vec<u32>>,
     /// The other groups of words one of which every match contains, smallest first.
@@ -332,6 +334,7 @@ pub(crate) fn compile(parts: &[Part], cx: &mut Context<'_>) -> Result<Program, S
             regexes: Vec::new(),
             words: Vec::new(),
             slots: vec!["subject".into(), "object".into()],
+            has_object: false,
             anchors,
             requires,
         },
@@ -340,10 +343,11 @@ pub(crate) fn compile(parts: &[Part], cx: &mut Context<'_>) -> Result<Program, S
     };
     c.sequence(parts)?;
     c.push(Inst::Match, "");
+    // a pattern without an object finds one-party events ("protesters marched")
+    c.program.has_object = c.seen[1];
     match c.seen {
-        [true, true] => Ok(c.program),
+        [true, _] => Ok(c.program),
         [false, _] => Err("expected a `{subject:…}` slot in the pattern, found none".into()),
-        [_, false] => Err("expected an `{object:…}` slot in the pattern, found none".into()),
     }
 }
 
@@ -646,7 +650,7 @@ mod tests {
     #[test]
     fn slots_are_checked() {
         let err = |p: &str| program(p).map(|_| ()).unwrap_err();
-        assert!(err("{subject} met").contains("`{object:…}`"));
+        assert!(!program("{subject} marched").unwrap().0.has_object);
         assert!(err("met {object}").contains("`{subject:…}`"));
         assert!(err("{subject} met {object} and {object}").contains("twice"));
         let (p, _) = program("{subject} gave {amount:money} to {object}").unwrap();

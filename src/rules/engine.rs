@@ -823,13 +823,18 @@ pub(crate) fn slot_args(vm: &Vm<'_>, run: Run<'_>) -> BTreeMap<String, String> {
     for (pc, r) in run.trace {
         if let Inst::Slot { slot, kinds, .. } = vm.program.insts[*pc] {
             if slot >= 2 {
+                let name = &vm.program.slots[slot];
+                // a location is an entity (its id); other arguments are text as written
                 let texts: Vec<&str> = members(vm, r.clone(), kinds)
-                    .map(|(_, m)| {
+                    .map(|(e, m)| {
+                        if name == "location" {
+                            return vm.resolution.entities[e].id.as_str();
+                        }
                         let mention = &vm.resolution.mentions[m];
                         &vm.text.original()[mention.start..mention.end]
                     })
                     .collect();
-                args.insert(vm.program.slots[slot].clone(), texts.join(", "));
+                args.insert(name.clone(), texts.join(", "));
             }
         }
     }

@@ -19,8 +19,8 @@ pub struct Explained {
     pub kind: RelationKind,
     /// The subject's name.
     pub subject: String,
-    /// The object's name.
-    pub object: String,
+    /// The object's name; `None` for a one-party event.
+    pub object: Option<String>,
     /// Its arguments.
     pub args: BTreeMap<String, String>,
     /// The rule's id.
@@ -75,7 +75,8 @@ impl fmt::Display for Explanation {
         for r in &self.relations {
             let args: Vec<String> = r.args.iter().map(|(k, v)| format!("{k}={v}")).collect();
             let args = if args.is_empty() { String::new() } else { format!(" [{}]", args.join(", ")) };
-            writeln!(f, "  {}({}, {}){args}  by {}", r.kind, r.subject, r.object, r.rule)?;
+            let object = r.object.as_deref().map(|o| format!(", {o}")).unwrap_or_default();
+            writeln!(f, "  {}({}{object}){args}  by {}", r.kind, r.subject, r.rule)?;
             writeln!(f, "    evidence: \"{}\"", r.evidence)?;
             writeln!(f, "    pattern:  {}", r.pattern)?;
             parts(f, &r.parts)?;
@@ -113,7 +114,7 @@ pub(crate) fn explanation(
             Explained {
                 kind: f.relation.kind,
                 subject: name(f.relation.subject),
-                object: name(f.relation.object),
+                object: f.relation.object.map(name),
                 args: f.relation.args.clone(),
                 rule: rule.id.clone(),
                 pattern: pattern.to_string(),

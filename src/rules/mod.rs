@@ -103,6 +103,7 @@ mod check;
 mod compile;
 mod engine;
 mod explain;
+mod kinds;
 mod syntax;
 #[cfg(test)]
 mod tests;
@@ -113,6 +114,8 @@ pub use self::check::{Example, Expected, Failure, Report};
 use self::compile::{Program, Vocab, NO_WORD};
 use self::engine::{Mood, Scratch, Vm, WordSets};
 pub use self::explain::{Explained, Explanation, NearMiss};
+pub use self::kinds::{KindDef, DEFAULT_KINDS};
+pub(crate) use self::kinds::{KindId, KindTable};
 use crate::date::Date;
 use crate::document::RelationKind;
 use crate::error::{Error, Location, Result};
@@ -126,8 +129,8 @@ pub struct RelationMatch {
     pub kind: RelationKind,
     /// Index into [`Resolution::entities`].
     pub subject: usize,
-    /// Index into [`Resolution::entities`].
-    pub object: usize,
+    /// Index into [`Resolution::entities`]; `None` for a one-party event.
+    pub object: Option<usize>,
     /// Index of the rule in its [`RuleSet`].
     pub rule: usize,
     /// Original byte span of the evidence.
@@ -145,6 +148,14 @@ pub struct Rule {
     pub id: String,
     /// The relation it finds.
     pub relation: RelationKind,
+    /// Its kind in the rule set's kind table.
+    pub(crate) kind: KindId,
+    /// A CAMEO code more specific than its kind's.
+    pub cameo: Option<String>,
+    /// A PLOVER mode more specific than its kind's.
+    pub mode: Option<String>,
+    /// Whether it replaces an earlier rule with the same id.
+    pub replace: bool,
     /// Where it was defined (its `id`).
     pub location: Location,
     /// Its patterns, as written.
@@ -191,9 +202,11 @@ struct Trigger {
 }
 
 /// A compiled set of rules.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct RuleSet {
     rules: Vec<Rule>,
+    /// The relation kinds: the built-in table and those the files declared.
+    kinds: KindTable,
     patterns: Vec<Pattern>,
     /// Every word the patterns name.
     vocab: Vocab,
@@ -214,15 +227,64 @@ pub(crate) struct Found {
     pub parts: Vec<(String, String)>,
 }
 
+impl Default for RuleSet {
+    fn default() -> RuleSet {
+        RuleSet {
+            rules: Vec::new(),
+            kinds: KindTable::defaults(),
+            patterns: Vec::new(),
+            vocab: Vocab::default(),
+            sets: Vec::new(),
+            trigger: Trigger::default(),
+        }
+    }
+}
+
 impl RuleSet {
-    /// An empty rule set.
+    /// An empty rule set that knows the built-in relation kinds (`rules/kinds.toml`).
     pub fn new() -> RuleSet {
         RuleSet::default()
+    }
+
+    /// The relation kinds this set knows, built-in and declared, in order of declaration.
+    pub fn kinds(&self) -> impl Iterator<Item = &KindDef> {
+        self.kinds.iter()
+    }
+
+    /// The kind named `name`.
+    pub fn kind(&self, name: &str) -> Option<&KindDef> {
+        self.kinds.id(name).map(|id| self.kinds.get(id))
+    }
+
+    /// The event a relation found by these rules reports: its kind's, refined by its rule, and
+    /// an intent (AGREE) when a cooperative kind is stated for the future.
+    pub fn event_of(&self, relation: &RelationMatch) -> crate::event::Event {
+        let future = relation.args.get("mood").is_some_and(|m| m == "future");
+        match self.rules.get(relation.rule) {
+            Some(rule) => self.kinds.event(rule.kind, rule.cameo.as_deref(), rule.mode.as_deref(), future),
+            None => match self.kinds.id(relation.kind.as_str()) {
+                Some(id) => self.kinds.event(id, None, None, future),
+                None => crate::event::Event {
+                    event_type: crate::event::EventType::Consult,
+                    mode: String::new(),
+                    cameo: String::new(),
+                },
+            },
+        }
+    }
+
+    pub(crate) fn is_symmetric(&self, kind: &RelationKind) -> bool {
+        self.kinds.id(kind.as_str()).is_some_and(|id| self.kinds.get(id).symmetric)
     }
 
     /// The rules.
     pub fn rules(&self) -> &[Rule] {
         &self.rules
+    }
+
+    /// Whether the set has no rules and declares no kinds of its own.
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty() && self.kinds.is_default()
     }
 
     /// The number of patterns of all rules.
@@ -247,13 +309,22 @@ impl RuleSet {
             Some(d) => d.get_ref().parse().map_err(|e: Error| fail(d.span().start, e.to_string()))?,
         };
         let mut scope = syntax::Scope::default();
+        // relation kinds this file declares: into a copy, kept only if the whole file compiles
+        let mut kind_table = self.kinds.clone();
         for (name, value) in &file.kinds {
+            let toml::Value::String(group) = value.get_ref() else {
+                kind_table.declare_value(label, text, name, value)?;
+                continue;
+            };
             let mut kinds = Vec::new();
-            for k in value.get_ref().split('|') {
+            for k in group.split('|') {
                 let kind = crate::gazetteer::EntityKind::from_name(k.trim()).ok_or_else(|| {
                     fail(
                         syntax::content_offset(text, value.span()),
-                        format!("expected entity kinds separated by `|` in kind group `{name}`, found `{}`", k.trim()),
+                        format!(
+                            "expected entity kinds separated by `|` in kind group `{name}` (or a table declaring a relation kind), found `{}`",
+                            k.trim()
+                        ),
                     )
                 })?;
                 kinds.push(kind);
@@ -298,16 +369,33 @@ impl RuleSet {
                     "expected a rule id such as `meet/held-talks`, found an empty string".into(),
                 ));
             }
-            if let Some(first) = self.rules.iter().chain(&set.rules).find(|r| r.id == id) {
+            if let Some(first) = set.rules.iter().find(|r| r.id == id) {
                 return Err(Error::DuplicateRule { id, location, first: first.location.clone() });
             }
-            let relation = RelationKind::from_name(spec.relation.get_ref()).ok_or_else(|| {
-                let known: Vec<&str> = RelationKind::ALL.iter().map(|k| k.as_str()).collect();
+            if let Some(first) = self.rules.iter().find(|r| r.id == id) {
+                if !spec.replace {
+                    return Err(Error::DuplicateRule { id, location, first: first.location.clone() });
+                }
+            }
+            let relation_name = spec.relation.get_ref().trim();
+            let kind = kind_table.id(relation_name).ok_or_else(|| {
                 fail(
                     syntax::content_offset(text, spec.relation.span()),
-                    format!("expected a relation kind ({}), found `{}`", known.join(", "), spec.relation.get_ref()),
+                    format!(
+                        "expected a relation kind ({}, or one the file declares as `[kinds.{relation_name}]`), found `{relation_name}`",
+                        kind_table.names()
+                    ),
                 )
             })?;
+            let relation = kind_table.get(kind).name.clone();
+            if let Some(code) = &spec.cameo {
+                if kinds::cameo_event(code.get_ref()).is_none() {
+                    return Err(fail(
+                        syntax::content_offset(text, code.span()),
+                        format!("expected a CAMEO code of rules/cameo-plover.tsv, found `{}`", code.get_ref()),
+                    ));
+                }
+            }
             if spec.patterns.is_empty() {
                 return Err(fail(
                     spec.id.span().start,
@@ -331,10 +419,23 @@ impl RuleSet {
                     .map_err(|(offset, message)| fail(start + offset, message))
             };
             let examples = spec.examples.iter().map(|s| example(s, false)).collect::<Result<Vec<_>>>()?;
+            for x in examples.iter().flat_map(|e| &e.expected) {
+                if kind_table.id(x.kind.as_str()).is_none() {
+                    let at_example = examples.iter().find(|e| e.expected.contains(x)).map(|e| e.location.clone());
+                    return Err(Error::Rules {
+                        location: at_example.unwrap_or_else(|| location.clone()),
+                        message: format!("expected a relation kind ({}), found `{}`", kind_table.names(), x.kind),
+                    });
+                }
+            }
             let counterexamples = spec.counterexamples.iter().map(|s| example(s, true)).collect::<Result<Vec<_>>>()?;
             set.rules.push(Rule {
                 id,
                 relation,
+                kind,
+                cameo: spec.cameo.as_ref().map(|c| c.get_ref().clone()),
+                mode: spec.mode.clone(),
+                replace: spec.replace,
                 location,
                 patterns: spec.patterns.iter().map(|p| p.get_ref().clone()).collect(),
                 examples,
@@ -344,9 +445,11 @@ impl RuleSet {
                 date,
             });
         }
+        self.kinds = kind_table;
         // the file's rule indices were counted from this set's end already
         self.rules.extend(set.rules);
         self.patterns.extend(set.patterns);
+        self.remove_replaced();
         self.build_trigger()
     }
 
@@ -357,21 +460,29 @@ impl RuleSet {
     pub fn extend(&mut self, other: RuleSet) -> Result<()> {
         for rule in &other.rules {
             if let Some(first) = self.rules.iter().find(|r| r.id == rule.id) {
-                return Err(Error::DuplicateRule {
-                    id: rule.id.clone(),
-                    location: rule.location.clone(),
-                    first: first.location.clone(),
-                });
+                if !rule.replace {
+                    return Err(Error::DuplicateRule {
+                        id: rule.id.clone(),
+                        location: rule.location.clone(),
+                        first: first.location.clone(),
+                    });
+                }
             }
         }
+        if self.rules.is_empty() {
+            let kinds = std::mem::take(&mut self.kinds);
+            *self = other;
+            self.kinds.merge(&kinds)?;
+            return Ok(());
+        }
+        let kind_ids = self.kinds.merge(&other.kinds)?;
         if other.rules.is_empty() {
             return Ok(());
         }
-        if self.rules.is_empty() {
-            *self = other;
-            return Ok(());
+        let RuleSet { mut rules, patterns, vocab, sets, .. } = other;
+        for rule in &mut rules {
+            rule.kind = kind_ids[rule.kind.index()];
         }
-        let RuleSet { rules, patterns, vocab, sets, .. } = other;
         // the other set's words and word sets get ids of this one
         let words: Vec<u32> = (0..vocab.len() as u32).map(|w| self.vocab.intern(vocab.word(w))).collect();
         let first_set = self.sets.len();
@@ -387,7 +498,41 @@ impl RuleSet {
             p.program.relink(&words, first_set);
             p
         }));
+        self.remove_replaced();
         self.build_trigger()
+    }
+
+    /// Drops the rules that later rules with `replace = true` and the same id replace.
+    fn remove_replaced(&mut self) {
+        let replaced: Vec<usize> = (0..self.rules.len())
+            .filter(|&i| self.rules[i + 1..].iter().any(|later| later.replace && later.id == self.rules[i].id))
+            .collect();
+        if replaced.is_empty() {
+            return;
+        }
+        // rule indices shift down past each removed rule
+        let new_index: Vec<Option<usize>> = {
+            let mut next = 0;
+            (0..self.rules.len())
+                .map(|i| {
+                    if replaced.contains(&i) {
+                        None
+                    } else {
+                        next += 1;
+                        Some(next - 1)
+                    }
+                })
+                .collect()
+        };
+        self.patterns.retain(|p| new_index[p.rule].is_some());
+        for p in &mut self.patterns {
+            p.rule = new_index[p.rule].unwrap_or(p.rule);
+        }
+        let mut i = 0;
+        self.rules.retain(|_| {
+            i += 1;
+            new_index[i - 1].is_some()
+        });
     }
 
     fn build_trigger(&mut self) -> Result<()> {
@@ -499,7 +644,7 @@ impl RuleSet {
             scan.place(units);
             let first = out.len();
             // few relations per sentence: a list beats a hash set
-            let mut seen: Vec<(RelationKind, usize, usize)> = Vec::new();
+            let mut seen: Vec<(KindId, usize, Option<usize>)> = Vec::new();
             let mut partials = Vec::new();
             'patterns: for &p in &scan.order {
                 let pattern = &self.patterns[p];
@@ -576,18 +721,27 @@ impl RuleSet {
                     } else {
                         Vec::new()
                     };
+                    // a pattern without an object slot finds one-party events
+                    let one_party = [None];
+                    let with_objects: Vec<Option<usize>>;
+                    let object_list: &[Option<usize>] = if pattern.program.has_object {
+                        with_objects = objects.iter().map(|&o| Some(o)).collect();
+                        &with_objects
+                    } else {
+                        &one_party
+                    };
+                    let symmetric = self.kinds.get(rule.kind).symmetric;
                     for &subject in &subjects {
-                        for &object in &objects {
+                        for &object in object_list {
                             // a described document ("a gas deal") is no party: the relation is
                             // between those who signed it
                             let described = |e: usize| resolution.entities[e].is_description();
-                            if subject == object || described(subject) || described(object) {
+                            if Some(subject) == object || described(subject) || object.is_some_and(described) {
                                 continue;
                             }
-                            let key = if rule.relation.is_symmetric() {
-                                (rule.relation, subject.min(object), subject.max(object))
-                            } else {
-                                (rule.relation, subject, object)
+                            let key = match object {
+                                Some(o) if symmetric => (rule.kind, subject.min(o), Some(subject.max(o))),
+                                _ => (rule.kind, subject, object),
                             };
                             if seen.contains(&key) {
                                 continue;
@@ -596,7 +750,7 @@ impl RuleSet {
                             fired = true;
                             out.push(Found {
                                 relation: RelationMatch {
-                                    kind: rule.relation,
+                                    kind: rule.relation.clone(),
                                     subject,
                                     object,
                                     rule: pattern.rule,

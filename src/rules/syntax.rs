@@ -56,9 +56,10 @@ pub(crate) struct File {
     /// Named pattern fragments, used as `<name>`.
     #[serde(default)]
     pub define: BTreeMap<String, Spanned<String>>,
-    /// Named groups of entity kinds, used in slots as `{subject:actor}`.
+    /// Named groups of entity kinds, used in slots as `{subject:actor}` (a string), and relation
+    /// kinds this file declares (a table: `[kinds.condemn] event = "ACCUSE"`).
     #[serde(default)]
-    pub kinds: BTreeMap<String, Spanned<String>>,
+    pub kinds: BTreeMap<String, Spanned<toml::Value>>,
     /// The rules.
     #[serde(default)]
     pub rule: Vec<Spanned<RuleSpec>>,
@@ -82,6 +83,15 @@ pub(crate) struct RuleSpec {
     /// (default `true`).
     #[serde(default)]
     pub negation: Option<bool>,
+    /// A CAMEO code more specific than the kind's (its PLOVER type and mode follow from it).
+    #[serde(default)]
+    pub cameo: Option<Spanned<String>>,
+    /// A PLOVER mode more specific than the kind's.
+    #[serde(default)]
+    pub mode: Option<String>,
+    /// Whether this rule replaces an earlier rule with the same id (a default one, say).
+    #[serde(default)]
+    pub replace: bool,
 }
 
 /// Parses the TOML of a rule file.
