@@ -47,19 +47,23 @@ pub enum EntityKind {
     Document,
     /// A summit, conference or other event.
     Event,
+    /// Actors named by what they are, not by name: "Syrian opposition leaders", "Turkish troops",
+    /// "the Malian government"; coded by country and sector (`attrs.actor`: `SYROPP`).
+    Group,
     /// An amount of money ("1.5 billion yuan"): a relation argument, never listed as an entity.
     Money,
 }
 
 impl EntityKind {
     /// Every kind, in a fixed order.
-    pub const ALL: [EntityKind; 7] = [
+    pub const ALL: [EntityKind; 8] = [
         EntityKind::Person,
         EntityKind::Country,
         EntityKind::Organization,
         EntityKind::Place,
         EntityKind::Document,
         EntityKind::Event,
+        EntityKind::Group,
         EntityKind::Money,
     ];
 
@@ -72,6 +76,7 @@ impl EntityKind {
             EntityKind::Place => "place",
             EntityKind::Document => "document",
             EntityKind::Event => "event",
+            EntityKind::Group => "group",
             EntityKind::Money => "money",
         }
     }
@@ -85,6 +90,7 @@ impl EntityKind {
             "place" => EntityKind::Place,
             "document" => EntityKind::Document,
             "event" => EntityKind::Event,
+            "group" => EntityKind::Group,
             "money" => EntityKind::Money,
             _ => return None,
         })
@@ -245,6 +251,10 @@ pub struct Role {
     /// Last day in office; `None` while in office (or when unknown).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<Date>,
+    /// The CAMEO actor code the office gives its holder (`USAGOV`, `IGOUNO`), when known; else
+    /// it follows from the owner (a country's office: its code and `GOV`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<String>,
 }
 
 impl Role {
@@ -733,6 +743,7 @@ mod tests {
             of: "country:KAZ".into(),
             start: Some("2019-03-20".parse().unwrap()),
             end: None,
+            actor: None,
         };
         assert!(role.held_on("2025-06-17".parse().unwrap()));
         assert!(!role.held_on("2015-01-01".parse().unwrap()));

@@ -40,7 +40,9 @@
 //! Resolution is linear in the length of the document: every look-up is by token position or
 //! through a hash map, never a scan of earlier mentions.
 
+mod actors;
 mod coref;
+mod groups;
 mod patterns;
 mod titles;
 mod unknown;
@@ -72,7 +74,8 @@ pub enum MentionForm {
     Adjective,
     /// A capital standing for its country's government ("Beijing commits …").
     Metonym,
-    /// A group of a region's members ("Central Asian countries").
+    /// A group of a region's members ("Central Asian countries"), or a group of actors named
+    /// by country and sector ("Syrian opposition leaders", see `groups.rs`).
     Group,
     /// An entity found by pattern, not by gazetteer (a treaty, an amount of money).
     Pattern,
@@ -850,7 +853,10 @@ impl Resolver {
         run.roles();
         run.unknown_surnames();
         run.coreference();
-        run.finish()
+        let mut resolution = run.finish();
+        groups::find_groups(groups::Agents::defaults(), text, &mut resolution);
+        actors::code_actors(self, gazetteer, date, &mut resolution);
+        resolution
     }
 }
 

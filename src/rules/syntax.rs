@@ -482,7 +482,7 @@ mod tests {
         assert_eq!(parts[2].label, "talks?");
         assert!(matches!(&parts[3].node, Node::Opt(s) if s.len() == 2 && s[1].node == Node::Gap(3)));
         assert!(matches!(&parts[4].node, Node::Regex(_)));
-        assert!(matches!(&parts[5].node, Node::Slot { kinds, list: false, .. } if kinds.len() == 6));
+        assert!(matches!(&parts[5].node, Node::Slot { kinds, list: false, .. } if kinds.len() == 7));
         assert_eq!(parts[6].node, Node::Gap(2));
     }
 

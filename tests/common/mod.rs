@@ -6,9 +6,10 @@ use attache::{Date, Extractor};
 /// The units rules see: (phrase as written, entity id, acts-for id, form).
 pub fn units(extractor: &Extractor, text: &str, date: Date) -> Vec<(String, String, Option<String>, MentionForm)> {
     let (t, r) = extractor.analyze(text, date);
+    // groups ("Officials", "Kenyan police") have tests of their own (tests/groups.rs)
     r.mentions
         .iter()
-        .filter(|m| !m.nested)
+        .filter(|m| !m.nested && r.entities[m.entity].kind != attache::EntityKind::Group)
         .map(|m| {
             let toks = t.tokens();
             let phrase = text[toks[m.tokens.start].start()..toks[m.tokens.end - 1].end()].to_string();
@@ -21,7 +22,7 @@ pub fn units(extractor: &Extractor, text: &str, date: Date) -> Vec<(String, Stri
 /// Every mention of the document as (text as written, entity id), in text order.
 pub fn mentions(extractor: &Extractor, text: &str, date: Date) -> Vec<(String, String)> {
     let doc = extractor.extract_with_date(text, date);
-    let mut listed: Vec<_> = doc.mentions.iter().collect();
+    let mut listed: Vec<_> = doc.mentions.iter().filter(|m| !m.entity.starts_with("group:")).collect();
     listed.sort_by_key(|m| (m.start, m.end));
     listed.iter().map(|m| (m.text.to_string(), m.entity.to_string())).collect()
 }

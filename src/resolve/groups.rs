@@ -1,0 +1,441 @@
+//! Group actors: actors that news names by what they are, not by name ("Syrian opposition
+//! leaders", "Turkish troops", "the Malian government", "protesters in Caracas", "the Trump
+//! administration"), coded as event data codes them: a country and a sector (`SYROPP`).
+//!
+//! A pass over a finished [`Resolution`]: it reads the text and the mentions resolved so far and
+//! adds group entities and their mentions, nesting the country word it took in the group's phrase.
+//! Its word lists are data (`lexicon/`):
+//!
+//! | file | what |
+//! |---|---|
+//! | `agents.tsv`, `agents-extra.tsv` | agent nouns and their sectors (`rebels` REB, `police` COP) |
+//! | `group-collectives.txt` | singular agent nouns that name a body ("government"), not a person |
+//! | `group-modifiers.txt` | words that may stand between country word and noun ("senior") |
+//! | `group-followers.txt` | words after the noun that end its phrase ("said", "in") |
+//!
+//! Precision first: a singular noun for one person ("president") is never a group; a noun followed
+//! by another noun ("police station") is not one either; an unlisted capitalised word before the
+//! noun ("Houthi rebels") names a group attache cannot code, and makes none. A bare noun
+//! ("protesters", "the government") takes the country of its sentence when the sentence names one
+//! country and only one, and makes no group otherwise: silence rather than a guess.
+
+use std::collections::BTreeMap;
+
+use once_cell::sync::Lazy;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::{sort_nearly_sorted, MentionForm, Resolution, ResolvedEntity, ResolvedMention};
+use crate::gazetteer::EntityKind;
+use crate::text::{Text, TokenKind};
+
+/// The embedded word lists: `(label, contents)`.
+const AGENTS: (&str, &str) = ("lexicon/agents.tsv", include_str!("../../lexicon/agents.tsv"));
+const AGENTS_EXTRA: (&str, &str) = ("lexicon/agents-extra.tsv", include_str!("../../lexicon/agents-extra.tsv"));
+const COLLECTIVES: &str = include_str!("../../lexicon/group-collectives.txt");
+const MODIFIERS: &str = include_str!("../../lexicon/group-modifiers.txt");
+const FOLLOWERS: &str = include_str!("../../lexicon/group-followers.txt");
+
+/// Sectors whose groups act for their state in event data ("the Malian government" is Mali
+/// acting): a rule slot that wants a country takes them.
+const STATE_SECTORS: &[&str] = &["GOV", "MIL", "LEG", "JUD", "COP", "SPY"];
+
+/// Sectors too vague to make a group of a bare noun ("men", "people").
+const LOW_INFORMATION: &[&str] = &["PPL", "CVL"];
+
+/// The word lists of the pass.
+#[derive(Debug)]
+pub(crate) struct Agents {
+    /// Agent phrase (lower case, words joined by one space) → sector.
+    sectors: FxHashMap<String, String>,
+    /// The first words of the phrases, for a quick rejection.
+    first_words: FxHashSet<String>,
+    /// The most words in a phrase.
+    max_words: usize,
+    collectives: FxHashSet<String>,
+    modifiers: FxHashSet<String>,
+    followers: FxHashSet<String>,
+}
+
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl Agents {
+    fn parse() -> Agents {
+        let mut sectors = FxHashMap::default();
+        // the extra list only fills gaps of the dictionary
+        for (_, text) in [AGENTS, AGENTS_EXTRA] {
+            for line in lines(text) {
+                if let Some((phrase, sector)) = line.split_once('\t') {
+                    let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+                    sectors.entry(phrase).or_insert_with(|| sector.trim().to_string());
+                }
+            }
+        }
+        let first_words = sectors.keys().filter_map(|p| p.split(' ').next()).map(str::to_string).collect();
+        let max_words = sectors.keys().map(|p| p.split(' ').count()).max().unwrap_or(1);
+        let set = |text: &str| lines(text).map(str::to_lowercase).collect::<FxHashSet<String>>();
+        Agents {
+            sectors,
+            first_words,
+            max_words,
+            collectives: set(COLLECTIVES),
+            modifiers: set(MODIFIERS),
+            followers: set(FOLLOWERS),
+        }
+    }
+
+    /// The embedded lists, loaded once.
+    pub(crate) fn defaults() -> &'static Agents {
+        static DEFAULT: Lazy<Agents> = Lazy::new(Agents::parse);
+        &DEFAULT
+    }
+
+    /// Whether `phrase` names a body or several people (a group), not one person.
+    fn names_a_group(&self, phrase: &str) -> bool {
+        if self.collectives.contains(phrase) {
+            return true;
+        }
+        // a plural: its last word is another listed phrase's plural
+        let (head, last) = phrase.rsplit_once(' ').map_or(("", phrase), |(h, l)| (h, l));
+        let singulars = [
+            last.strip_suffix("ies").map(|s| format!("{s}y")),
+            last.strip_suffix("es").map(str::to_string),
+            last.strip_suffix('s').map(str::to_string),
+            last.strip_suffix("men").map(|s| format!("{s}man")),
+        ];
+        singulars.into_iter().flatten().any(|singular| {
+            let singular = if head.is_empty() { singular } else { format!("{head} {singular}") };
+            singular != phrase && self.sectors.contains_key(&singular)
+        }) || (last.ends_with('s') && !last.ends_with("ss") && self.sectors.contains_key(phrase) && phrase.len() > 4)
+    }
+}
+
+/// A mention the pass looks at: a unit for rules (not nested), by its last token.
+struct Unit {
+    mention: usize,
+    entity: usize,
+}
+
+/// Finds the groups of `text` and adds them to `resolution`.
+pub(crate) fn find_groups(agents: &Agents, text: &Text<'_>, resolution: &mut Resolution) {
+    let tokens = text.tokens();
+    if tokens.is_empty() {
+        return;
+    }
+    // the units by their last and first tokens; tokens inside any mention are not free
+    let mut ends: FxHashMap<usize, Unit> = FxHashMap::default();
+    let mut starts: FxHashMap<usize, Unit> = FxHashMap::default();
+    let mut taken = vec![false; tokens.len()];
+    for (k, m) in resolution.mentions.iter().enumerate() {
+        for t in m.tokens.clone() {
+            if let Some(slot) = taken.get_mut(t) {
+                *slot = true;
+            }
+        }
+        if !m.nested && !m.tokens.is_empty() {
+            ends.insert(m.tokens.end - 1, Unit { mention: k, entity: m.entity });
+            starts.insert(m.tokens.start, Unit { mention: k, entity: m.entity });
+        }
+    }
+    let mut found: Vec<Found> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some((len, sector)) = agent_at(agents, text, &taken, i) else {
+            i += 1;
+            continue;
+        };
+        let phrase_end = i + len;
+        let sentence = tokens[i].sentence();
+        // the noun must end its noun phrase: "police station" is no group of police
+        if !ends_phrase(agents, text, phrase_end, sentence) {
+            i = phrase_end;
+            continue;
+        }
+        let agent_text = (i..phrase_end).map(|t| text.token_text(t)).collect::<Vec<_>>().join(" ");
+        let group_like = agents.names_a_group(&agent_text);
+        // the qualifier before: a unit (possibly with 's), past at most two modifiers
+        let mut before = i;
+        let mut skipped = 0;
+        while before > 0
+            && skipped < 2
+            && tokens[before - 1].sentence() == sentence
+            && tokens[before - 1].kind() == TokenKind::Word
+            && !taken[before - 1]
+            && agents.modifiers.contains(text.token_text(before - 1))
+        {
+            before -= 1;
+            skipped += 1;
+        }
+        let possessive = before > 0 && tokens[before - 1].kind() == TokenKind::Possessive;
+        let qualifier_end = if possessive { before.checked_sub(2) } else { before.checked_sub(1) };
+        let qualifier =
+            qualifier_end.and_then(|t| ends.get(&t)).filter(|u| tokens[u_start(resolution, u)].sentence() == sentence);
+        let (country, start, qualified_by) = match qualifier {
+            Some(unit) => match country_of(resolution, unit.mention) {
+                Some(code) => (Some(code), u_start(resolution, unit), Some(unit.mention)),
+                // a unit that is no country's ("EU officials" without a code): silence
+                None => {
+                    i = phrase_end;
+                    continue;
+                }
+            },
+            None => {
+                // an unlisted capitalised word before the noun ("Houthi rebels"): a named group of
+                // a country we cannot tell
+                let named = before > 0
+                    && tokens[before - 1].sentence() == sentence
+                    && tokens[before - 1].kind() == TokenKind::Word
+                    && !taken[before - 1]
+                    && text.token_original(before - 1).starts_with(char::is_uppercase)
+                    && !starts_sentence(text, before - 1);
+                if named {
+                    // "Houthi rebels", "Uyghur militants": a group of a people or movement we
+                    // cannot code; silence rather than a guess or a country-less group
+                    i = phrase_end;
+                    continue;
+                } else if let Some((code, end)) = qualifier_after(text, resolution, &starts, phrase_end, sentence) {
+                    // "the government of Mali", "protesters in Caracas"
+                    found.push(Found { start: i, end, sector, country: Some(code), qualified_by: None, state: false });
+                    i = end;
+                    continue;
+                } else if group_like && !LOW_INFORMATION.contains(&sector.as_str()) {
+                    // a bare noun: the sentence's one country, or nothing at all
+                    match sentence_country(resolution, sentence) {
+                        Some(code) => (Some(code), i, None),
+                        None => {
+                            i = phrase_end;
+                            continue;
+                        }
+                    }
+                } else {
+                    i = phrase_end;
+                    continue;
+                }
+            }
+        };
+        if !group_like && qualified_by.is_none() {
+            i = phrase_end;
+            continue;
+        }
+        // a person qualifier is a group only as a government ("the Trump administration")
+        if let Some(m) = qualified_by {
+            let kind = resolution.entities[resolution.mentions[m].entity].kind;
+            if kind == EntityKind::Person && !agents.collectives.contains(&agent_text) {
+                i = phrase_end;
+                continue;
+            }
+            if !group_like {
+                i = phrase_end;
+                continue;
+            }
+        }
+        found.push(Found { start, end: phrase_end, sector, country, qualified_by, state: false });
+        i = phrase_end;
+    }
+    add(resolution, text, found);
+}
+
+/// A group found: its phrase's tokens, sector and country.
+struct Found {
+    start: usize,
+    end: usize,
+    sector: String,
+    country: Option<String>,
+    qualified_by: Option<usize>,
+    state: bool,
+}
+
+fn u_start(resolution: &Resolution, unit: &Unit) -> usize {
+    resolution.mentions[unit.mention].tokens.start
+}
+
+/// The longest agent phrase starting at token `i` (free words only): its length and sector.
+fn agent_at(agents: &Agents, text: &Text<'_>, taken: &[bool], i: usize) -> Option<(usize, String)> {
+    let tokens = text.tokens();
+    if taken[i] || tokens[i].kind() != TokenKind::Word || !agents.first_words.contains(text.token_text(i)) {
+        return None;
+    }
+    // agent nouns are common nouns: written in lower case (a sentence's first word aside)
+    if !text.token_original(i).starts_with(char::is_lowercase) && !starts_sentence(text, i) {
+        return None;
+    }
+    let sentence = tokens[i].sentence();
+    let mut best = None;
+    let mut phrase = String::new();
+    for n in 1..=agents.max_words {
+        let t = i + n - 1;
+        if t >= tokens.len() || taken[t] || tokens[t].sentence() != sentence || tokens[t].kind() != TokenKind::Word {
+            break;
+        }
+        if n > 1 {
+            phrase.push(' ');
+        }
+        phrase.push_str(text.token_text(t));
+        if let Some(sector) = agents.sectors.get(&phrase) {
+            best = Some((n, sector.clone()));
+        }
+    }
+    best
+}
+
+/// Whether the words after an agent phrase ending before token `end` let it end a noun phrase.
+fn ends_phrase(agents: &Agents, text: &Text<'_>, end: usize, sentence: usize) -> bool {
+    let tokens = text.tokens();
+    let Some(next) = tokens.get(end) else { return true };
+    if next.sentence() != sentence || next.kind() != TokenKind::Word {
+        return next.kind() != TokenKind::Possessive;
+    }
+    let word = text.token_text(end);
+    agents.followers.contains(word) || (word.ends_with("ed") && word.len() > 4)
+}
+
+fn starts_sentence(text: &Text<'_>, t: usize) -> bool {
+    t == 0 || text.tokens()[t - 1].sentence() != text.tokens()[t].sentence()
+}
+
+/// "the government of Mali", "protesters in Caracas": a country or place right after the phrase.
+fn qualifier_after(
+    text: &Text<'_>,
+    resolution: &Resolution,
+    starts: &FxHashMap<usize, Unit>,
+    end: usize,
+    sentence: usize,
+) -> Option<(String, usize)> {
+    let tokens = text.tokens();
+    if end >= tokens.len() || tokens[end].sentence() != sentence {
+        return None;
+    }
+    let word = text.token_text(end);
+    if word != "of" && word != "in" {
+        return None;
+    }
+    let unit = starts.get(&(end + 1))?;
+    let entity = &resolution.entities[unit.entity];
+    let fits = match word {
+        "of" => entity.kind == EntityKind::Country,
+        _ => matches!(entity.kind, EntityKind::Country | EntityKind::Place),
+    };
+    if !fits {
+        return None;
+    }
+    let code = country_of(resolution, unit.mention)?;
+    Some((code, resolution.mentions[unit.mention].tokens.end))
+}
+
+/// The country code a mention stands for: a country's, a place's or a person's country.
+fn country_of(resolution: &Resolution, mention: usize) -> Option<String> {
+    let m = &resolution.mentions[mention];
+    let entity = &resolution.entities[m.entity];
+    let own = entity_country(entity);
+    own.or_else(|| m.acts_for.and_then(|e| entity_country(&resolution.entities[e])))
+}
+
+fn entity_country(entity: &ResolvedEntity) -> Option<String> {
+    match entity.kind {
+        EntityKind::Country => Some(
+            entity.attrs.get("iso3").cloned().unwrap_or_else(|| entity.id.trim_start_matches("country:").to_string()),
+        ),
+        EntityKind::Place | EntityKind::Person => entity.attrs.get("country").cloned(),
+        EntityKind::Organization => entity.attrs.get("actor").cloned(),
+        _ => None,
+    }
+}
+
+/// The one country sentence `sentence` names, if it names exactly one.
+fn sentence_country(resolution: &Resolution, sentence: usize) -> Option<String> {
+    let mut found: Option<String> = None;
+    let first = resolution.mentions.partition_point(|m| m.sentence < sentence);
+    for (k, m) in resolution.mentions.iter().enumerate().skip(first) {
+        if m.sentence != sentence {
+            break;
+        }
+        // a country inside a name ("the China-Central Asia Summit") says nothing of the sentence's
+        // actors; nor does a pronoun
+        if m.form == MentionForm::Pronoun || m.nested {
+            continue;
+        }
+        let kind = resolution.entities[m.entity].kind;
+        if !matches!(kind, EntityKind::Country | EntityKind::Place | EntityKind::Person) {
+            continue;
+        }
+        let Some(code) = country_of(resolution, k) else { continue };
+        match &found {
+            None => found = Some(code),
+            Some(c) if *c == code => {}
+            Some(_) => return None,
+        }
+    }
+    found
+}
+
+/// Adds the groups found as entities and mentions.
+fn add(resolution: &mut Resolution, text: &Text<'_>, found: Vec<Found>) {
+    if found.is_empty() {
+        return;
+    }
+    let tokens = text.tokens();
+    let mut by_id: FxHashMap<String, usize> = FxHashMap::default();
+    for (k, e) in resolution.entities.iter().enumerate() {
+        if e.kind == EntityKind::Group {
+            by_id.insert(e.id.clone(), k);
+        }
+    }
+    let mut country_entity: FxHashMap<String, usize> = FxHashMap::default();
+    for (k, e) in resolution.entities.iter().enumerate() {
+        if e.kind == EntityKind::Country {
+            if let Some(code) = entity_country(e) {
+                country_entity.entry(code).or_insert(k);
+            }
+        }
+    }
+    for mut g in found {
+        let sector = g.sector.clone();
+        let code = g.country.clone().unwrap_or_else(|| "---".to_string());
+        let id = match &g.country {
+            Some(c) => format!("group:{c}-{sector}"),
+            None => format!("group:{sector}"),
+        };
+        let (start, end) = (tokens[g.start].start(), tokens[g.end - 1].end());
+        let name = text.original()[start..end].to_string();
+        let entity = *by_id.entry(id.clone()).or_insert_with(|| {
+            let mut attrs = BTreeMap::new();
+            if let Some(c) = &g.country {
+                attrs.insert("country".to_string(), c.clone());
+            }
+            attrs.insert("sector".to_string(), sector.clone());
+            attrs.insert("actor".to_string(), format!("{code}{sector}"));
+            resolution.entities.push(ResolvedEntity {
+                id: id.clone(),
+                kind: EntityKind::Group,
+                name: name.clone(),
+                aliases: Vec::new(),
+                attrs,
+                gazetteer: None,
+            });
+            resolution.entities.len() - 1
+        });
+        g.state = STATE_SECTORS.iter().any(|s| sector.starts_with(s));
+        let acts_for = if g.state { g.country.as_ref().and_then(|c| country_entity.get(c).copied()) } else { None };
+        if let Some(m) = g.qualified_by {
+            resolution.mentions[m].nested = true;
+        }
+        // mentions inside the phrase (the qualifier, a place after "in") are nested in it now
+        for m in resolution.mentions.iter_mut() {
+            if m.tokens.start >= g.start && m.tokens.end <= g.end {
+                m.nested = true;
+            }
+        }
+        resolution.mentions.push(ResolvedMention {
+            entity,
+            acts_for,
+            start,
+            end,
+            tokens: g.start..g.end,
+            sentence: tokens[g.start].sentence(),
+            form: MentionForm::Group,
+            nested: false,
+        });
+    }
+    sort_nearly_sorted(&mut resolution.mentions, |m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
+}
