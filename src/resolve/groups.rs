@@ -12,6 +12,7 @@
 //! | `group-collectives.txt` | singular agent nouns that name a body ("government"), not a person |
 //! | `group-modifiers.txt` | words that may stand between country word and noun ("senior") |
 //! | `group-followers.txt` | words after the noun that end its phrase ("said", "in") |
+//! | `group-counted.txt` | count words before a bare noun that refer to named people ("the two ministers") |
 //!
 //! Precision first: a singular noun for one person ("president") is never a group; a noun followed
 //! by another noun ("police station") is not one either; an unlisted capitalised word before the
@@ -34,6 +35,7 @@ const AGENTS_EXTRA: (&str, &str) = ("lexicon/agents-extra.tsv", include_str!("..
 const COLLECTIVES: &str = include_str!("../../lexicon/group-collectives.txt");
 const MODIFIERS: &str = include_str!("../../lexicon/group-modifiers.txt");
 const FOLLOWERS: &str = include_str!("../../lexicon/group-followers.txt");
+const COUNTED: &str = include_str!("../../lexicon/group-counted.txt");
 
 /// Sectors whose groups act for their state in event data ("the Malian government" is Mali
 /// acting): a rule slot that wants a country takes them.
@@ -54,6 +56,7 @@ pub(crate) struct Agents {
     collectives: FxHashSet<String>,
     modifiers: FxHashSet<String>,
     followers: FxHashSet<String>,
+    counted: FxHashSet<String>,
 }
 
 fn lines(text: &str) -> impl Iterator<Item = &str> {
@@ -82,6 +85,7 @@ impl Agents {
             collectives: set(COLLECTIVES),
             modifiers: set(MODIFIERS),
             followers: set(FOLLOWERS),
+            counted: set(COUNTED),
         }
     }
 
@@ -198,6 +202,10 @@ pub(crate) fn find_groups(agents: &Agents, text: &Text<'_>, resolution: &mut Res
                     // "the government of Mali", "protesters in Caracas"
                     found.push(Found { start: i, end, sector, country: Some(code), qualified_by: None, state: false });
                     i = end;
+                    continue;
+                } else if before > 0 && agents.counted.contains(text.token_text(before - 1)) {
+                    // "the two foreign ministers, Wang Yi and Sergey Lavrov": named people, counted
+                    i = phrase_end;
                     continue;
                 } else if group_like && !LOW_INFORMATION.contains(&sector.as_str()) {
                     // a bare noun: the sentence's one country, or nothing at all
@@ -351,12 +359,13 @@ fn sentence_country(resolution: &Resolution, sentence: usize) -> Option<String> 
             break;
         }
         // a country inside a name ("the China-Central Asia Summit") says nothing of the sentence's
-        // actors; nor does a pronoun
+        // actors; nor does a pronoun, nor a person ("Reporters asked Trump" are not American
+        // reporters)
         if m.form == MentionForm::Pronoun || m.nested {
             continue;
         }
         let kind = resolution.entities[m.entity].kind;
-        if !matches!(kind, EntityKind::Country | EntityKind::Place | EntityKind::Person) {
+        if !matches!(kind, EntityKind::Country | EntityKind::Place) {
             continue;
         }
         let Some(code) = country_of(resolution, k) else { continue };

@@ -207,6 +207,8 @@ pub struct RuleSet {
     rules: Vec<Rule>,
     /// The relation kinds: the built-in table and those the files declared.
     kinds: KindTable,
+    /// The names every file may use (`rules/common.toml`).
+    prelude: std::sync::Arc<syntax::Scope>,
     patterns: Vec<Pattern>,
     /// Every word the patterns name.
     vocab: Vocab,
@@ -214,6 +216,54 @@ pub struct RuleSet {
     sets: Vec<Box<[u32]>>,
     trigger: Trigger,
 }
+
+/// Parses the `[define]` entries of a file into `scope`: defines may use each other, so they parse
+/// until no more progress. The error is a byte offset into `text` and a message.
+fn define_all(
+    scope: &mut syntax::Scope,
+    defines: &BTreeMap<String, toml::Spanned<String>>,
+    text: &str,
+) -> std::result::Result<(), (usize, String)> {
+    let mut pending: Vec<(&String, &toml::Spanned<String>)> = defines.iter().collect();
+    while !pending.is_empty() {
+        let before = pending.len();
+        let mut errors = Vec::new();
+        pending.retain(|(name, value)| match syntax::parse_pattern(value.get_ref(), scope) {
+            Ok(parts) => {
+                scope.defines.insert((*name).clone(), parts);
+                false
+            }
+            Err(e) => {
+                errors.push((syntax::content_offset(text, value.span()) + e.offset, e.message));
+                true
+            }
+        });
+        if pending.len() == before {
+            return Err(errors.swap_remove(0));
+        }
+    }
+    Ok(())
+}
+
+/// The prelude of the rule language (`rules/common.toml`): kind groups and defines every file
+/// may use.
+pub const PRELUDE: (&str, &str) = ("rules/common.toml", include_str!("../../rules/common.toml"));
+
+static PRELUDE_SCOPE: once_cell::sync::Lazy<std::result::Result<std::sync::Arc<syntax::Scope>, String>> =
+    once_cell::sync::Lazy::new(|| {
+        let (label, text) = PRELUDE;
+        let file = syntax::parse_file(label, text).map_err(|e| e.to_string())?;
+        let mut scope = syntax::Scope::default();
+        for (name, value) in &file.kinds {
+            let toml::Value::String(group) = value.get_ref() else { continue };
+            let kinds: Option<Vec<crate::gazetteer::EntityKind>> =
+                group.split('|').map(|k| crate::gazetteer::EntityKind::from_name(k.trim())).collect();
+            scope.kinds.insert(name.clone(), kinds.ok_or_else(|| format!("{label}: bad kind group `{name}`"))?);
+        }
+        define_all(&mut scope, &file.define, text)
+            .map_err(|(offset, message)| format!("{}: {message}", Location::from_offset(label, text, offset)))?;
+        Ok(std::sync::Arc::new(scope))
+    });
 
 /// The default rule files, embedded at compile time: `(label, contents)`.
 pub const DEFAULT_FILES: &[(&str, &str)] = &[("rules/diplomacy.toml", include_str!("../../rules/diplomacy.toml"))];
@@ -232,6 +282,11 @@ impl Default for RuleSet {
         RuleSet {
             rules: Vec::new(),
             kinds: KindTable::defaults(),
+            prelude: match &*PRELUDE_SCOPE {
+                Ok(scope) => scope.clone(),
+                // the embedded prelude is checked by the tests: an error here is a build defect
+                Err(e) => panic!("the embedded rule prelude is invalid: {e}"),
+            },
             patterns: Vec::new(),
             vocab: Vocab::default(),
             sets: Vec::new(),
@@ -308,7 +363,12 @@ impl RuleSet {
                 .unwrap_or_else(Date::today),
             Some(d) => d.get_ref().parse().map_err(|e: Error| fail(d.span().start, e.to_string()))?,
         };
-        let mut scope = syntax::Scope::default();
+        // the prelude's names, less those the file defines itself (which shadow them, and may
+        // refer to each other)
+        let mut scope = (*self.prelude).clone();
+        for name in file.define.keys() {
+            scope.defines.remove(name);
+        }
         // relation kinds this file declares: into a copy, kept only if the whole file compiles
         let mut kind_table = self.kinds.clone();
         for (name, value) in &file.kinds {
@@ -331,26 +391,7 @@ impl RuleSet {
             }
             scope.kinds.insert(name.clone(), kinds);
         }
-        // defines may use each other: parse until no more progress
-        let mut pending: Vec<(&String, &toml::Spanned<String>)> = file.define.iter().collect();
-        while !pending.is_empty() {
-            let before = pending.len();
-            let mut errors = Vec::new();
-            pending.retain(|(name, value)| match syntax::parse_pattern(value.get_ref(), &scope) {
-                Ok(parts) => {
-                    scope.defines.insert((*name).clone(), parts);
-                    false
-                }
-                Err(e) => {
-                    errors.push((syntax::content_offset(text, value.span()) + e.offset, e.message));
-                    true
-                }
-            });
-            if pending.len() == before {
-                let (offset, message) = errors.swap_remove(0);
-                return Err(fail(offset, message));
-            }
-        }
+        define_all(&mut scope, &file.define, text).map_err(|(offset, message)| fail(offset, message))?;
         let mut set = RuleSet::new();
         // the patterns name words and sets of this rule set directly: `set` only holds the rules
         let mut cx = compile::Context {

@@ -161,7 +161,7 @@ fn err<T>(offset: usize, message: impl Into<String>) -> std::result::Result<T, P
 const SPECIAL: &[char] = &['(', ')', '[', ']', '{', '}', '|', '/', '<', '>', '?', '…'];
 
 /// The names a file defines for its patterns.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Scope {
     /// `<name>` fragments, already parsed.
     pub defines: BTreeMap<String, Vec<Part>>,
