@@ -328,7 +328,8 @@ impl RuleSet {
         }
     }
 
-    pub(crate) fn is_symmetric(&self, kind: &RelationKind) -> bool {
+    /// Whether relations of `kind` hold both ways (`meet`): subject and object are interchangeable.
+    pub fn is_symmetric(&self, kind: &RelationKind) -> bool {
         self.kinds.id(kind.as_str()).is_some_and(|id| self.kinds.get(id).symmetric)
     }
 
