@@ -266,7 +266,11 @@ static PRELUDE_SCOPE: once_cell::sync::Lazy<std::result::Result<std::sync::Arc<s
     });
 
 /// The default rule files, embedded at compile time: `(label, contents)`.
-pub const DEFAULT_FILES: &[(&str, &str)] = &[("rules/diplomacy.toml", include_str!("../../rules/diplomacy.toml"))];
+pub const DEFAULT_FILES: &[(&str, &str)] = &[
+    ("rules/diplomacy.toml", include_str!("../../rules/diplomacy.toml")),
+    // cooperative event types, one file each
+    // conflictual event types, one file each
+];
 
 /// One relation found, with what found it.
 #[derive(Debug, Clone)]
