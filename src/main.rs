@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::mpsc;
 
-use attache::{Date, Document, Extractor};
+use attache::check::{CheckOptions, Credit};
+use attache::{Date, Defaults, Document, Extractor};
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -46,15 +47,48 @@ every counterexample must yield none from its own rule.")]
 
 #[derive(clap::Args)]
 struct TestArgs {
-    /// Rule files whose examples to check.
-    #[arg(required = true)]
+    /// Rule files whose examples to check (with --all, files to add before checking everything).
+    #[arg(required_unless_present = "all")]
     rules: Vec<PathBuf>,
     /// A gazetteer file to add. Repeatable.
     #[arg(long = "gazetteer", value_name = "PATH")]
     gazetteers: Vec<PathBuf>,
+    #[command(flatten)]
+    defaults: DefaultsArgs,
+    /// Check every rule loaded, the default rules included, not only those of the files given.
+    #[arg(long)]
+    all: bool,
+    /// Credit an example to any rule of its file, not only to the rule it belongs to.
+    #[arg(long)]
+    credit_file: bool,
+    /// Let rules without examples pass (they are listed either way).
+    #[arg(long)]
+    allow_untested: bool,
+}
+
+/// Which embedded defaults to load.
+#[derive(clap::Args)]
+struct DefaultsArgs {
     /// Do not load the embedded default gazetteers and rules.
     #[arg(long)]
     no_defaults: bool,
+    /// Do not load the embedded default rules (keep the default gazetteers).
+    #[arg(long)]
+    no_default_rules: bool,
+    /// Do not load the embedded default gazetteers (keep the default rules).
+    #[arg(long)]
+    no_default_gazetteers: bool,
+}
+
+impl DefaultsArgs {
+    fn defaults(&self) -> Defaults {
+        match (self.no_defaults || self.no_default_gazetteers, self.no_defaults || self.no_default_rules) {
+            (false, false) => Defaults::All,
+            (false, true) => Defaults::Gazetteers,
+            (true, false) => Defaults::Rules,
+            (true, true) => Defaults::None,
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -83,9 +117,8 @@ struct ExtractArgs {
     /// A rule file to add. Repeatable.
     #[arg(long = "rules", value_name = "PATH")]
     rules: Vec<PathBuf>,
-    /// Do not load the embedded default gazetteers and rules.
-    #[arg(long)]
-    no_defaults: bool,
+    #[command(flatten)]
+    defaults: DefaultsArgs,
     /// Decode invalid UTF-8 lossily (U+FFFD); offsets then refer to the decoded text.
     #[arg(long)]
     lossy: bool,
@@ -120,12 +153,12 @@ fn main() -> ExitCode {
 }
 
 fn build(args: &ExtractArgs) -> Result<Extractor, attache::Error> {
-    let mut builder = Extractor::builder().defaults(!args.no_defaults);
+    let mut builder = Extractor::builder().defaults(args.defaults.defaults());
     for path in &args.gazetteers {
-        builder = builder.gazetteer_file(path)?;
+        builder = builder.gazetteer_file(path);
     }
     for path in &args.rules {
-        builder = builder.rules_file(path)?;
+        builder = builder.rules_file(path);
     }
     builder.build()
 }
@@ -222,28 +255,39 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
 
 /// `attache test`: the examples of the given rule files, run with everything else loaded.
 fn test(args: TestArgs) -> io::Result<ExitCode> {
-    // a default rule file given by path replaces the embedded defaults (it may have been edited)
-    let default_file = |p: &PathBuf| attache::rules::DEFAULT_FILES.iter().any(|(label, _)| p.ends_with(label));
-    let replaces_defaults = args.rules.iter().any(default_file);
-    let built = (|| {
-        let mut builder = Extractor::builder().defaults(!args.no_defaults).default_rules(!replaces_defaults);
-        for path in &args.gazetteers {
-            builder = builder.gazetteer_file(path)?;
+    // a default rule file given by path (an edited copy) stands in for its embedded version; the
+    // other default files still load
+    let replaced = |label: &str| args.rules.iter().any(|p| p.ends_with(label));
+    let mut defaults = args.defaults.defaults();
+    let keep_default_rules = matches!(defaults, Defaults::All | Defaults::Rules);
+    let mut builder = Extractor::builder();
+    if keep_default_rules && attache::rules::DEFAULT_FILES.iter().any(|(label, _)| replaced(label)) {
+        defaults = if defaults == Defaults::All { Defaults::Gazetteers } else { Defaults::None };
+        for (label, text) in attache::rules::DEFAULT_FILES.iter().filter(|(label, _)| !replaced(label)) {
+            builder = builder.rules_str(label, text);
         }
-        for path in &args.rules {
-            builder = builder.rules_file(path)?;
-        }
-        builder.build()
-    })();
-    let extractor = match built {
+    }
+    builder = builder.defaults(defaults);
+    for path in &args.gazetteers {
+        builder = builder.gazetteer_file(path);
+    }
+    for path in &args.rules {
+        builder = builder.rules_file(path);
+    }
+    let extractor = match builder.build() {
         Ok(x) => x,
         Err(e) => {
             eprintln!("attache: {e}");
             return Ok(ExitCode::from(2));
         }
     };
-    let files: Vec<String> = args.rules.iter().map(|p| p.display().to_string()).collect();
-    let report = extractor.rules().check_examples_where(&extractor, |r| files.contains(&r.location.file));
+    let mut options = CheckOptions::new()
+        .credit(if args.credit_file { Credit::File } else { Credit::Rule })
+        .allow_untested(args.allow_untested);
+    if !args.all {
+        options = options.files(args.rules.iter().map(|p| p.display().to_string()));
+    }
+    let report = extractor.check_rules_with(&options);
     println!("{report}");
     Ok(if report.is_ok() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
