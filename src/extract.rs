@@ -12,7 +12,7 @@ use crate::date::Date;
 use arcstr::ArcStr;
 
 use crate::document::{Document, Entity, Mention, Relation};
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
 use crate::gazetteer::{AliasForm, EntityKind, EntityRecord, Gazetteer};
 use crate::matcher::Matcher;
 use crate::resolve::{MentionForm, Resolution, ResolvedEntity, Resolver};
@@ -206,11 +206,9 @@ fn merged_gazetteer(added: Gazetteer, defaults: bool) -> Result<Cow<'static, Gaz
     }
     let mut g = Gazetteer::defaults()?.clone();
     for (i, record) in added.entities().iter().enumerate() {
-        let location = added.location(i).cloned();
-        g.add_record(record.clone()).map_err(|e| match (e, location) {
-            (Error::Gazetteer { message, .. }, Some(location)) => Error::Gazetteer { location, message },
-            (e, _) => e,
-        })?;
+        let location =
+            added.location(i).cloned().unwrap_or_else(|| Location::new(format!("<EntityRecord {}>", record.id), 1, 1));
+        g.add_record_at(record.clone(), location)?;
     }
     Ok(Cow::Owned(g))
 }
@@ -438,7 +436,7 @@ impl Merged {
     fn finish(mut self, date: Date, assumed: bool) -> Document {
         self.mentioned.append(&mut self.arguments);
         Document {
-            date: Some(date.to_string()),
+            date: Some(date),
             date_assumed: assumed,
             entities: self.mentioned,
             mentions: self.mentions,
@@ -475,7 +473,7 @@ fn document(
     found: &[rules::RelationMatch],
     rules: &RuleSet,
 ) -> Document {
-    let mut doc = Document { date: Some(date.to_string()), date_assumed: assumed, ..Document::default() };
+    let mut doc = Document { date: Some(date), date_assumed: assumed, ..Document::default() };
     let listed = |e: &ResolvedEntity| e.kind != EntityKind::Money && !e.is_description();
     // per entity of the resolution: its shared id and the names written for it, in order of
     // first mention

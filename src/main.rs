@@ -180,14 +180,17 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
     let format = args.format.unwrap_or(if stdout.is_terminal() { Format::Pretty } else { Format::Json });
     let mut out = BufWriter::new(stdout.lock());
     if format == Format::Jsonl {
-        let code = if args.files.is_empty() {
-            batch(&extractor, io::BufReader::new(io::stdin()), &mut out, args.date, args.lossy)?
+        let mut code = ExitCode::SUCCESS;
+        let mut tally = Tally::default();
+        if args.files.is_empty() {
+            tally = batch(&extractor, io::BufReader::new(io::stdin()), &mut out, args.date, args.lossy)?;
         } else {
-            let mut code = ExitCode::SUCCESS;
             for path in &args.files {
                 match std::fs::File::open(path) {
                     Ok(f) => {
-                        batch(&extractor, io::BufReader::new(f), &mut out, args.date, args.lossy)?;
+                        let t = batch(&extractor, io::BufReader::new(f), &mut out, args.date, args.lossy)?;
+                        tally.records += t.records;
+                        tally.failed += t.failed;
                     }
                     Err(e) => {
                         eprintln!("attache: cannot read {}: {e}", path.display());
@@ -195,15 +198,23 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
                     }
                 }
             }
-            code
-        };
+        }
         out.flush()?;
+        if tally.failed > 0 {
+            // every record has its line, error records included; the count and the exit code
+            // tell a script that some of them are errors
+            eprintln!("attache: {} of {} records failed (see their \"error\" fields)", tally.failed, tally.records);
+            if code == ExitCode::SUCCESS {
+                code = ExitCode::from(1);
+            }
+        }
         return Ok(code);
     }
     // one file in memory at a time
     let sources: Vec<Option<&PathBuf>> =
         if args.files.is_empty() { vec![None] } else { args.files.iter().map(Some).collect() };
     let mut code = ExitCode::SUCCESS;
+    let mut failed_files = 0;
     for source in sources {
         let (name, bytes) = match source {
             None => {
@@ -216,6 +227,7 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
                 Err(e) => {
                     eprintln!("attache: cannot read {}: {e}", path.display());
                     code = ExitCode::from(2);
+                    failed_files += 1;
                     continue;
                 }
             },
@@ -225,6 +237,7 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
             Err(e) => {
                 eprintln!("attache: {name}: {e} (use --lossy to decode it anyway)");
                 code = ExitCode::from(2);
+                failed_files += 1;
                 continue;
             }
         };
@@ -240,7 +253,7 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
             _ => pretty(&mut out, &name, &doc)?,
         }
         if args.explain {
-            let date = doc.date.as_deref().and_then(|d| d.parse().ok()).unwrap_or_else(Date::today);
+            let date = doc.date.unwrap_or_else(Date::today);
             let (analyzed, resolution) = extractor.analyze(&text, date);
             let explanation = extractor.rules().explain(&analyzed, &resolution);
             match format {
@@ -250,6 +263,9 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
         }
     }
     out.flush()?;
+    if failed_files > 0 {
+        eprintln!("attache: {failed_files} of {} inputs failed", args.files.len().max(1));
+    }
     Ok(code)
 }
 
@@ -346,16 +362,6 @@ fn event_label(event: &attache::Event) -> String {
     format!("<{s}>")
 }
 
-/// One batch-mode input record.
-#[derive(serde::Deserialize)]
-struct Record {
-    #[serde(default)]
-    id: serde_json::Value,
-    text: String,
-    #[serde(default)]
-    date: Option<String>,
-}
-
 #[derive(Serialize)]
 struct Output<'a> {
     id: &'a serde_json::Value,
@@ -381,14 +387,15 @@ fn batch(
     out: &mut impl Write,
     default_date: Option<Date>,
     lossy: bool,
-) -> io::Result<ExitCode> {
+) -> io::Result<Tally> {
     // a chunk ends after this many lines or bytes, whichever comes first: big enough that the
     // pool's threads rarely wait for each other at its end, small enough to stream
     const CHUNK_LINES: usize = 1024;
     const CHUNK_BYTES: usize = 1 << 22;
     type Chunk = Vec<(usize, Vec<u8>)>;
     let (chunks_tx, chunks_rx) = mpsc::sync_channel::<io::Result<Chunk>>(1);
-    let (done_tx, done_rx) = mpsc::sync_channel::<Vec<String>>(1);
+    let (done_tx, done_rx) = mpsc::sync_channel::<Vec<(String, bool)>>(1);
+    let mut tally = Tally::default();
     std::thread::scope(|scope| {
         scope.spawn(move || {
             let mut input = input;
@@ -436,42 +443,92 @@ fn batch(
             Ok(())
         });
         for results in done_rx {
-            for r in results {
+            for (r, failed) in results {
                 out.write_all(r.as_bytes())?;
                 out.write_all(b"\n")?;
+                tally.records += 1;
+                tally.failed += usize::from(failed);
             }
         }
         processor.join().unwrap_or_else(|_| Err(io::Error::other("the batch worker panicked")))
     })?;
-    Ok(ExitCode::SUCCESS)
+    Ok(tally)
 }
 
-fn process_line(extractor: &Extractor, line: usize, bytes: &[u8], default_date: Option<Date>, lossy: bool) -> String {
-    let null = serde_json::Value::Null;
+/// Records written by batch mode, and how many of them are error records.
+#[derive(Debug, Default, Clone, Copy)]
+struct Tally {
+    records: usize,
+    failed: usize,
+}
+
+/// One batch line's output record, and whether it is an error record.
+fn process_line(
+    extractor: &Extractor,
+    line: usize,
+    bytes: &[u8],
+    default_date: Option<Date>,
+    lossy: bool,
+) -> (String, bool) {
     let fail = |id: &serde_json::Value, error: String| {
-        serde_json::to_string(&ErrorRecord { id, error, line }).unwrap_or_default()
+        (serde_json::to_string(&ErrorRecord { id, error, line }).unwrap_or_default(), true)
     };
     let text = match decode(bytes, lossy) {
         Ok(t) => t,
-        Err(e) => return fail(&null, e.to_string()),
+        Err(e) => {
+            // keep the record's id if the rest of the line says what it is
+            let id = serde_json::from_str::<serde_json::Value>(&String::from_utf8_lossy(bytes))
+                .ok()
+                .and_then(|v| v.get("id").cloned())
+                .unwrap_or_default();
+            return fail(&id, format!("{e} (use --lossy to decode it anyway)"));
+        }
     };
     let value: serde_json::Value = match serde_json::from_str(&text) {
         Ok(v) => v,
-        Err(e) => return fail(&null, format!("not a JSON object: {e}")),
+        Err(e) => return fail(&serde_json::Value::Null, format!("{RECORD_SHAPE}; this line is not JSON: {e}")),
     };
-    let id = value.get("id").cloned().unwrap_or(serde_json::Value::Null);
-    let record: Record = match serde_json::from_value(value) {
-        Ok(r) => r,
-        Err(e) => return fail(&id, format!("bad record: {e}")),
+    let serde_json::Value::Object(fields) = &value else {
+        return fail(&serde_json::Value::Null, format!("{RECORD_SHAPE}; found {}", json_type(&value)));
     };
-    let date = match record.date.as_deref().map(str::parse::<Date>) {
-        Some(Ok(d)) => Some(d),
-        Some(Err(e)) => return fail(&id, e.to_string()),
-        None => default_date,
+    let id = fields.get("id").cloned().unwrap_or_default();
+    let text = match fields.get("text") {
+        Some(serde_json::Value::String(t)) => t,
+        Some(other) => return fail(&id, format!("`text` must be a string; found {}", json_type(other))),
+        None => return fail(&id, format!("{RECORD_SHAPE}; this object has no `text`")),
+    };
+    let date = match fields.get("date") {
+        None | Some(serde_json::Value::Null) => default_date,
+        Some(serde_json::Value::String(d)) => match d.parse::<Date>() {
+            Ok(d) => Some(d),
+            Err(e) => return fail(&id, format!("`date`: {e}")),
+        },
+        Some(other) => return fail(&id, format!("`date` must be a string YYYY-MM-DD; found {}", json_type(other))),
     };
     let doc = match date {
-        Some(d) => extractor.extract_with_date(&record.text, d),
-        None => extractor.extract(&record.text),
+        Some(d) => extractor.extract_with_date(text, d),
+        None => extractor.extract(text),
     };
-    serde_json::to_string(&Output { id: &record.id, doc }).unwrap_or_else(|e| fail(&id, e.to_string()))
+    match serde_json::to_string(&Output { id: &id, doc }) {
+        Ok(out) => (out, false),
+        Err(e) => fail(&id, e.to_string()),
+    }
+}
+
+/// What a batch line must be, for error messages.
+const RECORD_SHAPE: &str = r#"each line must be a JSON object {"id": …, "text": "…", "date": "YYYY-MM-DD"}"#;
+
+/// A JSON value's type, with the value when short, for error messages.
+fn json_type(v: &serde_json::Value) -> String {
+    let shown = v.to_string();
+    let shown = if shown.len() > 40 { String::new() } else { format!(" {shown}") };
+    let kind = match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    };
+    format!("{kind}{shown}")
 }
