@@ -46,6 +46,7 @@ pub mod error;
 pub mod event;
 pub mod extract;
 pub mod gazetteer;
+mod lexicon;
 pub mod matcher;
 pub mod resolve;
 pub mod rules;

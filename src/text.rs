@@ -23,6 +23,7 @@
 //! news that is about 5 bytes per byte of input. Work and memory per byte do not depend on the
 //! length of the text.
 
+use crate::lexicon;
 use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
@@ -764,12 +765,6 @@ fn ascii_words(chunk: &[u8], mut word: impl FnMut(usize, usize)) {
     }
 }
 
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "maj", "capt", "sgt", "sen", "rep", "gov", "pres",
-    "amb", "rev", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "approx", "dept", "est",
-];
-
 /// The longest abbreviation, in bytes: no need to look further back for one.
 const LONGEST_ABBREVIATION: usize = 6;
 
@@ -948,7 +943,7 @@ fn ends_abbreviation(before: &str) -> bool {
     let mut chars = word.chars();
     match (chars.next(), chars.next()) {
         (Some(c), None) if c.is_uppercase() => true,
-        _ => ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)),
+        _ => lexicon::ABBREVIATIONS.contains_ignore_case(word),
     }
 }
 

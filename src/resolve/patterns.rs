@@ -1,6 +1,7 @@
 //! Entities that no gazetteer lists, found by pattern: amounts of money, treaties and other
 //! documents, summits and other events.
 
+use crate::lexicon;
 use aho_corasick::{AhoCorasick, MatchKind};
 use once_cell::sync::{Lazy, OnceCell};
 use regex::Regex;
@@ -121,65 +122,6 @@ static EVENT: Lazy<Pattern> = Lazy::new(|| {
     Pattern::new(&pattern)
 });
 
-/// Capitalised words that open a sentence or a phrase without being part of a name.
-const LEADING: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "Its",
-    "His",
-    "Her",
-    "Their",
-    "Our",
-    "Last",
-    "Next",
-    "First",
-    "Second",
-    "Third",
-    "Fourth",
-    "Fifth",
-    "Sixth",
-    "Annual",
-    "Inaugural",
-    "New",
-    "Historic",
-    "Landmark",
-    "Both",
-    "At",
-    "In",
-    "On",
-    "After",
-    "Before",
-    "During",
-    "Since",
-    "Under",
-    "With",
-    "Ahead",
-    "When",
-    "While",
-    "As",
-    "And",
-    "But",
-    "To",
-    "For",
-    "Of",
-    "By",
-    "From",
-    "Into",
-    "Over",
-    "Against",
-    "Vs",
-    "Heads",
-    "Says",
-    "Said",
-    "Hosts",
-    "Hails",
-];
-
 /// Starts the name after the last word that cannot be part of it ("Heads To Astana For X Summit"
 /// is the X Summit); `None` when nothing of a name is left.
 fn trim_leading(text: &str, start: usize, end: usize) -> Option<usize> {
@@ -188,7 +130,7 @@ fn trim_leading(text: &str, start: usize, end: usize) -> Option<usize> {
     for word in text[start..end].split_whitespace() {
         let offset = at + text[at..end].find(word)?;
         at = offset + word.len();
-        if LEADING.contains(&word) {
+        if lexicon::LEADING.contains(word) {
             s = at;
         }
     }
