@@ -273,6 +273,14 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
     ("rules/diplomacy.toml", include_str!("../../rules/diplomacy.toml")),
     // cooperative event types, one file each
     // conflictual event types, one file each
+    ("rules/accuse.toml", include_str!("../../rules/accuse.toml")),
+    ("rules/reject.toml", include_str!("../../rules/reject.toml")),
+    ("rules/threaten.toml", include_str!("../../rules/threaten.toml")),
+    ("rules/protest.toml", include_str!("../../rules/protest.toml")),
+    ("rules/sanction.toml", include_str!("../../rules/sanction.toml")),
+    ("rules/mobilize.toml", include_str!("../../rules/mobilize.toml")),
+    ("rules/coerce.toml", include_str!("../../rules/coerce.toml")),
+    ("rules/assault.toml", include_str!("../../rules/assault.toml")),
 ];
 
 /// One relation found, with what found it.
