@@ -34,7 +34,8 @@
 //! | relations | [`rules`] | the rule language, its compiler and its self-tests |
 //! | output | [`document`] | the serde types of the JSON output |
 //!
-//! The [`Extractor`] runs them in order.
+//! The [`Extractor`] runs them in order. [`export`] writes its documents for people and other
+//! tools: an HTML view, CoNLL NER columns, brat standoff.
 
 #![deny(missing_docs)]
 
@@ -42,6 +43,7 @@ pub mod date;
 pub mod document;
 pub mod error;
 pub mod event;
+pub mod export;
 pub mod extract;
 pub mod gazetteer;
 pub mod matcher;
