@@ -35,7 +35,9 @@
 //! | output | [`document`] | the serde types of the JSON output |
 //!
 //! The [`Extractor`] runs them in order. Above them, [`check`] runs the examples and
-//! counterexamples every rule carries through a whole extractor ([`Extractor::check_rules`]).
+//! counterexamples every rule carries through a whole extractor ([`Extractor::check_rules`]), and
+//! [`export`] writes documents for people and other tools: an HTML view, CoNLL NER columns, brat
+//! standoff.
 
 #![deny(missing_docs)]
 
@@ -44,6 +46,7 @@ pub mod date;
 pub mod document;
 pub mod error;
 pub mod event;
+pub mod export;
 pub mod extract;
 pub mod gazetteer;
 mod lexicon;

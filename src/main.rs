@@ -1,12 +1,12 @@
 //! The `attache` command-line tool.
 
 use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc;
 
 use attache::check::{CheckOptions, Credit};
-use attache::{Date, Defaults, Document, Extractor};
+use attache::{export, Date, Defaults, Document, Extractor};
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -99,6 +99,12 @@ enum Format {
     Json,
     /// Batch mode: JSON Lines records in, one JSON line out per record, in order.
     Jsonl,
+    /// One self-contained HTML page: each text with its mentions marked, its relations beside it.
+    Html,
+    /// CoNLL-2003 NER columns (token, IOB2 tag), for spaCy and other NER tools.
+    Conll,
+    /// brat standoff files (.txt, .ann, annotation.conf) in --out-dir.
+    Brat,
 }
 
 #[derive(clap::Args)]
@@ -130,6 +136,15 @@ struct ExtractArgs {
     /// Worker threads for batch mode (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
+    /// Read the input as JSON Lines records, as --format jsonl does (for html, conll and brat).
+    #[arg(long)]
+    batch: bool,
+    /// The folder --format brat writes its files in (created when missing).
+    #[arg(long, value_name = "DIR", required_if_eq("format", "brat"))]
+    out_dir: Option<PathBuf>,
+    /// No progress bar (shown on a terminal for batch input and several files).
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -178,32 +193,71 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
     };
     let stdout = io::stdout();
     let format = args.format.unwrap_or(if stdout.is_terminal() { Format::Pretty } else { Format::Json });
+    let mut exporter: Option<Box<dyn export::Exporter>> = match format {
+        Format::Html => Some(Box::new(export::HtmlExporter::default())),
+        Format::Conll => Some(Box::new(export::ConllExporter::new())),
+        Format::Brat => Some(Box::new(export::BratExporter::new(
+            args.out_dir.as_deref().unwrap_or(Path::new(".")),
+            extractor.rules().kinds().map(|k| (k.name.to_string(), k.symmetric)),
+        )?)),
+        _ => None,
+    };
+    let batch_input = format == Format::Jsonl || args.batch;
+    // on a terminal, unless it shows the output too; for batch input and several files
+    let show = !args.quiet
+        && io::stderr().is_terminal()
+        && (format == Format::Brat || !stdout.is_terminal())
+        && (batch_input || args.files.len() > 1);
+    let sizes: Option<u64> = if args.files.is_empty() {
+        export::progress::stdin_size()
+    } else {
+        args.files.iter().map(|p| std::fs::metadata(p).ok().map(|m| m.len())).sum()
+    };
+    let progress = export::Progress::new(show, sizes, if batch_input { "records" } else { "files" });
     let mut out = BufWriter::new(stdout.lock());
-    if format == Format::Jsonl {
+    if batch_input {
         let mut code = ExitCode::SUCCESS;
         let mut tally = Tally::default();
+        let mut inputs: Vec<Box<dyn BufRead + Send>> = Vec::new();
         if args.files.is_empty() {
-            tally = batch(&extractor, io::BufReader::new(io::stdin()), &mut out, args.date, args.lossy)?;
-        } else {
-            for path in &args.files {
-                match std::fs::File::open(path) {
-                    Ok(f) => {
-                        let t = batch(&extractor, io::BufReader::new(f), &mut out, args.date, args.lossy)?;
-                        tally.records += t.records;
-                        tally.failed += t.failed;
-                    }
-                    Err(e) => {
-                        eprintln!("attache: cannot read {}: {e}", path.display());
-                        code = ExitCode::from(2);
-                    }
+            inputs.push(Box::new(io::BufReader::new(io::stdin())));
+        }
+        for path in &args.files {
+            match std::fs::File::open(path) {
+                Ok(f) => inputs.push(Box::new(io::BufReader::new(f))),
+                Err(e) => {
+                    eprintln!("attache: cannot read {}: {e}", path.display());
+                    code = ExitCode::from(2);
                 }
             }
         }
+        for input in inputs {
+            match exporter.as_mut() {
+                Some(x) => {
+                    let failed =
+                        export::batch(&extractor, progress.reader(input), &mut out, x.as_mut(), args.date, args.lossy)?;
+                    tally.failed += failed;
+                }
+                None => {
+                    let t = batch(&extractor, progress.reader(input), &mut out, args.date, args.lossy)?;
+                    tally.records += t.records;
+                    tally.failed += t.failed;
+                }
+            }
+        }
+        if let Some(x) = exporter.as_mut() {
+            x.finish(&mut out)?;
+        }
+        progress.finish();
         out.flush()?;
         if tally.failed > 0 {
             // every record has its line, error records included; the count and the exit code
             // tell a script that some of them are errors
-            eprintln!("attache: {} of {} records failed (see their \"error\" fields)", tally.failed, tally.records);
+            if exporter.is_some() {
+                eprintln!("attache: {} records failed", tally.failed);
+            } else {
+                eprintln!("attache: {} of {} records failed (see their \"error\" fields)", tally.failed, tally.records);
+            }
             if code == ExitCode::SUCCESS {
                 code = ExitCode::from(1);
             }
@@ -245,23 +299,29 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
             Some(d) => extractor.extract_with_date(&text, d),
             None => extractor.extract(&text),
         };
-        match format {
-            Format::Json => {
+        match (format, exporter.as_mut()) {
+            (_, Some(x)) => x.document(&mut out, &export::Item { name: &name, text: &text, doc: &doc })?,
+            (Format::Json, _) => {
                 serde_json::to_writer(&mut out, &doc)?;
                 writeln!(out)?;
             }
             _ => pretty(&mut out, &name, &doc)?,
         }
+        progress.record(bytes.len() as u64);
         if args.explain {
             let date = doc.date.unwrap_or_else(Date::today);
             let (analyzed, resolution) = extractor.analyze(&text, date);
             let explanation = extractor.rules().explain(&analyzed, &resolution);
             match format {
-                Format::Json => eprint!("{explanation}"),
-                _ => write!(out, "{explanation}")?,
+                Format::Pretty => write!(out, "{explanation}")?,
+                _ => eprint!("{explanation}"),
             }
         }
     }
+    if let Some(x) = exporter.as_mut() {
+        x.finish(&mut out)?;
+    }
+    progress.finish();
     out.flush()?;
     if failed_files > 0 {
         eprintln!("attache: {failed_files} of {} inputs failed", args.files.len().max(1));
