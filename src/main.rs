@@ -105,6 +105,10 @@ enum Format {
     Conll,
     /// brat standoff files (.txt, .ann, annotation.conf) in --out-dir.
     Brat,
+    /// PLOVER event records, one JSON line per event (with --batch, for JSON Lines input).
+    Plover,
+    /// Events as tab-separated lines: date, source, target, type, CAMEO code, document, sentence.
+    Events,
 }
 
 #[derive(clap::Args)]
@@ -196,6 +200,10 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
     let mut exporter: Option<Box<dyn export::Exporter>> = match format {
         Format::Html => Some(Box::new(export::HtmlExporter::default())),
         Format::Conll => Some(Box::new(export::ConllExporter::new())),
+        Format::Plover => Some(Box::new(export::PloverExporter::new(
+            extractor.rules().kinds().filter(|k| k.symmetric).map(|k| k.name.to_string()),
+        ))),
+        Format::Events => Some(Box::new(export::EventsExporter::new())),
         Format::Brat => Some(Box::new(export::BratExporter::new(
             args.out_dir.as_deref().unwrap_or(Path::new(".")),
             extractor.rules().kinds().map(|k| (k.name.to_string(), k.symmetric)),
