@@ -21,6 +21,7 @@
 //! | `common-trigger-words.txt` | rules | words too common to trigger a pattern |
 //! | `negation.txt`, `modality.txt`, `auxiliaries.txt`, `linking-words.txt` | rules | words that negate, make future, qualify or link |
 //! | `agents.tsv`, `agents-extra.tsv`, `group-*.txt` | resolve (groups) | agent nouns and their sectors |
+//! | `sectors.tsv` | resolve (groups) | CAMEO sector codes to PLOVER's |
 
 use rustc_hash::FxHashSet;
 
@@ -109,6 +110,7 @@ list!(GROUP_COLLECTIVES, "group-collectives.txt");
 list!(GROUP_MODIFIERS, "group-modifiers.txt");
 list!(GROUP_FOLLOWERS, "group-followers.txt");
 list!(GROUP_COUNTED, "group-counted.txt");
+list!(SECTORS, "sectors.tsv");
 list!(NEGATION_LIST, "negation.txt");
 list!(MODALITY_LIST, "modality.txt");
 list!(AUXILIARIES_LIST, "auxiliaries.txt");

@@ -22,7 +22,7 @@ const GROUPS: &[(&str, &[&str])] = &[
     ),
     ("Nigerian rebels demanded the resignation of the government.", &["Nigerian rebels=NGAREB", "government=NGAGOV"]),
     ("The government of Mali said it would hold talks.", &["government of Mali=MLIGOV"]),
-    ("French doctors treated the wounded in Gaza.", &["French doctors=FRAHLH"]),
+    ("French doctors treated the wounded in Gaza.", &["French doctors=FRAMED"]),
     ("Senior Ugandan officials arrived in Kinshasa.", &["Ugandan officials=UGAGOV"]),
     ("Officials in Georgia protested.", &["Officials in Georgia=GEOGOV"]),
     ("Troops from Chad arrived.", &["Troops=TCDMIL"]),

@@ -29,7 +29,9 @@ use super::{sort_nearly_sorted, MentionForm, Resolution, ResolvedEntity, Resolve
 use crate::gazetteer::EntityKind;
 use crate::text::{Text, TokenKind};
 
-use crate::lexicon::{AGENTS, AGENTS_EXTRA, GROUP_COLLECTIVES, GROUP_COUNTED, GROUP_FOLLOWERS, GROUP_MODIFIERS};
+use crate::lexicon::{
+    AGENTS, AGENTS_EXTRA, GROUP_COLLECTIVES, GROUP_COUNTED, GROUP_FOLLOWERS, GROUP_MODIFIERS, SECTORS,
+};
 
 /// Sectors whose groups act for their state in event data ("the Malian government" is Mali
 /// acting): a rule slot that wants a country takes them.
@@ -57,15 +59,23 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// The PLOVER sector of a run of CAMEO codes (`REBMUS` → `REB`, `GOVMED` → `GOV`): the first code
+/// that PLOVER keeps (an unknown code is kept as it is), `CVL` when none is.
+fn plover_sector(table: &FxHashMap<&str, &str>, cameo: &str) -> String {
+    let codes = (0..cameo.len() / 3).filter_map(|i| cameo.get(3 * i..3 * i + 3));
+    codes.map(|c| table.get(c).copied().unwrap_or(c)).find(|c| *c != "-").unwrap_or("CVL").to_string()
+}
+
 impl Agents {
     fn parse() -> Agents {
+        let plover: FxHashMap<&str, &str> = lines(SECTORS.text).filter_map(|l| l.split_once('\t')).collect();
         let mut sectors = FxHashMap::default();
         // the extra list only fills gaps of the dictionary
         for list in [AGENTS, AGENTS_EXTRA] {
             for line in lines(list.text) {
                 if let Some((phrase, sector)) = line.split_once('\t') {
                     let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-                    sectors.entry(phrase).or_insert_with(|| sector.trim().to_string());
+                    sectors.entry(phrase).or_insert_with(|| plover_sector(&plover, sector.trim()));
                 }
             }
         }
