@@ -204,7 +204,15 @@ pub(crate) fn find_groups(agents: &Agents, text: &Text<'_>, resolution: &mut Res
                     continue;
                 } else if let Some((code, end)) = qualifier_after(text, resolution, &starts, phrase_end, sentence) {
                     // "the government of Mali", "protesters in Caracas"
-                    found.push(Found { start: i, end, sector, country: Some(code), qualified_by: None, state: false });
+                    found.push(Found {
+                        start: i,
+                        end,
+                        sector,
+                        country: Some(code),
+                        qualified_by: None,
+                        state: false,
+                        name: None,
+                    });
                     i = end;
                     continue;
                 } else if before > 0 && agents.counted.contains(text.token_text(before - 1)) {
@@ -242,9 +250,35 @@ pub(crate) fn find_groups(agents: &Agents, text: &Text<'_>, resolution: &mut Res
                 continue;
             }
         }
-        found.push(Found { start, end: phrase_end, sector, country, qualified_by, state: false });
+        // "Kenyan and Ugandan officials", "Russian, Chinese and Iranian diplomats": the demonyms
+        // before share the noun, a group each
+        if qualified_by.is_some() && !possessive {
+            let mut first = start;
+            while first >= 2 && matches!(text.token_text(first - 1), "and" | ",") {
+                let Some(unit) = ends.get(&(first - 2)) else { break };
+                let mention = &resolution.mentions[unit.mention];
+                let demonym = mention.form == MentionForm::Adjective
+                    && resolution.entities[unit.entity].kind == EntityKind::Country
+                    && tokens[mention.tokens.start].sentence() == sentence;
+                let Some(code) = country_of(resolution, unit.mention).filter(|_| demonym) else { break };
+                let unit_start = mention.tokens.start;
+                let words = (unit_start..first - 1).map(|t| text.token_original(t)).collect::<Vec<_>>().join(" ");
+                found.push(Found {
+                    start: unit_start,
+                    end: first - 1,
+                    sector: sector.clone(),
+                    country: Some(code),
+                    qualified_by: Some(unit.mention),
+                    state: false,
+                    name: Some(format!("{words} {}", text.token_original(phrase_end - 1))),
+                });
+                first = unit_start;
+            }
+        }
+        found.push(Found { start, end: phrase_end, sector, country, qualified_by, state: false, name: None });
         i = phrase_end;
     }
+    found.sort_by_key(|g| g.start);
     add(resolution, text, found);
 }
 
@@ -256,6 +290,9 @@ struct Found {
     country: Option<String>,
     qualified_by: Option<usize>,
     state: bool,
+    /// The group's name when its mention is not its whole phrase (the first of coordinated
+    /// demonyms: "Kenyan" of "Kenyan and Ugandan officials" names Kenyan officials).
+    name: Option<String>,
 }
 
 fn u_start(resolution: &Resolution, unit: &Unit) -> usize {
@@ -410,7 +447,7 @@ fn add(resolution: &mut Resolution, text: &Text<'_>, found: Vec<Found>) {
             None => format!("group:{sector}"),
         };
         let (start, end) = (tokens[g.start].start(), tokens[g.end - 1].end());
-        let name = text.original()[start..end].to_string();
+        let name = g.name.clone().unwrap_or_else(|| text.original()[start..end].to_string());
         let entity = *by_id.entry(id.clone()).or_insert_with(|| {
             let mut attrs = BTreeMap::new();
             if let Some(c) = &g.country {

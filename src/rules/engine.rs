@@ -541,13 +541,17 @@ impl<'a> Vm<'a> {
 }
 
 /// The entity mention `m` gives a slot of `kinds`: its own if its kind is listed, else the one it
-/// acts for if that kind is.
+/// acts for if that kind is. A group of a state's sectors ("Kenyan officials", "Russian troops")
+/// fills a state's slot as itself: event data codes it as the state's sector (`KENGOV`), which
+/// says more than the state alone.
 pub(crate) fn slot_entity(resolution: &Resolution, m: usize, kinds: super::compile::Kinds) -> Option<usize> {
     let mention = resolution.mentions.get(m)?;
-    if kinds.contains(resolution.entities[mention.entity].kind) {
+    let own = resolution.entities[mention.entity].kind;
+    if kinds.contains(own) {
         return Some(mention.entity);
     }
-    mention.acts_for.filter(|&e| kinds.contains(resolution.entities[e].kind))
+    let acts_for = mention.acts_for.filter(|&e| kinds.contains(resolution.entities[e].kind))?;
+    Some(if own == crate::gazetteer::EntityKind::Group { mention.entity } else { acts_for })
 }
 
 /// The members of a slot's units (a list skips its separators).
