@@ -185,9 +185,13 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
     if batch_input {
         let mut run = |input: &mut (dyn BufRead + Send), out: &mut BufWriter<_>| match exporter.as_mut() {
             Some(x) => {
-                export::batch(&extractor, progress.reader(input), out, x.as_mut(), args.date, args.lossy).map(drop)
+                export::batch(&extractor, progress.reader(input), out, x.as_mut(), &progress, args.date, args.lossy)
+                    .map(drop)
             }
-            None => batch(&extractor, progress.reader(input), out, args.date, args.lossy).map(drop),
+            // each output line is one record done
+            None => {
+                batch(&extractor, progress.reader(input), &mut progress.writer(out), args.date, args.lossy).map(drop)
+            }
         };
         let code = if args.files.is_empty() {
             run(&mut io::BufReader::new(io::stdin()), &mut out)?;
