@@ -103,7 +103,8 @@ struct ExtractArgs {
     /// Worker threads for batch mode (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
-    /// Read the input as JSON Lines records, as --format jsonl does (for html, conll and brat).
+    /// Read the input as JSON Lines records, as --format jsonl does, for html, conll and brat (with
+    /// json or pretty, the output is then jsonl's).
     #[arg(long)]
     batch: bool,
     /// The folder --format brat writes its files in (created when missing).
