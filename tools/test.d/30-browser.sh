@@ -7,7 +7,8 @@
 #    many [data-relation] as relations, one section per record; at a desktop width (1280 px) and
 #    at a phone width (500 px, the narrowest window headless Chromium makes), with no
 #    horizontal overflow; hovering the first relation highlights its evidence and parties;
-#  - screenshots at both widths must not be blank (one colour, or almost).
+#  - screenshots at both widths must not be blank (one colour, or almost), and a blank page's must
+#    fail that check.
 # Installs chromium (and a font) with apt-get when missing. ATTACHE_UPDATE_SCREENSHOT=1 also
 # writes the README's screenshot, docs/html-view.png, from the small page.
 set -euo pipefail
@@ -77,6 +78,9 @@ for input in small all; do
             "file://$work/$input.html" >/dev/null
     done
 done
+# a blank page, which the screenshot check must fail
+printf '<!DOCTYPE html><title>blank</title>\n' >"$work/blank.html"
+browse "$work/chromium.log" --window-size=1280,900 --screenshot="$work/blank.png" "file://$work/blank.html" >/dev/null
 
 python3 - "$work" <<'EOF'
 import html.parser, json, pathlib, struct, sys, zlib
@@ -155,6 +159,13 @@ def png_pixels(path):
         prev = line
     return width, height, [[row[x:x + 3] for x in range(0, stride, bpp)] for row in rows]
 
+def not_blank(path):
+    """Whether a screenshot shows something: many colours, and not all background."""
+    w, h, rows = png_pixels(path)
+    colours = Counter(bytes(p) for row in rows[::2] for p in row[::2])
+    background = colours.most_common(1)[0][1] / sum(colours.values())
+    return len(colours) >= 16 and background < 0.98, f"{w}x{h}, {len(colours)} colours, {background:.0%} background"
+
 for name in ["small", "all"]:
     docs = [json.loads(l) for l in (work / f"{name}.json").read_text().splitlines()]
     errors = [d for d in docs if "error" in d]
@@ -181,12 +192,11 @@ for name in ["small", "all"]:
               and hover.get("parties", 0) >= 1,
               f"{what}: hovering the first relation highlights its evidence and parties {hover}")
         check(dom.relations == relations and dom.sections == len(docs), f"{what}: the dumped DOM agrees")
-        png = work / f"{name}-{width}.png"
-        w, h, rows = png_pixels(png)
-        colours = Counter(bytes(p) for row in rows[::2] for p in row[::2])
-        background = colours.most_common(1)[0][1] / sum(colours.values())
-        check(len(colours) >= 16 and background < 0.98,
-              f"{what}: screenshot {w}x{h} not blank ({len(colours)} colours, {background:.0%} background)")
+        ok, how = not_blank(work / f"{name}-{width}.png")
+        check(ok, f"{what}: screenshot not blank ({how})")
+
+ok, how = not_blank(work / "blank.png")
+check(not ok, f"a blank page fails the screenshot check ({how})")
 
 if failed:
     print(f"{len(failed)} failed")
