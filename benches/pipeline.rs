@@ -168,7 +168,10 @@ fn hostile(c: &mut Criterion) {
 /// next to the same pipeline with no rules at all.
 fn rules(c: &mut Criterion) {
     let ex = extractor();
-    let bare = Extractor::builder().default_rules(false).build().expect("the extractor without rules builds");
+    let bare = Extractor::builder()
+        .defaults(attache::Defaults::Gazetteers)
+        .build()
+        .expect("the extractor without rules builds");
     let names = Names::from_gazetteer(ex.gazetteer());
     let corpora = corpora(&names);
     let mut g = group_config(c, "rules");
@@ -202,7 +205,7 @@ fn build(c: &mut Criterion) {
     g.bench_function("default-extractor", |b| {
         b.iter(|| {
             let record = attache::EntityRecord::new("place:bench-town", attache::EntityKind::Place, "Bench Town");
-            Extractor::builder().entity(record).and_then(|b| b.build()).expect("builds")
+            Extractor::builder().entity(record).build().expect("builds")
         })
     });
     g.bench_function("parse-default-gazetteers", |b| {

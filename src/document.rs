@@ -14,6 +14,8 @@ use std::fmt;
 use arcstr::ArcStr;
 use serde::{Deserialize, Serialize};
 
+use crate::date::Date;
+
 use crate::event::Event;
 use crate::gazetteer::EntityKind;
 
@@ -139,9 +141,10 @@ pub struct Relation {
 /// Everything attache found in one text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
-    /// The date the document was read as of (`YYYY-MM-DD`): given, or today's when none was given.
+    /// The date the document was read as of (`YYYY-MM-DD` in JSON): given, or today's when none
+    /// was given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
+    pub date: Option<Date>,
     /// Whether [`date`](Document::date) was assumed (no date was given).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub date_assumed: bool,

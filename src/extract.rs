@@ -6,35 +6,74 @@ use std::sync::Arc;
 
 use once_cell::sync::Lazy;
 use rustc_hash::FxHashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::date::Date;
 use arcstr::ArcStr;
 
 use crate::document::{Document, Entity, Mention, Relation};
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
 use crate::gazetteer::{AliasForm, EntityKind, EntityRecord, Gazetteer};
 use crate::matcher::Matcher;
 use crate::resolve::{MentionForm, Resolution, ResolvedEntity, Resolver};
 use crate::rules::{self, RuleSet};
 use crate::text::Text;
 
+/// Which embedded defaults an [`ExtractorBuilder`] starts from.
+///
+/// `true` and `false` convert to [`Defaults::All`] and [`Defaults::None`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Defaults {
+    /// The embedded gazetteers and rules (the default).
+    #[default]
+    All,
+    /// The embedded gazetteers, no rules: for example to test an edited copy of a default rule
+    /// file, or to match names only.
+    Gazetteers,
+    /// The embedded rules, no gazetteers: every entity comes from the files added.
+    Rules,
+    /// Nothing embedded: only what is added.
+    None,
+}
+
+impl Defaults {
+    fn gazetteers(self) -> bool {
+        matches!(self, Defaults::All | Defaults::Gazetteers)
+    }
+    fn rules(self) -> bool {
+        matches!(self, Defaults::All | Defaults::Rules)
+    }
+}
+
+impl From<bool> for Defaults {
+    fn from(yes: bool) -> Defaults {
+        if yes {
+            Defaults::All
+        } else {
+            Defaults::None
+        }
+    }
+}
+
+/// What a builder adds to the defaults, read in order by [`ExtractorBuilder::build`].
+#[derive(Debug, Clone)]
+enum Source {
+    GazetteerFile(PathBuf),
+    GazetteerStr(String, String),
+    Entity(Box<EntityRecord>),
+    RulesFile(PathBuf),
+    RulesStr(String, String),
+}
+
 /// Configures and builds an [`Extractor`].
 ///
 /// The defaults are the embedded gazetteers and rules; files and records added here come on top
-/// (a gazetteer record with a known id replaces the default one).
-#[derive(Debug, Clone)]
+/// (a gazetteer record with a known id replaces the default one). Setters only record what to
+/// add: files are read, and everything is checked, in [`build`](ExtractorBuilder::build).
+#[derive(Debug, Clone, Default)]
 pub struct ExtractorBuilder {
-    defaults: bool,
-    default_rules: bool,
-    gazetteer: Gazetteer,
-    rules: RuleSet,
-}
-
-impl Default for ExtractorBuilder {
-    fn default() -> Self {
-        ExtractorBuilder { defaults: true, default_rules: true, gazetteer: Gazetteer::new(), rules: RuleSet::new() }
-    }
+    defaults: Defaults,
+    sources: Vec<Source>,
 }
 
 impl ExtractorBuilder {
@@ -43,127 +82,113 @@ impl ExtractorBuilder {
         ExtractorBuilder::default()
     }
 
-    /// Whether to start from the embedded default gazetteers and rules (default `true`).
-    pub fn defaults(mut self, yes: bool) -> ExtractorBuilder {
-        self.defaults = yes;
+    /// Which embedded defaults to start from ([`Defaults::All`] unless set; `false` is
+    /// [`Defaults::None`]).
+    pub fn defaults(mut self, which: impl Into<Defaults>) -> ExtractorBuilder {
+        self.defaults = which.into();
         self
     }
 
-    /// Whether to load the embedded default rules when [`defaults`](ExtractorBuilder::defaults) is on
-    /// (default `true`): `false` keeps the default gazetteers but not the rules, for example to
-    /// test an edited copy of a default rule file.
-    pub fn default_rules(mut self, yes: bool) -> ExtractorBuilder {
-        self.default_rules = yes;
+    /// Adds a gazetteer file (`.jsonl`, or `.tsv`/`.txt` in the tab-separated format), read by
+    /// [`build`](ExtractorBuilder::build).
+    pub fn gazetteer_file(mut self, path: impl AsRef<Path>) -> ExtractorBuilder {
+        self.sources.push(Source::GazetteerFile(path.as_ref().to_path_buf()));
         self
-    }
-
-    /// Adds a gazetteer file (`.jsonl`, or `.tsv`/`.txt` in the tab-separated format).
-    ///
-    /// # Errors
-    /// When the file cannot be read or is malformed.
-    pub fn gazetteer_file(mut self, path: impl AsRef<Path>) -> Result<ExtractorBuilder> {
-        self.gazetteer.add_file(path)?;
-        Ok(self)
     }
 
     /// Adds a JSON Lines gazetteer held in memory; `label` names it in errors.
-    ///
-    /// # Errors
-    /// When it is malformed.
-    pub fn gazetteer_str(mut self, label: &str, text: &str) -> Result<ExtractorBuilder> {
-        self.gazetteer.add_str(label, text)?;
-        Ok(self)
+    pub fn gazetteer_str(mut self, label: &str, text: &str) -> ExtractorBuilder {
+        self.sources.push(Source::GazetteerStr(label.to_string(), text.to_string()));
+        self
     }
 
     /// Adds one entity.
-    ///
-    /// # Errors
-    /// When the record is malformed.
-    pub fn entity(mut self, record: EntityRecord) -> Result<ExtractorBuilder> {
-        self.gazetteer.add_record(record)?;
-        Ok(self)
+    pub fn entity(mut self, record: EntityRecord) -> ExtractorBuilder {
+        self.sources.push(Source::Entity(Box::new(record)));
+        self
     }
 
-    /// Adds a rule file.
-    ///
-    /// # Errors
-    /// When the file cannot be read or is malformed.
-    pub fn rules_file(mut self, path: impl AsRef<Path>) -> Result<ExtractorBuilder> {
-        let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
-        self.rules.add_str(&path.display().to_string(), &text)?;
-        Ok(self)
+    /// Adds a rule file, read by [`build`](ExtractorBuilder::build).
+    pub fn rules_file(mut self, path: impl AsRef<Path>) -> ExtractorBuilder {
+        self.sources.push(Source::RulesFile(path.as_ref().to_path_buf()));
+        self
     }
 
     /// Adds rules held in memory; `label` names them in errors.
-    ///
-    /// # Errors
-    /// When they are malformed.
-    pub fn rules_str(mut self, label: &str, text: &str) -> Result<ExtractorBuilder> {
-        self.rules.add_str(label, text)?;
-        Ok(self)
+    pub fn rules_str(mut self, label: &str, text: &str) -> ExtractorBuilder {
+        self.sources.push(Source::RulesStr(label.to_string(), text.to_string()));
+        self
     }
 
-    /// Compiles everything into an [`Extractor`].
+    /// Reads what was added and compiles everything into an [`Extractor`].
     ///
     /// # Errors
-    /// When a reference between records dangles, or the matcher cannot be built.
+    /// When a file cannot be read or is malformed (the error names file, line and column), when
+    /// a reference between records dangles, or when the matcher cannot be built.
     pub fn build(self) -> Result<Extractor> {
-        let additions = !self.gazetteer.is_empty() || !self.rules.is_empty();
-        if self.defaults && self.default_rules && !additions {
+        if self.defaults == Defaults::All && self.sources.is_empty() {
             // the default extractor is compiled once per process and shared
             return DEFAULT_EXTRACTOR.as_ref().cloned().map_err(|message| Error::Gazetteer {
                 location: crate::error::Location::new("<embedded defaults>", 0, 0),
                 message: message.clone(),
             });
         }
-        self.compile()
-    }
-
-    fn compile(self) -> Result<Extractor> {
-        let ExtractorBuilder { gazetteer: added, rules: added_rules, defaults, default_rules } = self;
-        // the rules do not depend on the gazetteer: they compile beside it, on another core if
-        // there is one; so do the matcher and the resolver, once the gazetteer is ready. Scoped
-        // threads, not rayon: a pool thread blocked on the lazily loaded defaults could steal a
-        // task that waits on the same initialisation, and every thread would hang
-        let (rules, parts) = std::thread::scope(|scope| {
-            let rules = scope.spawn(|| -> Result<RuleSet> {
-                let mut rules = RuleSet::new();
-                if defaults && default_rules {
-                    for (label, text) in rules::DEFAULT_FILES {
-                        rules.add_str(label, text)?;
-                    }
+        let mut gazetteer = Gazetteer::new();
+        let mut rules = RuleSet::new();
+        for source in self.sources {
+            match source {
+                Source::GazetteerFile(path) => gazetteer.add_file(path)?,
+                Source::GazetteerStr(label, text) => gazetteer.add_str(&label, &text)?,
+                Source::Entity(record) => gazetteer.add_record(*record)?,
+                Source::RulesFile(path) => {
+                    let text =
+                        std::fs::read_to_string(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
+                    rules.add_str(&path.display().to_string(), &text)?;
                 }
-                rules.extend(added_rules)?;
-                Ok(rules)
-            });
-            let parts = (|| -> Result<(Cow<'static, Gazetteer>, Matcher, Resolver)> {
-                let gazetteer = merged_gazetteer(added, defaults)?;
-                let gazetteer_ref: &Gazetteer = &gazetteer;
-                // the embedded defaults were checked when they loaded; a gazetteer with additions
-                // is checked beside the matcher's build, which does not depend on the check
-                let (matcher, resolver, checked) =
-                    std::thread::scope(|inner| {
-                        let matcher = inner.spawn(|| Matcher::new(gazetteer_ref));
-                        let checked = inner.spawn(|| {
-                            if matches!(gazetteer, Cow::Owned(_)) {
-                                gazetteer_ref.validate()
-                            } else {
-                                Ok(())
-                            }
-                        });
-                        let resolver = Resolver::new(gazetteer_ref);
-                        (join(matcher), resolver, join(checked))
-                    });
-                checked?;
-                Ok((gazetteer, matcher?, resolver))
-            })();
-            (join(rules), parts)
-        });
-        let (gazetteer, matcher, resolver) = parts?;
-        let rules = rules?;
-        Ok(Extractor { inner: Arc::new(Inner { gazetteer, matcher, resolver, rules }) })
+                Source::RulesStr(label, text) => rules.add_str(&label, &text)?,
+            }
+        }
+        compile(self.defaults, gazetteer, rules)
     }
+}
+
+/// Compiles the defaults wanted with what was added.
+fn compile(defaults: Defaults, added: Gazetteer, added_rules: RuleSet) -> Result<Extractor> {
+    // the rules do not depend on the gazetteer: they compile beside it, on another core if
+    // there is one; so do the matcher and the resolver, once the gazetteer is ready. Scoped
+    // threads, not rayon: a pool thread blocked on the lazily loaded defaults could steal a
+    // task that waits on the same initialisation, and every thread would hang
+    let (rules, parts) = std::thread::scope(|scope| {
+        let rules = scope.spawn(|| -> Result<RuleSet> {
+            let mut rules = RuleSet::new();
+            if defaults.rules() {
+                for (label, text) in rules::DEFAULT_FILES {
+                    rules.add_str(label, text)?;
+                }
+            }
+            rules.extend(added_rules)?;
+            Ok(rules)
+        });
+        let parts = (|| -> Result<(Cow<'static, Gazetteer>, Matcher, Resolver)> {
+            let gazetteer = merged_gazetteer(added, defaults.gazetteers())?;
+            let gazetteer_ref: &Gazetteer = &gazetteer;
+            // the embedded defaults were checked when they loaded; a gazetteer with additions
+            // is checked beside the matcher's build, which does not depend on the check
+            let (matcher, resolver, checked) = std::thread::scope(|inner| {
+                let matcher = inner.spawn(|| Matcher::new(gazetteer_ref));
+                let checked =
+                    inner.spawn(|| if matches!(gazetteer, Cow::Owned(_)) { gazetteer_ref.validate() } else { Ok(()) });
+                let resolver = Resolver::new(gazetteer_ref);
+                (join(matcher), resolver, join(checked))
+            });
+            checked?;
+            Ok((gazetteer, matcher?, resolver))
+        })();
+        (join(rules), parts)
+    });
+    let (gazetteer, matcher, resolver) = parts?;
+    let rules = rules?;
+    Ok(Extractor { inner: Arc::new(Inner { gazetteer, matcher, resolver, rules }) })
 }
 
 /// The result of a scoped thread, its panic passed on.
@@ -181,17 +206,15 @@ fn merged_gazetteer(added: Gazetteer, defaults: bool) -> Result<Cow<'static, Gaz
     }
     let mut g = Gazetteer::defaults()?.clone();
     for (i, record) in added.entities().iter().enumerate() {
-        let location = added.location(i).cloned();
-        g.add_record(record.clone()).map_err(|e| match (e, location) {
-            (Error::Gazetteer { message, .. }, Some(location)) => Error::Gazetteer { location, message },
-            (e, _) => e,
-        })?;
+        let location =
+            added.location(i).cloned().unwrap_or_else(|| Location::new(format!("<EntityRecord {}>", record.id), 1, 1));
+        g.add_record_at(record.clone(), location)?;
     }
     Ok(Cow::Owned(g))
 }
 
 static DEFAULT_EXTRACTOR: Lazy<Result<Extractor, String>> =
-    Lazy::new(|| ExtractorBuilder::new().compile().map_err(|e| e.to_string()));
+    Lazy::new(|| compile(Defaults::All, Gazetteer::new(), RuleSet::new()).map_err(|e| e.to_string()));
 
 /// Reads texts and says who is who and who did what to whom.
 ///
@@ -413,7 +436,7 @@ impl Merged {
     fn finish(mut self, date: Date, assumed: bool) -> Document {
         self.mentioned.append(&mut self.arguments);
         Document {
-            date: Some(date.to_string()),
+            date: Some(date),
             date_assumed: assumed,
             entities: self.mentioned,
             mentions: self.mentions,
@@ -450,7 +473,7 @@ fn document(
     found: &[rules::RelationMatch],
     rules: &RuleSet,
 ) -> Document {
-    let mut doc = Document { date: Some(date.to_string()), date_assumed: assumed, ..Document::default() };
+    let mut doc = Document { date: Some(date), date_assumed: assumed, ..Document::default() };
     let listed = |e: &ResolvedEntity| e.kind != EntityKind::Money && !e.is_description();
     // per entity of the resolution: its shared id and the names written for it, in order of
     // first mention

@@ -466,7 +466,15 @@ impl Gazetteer {
     /// # Errors
     /// When the record itself is malformed (id not `kind:slug`, empty name, a role ending before it starts).
     pub fn add_record(&mut self, record: EntityRecord) -> Result<()> {
-        let location = Location::new("<code>", 0, 0);
+        // no file: the record's own id says which one an error is about
+        let location = Location::new(format!("<EntityRecord {}>", record.id), 1, 1);
+        record.check().map_err(|message| Error::Gazetteer { location: location.clone(), message })?;
+        self.insert(record, location);
+        Ok(())
+    }
+
+    /// Adds a record read from `location` (kept for the errors of later checks).
+    pub(crate) fn add_record_at(&mut self, record: EntityRecord, location: Location) -> Result<()> {
         record.check().map_err(|message| Error::Gazetteer { location: location.clone(), message })?;
         self.insert(record, location);
         Ok(())
@@ -495,9 +503,16 @@ impl Gazetteer {
         let path = path.as_ref();
         let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
         let label = path.display().to_string();
-        match path.extension().and_then(|e| e.to_str()) {
-            Some("tsv") | Some("txt") => self.add_tsv_str(&label, &text),
-            _ => self.add_str(&label, &text),
+        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("tsv" | "txt") => self.add_tsv_str(&label, &text),
+            Some("jsonl" | "json" | "ndjson") => self.add_str(&label, &text),
+            other => Err(Error::Gazetteer {
+                location: Location::new(label, 1, 1),
+                message: format!(
+                    "{}: expected .jsonl, .json or .ndjson (JSON Lines records) or .tsv or .txt (name<TAB>kind[<TAB>id])",
+                    other.map_or("no file extension".to_string(), |e| format!("unknown file extension `.{e}`"))
+                ),
+            }),
         }
     }
 
@@ -529,6 +544,15 @@ impl Gazetteer {
                 let column = fields[..field].iter().map(|f| f.chars().count() + 1).sum::<usize>() + 1;
                 Location::new(label, number + 1, column)
             };
+            if fields.len() > 3 {
+                return Err(Error::Gazetteer {
+                    location: at(3),
+                    message: format!(
+                        "expected at most three columns (name, kind, id), found a fourth: `{}`",
+                        fields[3].chars().take(40).collect::<String>()
+                    ),
+                });
+            }
             let name = fields[0].trim();
             if name.is_empty() {
                 return Err(Error::Gazetteer { location: at(0), message: "expected a name, found nothing".into() });
@@ -585,6 +609,9 @@ impl Gazetteer {
     /// # Errors
     /// The first dangling reference, with the place of the record that makes it.
     pub fn validate(&self) -> Result<()> {
+        // without countries (a gazetteer of one's own people), a country code can only be checked
+        // for its form
+        let has_countries = self.entities.iter().any(|x| x.kind == EntityKind::Country);
         for (i, e) in self.entities.iter().enumerate() {
             let refs = e
                 .roles
@@ -596,6 +623,19 @@ impl Gazetteer {
                         .iter()
                         .filter_map(|k| e.attrs.get(*k).map(|v| (*k, v.as_str()))),
                 );
+            if let Some(code) = e.attrs.get("country").filter(|c| !c.contains(':')) {
+                let known = self.by_id.contains_key(format!("country:{code}").as_str());
+                let well_formed = code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase());
+                if !well_formed || (has_countries && !known) {
+                    return Err(Error::Gazetteer {
+                        location: self.locations[i].clone(),
+                        message: format!(
+                            "attrs.country `{code}` of `{}` is not the ISO 3166 alpha-3 code of a country of the gazetteer (such as `KAZ`)",
+                            e.id
+                        ),
+                    });
+                }
+            }
             for (what, id) in refs {
                 if id.contains(':') && !self.by_id.contains_key(id) {
                     return Err(Error::Gazetteer {

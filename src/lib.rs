@@ -34,11 +34,14 @@
 //! | relations | [`rules`] | the rule language, its compiler and its self-tests |
 //! | output | [`document`] | the serde types of the JSON output |
 //!
-//! The [`Extractor`] runs them in order. [`export`] writes its documents for people and other
-//! tools: an HTML view, CoNLL NER columns, brat standoff.
+//! The [`Extractor`] runs them in order. Above them, [`check`] runs the examples and
+//! counterexamples every rule carries through a whole extractor ([`Extractor::check_rules`]), and
+//! [`export`] writes documents for people and other tools: an HTML view, CoNLL NER columns, brat
+//! standoff.
 
 #![deny(missing_docs)]
 
+pub mod check;
 pub mod date;
 pub mod document;
 pub mod error;
@@ -46,6 +49,7 @@ pub mod event;
 pub mod export;
 pub mod extract;
 pub mod gazetteer;
+mod lexicon;
 pub mod matcher;
 pub mod resolve;
 pub mod rules;
@@ -60,7 +64,7 @@ pub use crate::date::Date;
 pub use crate::document::{Document, Entity, Mention, Relation, RelationKind};
 pub use crate::error::{Error, Location, Result};
 pub use crate::event::{Event, EventType};
-pub use crate::extract::{Extractor, ExtractorBuilder};
+pub use crate::extract::{Defaults, Extractor, ExtractorBuilder};
 pub use crate::gazetteer::{Alias, AliasForm, CasePolicy, EntityKind, EntityRecord, Gazetteer};
 pub use crate::rules::RuleSet;
 /// The shared string type of entity ids and mention texts in a [`Document`] (re-exported from the

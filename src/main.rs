@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc;
 
-use attache::{export, Date, Document, Extractor};
+use attache::check::{CheckOptions, Credit};
+use attache::{export, Date, Defaults, Document, Extractor};
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -46,15 +47,48 @@ every counterexample must yield none from its own rule.")]
 
 #[derive(clap::Args)]
 struct TestArgs {
-    /// Rule files whose examples to check.
-    #[arg(required = true)]
+    /// Rule files whose examples to check (with --all, files to add before checking everything).
+    #[arg(required_unless_present = "all")]
     rules: Vec<PathBuf>,
     /// A gazetteer file to add. Repeatable.
     #[arg(long = "gazetteer", value_name = "PATH")]
     gazetteers: Vec<PathBuf>,
+    #[command(flatten)]
+    defaults: DefaultsArgs,
+    /// Check every rule loaded, the default rules included, not only those of the files given.
+    #[arg(long)]
+    all: bool,
+    /// Credit an example to any rule of its file, not only to the rule it belongs to.
+    #[arg(long)]
+    credit_file: bool,
+    /// Let rules without examples pass (they are listed either way).
+    #[arg(long)]
+    allow_untested: bool,
+}
+
+/// Which embedded defaults to load.
+#[derive(clap::Args)]
+struct DefaultsArgs {
     /// Do not load the embedded default gazetteers and rules.
     #[arg(long)]
     no_defaults: bool,
+    /// Do not load the embedded default rules (keep the default gazetteers).
+    #[arg(long)]
+    no_default_rules: bool,
+    /// Do not load the embedded default gazetteers (keep the default rules).
+    #[arg(long)]
+    no_default_gazetteers: bool,
+}
+
+impl DefaultsArgs {
+    fn defaults(&self) -> Defaults {
+        match (self.no_defaults || self.no_default_gazetteers, self.no_defaults || self.no_default_rules) {
+            (false, false) => Defaults::All,
+            (false, true) => Defaults::Gazetteers,
+            (true, false) => Defaults::Rules,
+            (true, true) => Defaults::None,
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -71,6 +105,10 @@ enum Format {
     Conll,
     /// brat standoff files (.txt, .ann, annotation.conf) in --out-dir.
     Brat,
+    /// PLOVER event records, one JSON line per event (with --batch, for JSON Lines input).
+    Plover,
+    /// Events as tab-separated lines: date, source, target, type, CAMEO code, document, sentence.
+    Events,
 }
 
 #[derive(clap::Args)]
@@ -89,9 +127,8 @@ struct ExtractArgs {
     /// A rule file to add. Repeatable.
     #[arg(long = "rules", value_name = "PATH")]
     rules: Vec<PathBuf>,
-    /// Do not load the embedded default gazetteers and rules.
-    #[arg(long)]
-    no_defaults: bool,
+    #[command(flatten)]
+    defaults: DefaultsArgs,
     /// Decode invalid UTF-8 lossily (U+FFFD); offsets then refer to the decoded text.
     #[arg(long)]
     lossy: bool,
@@ -103,8 +140,7 @@ struct ExtractArgs {
     /// Worker threads for batch mode (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
-    /// Read the input as JSON Lines records, as --format jsonl does, for html, conll and brat (with
-    /// json or pretty, the output is then jsonl's).
+    /// Read the input as JSON Lines records, as --format jsonl does (for html, conll and brat).
     #[arg(long)]
     batch: bool,
     /// The folder --format brat writes its files in (created when missing).
@@ -136,12 +172,12 @@ fn main() -> ExitCode {
 }
 
 fn build(args: &ExtractArgs) -> Result<Extractor, attache::Error> {
-    let mut builder = Extractor::builder().defaults(!args.no_defaults);
+    let mut builder = Extractor::builder().defaults(args.defaults.defaults());
     for path in &args.gazetteers {
-        builder = builder.gazetteer_file(path)?;
+        builder = builder.gazetteer_file(path);
     }
     for path in &args.rules {
-        builder = builder.rules_file(path)?;
+        builder = builder.rules_file(path);
     }
     builder.build()
 }
@@ -164,6 +200,10 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
     let mut exporter: Option<Box<dyn export::Exporter>> = match format {
         Format::Html => Some(Box::new(export::HtmlExporter::default())),
         Format::Conll => Some(Box::new(export::ConllExporter::new())),
+        Format::Plover => Some(Box::new(export::PloverExporter::new(
+            extractor.rules().kinds().filter(|k| k.symmetric).map(|k| k.name.to_string()),
+        ))),
+        Format::Events => Some(Box::new(export::EventsExporter::new())),
         Format::Brat => Some(Box::new(export::BratExporter::new(
             args.out_dir.as_deref().unwrap_or(Path::new(".")),
             extractor.rules().kinds().map(|k| (k.name.to_string(), k.symmetric)),
@@ -184,43 +224,68 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
     let progress = export::Progress::new(show, sizes, if batch_input { "records" } else { "files" });
     let mut out = BufWriter::new(stdout.lock());
     if batch_input {
-        let mut run = |input: &mut (dyn BufRead + Send), out: &mut BufWriter<_>| match exporter.as_mut() {
-            Some(x) => {
-                export::batch(&extractor, progress.reader(input), out, x.as_mut(), &progress, args.date, args.lossy)
-                    .map(drop)
-            }
-            // each output line is one record done
-            None => {
-                batch(&extractor, progress.reader(input), &mut progress.writer(out), args.date, args.lossy).map(drop)
-            }
-        };
-        let code = if args.files.is_empty() {
-            run(&mut io::BufReader::new(io::stdin()), &mut out)?;
-            ExitCode::SUCCESS
-        } else {
-            let mut code = ExitCode::SUCCESS;
-            for path in &args.files {
-                match std::fs::File::open(path) {
-                    Ok(f) => run(&mut io::BufReader::new(f), &mut out)?,
-                    Err(e) => {
-                        eprintln!("attache: cannot read {}: {e}", path.display());
-                        code = ExitCode::from(2);
-                    }
+        let mut code = ExitCode::SUCCESS;
+        let mut tally = Tally::default();
+        let mut inputs: Vec<Box<dyn BufRead + Send>> = Vec::new();
+        if args.files.is_empty() {
+            inputs.push(Box::new(io::BufReader::new(io::stdin())));
+        }
+        for path in &args.files {
+            match std::fs::File::open(path) {
+                Ok(f) => inputs.push(Box::new(io::BufReader::new(f))),
+                Err(e) => {
+                    eprintln!("attache: cannot read {}: {e}", path.display());
+                    code = ExitCode::from(2);
                 }
             }
-            code
-        };
+        }
+        for input in inputs {
+            match exporter.as_mut() {
+                Some(x) => {
+                    let failed = export::batch(
+                        &extractor,
+                        progress.reader(input),
+                        &mut out,
+                        x.as_mut(),
+                        &progress,
+                        args.date,
+                        args.lossy,
+                    )?;
+                    tally.failed += failed;
+                }
+                None => {
+                    // each output line is one record done
+                    let mut out = progress.writer(&mut out);
+                    let t = batch(&extractor, progress.reader(input), &mut out, args.date, args.lossy)?;
+                    tally.records += t.records;
+                    tally.failed += t.failed;
+                }
+            }
+        }
         if let Some(x) = exporter.as_mut() {
             x.finish(&mut out)?;
         }
         progress.finish();
         out.flush()?;
+        if tally.failed > 0 {
+            // every record has its line, error records included; the count and the exit code
+            // tell a script that some of them are errors
+            if exporter.is_some() {
+                eprintln!("attache: {} records failed", tally.failed);
+            } else {
+                eprintln!("attache: {} of {} records failed (see their \"error\" fields)", tally.failed, tally.records);
+            }
+            if code == ExitCode::SUCCESS {
+                code = ExitCode::from(1);
+            }
+        }
         return Ok(code);
     }
     // one file in memory at a time
     let sources: Vec<Option<&PathBuf>> =
         if args.files.is_empty() { vec![None] } else { args.files.iter().map(Some).collect() };
     let mut code = ExitCode::SUCCESS;
+    let mut failed_files = 0;
     for source in sources {
         let (name, bytes) = match source {
             None => {
@@ -233,6 +298,7 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
                 Err(e) => {
                     eprintln!("attache: cannot read {}: {e}", path.display());
                     code = ExitCode::from(2);
+                    failed_files += 1;
                     continue;
                 }
             },
@@ -242,6 +308,7 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
             Err(e) => {
                 eprintln!("attache: {name}: {e} (use --lossy to decode it anyway)");
                 code = ExitCode::from(2);
+                failed_files += 1;
                 continue;
             }
         };
@@ -259,7 +326,7 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
         }
         progress.record(bytes.len() as u64);
         if args.explain {
-            let date = doc.date.as_deref().and_then(|d| d.parse().ok()).unwrap_or_else(Date::today);
+            let date = doc.date.unwrap_or_else(Date::today);
             let (analyzed, resolution) = extractor.analyze(&text, date);
             let explanation = extractor.rules().explain(&analyzed, &resolution);
             match format {
@@ -273,33 +340,47 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
     }
     progress.finish();
     out.flush()?;
+    if failed_files > 0 {
+        eprintln!("attache: {failed_files} of {} inputs failed", args.files.len().max(1));
+    }
     Ok(code)
 }
 
 /// `attache test`: the examples of the given rule files, run with everything else loaded.
 fn test(args: TestArgs) -> io::Result<ExitCode> {
-    // a default rule file given by path replaces the embedded defaults (it may have been edited)
-    let default_file = |p: &PathBuf| attache::rules::DEFAULT_FILES.iter().any(|(label, _)| p.ends_with(label));
-    let replaces_defaults = args.rules.iter().any(default_file);
-    let built = (|| {
-        let mut builder = Extractor::builder().defaults(!args.no_defaults).default_rules(!replaces_defaults);
-        for path in &args.gazetteers {
-            builder = builder.gazetteer_file(path)?;
+    // a default rule file given by path (an edited copy) stands in for its embedded version; the
+    // other default files still load
+    let replaced = |label: &str| args.rules.iter().any(|p| p.ends_with(label));
+    let mut defaults = args.defaults.defaults();
+    let keep_default_rules = matches!(defaults, Defaults::All | Defaults::Rules);
+    let mut builder = Extractor::builder();
+    if keep_default_rules && attache::rules::DEFAULT_FILES.iter().any(|(label, _)| replaced(label)) {
+        defaults = if defaults == Defaults::All { Defaults::Gazetteers } else { Defaults::None };
+        for (label, text) in attache::rules::DEFAULT_FILES.iter().filter(|(label, _)| !replaced(label)) {
+            builder = builder.rules_str(label, text);
         }
-        for path in &args.rules {
-            builder = builder.rules_file(path)?;
-        }
-        builder.build()
-    })();
-    let extractor = match built {
+    }
+    builder = builder.defaults(defaults);
+    for path in &args.gazetteers {
+        builder = builder.gazetteer_file(path);
+    }
+    for path in &args.rules {
+        builder = builder.rules_file(path);
+    }
+    let extractor = match builder.build() {
         Ok(x) => x,
         Err(e) => {
             eprintln!("attache: {e}");
             return Ok(ExitCode::from(2));
         }
     };
-    let files: Vec<String> = args.rules.iter().map(|p| p.display().to_string()).collect();
-    let report = extractor.rules().check_examples_where(&extractor, |r| files.contains(&r.location.file));
+    let mut options = CheckOptions::new()
+        .credit(if args.credit_file { Credit::File } else { Credit::Rule })
+        .allow_untested(args.allow_untested);
+    if !args.all {
+        options = options.files(args.rules.iter().map(|p| p.display().to_string()));
+    }
+    let report = extractor.check_rules_with(&options);
     println!("{report}");
     Ok(if report.is_ok() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
@@ -358,16 +439,6 @@ fn event_label(event: &attache::Event) -> String {
     format!("<{s}>")
 }
 
-/// One batch-mode input record.
-#[derive(serde::Deserialize)]
-struct Record {
-    #[serde(default)]
-    id: serde_json::Value,
-    text: String,
-    #[serde(default)]
-    date: Option<String>,
-}
-
 #[derive(Serialize)]
 struct Output<'a> {
     id: &'a serde_json::Value,
@@ -393,14 +464,15 @@ fn batch(
     out: &mut impl Write,
     default_date: Option<Date>,
     lossy: bool,
-) -> io::Result<ExitCode> {
+) -> io::Result<Tally> {
     // a chunk ends after this many lines or bytes, whichever comes first: big enough that the
     // pool's threads rarely wait for each other at its end, small enough to stream
     const CHUNK_LINES: usize = 1024;
     const CHUNK_BYTES: usize = 1 << 22;
     type Chunk = Vec<(usize, Vec<u8>)>;
     let (chunks_tx, chunks_rx) = mpsc::sync_channel::<io::Result<Chunk>>(1);
-    let (done_tx, done_rx) = mpsc::sync_channel::<Vec<String>>(1);
+    let (done_tx, done_rx) = mpsc::sync_channel::<Vec<(String, bool)>>(1);
+    let mut tally = Tally::default();
     std::thread::scope(|scope| {
         scope.spawn(move || {
             let mut input = input;
@@ -448,42 +520,92 @@ fn batch(
             Ok(())
         });
         for results in done_rx {
-            for r in results {
+            for (r, failed) in results {
                 out.write_all(r.as_bytes())?;
                 out.write_all(b"\n")?;
+                tally.records += 1;
+                tally.failed += usize::from(failed);
             }
         }
         processor.join().unwrap_or_else(|_| Err(io::Error::other("the batch worker panicked")))
     })?;
-    Ok(ExitCode::SUCCESS)
+    Ok(tally)
 }
 
-fn process_line(extractor: &Extractor, line: usize, bytes: &[u8], default_date: Option<Date>, lossy: bool) -> String {
-    let null = serde_json::Value::Null;
+/// Records written by batch mode, and how many of them are error records.
+#[derive(Debug, Default, Clone, Copy)]
+struct Tally {
+    records: usize,
+    failed: usize,
+}
+
+/// One batch line's output record, and whether it is an error record.
+fn process_line(
+    extractor: &Extractor,
+    line: usize,
+    bytes: &[u8],
+    default_date: Option<Date>,
+    lossy: bool,
+) -> (String, bool) {
     let fail = |id: &serde_json::Value, error: String| {
-        serde_json::to_string(&ErrorRecord { id, error, line }).unwrap_or_default()
+        (serde_json::to_string(&ErrorRecord { id, error, line }).unwrap_or_default(), true)
     };
     let text = match decode(bytes, lossy) {
         Ok(t) => t,
-        Err(e) => return fail(&null, e.to_string()),
+        Err(e) => {
+            // keep the record's id if the rest of the line says what it is
+            let id = serde_json::from_str::<serde_json::Value>(&String::from_utf8_lossy(bytes))
+                .ok()
+                .and_then(|v| v.get("id").cloned())
+                .unwrap_or_default();
+            return fail(&id, format!("{e} (use --lossy to decode it anyway)"));
+        }
     };
     let value: serde_json::Value = match serde_json::from_str(&text) {
         Ok(v) => v,
-        Err(e) => return fail(&null, format!("not a JSON object: {e}")),
+        Err(e) => return fail(&serde_json::Value::Null, format!("{RECORD_SHAPE}; this line is not JSON: {e}")),
     };
-    let id = value.get("id").cloned().unwrap_or(serde_json::Value::Null);
-    let record: Record = match serde_json::from_value(value) {
-        Ok(r) => r,
-        Err(e) => return fail(&id, format!("bad record: {e}")),
+    let serde_json::Value::Object(fields) = &value else {
+        return fail(&serde_json::Value::Null, format!("{RECORD_SHAPE}; found {}", json_type(&value)));
     };
-    let date = match record.date.as_deref().map(str::parse::<Date>) {
-        Some(Ok(d)) => Some(d),
-        Some(Err(e)) => return fail(&id, e.to_string()),
-        None => default_date,
+    let id = fields.get("id").cloned().unwrap_or_default();
+    let text = match fields.get("text") {
+        Some(serde_json::Value::String(t)) => t,
+        Some(other) => return fail(&id, format!("`text` must be a string; found {}", json_type(other))),
+        None => return fail(&id, format!("{RECORD_SHAPE}; this object has no `text`")),
+    };
+    let date = match fields.get("date") {
+        None | Some(serde_json::Value::Null) => default_date,
+        Some(serde_json::Value::String(d)) => match d.parse::<Date>() {
+            Ok(d) => Some(d),
+            Err(e) => return fail(&id, format!("`date`: {e}")),
+        },
+        Some(other) => return fail(&id, format!("`date` must be a string YYYY-MM-DD; found {}", json_type(other))),
     };
     let doc = match date {
-        Some(d) => extractor.extract_with_date(&record.text, d),
-        None => extractor.extract(&record.text),
+        Some(d) => extractor.extract_with_date(text, d),
+        None => extractor.extract(text),
     };
-    serde_json::to_string(&Output { id: &record.id, doc }).unwrap_or_else(|e| fail(&id, e.to_string()))
+    match serde_json::to_string(&Output { id: &id, doc }) {
+        Ok(out) => (out, false),
+        Err(e) => fail(&id, e.to_string()),
+    }
+}
+
+/// What a batch line must be, for error messages.
+const RECORD_SHAPE: &str = r#"each line must be a JSON object {"id": …, "text": "…", "date": "YYYY-MM-DD"}"#;
+
+/// A JSON value's type, with the value when short, for error messages.
+fn json_type(v: &serde_json::Value) -> String {
+    let shown = v.to_string();
+    let shown = if shown.len() > 40 { String::new() } else { format!(" {shown}") };
+    let kind = match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    };
+    format!("{kind}{shown}")
 }

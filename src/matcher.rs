@@ -18,6 +18,7 @@
 //! 37 MB/s. A word-level hash trie (tried too) was faster still, but the design keeps one
 //! automaton over every name.
 
+use crate::lexicon;
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
@@ -217,15 +218,8 @@ fn case_agrees(policy: CasePolicy, alias: &str, written: &str) -> bool {
     }
 }
 
-/// Particles of personal and place names (Arabic, Romance, Germanic, Dutch, Mauritanian), whose
-/// capitalisation varies between sources and between news outlets for one and the same name.
-const PARTICLES: &[&str] = &[
-    "abd", "abu", "ag", "al", "ben", "bin", "bint", "da", "das", "de", "del", "della", "den", "der", "di", "do", "dos",
-    "du", "el", "ibn", "la", "le", "ould", "ter", "van", "von",
-];
-
 fn is_particle(word: &str) -> bool {
-    PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word))
+    lexicon::PARTICLES.contains_ignore_case(word)
 }
 
 #[cfg(test)]

@@ -67,13 +67,17 @@ fn batch_mode_keeps_every_record_in_order() {
         input.extend_from_slice(format!("{{\"id\": {i}, \"text\": \"Line {i} about China.\"}}\n").as_bytes());
     }
     let out = attache(&["extract", "--format", "jsonl", "--threads", "2"], &input);
-    assert!(out.status.success());
+    // every record is written, and the exit code and a count say that some are errors
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("7 of 2508 records failed"), "{err}");
     let lines: Vec<serde_json::Value> =
         stdout(&out).lines().map(|l| serde_json::from_str(l).expect("each output line is JSON")).collect();
     assert_eq!(lines.len(), 2_508, "one output line per input line");
     assert_eq!(lines[0]["id"], "a");
     assert!(lines[0]["entities"].is_array());
-    for (i, id) in [(1, serde_json::Value::Null), (2, "c".into()), (3, "d".into()), (4, serde_json::Value::Null)] {
+    // a line with a bad byte keeps its id
+    for (i, id) in [(1, serde_json::Value::Null), (2, "c".into()), (3, "d".into()), (4, "e".into())] {
         assert_eq!(lines[i]["id"], id, "line {}", i + 1);
         assert!(lines[i]["error"].is_string(), "line {} should be an error record: {}", i + 1, lines[i]);
         assert_eq!(lines[i]["line"], i + 1);
@@ -81,7 +85,11 @@ fn batch_mode_keeps_every_record_in_order() {
     assert!(lines[2]["error"].as_str().unwrap().contains("text"));
     assert!(lines[4]["error"].as_str().unwrap().contains("UTF-8"));
     assert!(lines[5]["error"].as_str().unwrap().contains("date"));
-    assert!(lines[6]["error"].is_string());
+    // messages say what a line should be, not how serde saw it
+    let error = |i: usize| lines[i]["error"].as_str().unwrap_or_default().to_string();
+    assert!(error(6).contains("must be a JSON object") && error(6).contains("found an array [1,2]"), "{}", error(6));
+    assert!(error(3).contains("`text` must be a string; found a number 42"), "{}", error(3));
+    assert!(error(2).contains("no `text`"), "{}", error(2));
     assert!(lines[7]["error"].is_string(), "an empty line is an error record too");
     for (k, line) in lines[8..].iter().enumerate() {
         assert_eq!(line["id"], k, "order is kept");
@@ -127,7 +135,9 @@ fn bad_gazetteer_file_names_file_line_and_column() {
 fn missing_file_is_reported_and_others_still_run() {
     let out = attache(&["extract", "--format", "json", "/nonexistent/attache-test.txt"], b"");
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/attache-test.txt"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("/nonexistent/attache-test.txt"), "{err}");
+    assert!(err.contains("1 of 1 inputs failed"), "{err}");
 }
 
 #[test]
@@ -152,4 +162,51 @@ fn a_closed_output_pipe_ends_quietly() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains("panicked"), "{err}");
     assert!(out.status.success(), "exit {:?}: {err}", out.status.code());
+}
+
+#[test]
+fn batch_mode_over_plain_text_fails_with_a_count() {
+    let out = attache(&["extract", "--format", "jsonl"], b"Kazakhstan and China signed a deal.\nA second line.\n");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("2 of 2 records failed"), "{err}");
+    assert_eq!(stdout(&out).lines().count(), 2);
+}
+
+/// Runs `attache extract` with one gazetteer file named `name` holding `contents`.
+fn with_gazetteer(name: &str, contents: &str) -> (Option<i32>, String) {
+    let dir = std::env::temp_dir().join(format!("attache-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    let path = dir.join(name);
+    std::fs::write(&path, contents).expect("writes");
+    let out = attache(&["extract", "--format", "json", "--gazetteer", path.to_str().expect("a UTF-8 path")], b"Hi.");
+    std::fs::remove_dir_all(&dir).ok();
+    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn a_gazetteer_with_an_unknown_extension_is_refused_with_the_accepted_ones() {
+    let (code, err) = with_gazetteer("people.csv", "Jane Doe,person\n");
+    assert_eq!(code, Some(2));
+    assert!(err.contains("people.csv:1:1") && err.contains("unknown file extension `.csv`"), "{err}");
+    assert!(err.contains(".jsonl") && err.contains(".tsv"), "{err}");
+}
+
+#[test]
+fn an_extra_tsv_column_is_an_error_at_its_column() {
+    let (code, err) = with_gazetteer("people.tsv", "Jane Doe\tperson\tperson:jane-doe\tBritish\n");
+    assert_eq!(code, Some(2));
+    assert!(err.contains("people.tsv:1:33") && err.contains("a fourth: `British`"), "{err}");
+}
+
+#[test]
+fn a_country_attribute_must_be_a_known_alpha3_code() {
+    let bad = r#"{"id":"person:jane-doe","kind":"person","name":"Jane Doe","attrs":{"country":"Kazakhstan"}}"#;
+    let (code, err) = with_gazetteer("people.jsonl", bad);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("people.jsonl:1:") && err.contains("attrs.country `Kazakhstan`"), "{err}");
+    let unknown = r#"{"id":"person:jane-doe","kind":"person","name":"Jane Doe","attrs":{"country":"XYZ"}}"#;
+    assert_eq!(with_gazetteer("people.jsonl", unknown).0, Some(2));
+    let good = r#"{"id":"person:jane-doe","kind":"person","name":"Jane Doe","attrs":{"country":"KAZ"}}"#;
+    assert_eq!(with_gazetteer("people.jsonl", good).0, Some(0));
 }

@@ -21,9 +21,9 @@ const JANE_DOE: &str = "{\"id\":\"person:jane-doe\",\"kind\":\"person\",\"name\"
 fn build(which: usize) -> (Extractor, &'static str) {
     let builder = Extractor::builder();
     let (builder, expected) = match which % 3 {
-        0 => (builder.gazetteer_str("extra.jsonl", JANE_DOE).expect("a valid record"), "Jane Doe"),
+        0 => (builder.gazetteer_str("extra.jsonl", JANE_DOE), "Jane Doe"),
         1 => (builder, "Paris"),
-        _ => (builder.defaults(false).gazetteer_str("extra.jsonl", JANE_DOE).expect("a valid record"), "Jane Doe"),
+        _ => (builder.defaults(false).gazetteer_str("extra.jsonl", JANE_DOE), "Jane Doe"),
     };
     (builder.build().expect("the extractor builds"), expected)
 }
@@ -53,7 +53,7 @@ fn build_at_once(threads: usize) {
 
 #[test]
 fn many_rounds_of_concurrent_builds_finish() {
-    for _ in 0..12 {
+    for _ in 0..50 {
         build_at_once(8);
     }
 }
@@ -69,7 +69,7 @@ fn first_build_child() {
 #[test]
 fn first_builds_in_fresh_processes_finish() {
     let me = std::env::current_exe().expect("the test binary's path");
-    for _ in 0..4 {
+    for _ in 0..6 {
         let mut child = Command::new(&me)
             .args(["--exact", "first_build_child", "--ignored", "--test-threads=1"])
             .env(CHILD_ENV, "1")
@@ -89,4 +89,40 @@ fn first_builds_in_fresh_processes_finish() {
         };
         assert!(status.success(), "the child process's builds failed: {status}");
     }
+}
+
+const MY_RULES: &str = r#"
+date = "2025-06-17"
+[[rule]]
+id = "meet/conferred"
+relation = "meet"
+patterns = ["{subject:person} <aux> conferred with {object:person+}"]
+examples = ["Jane Doe conferred with Xi Jinping in Paris. => meet(Jane Doe, Xi Jinping)"]
+counterexamples = ["Jane Doe never conferred with Xi Jinping."]
+"#;
+
+/// What the README tells users to write in their tests: files added to the defaults, built, and
+/// the file's examples checked. Two tests do it at once (cargo runs tests in parallel).
+fn readme_form() -> attache::Result<()> {
+    let dir = tempfile::Builder::new().prefix("attache-readme-form-").tempdir().expect("a temporary directory");
+    let people = dir.path().join("my-people.jsonl");
+    let rules = dir.path().join("my-rules.toml");
+    std::fs::write(&people, JANE_DOE).expect("writes");
+    std::fs::write(&rules, MY_RULES).expect("writes");
+    let extractor = Extractor::builder().gazetteer_file(&people).rules_file(&rules).build()?;
+    let options = attache::check::CheckOptions::new().files([rules.display().to_string()]);
+    let report = extractor.check_rules_with(&options);
+    assert!(report.is_ok(), "{report}");
+    assert_eq!(report.examples, 1);
+    Ok(())
+}
+
+#[test]
+fn users_first_test_in_the_readme_form() -> attache::Result<()> {
+    readme_form()
+}
+
+#[test]
+fn users_second_test_in_the_readme_form() -> attache::Result<()> {
+    readme_form()
 }

@@ -945,3 +945,13 @@ fn congo_alone_is_the_drc_and_the_republic_keeps_its_full_names() {
     let sassou = g.get("person:denis-sassou-nguesso").expect("Denis Sassou-Nguesso");
     assert_eq!(sassou.attrs.get("country").map(String::as_str), Some("COG"));
 }
+
+#[test]
+fn a_record_added_in_code_is_named_by_its_id_in_errors() {
+    let record: attache::EntityRecord = serde_json::from_str(
+        r#"{"id":"person:jane-doe","kind":"person","name":"Jane Doe","roles":[{"title":"Mayor","of":"place:nowhere-town"}]}"#,
+    )
+    .expect("a record");
+    let e = attache::Extractor::builder().entity(record).build().expect_err("a dangling `of`").to_string();
+    assert!(e.starts_with("<EntityRecord person:jane-doe>:1:1:") && e.contains("place:nowhere-town"), "{e}");
+}

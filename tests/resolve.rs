@@ -48,7 +48,7 @@ const GAZETTEER: &str = r#"
 "#;
 
 fn extractor() -> Extractor {
-    Extractor::builder().defaults(false).gazetteer_str("test.jsonl", GAZETTEER).unwrap().build().unwrap()
+    Extractor::builder().defaults(false).gazetteer_str("test.jsonl", GAZETTEER).build().unwrap()
 }
 
 fn date() -> Date {
@@ -158,7 +158,6 @@ fn counterpart_without_a_name_prefers_the_same_title_over_the_same_office() {
     let extractor = Extractor::builder()
         .defaults(false)
         .gazetteer_str("test.jsonl", &format!("{GAZETTEER}{extra}"))
-        .unwrap()
         .build()
         .unwrap();
     let resolution = extractor.analyze("Xi Jinping met his Iranian counterpart in Beijing.", date()).1;
@@ -371,7 +370,6 @@ fn a_summit_the_gazetteer_knows_is_its_entry_whatever_the_case() {
             "t.jsonl",
             "{\"id\":\"organization:c5-summit\",\"kind\":\"organization\",\"name\":\"Caspian Five Summit\"}\n",
         )
-        .unwrap()
         .build()
         .unwrap();
     let doc = e.extract_with_date("The Caspian Five Summit opened. The Caspian Five summit closed.", date());
@@ -792,7 +790,7 @@ const PRESIDENTIAL: &str = r#"
 "#;
 
 fn presidential_ids(text: &str, date: &str) -> Vec<String> {
-    let e = Extractor::builder().defaults(false).gazetteer_str("p.jsonl", PRESIDENTIAL).unwrap().build().unwrap();
+    let e = Extractor::builder().defaults(false).gazetteer_str("p.jsonl", PRESIDENTIAL).build().unwrap();
     let doc = e.extract_with_date(text, date.parse().unwrap());
     let mut listed: Vec<_> = doc.mentions.iter().collect();
     listed.sort_by_key(|m| (m.start, m.end));
@@ -825,7 +823,7 @@ fn a_title_before_a_name_fits_by_title_across_offices() {
         "\"name\":\"Reza Karimi\",",
         "\"name\":\"Reza Karimi\",\"aliases\":[{\"text\":\"Karimi\",\"form\":\"surname\"}],",
     );
-    let e = Extractor::builder().defaults(false).gazetteer_str("p.jsonl", &gazetteer).unwrap().build().unwrap();
+    let e = Extractor::builder().defaults(false).gazetteer_str("p.jsonl", &gazetteer).build().unwrap();
     let doc = e.extract_with_date("Iranian President Karimi spoke.", date());
     let ids: Vec<&str> = doc.mentions.iter().map(|m| m.entity.as_str()).collect();
     assert_eq!(ids, ["country:IRN", "person:irn-president"]);
@@ -841,7 +839,6 @@ fn a_surname_that_runs_into_another_persons_name_is_a_given_name() {
     let e = Extractor::builder()
         .defaults(false)
         .gazetteer_str("test.jsonl", &format!("{GAZETTEER}{extra}"))
-        .unwrap()
         .build()
         .unwrap();
     let doc = e.extract_with_date("Officials said Bekov Amanov would attend.", date());

@@ -9,7 +9,7 @@ use attache::{Error, Extractor};
 #[test]
 fn every_default_rule_passes_its_examples() {
     let extractor = Extractor::new().expect("the embedded defaults build");
-    let report = extractor.rules().check_examples(&extractor);
+    let report = extractor.check_rules();
     assert!(report.is_ok(), "\n{report}");
 }
 
@@ -30,7 +30,7 @@ fn the_default_rule_set_is_large_and_fully_exemplified() {
 }
 
 fn rules_error(text: &str) -> String {
-    match Extractor::builder().defaults(false).rules_str("my-rules.toml", text) {
+    match Extractor::builder().defaults(false).rules_str("my-rules.toml", text).build() {
         Ok(_) => panic!("expected an error for:\n{text}"),
         Err(e) => {
             assert!(matches!(e, Error::Rules { .. }), "{e:?}");
@@ -185,17 +185,13 @@ fn attache_test_checks_an_edited_default_file_in_place_of_the_embedded_one() {
 
 #[test]
 fn default_rules_can_be_left_out_while_keeping_the_default_gazetteers() {
-    let x = Extractor::builder().default_rules(false).build().unwrap();
+    let x = Extractor::builder().defaults(attache::Defaults::Gazetteers).build().unwrap();
     assert!(x.rules().rules().is_empty());
     assert!(!x.gazetteer().is_empty());
 }
 
 fn with_people(rules: &str) -> attache::Result<Extractor> {
-    Extractor::builder()
-        .defaults(false)
-        .gazetteer_str("people.jsonl", PEOPLE)?
-        .rules_str("my-rules.toml", rules)?
-        .build()
+    Extractor::builder().defaults(false).gazetteer_str("people.jsonl", PEOPLE).rules_str("my-rules.toml", rules).build()
 }
 
 #[test]
@@ -217,7 +213,7 @@ counterexamples = ["Ana Lima did not condemn Ben Okafor."]
 aux = "[has|have|had|also]"
 "#;
     let extractor = with_people(rules).expect("a declared kind is usable");
-    let report = extractor.rules().check_examples(&extractor);
+    let report = extractor.check_rules();
     assert!(report.is_ok(), "{report}");
     let doc = extractor.extract("Ana Lima has condemned Ben Okafor.");
     let r = &doc.relations[0];
@@ -237,7 +233,7 @@ fn a_kind_redeclared_with_another_event_is_an_error_unless_replaced() {
     assert!(e.contains("kind `meet` is already declared at rules/kinds.toml:"), "{e}");
     assert!(e.starts_with("my-rules.toml:1:1"), "{e}");
     let replaced = "[kinds.meet]\nevent = \"CONSULT\"\ncameo = \"046\"\nsymmetric = true\nreplace = true\n";
-    let extractor = Extractor::builder().rules_str("my-rules.toml", replaced).and_then(|b| b.build()).expect("replace");
+    let extractor = Extractor::builder().rules_str("my-rules.toml", replaced).build().expect("replace");
     let doc =
         extractor.extract_with_date("Xi Jinping held talks with Vladimir Putin.", "2025-06-17".parse().expect("date"));
     assert_eq!(doc.relations[0].event.cameo, "046");
@@ -262,10 +258,11 @@ counterexamples = ["Ana Lima never marched."]
 "#;
     let extractor = Extractor::builder()
         .gazetteer_str("people.jsonl", PEOPLE)
-        .and_then(|b| b.rules_str("my-rules.toml", rules))
-        .and_then(|b| b.default_rules(false).build())
+        .rules_str("my-rules.toml", rules)
+        .defaults(attache::Defaults::Gazetteers)
+        .build()
         .expect("builds");
-    let report = extractor.rules().check_examples(&extractor);
+    let report = extractor.check_rules();
     assert!(report.is_ok(), "{report}");
     let doc = extractor.extract("Ana Lima marched in Kenya.");
     let r = &doc.relations[0];
@@ -283,14 +280,167 @@ fn a_user_rule_replaces_a_default_rule_only_when_it_says_so() {
             "[[rule]]\nid = \"meet/held-talks\"\n{replace}relation = \"meet\"\npatterns = [\"{{subject:person}} conferred with {{object:person}}\"]\nexamples = [\"Xi Jinping conferred with Vladimir Putin. => meet(Xi Jinping, Vladimir Putin)\"]\n"
         )
     };
-    let clash = Extractor::builder().rules_str("my-rules.toml", &rule("")).and_then(|b| b.build());
+    let clash = Extractor::builder().rules_str("my-rules.toml", &rule("")).build();
     let e = clash.err().map(|e| e.to_string()).unwrap_or_default();
     assert!(e.contains("my-rules.toml:2:") && e.contains("rules/diplomacy.toml:"), "{e}");
-    let replaced = Extractor::builder().rules_str("my-rules.toml", &rule("replace = true\n")).and_then(|b| b.build());
+    let replaced = Extractor::builder().rules_str("my-rules.toml", &rule("replace = true\n")).build();
     let extractor = replaced.expect("a replacing rule builds");
     let held = extractor.rules().rules().iter().filter(|r| r.id == "meet/held-talks").count();
     assert_eq!(held, 1);
     let doc =
         extractor.extract_with_date("Xi Jinping held talks with Vladimir Putin.", "2025-06-17".parse().expect("date"));
     assert!(doc.relations.iter().all(|r| r.rule != "meet/held-talks"), "{:?}", doc.relations);
+}
+
+/// The default extractor with one user rule file on top.
+fn over_defaults(rules: &str) -> Extractor {
+    Extractor::builder().rules_str("my-rules.toml", rules).build().expect("the user's rules build")
+}
+
+fn check_mine(extractor: &Extractor) -> attache::check::Report {
+    extractor.check_rules_with(&attache::check::CheckOptions::new().files(["my-rules.toml"]))
+}
+
+#[test]
+fn an_example_fails_when_only_another_rule_finds_its_relation() {
+    // broken on purpose: "zzzz" never occurs, but a default rule finds the meeting
+    let x = over_defaults(
+        r#"
+date = "2025-06-17"
+[[rule]]
+id = "meet/joint-presser"
+relation = "meet"
+patterns = ["{subject:person} (zzzz) joint press conference with {object:person}"]
+examples = ["Xi Jinping held talks with Vladimir Putin. => meet(Xi Jinping, Vladimir Putin)"]
+counterexamples = ["Xi Jinping never met Vladimir Putin."]
+"#,
+    );
+    let report = check_mine(&x);
+    assert!(!report.is_ok(), "{report}");
+    assert_eq!(report.rules, 1, "only the user's file is checked: {report}");
+    let failure = &report.failures[0];
+    assert!(failure.missing.is_empty() && failure.unexpected.is_empty(), "{failure}");
+    assert!(failure.why.iter().any(|w| w.contains("meet/joint-presser found none of the expected")), "{failure}");
+    // credited to the file, the verdict is the same: no rule of my-rules.toml found it
+    let by_file = x.check_rules_with(
+        &attache::check::CheckOptions::new().files(["my-rules.toml"]).credit(attache::check::Credit::File),
+    );
+    assert!(!by_file.is_ok(), "{by_file}");
+}
+
+#[test]
+fn a_counterexample_fails_when_its_rule_fires_whatever_other_rules_found_first() {
+    // the default rules find this meeting before the user's rule does
+    let x = over_defaults(
+        r#"
+date = "2025-06-17"
+[[rule]]
+id = "meet/held-talks-again"
+relation = "meet"
+patterns = ["{subject:person} held talks with {object:person}"]
+examples = ["Xi Jinping held talks with Vladimir Putin in Moscow. => meet(Xi Jinping, Vladimir Putin)"]
+counterexamples = ["Xi Jinping held talks with Vladimir Putin."]
+"#,
+    );
+    let report = check_mine(&x);
+    assert_eq!(report.failures.len(), 1, "{report}");
+    assert!(report.failures[0].counterexample);
+    assert_eq!(report.failures[0].unexpected, ["meet(Xi Jinping, Vladimir Putin) [meet/held-talks-again]"]);
+}
+
+#[test]
+fn a_rule_without_examples_fails_unless_untested_rules_are_allowed() {
+    let x = with_people(
+        r#"
+[[rule]]
+id = "meet/greeted"
+relation = "meet"
+patterns = ["{subject:person} greeted {object:person}"]
+"#,
+    )
+    .expect("builds");
+    let report = x.check_rules();
+    assert!(!report.is_ok());
+    assert_eq!(report.untested.len(), 1);
+    assert!(
+        report.to_string().ends_with("1 rules, 0 examples, 0 counterexamples: 1 failed (1 without examples)"),
+        "{report}"
+    );
+    let allowed = x.check_rules_with(&attache::check::CheckOptions::new().allow_untested(true));
+    assert!(allowed.is_ok(), "{allowed}");
+    assert!(allowed.to_string().contains("NOTE meet/greeted"), "{allowed}");
+}
+
+#[test]
+fn a_failure_says_why_nothing_came_out() {
+    let x = with_people(
+        r#"
+[[rule]]
+id = "meet/greeted"
+relation = "meet"
+patterns = ["{subject:person} <aux> greeted {object:person}"]
+examples = [
+  "Ana Lima greeted Dan Mwangi. => meet(Ana Lima, Dan Mwangi)",
+  "Ana Lima greeted a crowd. => meet(Ana Lima, Ben Okafor)",
+  "Ana Lima did not greet Ben Okafor. => meet(Ana Lima, Ben Okafor)",
+  "Ana Lima hugged Ben Okafor. => meet(Ana Lima, Ben Okafor)",
+  "Ana Lima had not greeted Ben Okafor. => meet(Ana Lima, Ben Okafor)",
+]
+[define]
+aux = "[had|has] [not]"
+"#,
+    )
+    .expect("builds");
+    let report = x.check_rules();
+    let why = |i: usize| report.failures[i].why.join("\n");
+    assert_eq!(report.failures.len(), 5, "{report}");
+    assert!(why(0).contains("no entity in the sentence answers to \"Dan Mwangi\""), "{}", why(0));
+    assert!(why(1).contains("stopped at {object:person}: found \"a\""), "{}", why(1));
+    assert!(why(3).contains("a word each requires is absent"), "{}", why(3));
+    assert!(why(4).contains("a negation before its verb cancelled it"), "{}", why(4));
+}
+
+#[test]
+fn attache_test_checks_the_given_file_or_everything() {
+    let dir = temp_dir();
+    let rules = temp_file(&dir, "mine.toml", GREETED);
+    let gazetteer = temp_file(&dir, "people.jsonl", PEOPLE);
+    let run = |extra: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_attache"))
+            .arg("test")
+            .args(extra)
+            .arg("--gazetteer")
+            .arg(&gazetteer)
+            .arg(&rules)
+            .output()
+            .expect("runs");
+        (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let (code, mine) = run(&[]);
+    assert_eq!(code, Some(0), "{mine}");
+    assert!(mine.contains("1 rules,"), "{mine}");
+    let (code, all) = run(&["--all"]);
+    assert_eq!(code, Some(0), "{all}");
+    let count: usize = all.lines().last().and_then(|l| l.split(' ').next()).and_then(|n| n.parse().ok()).unwrap_or(0);
+    assert!(count > 60, "{all}");
+}
+
+#[test]
+fn the_cli_keeps_the_default_gazetteers_without_the_default_rules() {
+    let dir = temp_dir();
+    let input = temp_file(&dir, "news.txt", "Xi Jinping held talks with Vladimir Putin in Moscow.");
+    let run = |flag: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_attache"))
+            .args(["extract", "--format", "json", "--date", "2025-06-17", flag])
+            .arg(&input)
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).expect("json")
+    };
+    let no_rules = run("--no-default-rules");
+    assert!(no_rules["relations"].as_array().map_or(true, |r| r.is_empty()), "{no_rules}");
+    assert!(no_rules["entities"].as_array().is_some_and(|e| e.len() >= 3), "{no_rules}");
+    let no_gazetteers = run("--no-default-gazetteers");
+    assert!(no_gazetteers["entities"].as_array().map_or(true, |e| e.is_empty()), "{no_gazetteers}");
 }

@@ -27,7 +27,7 @@ const GAZETTEER: &str = r#"
 "#;
 
 fn extractor() -> Extractor {
-    Extractor::builder().defaults(false).gazetteer_str("test.jsonl", GAZETTEER).unwrap().build().unwrap()
+    Extractor::builder().defaults(false).gazetteer_str("test.jsonl", GAZETTEER).build().unwrap()
 }
 
 fn date() -> Date {

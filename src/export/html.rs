@@ -298,7 +298,7 @@ pub(crate) fn section(out: &mut String, n: usize, item: &Item<'_>) {
     escape(out, item.name);
     if let Some(date) = &doc.date {
         out.push_str(" <small>as of ");
-        escape(out, date);
+        escape(out, &date.to_string());
         if doc.date_assumed {
             out.push_str(" (assumed)");
         }

@@ -1,4 +1,5 @@
-//! Exports for people and other tools: an HTML view, CoNLL-2003 NER columns and brat standoff.
+//! Exports for people and other tools: an HTML view, CoNLL-2003 NER columns, brat standoff, and
+//! event records (PLOVER JSON Lines, a PETRARCH-style TSV).
 //!
 //! Each format is an [`Exporter`]: it is given one document at a time, as an [`Item`] (a name, the
 //! text and what attache found in it), and finished once at the end, so that batch runs of any
@@ -30,11 +31,13 @@ use crate::{Date, Document, Extractor};
 pub mod brat;
 pub mod conll;
 pub mod html;
+pub mod plover;
 pub mod progress;
 
 pub use brat::BratExporter;
 pub use conll::ConllExporter;
 pub use html::HtmlExporter;
+pub use plover::{EventsExporter, PloverExporter};
 pub use progress::Progress;
 
 /// One document to export.

@@ -35,6 +35,7 @@
 //!
 //! Cost: one look at each word for the five pronouns; the rest runs only where one is found.
 
+use crate::lexicon;
 use std::ops::Range;
 
 use super::*;
@@ -81,107 +82,6 @@ struct Antecedent {
 /// Not yet worked out (in the per-sentence cache of unknown people).
 const UNASKED: u32 = NONE - 1;
 
-/// Personal pronouns that refer to one person.
-const PRONOUNS: &[&str] = &["he", "she", "him", "his", "her"];
-
-/// Words that open a clause before the main one: a pronoun in that clause may point ahead.
-const SUBORDINATORS: &[&str] = &[
-    "after",
-    "before",
-    "when",
-    "while",
-    "as",
-    "although",
-    "though",
-    "since",
-    "once",
-    "if",
-    "because",
-    "upon",
-    "following",
-    "despite",
-    "unlike",
-    "until",
-    "whether",
-];
-
-/// Last words that make a run of capitalised words an institution or a thing, not a person.
-const INSTITUTIONS: &[&str] = &[
-    "ministry",
-    "council",
-    "committee",
-    "commission",
-    "department",
-    "office",
-    "agency",
-    "bank",
-    "union",
-    "organisation",
-    "organization",
-    "forum",
-    "parliament",
-    "assembly",
-    "house",
-    "party",
-    "court",
-    "news",
-    "times",
-    "post",
-    "press",
-    "government",
-    "initiative",
-    "summit",
-    "conference",
-    "fund",
-    "programme",
-    "program",
-    "corporation",
-    "company",
-    "group",
-    "forces",
-    "army",
-    "navy",
-    "embassy",
-    "cabinet",
-    "senate",
-    "congress",
-    "kremlin",
-    "palace",
-    "university",
-    "institute",
-    "centre",
-    "center",
-    "road",
-    "corridor",
-    "project",
-    "treaty",
-    "agreement",
-    "declaration",
-    "partnership",
-    "strategy",
-    "security",
-    "affairs",
-    "relations",
-    "service",
-    "television",
-    "network",
-    "association",
-    "federation",
-    "alliance",
-    "coalition",
-    "front",
-    "movement",
-    "bureau",
-    "authority",
-    "administration",
-    "secretariat",
-    "daily",
-    "herald",
-    "journal",
-    "tribune",
-    "gazette",
-];
-
 impl Run<'_> {
     /// Links the pronouns and definite descriptions of the text to people named before them.
     pub(super) fn coreference(&mut self) {
@@ -203,7 +103,7 @@ impl Run<'_> {
         let mut d = 0;
         for (i, t) in toks.iter().enumerate() {
             // a pronoun is two or three bytes: most words are turned away by their length
-            if t.kind() != TokenKind::Word || t.norm().len() > 3 || !PRONOUNS.contains(&self.word(i)) {
+            if t.kind() != TokenKind::Word || t.norm().len() > 3 || !lexicon::PRONOUNS.contains(self.word(i)) {
                 continue;
             }
             while d < self.descriptions.len() && self.descriptions[d].phrase.start as usize <= i {
@@ -340,7 +240,7 @@ impl Run<'_> {
         if quotes % 2 == 1 {
             return false;
         }
-        comma || !SUBORDINATORS.contains(&self.word(first))
+        comma || !lexicon::SUBORDINATORS.contains(self.word(first))
     }
 
     /// "him", or "her" not followed by what it possesses ("thanked her for", "met her.").
@@ -504,7 +404,7 @@ impl Run<'_> {
         let mut i = range.start;
         let person_like = |start: usize, end: usize| {
             let after_article = start > 0 && self.word(start - 1) == "the";
-            !after_article && !INSTITUTIONS.contains(&self.word(end - 1))
+            !after_article && !lexicon::INSTITUTIONS.contains(self.word(end - 1))
         };
         while i <= range.end {
             let mut name_word = i < range.end && self.is_word(i) && self.capitalised(i);

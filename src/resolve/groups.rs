@@ -29,13 +29,7 @@ use super::{sort_nearly_sorted, MentionForm, Resolution, ResolvedEntity, Resolve
 use crate::gazetteer::EntityKind;
 use crate::text::{Text, TokenKind};
 
-/// The embedded word lists: `(label, contents)`.
-const AGENTS: (&str, &str) = ("lexicon/agents.tsv", include_str!("../../lexicon/agents.tsv"));
-const AGENTS_EXTRA: (&str, &str) = ("lexicon/agents-extra.tsv", include_str!("../../lexicon/agents-extra.tsv"));
-const COLLECTIVES: &str = include_str!("../../lexicon/group-collectives.txt");
-const MODIFIERS: &str = include_str!("../../lexicon/group-modifiers.txt");
-const FOLLOWERS: &str = include_str!("../../lexicon/group-followers.txt");
-const COUNTED: &str = include_str!("../../lexicon/group-counted.txt");
+use crate::lexicon::{AGENTS, AGENTS_EXTRA, GROUP_COLLECTIVES, GROUP_COUNTED, GROUP_FOLLOWERS, GROUP_MODIFIERS};
 
 /// Sectors whose groups act for their state in event data ("the Malian government" is Mali
 /// acting): a rule slot that wants a country takes them.
@@ -67,8 +61,8 @@ impl Agents {
     fn parse() -> Agents {
         let mut sectors = FxHashMap::default();
         // the extra list only fills gaps of the dictionary
-        for (_, text) in [AGENTS, AGENTS_EXTRA] {
-            for line in lines(text) {
+        for list in [AGENTS, AGENTS_EXTRA] {
+            for line in lines(list.text) {
                 if let Some((phrase, sector)) = line.split_once('\t') {
                     let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
                     sectors.entry(phrase).or_insert_with(|| sector.trim().to_string());
@@ -82,10 +76,10 @@ impl Agents {
             sectors,
             first_words,
             max_words,
-            collectives: set(COLLECTIVES),
-            modifiers: set(MODIFIERS),
-            followers: set(FOLLOWERS),
-            counted: set(COUNTED),
+            collectives: set(GROUP_COLLECTIVES.text),
+            modifiers: set(GROUP_MODIFIERS.text),
+            followers: set(GROUP_FOLLOWERS.text),
+            counted: set(GROUP_COUNTED.text),
         }
     }
 

@@ -35,6 +35,7 @@
 //! legislator, a cleric, a governor or mayor, an opposition leader) or the person holds it no
 //! longer ("former").
 
+use crate::lexicon;
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
@@ -44,141 +45,6 @@ use crate::text::TokenKind;
 
 use super::titles::{TitleOffice, TITLES};
 use super::{is_in, list, Key, MentionForm, Pending, ResolvedEntity, Run, NONE};
-
-/// Titles too vague to vouch for a name ("Chief Executive Officer …", "head Coach …").
-const VAGUE_TITLES: &[&str] = &["head", "chief"];
-
-/// Titles that are no office of the owner before them: the person does not act for it.
-const NOT_ACTING: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "dr.",
-    "sir",
-    "lord",
-    "lady",
-    "dame",
-    "comrade",
-    "professor",
-    "prof.",
-    "opposition leader",
-    "lawmaker",
-    "mp",
-    "congressman",
-    "congresswoman",
-    "representative",
-    "rep.",
-    "senator",
-    "sen.",
-    "governor",
-    "mayor",
-    "speaker",
-    "judge",
-    "justice",
-    "cardinal",
-    "archbishop",
-    "bishop",
-    "imam",
-    "rabbi",
-    "pope",
-    "prince",
-    "princess",
-];
-
-/// Titles that say nothing of a role: no `role` attribute.
-const HONORIFICS: &[&str] =
-    &["mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "lord", "lady", "dame", "comrade"];
-
-/// Lower-case particles between the words of a name ("Mohammed bin Salman", "Ursula von der
-/// Leyen"), and before a hyphen ("al-Burhan").
-const PARTICLES: &[&str] = &[
-    "al", "el", "bin", "bint", "ibn", "von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "del", "della",
-    "dos", "das", "do", "ter", "ten", "zu",
-];
-
-/// Capitalised words of titles and organisations: after a title they make a longer title or a
-/// body ("Chief Executive Officer", "Deputy Head of Mission", "Interior Ministry"), not a name.
-const NOT_NAME: &[&str] = &[
-    "executive",
-    "officer",
-    "official",
-    "minister",
-    "ministry",
-    "secretary",
-    "department",
-    "office",
-    "council",
-    "committee",
-    "commission",
-    "commissioner",
-    "agency",
-    "authority",
-    "bank",
-    "party",
-    "army",
-    "forces",
-    "force",
-    "guard",
-    "police",
-    "court",
-    "parliament",
-    "assembly",
-    "government",
-    "administration",
-    "senate",
-    "congress",
-    "union",
-    "group",
-    "company",
-    "corporation",
-    "affairs",
-    "security",
-    "defence",
-    "defense",
-    "finance",
-    "foreign",
-    "interior",
-    "trade",
-    "state",
-    "national",
-    "federal",
-    "staff",
-    "adviser",
-    "advisor",
-    "director",
-    "assistant",
-    "board",
-    "service",
-    "services",
-    "association",
-    "organization",
-    "organisation",
-    "mission",
-    "republic",
-    "kingdom",
-    "united",
-    "international",
-    "press",
-    "media",
-    "news",
-    "general",
-    "deputy",
-    "special",
-    "envoy",
-    "ambassador",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "president",
-    "prime",
-    "chairman",
-    "ceo",
-];
 
 /// A person of the document that no gazetteer lists.
 #[derive(Debug, Clone)]
@@ -248,7 +114,7 @@ impl Run<'_> {
             return None;
         }
         let title_text = &self.text.normalized()[toks[start].norm().start..toks[end - 1].norm().end];
-        if VAGUE_TITLES.contains(&title_text) {
+        if lexicon::VAGUE_TITLES.contains(title_text) {
             return None;
         }
         // "Foreign Minister of France Jean-Noel Barrot": the owner comes after the title
@@ -311,7 +177,7 @@ impl Run<'_> {
             return None;
         }
         let former = phrase_start > 0 && is_in(self.word(phrase_start - 1), list::NOT_NOW);
-        let acting = !former && stack.iter().any(|t| !NOT_ACTING.contains(&t.1.as_str()));
+        let acting = !former && stack.iter().any(|t| !lexicon::NOT_ACTING.contains(&t.1));
         let next_to_name = stack.last().map_or("", |t| t.1.as_str());
         let counterpart = TITLES.get(next_to_name) == Some(TitleOffice::Counterpart);
 
@@ -343,7 +209,7 @@ impl Run<'_> {
                 let written = &self.text.original()[toks[title_start].start()..toks[title_end - 1].end()];
                 // a counterpart holds the title of the person before, when there is one
                 let title = if counterpart { self.counterpart_title(start) } else { Some(title_words(written)) };
-                let honorific = stack.iter().all(|t| HONORIFICS.contains(&t.1.as_str()));
+                let honorific = stack.iter().all(|t| lexicon::HONORIFICS.contains(&t.1));
                 let role = title.as_ref().filter(|_| !former && !honorific).map(|title| match owner {
                     Some(o) => format!("{title} of {}", self.record(o).name),
                     None => title.clone(),
@@ -453,7 +319,7 @@ impl Run<'_> {
                 g += 2;
             }
             let w = self.word(t);
-            let particle = PARTICLES.contains(&w) && !self.capitalised(t);
+            let particle = lexicon::PARTICLES.contains(w) && !self.capitalised(t);
             if particle && g == t + 1 {
                 // a particle between words of the name
                 if words == 0 {
@@ -480,7 +346,7 @@ impl Run<'_> {
             let mut stop = false;
             for u in (t..g).filter(|&u| toks[u].kind() == TokenKind::Word) {
                 let part = self.word(u);
-                if NOT_NAME.contains(&part) || is_in(part, list::GEO | list::SUFFIX | list::GROUP) {
+                if lexicon::NOT_NAME.contains(part) || is_in(part, list::GEO | list::SUFFIX | list::GROUP) {
                     return None;
                 }
                 let original = self.text.token_original(u);

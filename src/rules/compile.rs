@@ -1,5 +1,6 @@
 //! From a pattern's syntax tree to a small backtracking program, and the words that trigger it.
 
+use crate::lexicon;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -518,12 +519,6 @@ pub(crate) fn word_alternation(re: &str) -> Option<impl Iterator<Item = &str>> {
     inner.split('|').all(plain).then(|| inner.split('|'))
 }
 
-/// Words too common to be a good trigger: any other required word is preferred.
-const COMMON: &[&str] = &[
-    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "as", "his", "her", "their",
-    "its", "is", "was", "are", "were", "be", "has", "have", "had", "will", "would", "that", "from", "s", "'s",
-];
-
 /// The words one of which every match of `parts` contains: the required part with the fewest,
 /// least common and longest (so rarest) words.
 fn anchors(parts: &[Part]) -> Option<Vec<&str>> {
@@ -535,7 +530,7 @@ fn rarest<'p, G: std::borrow::Borrow<[&'p str]>>(groups: impl Iterator<Item = G>
     groups.min_by_key(|words| {
         let words = words.borrow();
         let shortest = words.iter().map(|w| w.len()).min().unwrap_or(0);
-        let common = words.iter().filter(|w| COMMON.contains(w)).count();
+        let common = words.iter().filter(|w| lexicon::COMMON_TRIGGER.contains(w)).count();
         (common, words.len(), usize::MAX - shortest)
     })
 }

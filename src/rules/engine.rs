@@ -6,6 +6,7 @@
 //! so a pattern can be slow only up to a constant: nothing here goes exponential on long
 //! sentences, and a sentence costs at most its units times the pattern's instructions.
 
+use crate::lexicon;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -570,129 +571,21 @@ pub(crate) enum Mood {
 }
 
 fn negator(w: &str) -> bool {
-    matches!(
-        w,
-        "not"
-            | "never"
-            | "no"
-            | "nor"
-            | "cannot"
-            | "refused"
-            | "refuses"
-            | "refuse"
-            | "refusing"
-            | "declined"
-            | "declines"
-            | "decline"
-            | "declining"
-            | "rejected"
-            | "rejects"
-            | "failed"
-            | "fails"
-            | "unable"
-            | "without"
-            | "cancelled"
-            | "canceled"
-            | "cancels"
-            | "postponed"
-            | "denied"
-            | "denies"
-            | "deny"
-    ) || w.ends_with("n't")
+    lexicon::NEGATION.contains(w) || w.ends_with("n't")
 }
 
 fn strong_modal(w: &str) -> bool {
-    matches!(
-        w,
-        "will"
-            | "would"
-            | "'ll"
-            | "shall"
-            | "willing"
-            | "ready"
-            | "plans"
-            | "plan"
-            | "planned"
-            | "planning"
-            | "expected"
-            | "scheduled"
-            | "intends"
-            | "intend"
-            | "intended"
-            | "hopes"
-            | "aims"
-            | "seeks"
-            | "wants"
-            | "may"
-            | "might"
-            | "could"
-            | "set"
-            | "due"
-            | "poised"
-            | "prepared"
-            | "going"
-            | "should"
-            | "must"
-            | "can"
-    )
+    lexicon::MODALITY.contains(w)
 }
 
 /// Words that only qualify the verb after them: skipped when looking for a match's trigger.
 fn auxiliary(w: &str) -> bool {
-    negator(w)
-        || strong_modal(w)
-        || matches!(
-            w,
-            "to" | "also"
-                | "has"
-                | "have"
-                | "had"
-                | "did"
-                | "does"
-                | "do"
-                | "is"
-                | "are"
-                | "was"
-                | "were"
-                | "be"
-                | "been"
-                | "being"
-                | "already"
-                | "then"
-                | "later"
-                | "again"
-                | "reportedly"
-                | "formally"
-                | "officially"
-                | "jointly"
-                | "both"
-        )
+    negator(w) || strong_modal(w) || lexicon::AUXILIARIES.contains(w)
 }
 
 /// Words that link parts rather than say what happened: never a match's trigger.
 fn function(w: &str) -> bool {
-    !w.chars().any(char::is_alphanumeric)
-        || matches!(
-            w,
-            "and"
-                | "or"
-                | "'s"
-                | "the"
-                | "a"
-                | "an"
-                | "of"
-                | "in"
-                | "on"
-                | "at"
-                | "by"
-                | "for"
-                | "with"
-                | "from"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-        )
+    !w.chars().any(char::is_alphanumeric) || lexicon::LINKING.contains(w)
 }
 
 /// Negation and modality of a run: negators or modal words in the window before its trigger (its

@@ -73,8 +73,11 @@
 //!
 //! # Testing rules
 //!
-//! [`RuleSet::check_examples`] runs every example and counterexample through a real
-//! [`Extractor`](crate::Extractor) (gazetteer and resolution included) and returns a [`Report`]:
+//! [`Extractor::check_rules`](crate::Extractor::check_rules) runs every example and counterexample
+//! through the extractor itself (gazetteer and resolution included) and returns a
+//! [`Report`](crate::check::Report): an example passes only when the rule it belongs to finds the
+//! relations it lists, a counterexample fails when that rule finds anything, whatever the other
+//! rules do, and a rule without examples is reported:
 //!
 //! ```
 //! use attache::Extractor;
@@ -91,17 +94,17 @@
 //! "#;
 //! let extractor = Extractor::builder()
 //!     .defaults(false)
-//!     .gazetteer_str("people.jsonl", people)?
-//!     .rules_str("my-rules.toml", rules)?
+//!     .gazetteer_str("people.jsonl", people)
+//!     .rules_str("my-rules.toml", rules)
 //!     .build()?;
-//! let report = extractor.rules().check_examples(&extractor);
+//! let report = extractor.check_rules();
 //! assert!(report.is_ok(), "{report}");
 //! # Ok::<(), attache::Error>(())
 //! ```
 
-mod check;
 mod compile;
 mod engine;
+mod example;
 mod explain;
 mod kinds;
 mod syntax;
@@ -110,9 +113,9 @@ mod tests;
 
 use std::collections::BTreeMap;
 
-pub use self::check::{Example, Expected, Failure, Report};
 use self::compile::{Program, Vocab, NO_WORD};
 use self::engine::{Mood, Scratch, Vm, WordSets};
+pub use self::example::{Example, Expected};
 pub use self::explain::{Explained, Explanation, NearMiss};
 pub use self::kinds::{KindDef, DEFAULT_KINDS};
 pub(crate) use self::kinds::{KindId, KindTable};
@@ -270,6 +273,14 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
     ("rules/diplomacy.toml", include_str!("../../rules/diplomacy.toml")),
     // cooperative event types, one file each
     // conflictual event types, one file each
+    ("rules/accuse.toml", include_str!("../../rules/accuse.toml")),
+    ("rules/reject.toml", include_str!("../../rules/reject.toml")),
+    ("rules/threaten.toml", include_str!("../../rules/threaten.toml")),
+    ("rules/protest.toml", include_str!("../../rules/protest.toml")),
+    ("rules/sanction.toml", include_str!("../../rules/sanction.toml")),
+    ("rules/mobilize.toml", include_str!("../../rules/mobilize.toml")),
+    ("rules/coerce.toml", include_str!("../../rules/coerce.toml")),
+    ("rules/assault.toml", include_str!("../../rules/assault.toml")),
 ];
 
 /// One relation found, with what found it.
@@ -460,7 +471,7 @@ impl RuleSet {
             }
             let example = |s: &toml::Spanned<String>, counter: bool| -> Result<Example> {
                 let start = syntax::content_offset(text, s.span());
-                check::parse_example(s.get_ref(), counter)
+                example::parse_example(s.get_ref(), counter)
                     .map(|(sentence, expected)| Example { text: sentence, expected, location: at(start) })
                     .map_err(|(offset, message)| fail(start + offset, message))
             };
@@ -635,6 +646,18 @@ impl RuleSet {
         explain::explanation(self, text, resolution, found, near)
     }
 
+    /// Like [`explain`](RuleSet::explain), for the rules `keep` selects alone.
+    pub(crate) fn explain_only(
+        &self,
+        text: &Text<'_>,
+        resolution: &Resolution,
+        keep: &dyn Fn(usize) -> bool,
+    ) -> Explanation {
+        let mut near = Vec::new();
+        let found = self.find_only(text, resolution, Some(&mut near), keep);
+        explain::explanation(self, text, resolution, found, near)
+    }
+
     /// The sentences each pattern may fire in: `(sentence, pattern)`, sorted.
     #[cfg(test)]
     fn candidates(&self, text: &Text<'_>) -> Vec<(usize, usize)> {
@@ -660,7 +683,19 @@ impl RuleSet {
         resolution: &Resolution,
         near: Option<&mut Vec<(usize, usize, engine::Partial)>>,
     ) -> Vec<Found> {
-        self.find_with(text, resolution, near, engine::MEMO_AFTER)
+        self.find_with(text, resolution, near, engine::MEMO_AFTER, None)
+    }
+
+    /// [`RuleSet::find`] with only the rules `keep` selects (by index): what those rules find on
+    /// their own, and their near misses.
+    pub(crate) fn find_only(
+        &self,
+        text: &Text<'_>,
+        resolution: &Resolution,
+        near: Option<&mut Vec<(usize, usize, engine::Partial)>>,
+        keep: &dyn Fn(usize) -> bool,
+    ) -> Vec<Found> {
+        self.find_with(text, resolution, near, engine::MEMO_AFTER, Some(keep))
     }
 
     /// [`RuleSet::find`], with patterns remembering failed states after `memo_after` steps over a
@@ -671,6 +706,7 @@ impl RuleSet {
         resolution: &Resolution,
         mut near: Option<&mut Vec<(usize, usize, engine::Partial)>>,
         memo_after: usize,
+        keep: Option<&dyn Fn(usize) -> bool>,
     ) -> Vec<Found> {
         let mut out: Vec<Found> = Vec::new();
         if self.patterns.is_empty() {
@@ -694,6 +730,9 @@ impl RuleSet {
             let mut partials = Vec::new();
             'patterns: for &p in &scan.order {
                 let pattern = &self.patterns[p];
+                if keep.is_some_and(|keep| !keep(pattern.rule)) {
+                    continue;
+                }
                 let rule = &self.rules[pattern.rule];
                 let mut vm =
                     Vm::new(&pattern.program, units, text, resolution, &trigger.sets, std::mem::take(&mut scratch));

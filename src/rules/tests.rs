@@ -18,9 +18,7 @@ fn extractor(rules: &str) -> Extractor {
     Extractor::builder()
         .defaults(false)
         .gazetteer_str("test.jsonl", PEOPLE)
-        .unwrap()
         .rules_str("test.toml", rules)
-        .unwrap()
         .build()
         .unwrap()
 }
@@ -277,7 +275,7 @@ patterns = [
     // with every failed state remembered from the first step, and with none
     let found = |text: &str, memo_after: usize| -> Vec<String> {
         let (t, res) = x.analyze(text, date);
-        let found = x.rules().find_with(&t, &res, None, memo_after);
+        let found = x.rules().find_with(&t, &res, None, memo_after, None);
         let name = |e: usize| res.entities[e].name.clone();
         found
             .iter()
@@ -455,7 +453,7 @@ examples = ["Putin visited China. => visit(putin, \u201cchina\u201d)"]
 counterexamples = ["Putin visited Japarov."]
 "#,
     );
-    let report = x.rules().check_examples(&x);
+    let report = x.check_rules();
     assert_eq!((report.rules, report.examples, report.counterexamples), (2, 3, 3));
     assert_eq!(report.failures.len(), 2, "{report}");
     assert!(!report.is_ok());
