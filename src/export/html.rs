@@ -159,9 +159,11 @@ var docs=all(d,'section.doc').length,marks=all(d,'mark[data-entity]').length,rel
 var sum=d.getElementById('summary');
 sum.textContent=docs+(docs===1?' document':' documents')+' \u00b7 '+marks+(marks===1?' mention':' mentions')+' \u00b7 '+rels+(rels===1?' relation':' relations');
 sum.setAttribute('data-documents',docs);sum.setAttribute('data-marks',marks);sum.setAttribute('data-relations',rels);
-if(location.hash==='#selftest'){var de=d.documentElement;
+if(location.hash==='#selftest'){var de=d.documentElement,first=d.querySelector('[data-relation]'),hover=null;
+  if(first){first.dispatchEvent(new MouseEvent('mouseenter'));var h=hl&&CSS.highlights.get('evidence');
+    hover={evidence:h?Array.from(h)[0].toString():null,parties:all(d,'mark.on').length};clear();}
   d.body.setAttribute('data-selftest',JSON.stringify({documents:docs,marks:marks,relations:rels,
-    overflow:de.scrollWidth>de.clientWidth,width:de.clientWidth}));}
+    overflow:de.scrollWidth>de.clientWidth,width:de.clientWidth,hover:hover}));}
 })();
 "#;
 

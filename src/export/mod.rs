@@ -173,7 +173,8 @@ fn process(
 /// Batch mode for exports: reads JSON Lines records (`{"id": …, "text": …, "date": …}`) from
 /// `input`, extracts them in parallel on the rayon pool, and gives them to `exporter` in input
 /// order. A blank line is skipped; a line that is not a record is reported on standard error
-/// (`attache: line N: …`) and skipped. Returns the number of lines skipped for an error.
+/// (`attache: line N: …`) and skipped. Each line is counted as done in `progress`, whose
+/// [`reader`](Progress::reader) `input` may be. Returns the number of lines skipped for an error.
 ///
 /// It does not call [`Exporter::finish`], so that several inputs can go to one exporter.
 pub fn batch(
@@ -181,6 +182,7 @@ pub fn batch(
     input: impl BufRead,
     out: &mut dyn Write,
     exporter: &mut dyn Exporter,
+    progress: &Progress,
     default_date: Option<Date>,
     lossy: bool,
 ) -> io::Result<usize> {
@@ -193,6 +195,7 @@ pub fn batch(
     let mut errors = 0;
     loop {
         let mut lines = Vec::new();
+        let mut read = 0;
         let mut bytes = 0;
         let mut eof = false;
         while lines.len() < CHUNK_LINES && bytes < CHUNK_BYTES {
@@ -202,6 +205,7 @@ pub fn batch(
                 break;
             }
             line_no += 1;
+            read += 1;
             while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
                 buf.pop();
             }
@@ -222,6 +226,7 @@ pub fn batch(
                 }
             }
         }
+        progress.done(read);
         if eof {
             return Ok(errors);
         }

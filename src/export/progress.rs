@@ -5,26 +5,46 @@
 //! the rate. It is drawn only where it is asked for: the command line asks for it when standard
 //! error is a terminal and `--quiet` is not given, so it never reaches a pipe or a file.
 
-use std::io::{self, BufRead, Read};
+use std::collections::VecDeque;
+use std::io::{self, BufRead, Read, Write};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use indicatif::{HumanCount, ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
-/// A progress bar, or nothing (every method then does nothing).
+/// A progress bar, or nothing (every method then does nothing but count).
+///
+/// Batch input is counted twice: as it is read ([`reader`](Progress::reader) notes where each line
+/// ends) and as its records are done ([`done`](Progress::done), or a [`writer`](Progress::writer)
+/// that counts output lines, one per record). The bar shows what is done, up to the end of the
+/// last line done, not what was read ahead.
 #[derive(Clone, Debug)]
 pub struct Progress {
     bar: Option<ProgressBar>,
-    records: Arc<AtomicU64>,
-    // whether the last byte read ended a line (a last line without a newline still counts)
-    at_line_start: Arc<std::sync::atomic::AtomicBool>,
+    state: Arc<Shared>,
+}
+
+#[derive(Debug, Default)]
+struct Shared {
+    records: AtomicU64,
+    lines: Mutex<Lines>,
+}
+
+/// The lines read and not yet done.
+#[derive(Debug, Default)]
+struct Lines {
+    // input offsets where each line read and not yet done ends
+    ends: VecDeque<u64>,
+    // bytes read so far, and whether they end inside a line
+    read: u64,
+    open: bool,
 }
 
 impl Progress {
     /// No progress bar.
     pub fn hidden() -> Progress {
-        Progress { bar: None, records: Arc::default(), at_line_start: Arc::new(true.into()) }
+        Progress { bar: None, state: Arc::default() }
     }
 
     /// A bar on standard error when `show`, counting `unit` (`records`, `files`) over an input of
@@ -34,9 +54,9 @@ impl Progress {
         if !show {
             return progress;
         }
-        let records = progress.records.clone();
+        let state = progress.state.clone();
         let count = move |_: &ProgressState, w: &mut dyn std::fmt::Write| {
-            let _ = write!(w, "{} {unit}", HumanCount(records.load(Ordering::Relaxed)));
+            let _ = write!(w, "{} {unit}", HumanCount(state.records.load(Ordering::Relaxed)));
         };
         let template = match total {
             Some(_) => "{count:>14} [{bar:30}] {decimal_bytes}/{decimal_total_bytes} {decimal_bytes_per_sec} ETA {eta}",
@@ -57,35 +77,64 @@ impl Progress {
         self.bar.is_some()
     }
 
-    /// `input`, counting its bytes and lines (records) as they are read.
+    /// `input`, noting where each of its lines (records) ends as it is read.
     pub fn reader<R: BufRead>(&self, input: R) -> ProgressReader<R> {
         ProgressReader { inner: input, progress: self.clone() }
     }
 
+    /// `output`, where each line written is one record done (batch mode's JSON Lines).
+    pub fn writer<W: Write>(&self, output: W) -> ProgressWriter<W> {
+        ProgressWriter { inner: output, progress: self.clone() }
+    }
+
     /// One record (a file) of `bytes` bytes done.
     pub fn record(&self, bytes: u64) {
-        self.records.fetch_add(1, Ordering::Relaxed);
+        self.state.records.fetch_add(1, Ordering::Relaxed);
         if let Some(bar) = &self.bar {
             bar.inc(bytes);
         }
     }
 
+    /// The next `n` lines read are done.
+    pub fn done(&self, n: u64) {
+        let mut position = None;
+        if let Ok(mut lines) = self.state.lines.lock() {
+            for _ in 0..n {
+                match lines.ends.pop_front() {
+                    Some(end) => position = Some(end),
+                    None => break,
+                }
+            }
+        }
+        self.state.records.fetch_add(n, Ordering::Relaxed);
+        if let (Some(bar), Some(p)) = (&self.bar, position) {
+            bar.set_position(p);
+        }
+    }
+
     /// Records done so far.
     pub fn records(&self) -> u64 {
-        self.records.load(Ordering::Relaxed)
+        self.state.records.load(Ordering::Relaxed)
     }
 
     fn read(&self, bytes: &[u8]) {
-        if bytes.is_empty() {
-            return;
+        let Ok(mut lines) = self.state.lines.lock() else { return };
+        let start = lines.read;
+        for i in memchr::memchr_iter(b'\n', bytes) {
+            lines.ends.push_back(start + i as u64 + 1);
         }
-        let lines = memchr::memchr_iter(b'\n', bytes).count() as u64;
-        let was_at_start = self.at_line_start.swap(bytes.last() == Some(&b'\n'), Ordering::Relaxed);
-        // a line is counted when it starts, so that the last one counts without a newline
-        let starts = lines + u64::from(was_at_start) - u64::from(bytes.last() == Some(&b'\n'));
-        self.records.fetch_add(starts, Ordering::Relaxed);
-        if let Some(bar) = &self.bar {
-            bar.inc(bytes.len() as u64);
+        lines.read += bytes.len() as u64;
+        if let Some(&last) = bytes.last() {
+            lines.open = last != b'\n';
+        }
+    }
+
+    fn end_of_input(&self) {
+        let Ok(mut lines) = self.state.lines.lock() else { return };
+        if lines.open {
+            let end = lines.read;
+            lines.ends.push_back(end);
+            lines.open = false;
         }
     }
 
@@ -97,7 +146,7 @@ impl Progress {
     }
 }
 
-/// A reader that counts what goes through it into a [`Progress`].
+/// A reader that notes the lines going through it into a [`Progress`].
 #[derive(Debug)]
 pub struct ProgressReader<R> {
     inner: R,
@@ -107,6 +156,9 @@ pub struct ProgressReader<R> {
 impl<R: BufRead> Read for ProgressReader<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
+        if n == 0 && !buf.is_empty() {
+            self.progress.end_of_input();
+        }
         self.progress.read(&buf[..n]);
         Ok(n)
     }
@@ -114,16 +166,42 @@ impl<R: BufRead> Read for ProgressReader<R> {
 
 impl<R: BufRead> BufRead for ProgressReader<R> {
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
-        self.inner.fill_buf()
+        let buf = self.inner.fill_buf()?;
+        if buf.is_empty() {
+            self.progress.end_of_input();
+        }
+        Ok(buf)
     }
 
     fn consume(&mut self, amt: usize) {
-        // the buffer filled before is still there: count what is consumed of it
+        // the buffer filled before is still there: note what is consumed of it
         if let Ok(buf) = self.inner.fill_buf() {
             let n = amt.min(buf.len());
             self.progress.read(&buf[..n]);
         }
         self.inner.consume(amt);
+    }
+}
+
+/// A writer that counts the lines written through it as records done in a [`Progress`].
+#[derive(Debug)]
+pub struct ProgressWriter<W> {
+    inner: W,
+    progress: Progress,
+}
+
+impl<W: Write> Write for ProgressWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        let lines = memchr::memchr_iter(b'\n', &buf[..n]).count() as u64;
+        if lines > 0 {
+            self.progress.done(lines);
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
     }
 }
 
@@ -147,7 +225,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_reader_counts_lines_and_bytes() {
+    fn lines_read_become_records_done() {
         let progress = Progress::hidden();
         let mut r = progress.reader(io::BufReader::with_capacity(4, &b"{\"a\":1}\n{\"b\":2}\nlast"[..]));
         let mut lines = Vec::new();
@@ -159,11 +237,23 @@ mod tests {
             lines.push(buf);
         }
         assert_eq!(lines.len(), 3);
+        assert_eq!(progress.records(), 0, "read, not done");
+        assert_eq!(progress.state.lines.lock().unwrap().ends, [8, 16, 20]);
+        let mut w = progress.writer(Vec::new());
+        w.write_all(b"one\ntwo\n").unwrap();
+        assert_eq!(progress.records(), 2);
+        progress.done(1);
         assert_eq!(progress.records(), 3);
-        let p = Progress::hidden();
-        let mut s = String::new();
-        p.reader(&b"a\nb\n"[..]).read_to_string(&mut s).unwrap();
+        assert!(progress.state.lines.lock().unwrap().ends.is_empty());
+        assert!(!progress.is_shown());
+    }
+
+    #[test]
+    fn files_count_as_records() {
+        let p = Progress::new(false, Some(10), "files");
+        p.record(4);
+        p.record(6);
         assert_eq!(p.records(), 2);
-        assert!(!p.is_shown());
+        p.finish();
     }
 }
