@@ -247,7 +247,7 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
                         progress.reader(input),
                         &mut out,
                         x.as_mut(),
-                        &progress,
+                        &|n| progress.done(n),
                         args.date,
                         args.lossy,
                     )?;

@@ -24,6 +24,7 @@
 use std::collections::HashMap;
 use std::io::{self, BufRead, Write};
 
+#[cfg(feature = "parallel")]
 use rayon::prelude::*;
 
 use crate::{Date, Document, Extractor};
@@ -32,12 +33,14 @@ pub mod brat;
 pub mod conll;
 pub mod html;
 pub mod plover;
+#[cfg(feature = "cli")]
 pub mod progress;
 
 pub use brat::BratExporter;
 pub use conll::ConllExporter;
 pub use html::HtmlExporter;
 pub use plover::{EventsExporter, PloverExporter};
+#[cfg(feature = "cli")]
 pub use progress::Progress;
 
 /// One document to export.
@@ -173,8 +176,8 @@ fn process(
 /// Batch mode for exports: reads JSON Lines records (`{"id": …, "text": …, "date": …}`) from
 /// `input`, extracts them in parallel on the rayon pool, and gives them to `exporter` in input
 /// order. A blank line is skipped; a line that is not a record is reported on standard error
-/// (`attache: line N: …`) and skipped. Each line is counted as done in `progress`, whose
-/// [`reader`](Progress::reader) `input` may be. Returns the number of lines skipped for an error.
+/// (`attache: line N: …`) and skipped. `done` is told how many lines each chunk finished (the
+/// command line's progress bar counts them). Returns the number of lines skipped for an error.
 ///
 /// It does not call [`Exporter::finish`], so that several inputs can go to one exporter.
 pub fn batch(
@@ -182,7 +185,7 @@ pub fn batch(
     input: impl BufRead,
     out: &mut dyn Write,
     exporter: &mut dyn Exporter,
-    progress: &Progress,
+    done: &dyn Fn(u64),
     default_date: Option<Date>,
     lossy: bool,
 ) -> io::Result<usize> {
@@ -215,8 +218,11 @@ pub fn batch(
             bytes += buf.len();
             lines.push((line_no, buf));
         }
-        let results: Vec<_> =
-            lines.par_iter().map(|(n, bytes)| (*n, process(extractor, bytes, *n, default_date, lossy))).collect();
+        let one = |(n, bytes): &(usize, Vec<u8>)| (*n, process(extractor, bytes, *n, default_date, lossy));
+        #[cfg(feature = "parallel")]
+        let results: Vec<_> = lines.par_iter().map(one).collect();
+        #[cfg(not(feature = "parallel"))]
+        let results: Vec<_> = lines.iter().map(one).collect();
         for (n, result) in results {
             match result {
                 Ok((name, text, doc)) => exporter.document(out, &Item { name: &name, text: &text, doc: &doc })?,
@@ -226,7 +232,7 @@ pub fn batch(
                 }
             }
         }
-        progress.done(read);
+        done(read);
         if eof {
             return Ok(errors);
         }
