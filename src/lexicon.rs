@@ -157,6 +157,10 @@ words!(
     ABBREVIATIONS, ABBREVIATIONS_LIST
 );
 words!(
+    /// Verbs that make a capitalised word before them an actor ("Chad said").
+    NEWS_VERB_SET, NEWS_VERBS
+);
+words!(
     /// Words that negate the event after them.
     NEGATION, NEGATION_LIST
 );

@@ -511,12 +511,14 @@ impl<'a> Vm<'a> {
         while count < MAX_LIST {
             let mut next = at;
             let mut joined = false;
+            let mut comma_and = false;
             match self.word_id(next) {
                 COMMA => {
                     next += 1;
                     if matches!(self.word_id(next), AND | AMPERSAND) {
                         next += 1;
                         joined = true;
+                        comma_and = true;
                     }
                 }
                 AND | AMPERSAND => {
@@ -531,6 +533,12 @@ impl<'a> Vm<'a> {
                 None => break,
                 Some(e) if !joined && kind_of(e) != first => break,
                 Some(_) => {}
+            }
+            // ", and X pledged …" after a single member starts a new clause with a subject of its
+            // own ("… to Ukraine, and the European Union pledged …"), where "A, B, and C signed"
+            // ends a list of three
+            if comma_and && count == 1 && self.word(next + 1).is_some_and(finite_verb) {
+                break;
             }
             at = next + 1;
             ends[count] = at;
@@ -576,6 +584,16 @@ pub(crate) enum Mood {
 
 fn negator(w: &str) -> bool {
     lexicon::NEGATION.contains(w) || w.ends_with("n't")
+}
+
+/// Whether `w` reads as the finite verb of a clause after its subject: a past tense, a reporting
+/// verb, an auxiliary, a modal or a negation.
+fn finite_verb(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ed"))
+        || lexicon::NEWS_VERB_SET.contains(w)
+        || lexicon::AUXILIARIES.contains(w)
+        || strong_modal(w)
+        || negator(w)
 }
 
 fn strong_modal(w: &str) -> bool {
