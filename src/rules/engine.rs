@@ -600,6 +600,12 @@ fn strong_modal(w: &str) -> bool {
     lexicon::MODALITY.contains(w)
 }
 
+/// Whether the word at unit `u` is a modal: "set" only as "set to" ("set up a task force" is done,
+/// "set to meet" is not).
+fn modal_at(vm: &Vm<'_>, u: usize) -> bool {
+    vm.word(u).is_some_and(|w| strong_modal(w) && (w != "set" || vm.word(u + 1) == Some("to")))
+}
+
 /// Words that only qualify the verb after them: skipped when looking for a match's trigger.
 fn auxiliary(w: &str) -> bool {
     negator(w) || strong_modal(w) || lexicon::AUXILIARIES.contains(w)
@@ -636,7 +642,7 @@ pub(crate) fn mood(vm: &Vm<'_>, run: Run<'_>) -> Mood {
             if negator(w) {
                 return Mood::Negated;
             }
-            future |= strong_modal(w) || w == "to";
+            future |= modal_at(vm, i) || w == "to";
             seen += 1;
         }
     }
@@ -682,7 +688,7 @@ pub(crate) fn mood(vm: &Vm<'_>, run: Run<'_>) -> Mood {
                 if negator(w) {
                     return Mood::Negated;
                 }
-                future |= strong_modal(w) || w == "to";
+                future |= modal_at(vm, r.start) || w == "to";
             }
         }
         if let Inst::Gap(_) = program.insts[*pc] {
@@ -692,11 +698,11 @@ pub(crate) fn mood(vm: &Vm<'_>, run: Run<'_>) -> Mood {
             if comma(r.start.checked_sub(1)) && comma(Some(r.end)) {
                 continue;
             }
-            for w in r.clone().filter_map(|u| vm.word(u)) {
+            for (u, w) in r.clone().filter_map(|u| vm.word(u).map(|w| (u, w))) {
                 if negator(w) {
                     return Mood::Negated;
                 }
-                future |= strong_modal(w);
+                future |= modal_at(vm, u);
             }
         }
     }

@@ -272,6 +272,14 @@ static PRELUDE_SCOPE: once_cell::sync::Lazy<std::result::Result<std::sync::Arc<s
 pub const DEFAULT_FILES: &[(&str, &str)] = &[
     ("rules/diplomacy.toml", include_str!("../../rules/diplomacy.toml")),
     // cooperative event types, one file each
+    ("rules/agree.toml", include_str!("../../rules/agree.toml")),
+    ("rules/consult.toml", include_str!("../../rules/consult.toml")),
+    ("rules/support.toml", include_str!("../../rules/support.toml")),
+    ("rules/concede.toml", include_str!("../../rules/concede.toml")),
+    ("rules/cooperate.toml", include_str!("../../rules/cooperate.toml")),
+    ("rules/aid.toml", include_str!("../../rules/aid.toml")),
+    ("rules/retreat.toml", include_str!("../../rules/retreat.toml")),
+    ("rules/request.toml", include_str!("../../rules/request.toml")),
     // conflictual event types, one file each
     ("rules/accuse.toml", include_str!("../../rules/accuse.toml")),
     ("rules/reject.toml", include_str!("../../rules/reject.toml")),
