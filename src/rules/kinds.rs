@@ -85,6 +85,10 @@ pub struct KindDef {
     pub future: Option<Event>,
     /// Whether subject and object can be swapped without changing the meaning.
     pub symmetric: bool,
+    /// Kinds this one is the more specific reading of: where a relation of this kind and one of
+    /// those share their subject and evidence in a sentence, they are one event, and only this
+    /// one is kept ("sent peacekeepers to Haiti" is aid, not also a deployment).
+    pub supersedes: Vec<RelationKind>,
     /// Where it is declared.
     pub location: Location,
 }
@@ -101,6 +105,8 @@ struct KindSpec {
     future: Option<String>,
     #[serde(default)]
     symmetric: bool,
+    #[serde(default)]
+    supersedes: Vec<String>,
     /// Whether this declaration replaces an earlier one of the same name.
     #[serde(default)]
     replace: bool,
@@ -204,12 +210,16 @@ impl KindTable {
             event,
             future,
             symmetric: spec.symmetric,
+            supersedes: spec.supersedes.iter().map(|k| RelationKind::new(k)).collect(),
             location: location.clone(),
         };
         match self.by_name.get(name) {
             Some(&id) => {
                 let old = &self.kinds[id.index()];
-                let same = old.event == def.event && old.future == def.future && old.symmetric == def.symmetric;
+                let same = old.event == def.event
+                    && old.future == def.future
+                    && old.symmetric == def.symmetric
+                    && old.supersedes == def.supersedes;
                 if !same && !spec.replace {
                     return Err(Error::Rules {
                         location: def.location,

@@ -871,9 +871,36 @@ impl RuleSet {
                     near.extend(partials);
                 }
             }
+            self.drop_superseded(&mut out, first);
             out[first..].sort_by_key(|f| (f.relation.start, f.relation.end));
         }
         out
+    }
+
+    /// Drops the relations of `out[first..]` (one sentence's) that another of them supersedes:
+    /// same subject, overlapping evidence, a kind that declares the other's kind superseded.
+    fn drop_superseded(&self, out: &mut Vec<Found>, first: usize) {
+        let found = &out[first..];
+        if found.len() < 2 || !self.kinds.iter().any(|k| !k.supersedes.is_empty()) {
+            return;
+        }
+        let superseded: Vec<bool> = found
+            .iter()
+            .map(|b| {
+                found.iter().any(|a| {
+                    a.relation.subject == b.relation.subject
+                        && a.relation.start < b.relation.end
+                        && b.relation.start < a.relation.end
+                        && self.kind(a.relation.kind.as_str()).is_some_and(|k| k.supersedes.contains(&b.relation.kind))
+                })
+            })
+            .collect();
+        let mut i = 0;
+        out.retain(|_| {
+            let keep = i < first || !superseded[i - first];
+            i += 1;
+            keep
+        });
     }
 
     pub(crate) fn pattern_source(&self, p: usize) -> (&Rule, &str) {
