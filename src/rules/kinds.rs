@@ -327,8 +327,13 @@ mod tests {
         assert_eq!(table.event(meet, None, None, true).event_type, EventType::Agree);
         let withdraw = table.id("withdraw").unwrap();
         assert_eq!(table.event(withdraw, None, None, true).event_type, EventType::Concede);
+        // a conflictual action stated for the future is a threat of it (the PLOVER manual: a single
+        // category, THREATEN, rather than ASSAULT + future or hypothetical)
         let attack = table.id("attack").unwrap();
-        assert_eq!(table.event(attack, None, None, true).event_type, EventType::Assault);
+        assert_eq!(table.event(attack, None, None, true).event_type, EventType::Threaten);
+        assert_eq!(table.event(attack, None, None, false).event_type, EventType::Assault);
+        let sanction = table.id("sanction").unwrap();
+        assert_eq!(table.event(sanction, None, None, true).event_type, EventType::Threaten);
     }
 
     #[test]
