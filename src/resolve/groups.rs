@@ -221,7 +221,7 @@ pub(crate) fn find_groups(agents: &Agents, text: &Text<'_>, resolution: &mut Res
                     continue;
                 } else if group_like && !LOW_INFORMATION.contains(&sector.as_str()) {
                     // a bare noun: the sentence's one country, or nothing at all
-                    match sentence_country(resolution, sentence) {
+                    match sentence_country(resolution, sentence, &found, tokens) {
                         Some(code) => (Some(code), i, None),
                         None => {
                             i = phrase_end;
@@ -391,9 +391,23 @@ fn entity_country(entity: &ResolvedEntity) -> Option<String> {
     }
 }
 
-/// The one country sentence `sentence` names, if it names exactly one.
-fn sentence_country(resolution: &Resolution, sentence: usize) -> Option<String> {
+/// The one country sentence `sentence` names, if it names exactly one: by a country's or a
+/// place's name, or as the country of a group found in it before (`groups`).
+fn sentence_country(
+    resolution: &Resolution,
+    sentence: usize,
+    groups: &[Found],
+    tokens: &[crate::text::Token],
+) -> Option<String> {
     let mut found: Option<String> = None;
+    for g in groups.iter().filter(|g| tokens[g.start].sentence() == sentence) {
+        let Some(code) = &g.country else { continue };
+        match &found {
+            None => found = Some(code.clone()),
+            Some(c) if c == code => {}
+            Some(_) => return None,
+        }
+    }
     let first = resolution.mentions.partition_point(|m| m.sentence < sentence);
     for (k, m) in resolution.mentions.iter().enumerate().skip(first) {
         if m.sentence != sentence {
@@ -402,7 +416,9 @@ fn sentence_country(resolution: &Resolution, sentence: usize) -> Option<String> 
         // a country inside a name ("the China-Central Asia Summit") says nothing of the sentence's
         // actors; nor does a pronoun, nor a person ("Reporters asked Trump" are not American
         // reporters)
-        if m.form == MentionForm::Pronoun || m.nested {
+        // nor a demonym that qualifies something else ("Investors bought Kenyan government bonds":
+        // the investors need not be Kenyan)
+        if m.form == MentionForm::Pronoun || m.form == MentionForm::Adjective || m.nested {
             continue;
         }
         let kind = resolution.entities[m.entity].kind;
