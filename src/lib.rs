@@ -38,6 +38,7 @@
 
 #![deny(missing_docs)]
 
+pub mod batch;
 pub mod date;
 pub mod document;
 pub mod error;

@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::mpsc;
 
+use attache::batch::{decode, process_line};
 use attache::{Date, Document, Extractor};
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
-use serde::Serialize;
 
 #[derive(Parser)]
 #[command(name = "attache", version, about = "Who is who and who did what to whom in English news.")]
@@ -248,16 +248,6 @@ fn test(args: TestArgs) -> io::Result<ExitCode> {
     Ok(if report.is_ok() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-fn decode(bytes: &[u8], lossy: bool) -> Result<std::borrow::Cow<'_, str>, attache::Error> {
-    if lossy {
-        Ok(String::from_utf8_lossy(bytes))
-    } else {
-        std::str::from_utf8(bytes)
-            .map(std::borrow::Cow::Borrowed)
-            .map_err(|e| attache::Error::InvalidUtf8 { offset: e.valid_up_to() })
-    }
-}
-
 fn pretty(out: &mut impl Write, name: &str, doc: &Document) -> io::Result<()> {
     writeln!(out, "== {name}{}", doc.date.as_ref().map_or(String::new(), |d| format!(" (as of {d})")))?;
     for kind in attache::EntityKind::ALL {
@@ -300,30 +290,6 @@ fn event_label(event: &attache::Event) -> String {
         s.push_str(&event.cameo);
     }
     format!("<{s}>")
-}
-
-/// One batch-mode input record.
-#[derive(serde::Deserialize)]
-struct Record {
-    #[serde(default)]
-    id: serde_json::Value,
-    text: String,
-    #[serde(default)]
-    date: Option<String>,
-}
-
-#[derive(Serialize)]
-struct Output<'a> {
-    id: &'a serde_json::Value,
-    #[serde(flatten)]
-    doc: Document,
-}
-
-#[derive(Serialize)]
-struct ErrorRecord<'a> {
-    id: &'a serde_json::Value,
-    error: String,
-    line: usize,
 }
 
 /// Batch mode: reads lines in chunks, processes each chunk in parallel, writes in input order.
@@ -400,34 +366,4 @@ fn batch(
         processor.join().unwrap_or_else(|_| Err(io::Error::other("the batch worker panicked")))
     })?;
     Ok(ExitCode::SUCCESS)
-}
-
-fn process_line(extractor: &Extractor, line: usize, bytes: &[u8], default_date: Option<Date>, lossy: bool) -> String {
-    let null = serde_json::Value::Null;
-    let fail = |id: &serde_json::Value, error: String| {
-        serde_json::to_string(&ErrorRecord { id, error, line }).unwrap_or_default()
-    };
-    let text = match decode(bytes, lossy) {
-        Ok(t) => t,
-        Err(e) => return fail(&null, e.to_string()),
-    };
-    let value: serde_json::Value = match serde_json::from_str(&text) {
-        Ok(v) => v,
-        Err(e) => return fail(&null, format!("not a JSON object: {e}")),
-    };
-    let id = value.get("id").cloned().unwrap_or(serde_json::Value::Null);
-    let record: Record = match serde_json::from_value(value) {
-        Ok(r) => r,
-        Err(e) => return fail(&id, format!("bad record: {e}")),
-    };
-    let date = match record.date.as_deref().map(str::parse::<Date>) {
-        Some(Ok(d)) => Some(d),
-        Some(Err(e)) => return fail(&id, e.to_string()),
-        None => default_date,
-    };
-    let doc = match date {
-        Some(d) => extractor.extract_with_date(&record.text, d),
-        None => extractor.extract(&record.text),
-    };
-    serde_json::to_string(&Output { id: &record.id, doc }).unwrap_or_else(|e| fail(&id, e.to_string()))
 }
