@@ -15,8 +15,9 @@ It sets:
 - ``doc.ents``: one span per mention, labelled in spaCy's convention (PERSON, GPE for
   countries, LOC for places, ORG, NORP for groups, LAW for documents, EVENT), aligned to spaCy's
   tokens (a mention inside a token takes the whole token), overlapping mentions resolved
-  (the longest wins). Entities a model found before are kept where no attache mention overlaps
-  them (``overwrite_ents=False`` keeps the model's and adds only attache's that do not overlap);
+  (the longest wins), pronouns ("he", "her") left out unless ``pronoun_ents`` is set.
+  Entities a model found before are kept where no attache mention overlaps them
+  (``overwrite_ents=False`` keeps the model's and adds only attache's that do not overlap);
 - ``doc.spans["attache"]``: every mention, overlapping ones too;
 - ``span._.attache_id`` (``"person:xi-jinping"``) and ``span._.attache_attrs`` (the entity's
   attributes: ISO codes, country, role on the document's date, actor code) on those spans;
@@ -55,6 +56,12 @@ LABELS: Dict[str, str] = {
     "event": "EVENT",
     "money": "MONEY",
 }
+
+#: Mentions written as these words refer back to a person named before: they are in
+#: ``doc.spans`` but not in ``doc.ents`` (unless ``pronoun_ents`` is set), as spaCy's NER never
+#: labels pronouns.
+PRONOUNS = frozenset("he him his himself she her hers herself they them their theirs themselves".split())
+
 
 def _register_extensions() -> None:
     if not Doc.has_extension("attache"):
@@ -106,6 +113,7 @@ class AttacheComponent:
         overwrite_ents: bool = True,
         spans_key: str = "attache",
         threads: Optional[int] = None,
+        pronoun_ents: bool = False,
     ) -> None:
         _register_extensions()
         self.name = name
@@ -116,6 +124,7 @@ class AttacheComponent:
         self.overwrite_ents = overwrite_ents
         self.spans_key = spans_key
         self.threads = threads
+        self.pronoun_ents = pronoun_ents
         self.extractor = shared_extractor(self.gazetteers, self.rules, defaults)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -155,7 +164,8 @@ class AttacheComponent:
             spans.append(span)
         if self.spans_key:
             doc.spans[self.spans_key] = spans
-        ours = filter_spans(spans)
+        named = spans if self.pronoun_ents else [s for s in spans if s.text.lower() not in PRONOUNS]
+        ours = filter_spans(named)
         theirs = list(doc.ents)
         if self.overwrite_ents:
             taken = {i for s in ours for i in range(s.start, s.end)}
@@ -169,17 +179,17 @@ class AttacheComponent:
 
     def __reduce__(self) -> Any:
         # the Extractor is rebuilt (or shared) in the receiving process
-        return (_rebuild, (self.name, self.date, self.gazetteers, self.rules, self.defaults,
-                           self.overwrite_ents, self.spans_key, self.threads))
+        settings = {k: v for k, v in vars(self).items() if k not in ("extractor", "name")}
+        return (_rebuild, (self.name, settings))
 
 
-def _rebuild(name, date, gazetteers, rules, defaults, overwrite_ents, spans_key, threads):  # type: ignore[no-untyped-def]
+def _rebuild(name: str, settings: Dict[str, Any]) -> "AttacheComponent":
     component = AttacheComponent.__new__(AttacheComponent)
     _register_extensions()
-    component.name, component.date = name, date
-    component.gazetteers, component.rules, component.defaults = gazetteers, rules, defaults
-    component.overwrite_ents, component.spans_key, component.threads = overwrite_ents, spans_key, threads
-    component.extractor = shared_extractor(gazetteers, rules, defaults)
+    component.name = name
+    for key, value in settings.items():
+        setattr(component, key, value)
+    component.extractor = shared_extractor(component.gazetteers, component.rules, component.defaults)
     return component
 
 
@@ -193,6 +203,7 @@ def _rebuild(name, date, gazetteers, rules, defaults, overwrite_ents, spans_key,
         "overwrite_ents": True,
         "spans_key": "attache",
         "threads": None,
+        "pronoun_ents": False,
     },
     assigns=["doc.ents", "token.ent_iob", "token.ent_type", "doc.spans", "doc._.attache", "span._.attache_id"],
 )
@@ -206,6 +217,7 @@ def make_attache(
     overwrite_ents: bool,
     spans_key: str,
     threads: Optional[int],
+    pronoun_ents: bool,
 ) -> AttacheComponent:
     """Builds the ``"attache"`` component (see the module's documentation for the settings)."""
     return AttacheComponent(
@@ -218,6 +230,7 @@ def make_attache(
         overwrite_ents=overwrite_ents,
         spans_key=spans_key,
         threads=threads,
+        pronoun_ents=pronoun_ents,
     )
 
 

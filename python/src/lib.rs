@@ -198,6 +198,65 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) ->
     results
 }
 
+/// `f` over `items` on `threads` worker threads (the GIL released), and `consume` of each result
+/// in order on the calling thread (the GIL held) while the workers go on: turning one result into
+/// Python objects overlaps with extracting the next ones. With one thread, the calling thread
+/// does both in turn. `f` must not panic (wrap it in [`guarded`]); a result lost anyway comes to
+/// `consume` as `None`. When `consume` fails, the workers stop and the error is returned.
+fn parallel_ordered<'py, T: Sync, R: Send>(
+    py: Python<'py>,
+    items: &[T],
+    threads: usize,
+    f: impl Fn(&T) -> R + Sync,
+    mut consume: impl FnMut(usize, Option<R>) -> PyResult<()>,
+) -> PyResult<()> {
+    let threads = threads.min(items.len());
+    if threads <= 1 {
+        for (i, item) in items.iter().enumerate() {
+            let r = py.detach(|| f(item));
+            consume(i, Some(r))?;
+        }
+        return Ok(());
+    }
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = std::sync::mpsc::channel::<(usize, R)>();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (next, f) = (&next, &f);
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= items.len() || tx.send((i, f(&items[i]))).is_err() {
+                    return;
+                }
+            });
+        }
+        drop(tx);
+        // a Receiver is not Sync: behind a lock (only this thread takes it) to cross `detach`
+        let rx = std::sync::Mutex::new(rx);
+        let mut pending = std::collections::BTreeMap::new();
+        let mut outcome = Ok(());
+        for want in 0..items.len() {
+            while !pending.contains_key(&want) {
+                match py.detach(|| rx.lock().map_err(|_| std::sync::mpsc::RecvError).and_then(|rx| rx.recv())) {
+                    Ok((i, r)) => {
+                        pending.insert(i, r);
+                    }
+                    Err(_) => break, // every worker has ended: the result is lost
+                }
+            }
+            outcome = consume(want, pending.remove(&want));
+            if outcome.is_err() {
+                // the workers take no new item and their sends fail from here on
+                next.store(items.len(), Ordering::Relaxed);
+                break;
+            }
+        }
+        drop(rx);
+        outcome
+    })
+}
+
 fn thread_count(threads: Option<usize>) -> PyResult<usize> {
     match threads {
         Some(0) => Err(PyValueError::new_err("threads must be at least 1")),
@@ -310,6 +369,7 @@ fn error_record<'py>(py: Python<'py>, id: &Py<PyAny>, error: &str, line: usize) 
 impl Extractor {
     #[new]
     #[pyo3(signature = (gazetteers = None, rules = None, defaults = true))]
+    #[pyo3(text_signature = "(gazetteers=(), rules=(), defaults=True)")]
     fn new(
         py: Python<'_>,
         gazetteers: Option<&Bound<'_, PyAny>>,
@@ -392,15 +452,14 @@ impl Extractor {
         let threads = thread_count(threads)?;
         let default_date = date_arg(py, date)?;
         let jobs: Vec<Job> = records.try_iter()?.map(|r| self.job(py, &r?, default_date)).collect::<PyResult<_>>()?;
-        let results = py.detach(|| {
-            parallel_map(&jobs, threads, |job| match job {
-                Job::Text { text, date } => Some(self.extract_json(text, *date, false)),
-                Job::Record { text, date, .. } => Some(self.extract_json(text, *date, true)),
-                Job::Bad { .. } => None,
-            })
-        });
         let out = PyList::empty(py);
-        for (i, (job, result)) in jobs.iter().zip(results).enumerate() {
+        let extract = |job: &Job| match job {
+            Job::Text { text, date } => Some(self.extract_json(text, *date, false)),
+            Job::Record { text, date, .. } => Some(self.extract_json(text, *date, true)),
+            Job::Bad { .. } => None,
+        };
+        parallel_ordered(py, &jobs, threads, extract, |i, result| {
+            let job = &jobs[i];
             // `None` inside: a bad record, never extracted; `None` outside: a result lost to a panic
             let result =
                 result.unwrap_or_else(|| Some(Err("internal error in attache: a worker thread failed".into())));
@@ -419,8 +478,8 @@ impl Extractor {
                 (Job::Text { .. }, r) => error_record(py, &py.None(), &failure(r), i + 1)?,
                 (Job::Record { id, .. }, r) => error_record(py, id, &failure(r), i + 1)?,
             };
-            out.append(item)?;
-        }
+            out.append(item)
+        })?;
         Ok(out)
     }
 

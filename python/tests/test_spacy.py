@@ -192,3 +192,19 @@ def test_the_seed_article():
         assert expected in ents
     assert {e["id"] for e in doc._.attache["entities"]} == {s._.attache_id for s in doc.spans["attache"]}
     assert any(r["kind"] == "meet" for r in doc._.attache_relations)
+
+
+def test_pronouns_are_spans_not_ents(nlp):
+    text = "The Brazilian foreign minister visited Nairobi, where he met Ruto."
+    doc = nlp(text)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Brazilian foreign minister", "PERSON"),
+        ("Nairobi", "LOC"),
+        ("Ruto", "PERSON"),
+    ]
+    assert "he" in [s.text for s in doc.spans["attache"]]
+    meet = next(r for r in doc._.attache_relations if r["kind"] == "meet")
+    assert meet["subject_span"].text == "he" and meet["subject_span"]._.attache_id == "person:mauro-vieira"
+    with_pronouns = spacy.blank("en")
+    with_pronouns.add_pipe("attache", config={"date": "2025-06-17", "pronoun_ents": True})
+    assert "he" in [e.text for e in with_pronouns(text).ents]
