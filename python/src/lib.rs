@@ -12,7 +12,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use attache::{Date, Document};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 
 pyo3::create_exception!(
@@ -141,23 +140,40 @@ impl CharOffsets {
 /// What one extraction gives before it becomes a Python object: the document's JSON (as the
 /// command line writes it) and the character offsets to add.
 struct Extracted {
-    json: String,
+    doc: Document,
+    /// Whether the document goes out in batch form, `"id"` first.
+    with_id: bool,
     offsets: CharOffsets,
 }
 
-static JSON_LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+/// A document in batch mode's form: `id` (set afterwards) first.
+#[derive(serde::Serialize)]
+struct WithId<'a> {
+    id: (),
+    #[serde(flatten)]
+    doc: &'a Document,
+}
 
-/// The Python dict of an extraction: `json.loads` of the crate's JSON, with `char_start` and
-/// `char_end` added to each mention and relation.
+/// The Python dict of an extraction: the crate's serde output turned into Python objects (the
+/// same keys, in the same order, as its JSON), with `char_start` and `char_end` added to each
+/// mention and relation.
 fn to_python<'py>(py: Python<'py>, extracted: &Extracted) -> PyResult<Bound<'py, PyAny>> {
-    let loads = JSON_LOADS.get_or_try_init(py, || py.import("json")?.getattr("loads").map(Bound::unbind))?;
-    let doc = loads.bind(py).call1((extracted.json.as_str(),))?;
-    for (key, offsets) in [("mentions", &extracted.offsets.mentions), ("relations", &extracted.offsets.relations)] {
+    let doc = if extracted.with_id {
+        pythonize::pythonize(py, &WithId { id: (), doc: &extracted.doc })
+    } else {
+        pythonize::pythonize(py, &extracted.doc)
+    }
+    .map_err(|e| attache_error(py, e.to_string(), None, None, None))?;
+    let (start_key, end_key) = (pyo3::intern!(py, "char_start"), pyo3::intern!(py, "char_end"));
+    for (key, offsets) in [
+        (pyo3::intern!(py, "mentions"), &extracted.offsets.mentions),
+        (pyo3::intern!(py, "relations"), &extracted.offsets.relations),
+    ] {
         let list = doc.get_item(key)?;
         let list = list.cast::<PyList>()?;
         for (item, &(start, end)) in list.iter().zip(offsets) {
-            item.set_item("char_start", start)?;
-            item.set_item("char_end", end)?;
+            item.set_item(start_key, start)?;
+            item.set_item(end_key, end)?;
         }
     }
     Ok(doc)
@@ -304,18 +320,12 @@ impl Extractor {
     }
 
     /// Extracts and serialises one text; `with_id` writes the batch form (`"id": null` first).
-    fn extract_json(&self, text: &str, date: Option<Date>, with_id: bool) -> Result<Extracted, String> {
+    fn extract_doc(&self, text: &str, date: Option<Date>, with_id: bool) -> Result<Extracted, String> {
         guarded(|| {
             let doc = self.run(text, date);
-            let json = if with_id {
-                attache::batch::document_line(&serde_json::Value::Null, &doc)
-            } else {
-                serde_json::to_string(&doc)
-            }
-            .map_err(|e| e.to_string())?;
-            Ok(Extracted { json, offsets: CharOffsets::of(text, &doc) })
+            let offsets = CharOffsets::of(text, &doc);
+            Extracted { doc, with_id, offsets }
         })
-        .and_then(|r| r)
     }
 
     fn job(&self, py: Python<'_>, record: &Bound<'_, PyAny>, default_date: Option<Date>) -> PyResult<Job> {
@@ -423,7 +433,7 @@ impl Extractor {
         })?;
         let text = text.to_cow()?;
         let text: &str = &text;
-        let extracted = py.detach(|| self.extract_json(text, date, false));
+        let extracted = py.detach(|| self.extract_doc(text, date, false));
         match extracted {
             Ok(x) => to_python(py, &x),
             Err(message) => Err(attache_error(py, message, None, None, None)),
@@ -454,8 +464,8 @@ impl Extractor {
         let jobs: Vec<Job> = records.try_iter()?.map(|r| self.job(py, &r?, default_date)).collect::<PyResult<_>>()?;
         let out = PyList::empty(py);
         let extract = |job: &Job| match job {
-            Job::Text { text, date } => Some(self.extract_json(text, *date, false)),
-            Job::Record { text, date, .. } => Some(self.extract_json(text, *date, true)),
+            Job::Text { text, date } => Some(self.extract_doc(text, *date, false)),
+            Job::Record { text, date, .. } => Some(self.extract_doc(text, *date, true)),
             Job::Bad { .. } => None,
         };
         parallel_ordered(py, &jobs, threads, extract, |i, result| {
