@@ -2,6 +2,7 @@
 
 import datetime
 import os
+import pathlib
 from typing import Any, Iterable, List, Optional, Tuple, Union
 
 __version__: str
@@ -56,9 +57,9 @@ class Extractor:
     ) -> List[str]:
         """Batch mode on JSON Lines, byte for byte as ``attache extract --format jsonl``."""
     @property
-    def gazetteers(self) -> List[str]: ...
+    def gazetteers(self) -> List[pathlib.Path]: ...
     @property
-    def rules(self) -> List[str]: ...
+    def rules(self) -> List[pathlib.Path]: ...
     @property
     def defaults(self) -> bool: ...
     @property

@@ -1,8 +1,9 @@
 //! `attache._attache`: the Python bindings of the attache crate.
 //!
-//! Everything here is glue: arguments in, the crate's own serde output (the JSON of the command
-//! line) out, turned into Python objects with `json.loads`, plus character offsets for Python's
-//! string indexing. Extraction runs with the GIL released, and no Rust panic crosses into Python:
+//! Everything here is glue: arguments in, the crate's own serde output (what the command line
+//! writes as JSON) out, turned into Python objects by `pythonize`, plus character offsets for
+//! Python's string indexing. Batch mode on JSON Lines is the crate's `attache::batch`, as the
+//! command line runs it. Extraction runs with the GIL released, and no Rust panic crosses into Python:
 //! each call into the crate is wrapped in `catch_unwind` and a panic becomes an `AttacheError`.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -214,11 +215,12 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) ->
     results
 }
 
-/// `f` over `items` on `threads` worker threads (the GIL released), and `consume` of each result
-/// in order on the calling thread (the GIL held) while the workers go on: turning one result into
-/// Python objects overlaps with extracting the next ones. With one thread, the calling thread
-/// does both in turn. `f` must not panic (wrap it in [`guarded`]); a result lost anyway comes to
-/// `consume` as `None`. When `consume` fails, the workers stop and the error is returned.
+/// `f` over `items` on `threads` threads (the GIL released), and `consume` of each result in
+/// order on the calling thread (the GIL held): the calling thread is one of the `threads`, and
+/// turns results into Python objects while the other threads extract the next ones, helping
+/// them extract when no result is ready. `f` must not panic (wrap it in [`guarded`]); a result
+/// lost anyway comes to `consume` as `None`. When `consume` fails, the other threads stop and the
+/// error is returned.
 fn parallel_ordered<'py, T: Sync, R: Send>(
     py: Python<'py>,
     items: &[T],
@@ -237,7 +239,7 @@ fn parallel_ordered<'py, T: Sync, R: Send>(
     let next = AtomicUsize::new(0);
     let (tx, rx) = std::sync::mpsc::channel::<(usize, R)>();
     std::thread::scope(|scope| {
-        for _ in 0..threads {
+        for _ in 1..threads {
             let tx = tx.clone();
             let (next, f) = (&next, &f);
             scope.spawn(move || loop {
@@ -254,16 +256,29 @@ fn parallel_ordered<'py, T: Sync, R: Send>(
         let mut outcome = Ok(());
         for want in 0..items.len() {
             while !pending.contains_key(&want) {
+                let ready = rx.lock().ok().and_then(|rx| rx.try_recv().ok());
+                if let Some((i, r)) = ready {
+                    pending.insert(i, r);
+                    continue;
+                }
+                // nothing ready: extract the next item here
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i < items.len() {
+                    let r = py.detach(|| f(&items[i]));
+                    pending.insert(i, r);
+                    continue;
+                }
+                // nothing left to take: wait for the other threads
                 match py.detach(|| rx.lock().map_err(|_| std::sync::mpsc::RecvError).and_then(|rx| rx.recv())) {
                     Ok((i, r)) => {
                         pending.insert(i, r);
                     }
-                    Err(_) => break, // every worker has ended: the result is lost
+                    Err(_) => break, // every other thread has ended: the result is lost
                 }
             }
             outcome = consume(want, pending.remove(&want));
             if outcome.is_err() {
-                // the workers take no new item and their sends fail from here on
+                // the other threads take no new item and their sends fail from here on
                 next.store(items.len(), Ordering::Relaxed);
                 break;
             }
