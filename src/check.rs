@@ -217,6 +217,38 @@ impl fmt::Display for Report {
     }
 }
 
+/// The extractor `attache test` checks rule files with: `defaults` (less the default rules a
+/// given file stands in for: a copy of `rules/diplomacy.toml`, edited, replaces the embedded one
+/// and only that one), then the gazetteer files, then the rule files.
+///
+/// # Errors
+/// As [`ExtractorBuilder::build`](crate::ExtractorBuilder::build).
+pub fn extractor_for(
+    rule_files: &[std::path::PathBuf],
+    gazetteer_files: &[std::path::PathBuf],
+    defaults: crate::Defaults,
+) -> crate::Result<Extractor> {
+    use crate::Defaults;
+    let replaced = |label: &str| rule_files.iter().any(|p| p.ends_with(label));
+    let mut defaults = defaults;
+    let mut builder = Extractor::builder();
+    let keeps_default_rules = matches!(defaults, Defaults::All | Defaults::Rules);
+    if keeps_default_rules && crate::rules::DEFAULT_FILES.iter().any(|(label, _)| replaced(label)) {
+        defaults = if defaults == Defaults::All { Defaults::Gazetteers } else { Defaults::None };
+        for (label, text) in crate::rules::DEFAULT_FILES.iter().filter(|(label, _)| !replaced(label)) {
+            builder = builder.rules_str(label, text);
+        }
+    }
+    builder = builder.defaults(defaults);
+    for path in gazetteer_files {
+        builder = builder.gazetteer_file(path);
+    }
+    for path in rule_files {
+        builder = builder.rules_file(path);
+    }
+    builder.build()
+}
+
 impl Extractor {
     /// Runs the examples and counterexamples of every rule this extractor holds, default rules
     /// included, each credited to its own rule; a rule without examples fails. See

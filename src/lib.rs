@@ -41,6 +41,7 @@
 
 #![deny(missing_docs)]
 
+pub mod batch;
 pub mod check;
 pub mod date;
 pub mod document;

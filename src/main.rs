@@ -5,11 +5,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc;
 
+use attache::batch::{decode, process_record};
 use attache::check::{CheckOptions, Credit};
 use attache::{export, Date, Defaults, Document, Extractor};
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
-use serde::Serialize;
 
 #[derive(Parser)]
 #[command(name = "attache", version, about = "Who is who and who did what to whom in English news.")]
@@ -348,26 +348,7 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
 
 /// `attache test`: the examples of the given rule files, run with everything else loaded.
 fn test(args: TestArgs) -> io::Result<ExitCode> {
-    // a default rule file given by path (an edited copy) stands in for its embedded version; the
-    // other default files still load
-    let replaced = |label: &str| args.rules.iter().any(|p| p.ends_with(label));
-    let mut defaults = args.defaults.defaults();
-    let keep_default_rules = matches!(defaults, Defaults::All | Defaults::Rules);
-    let mut builder = Extractor::builder();
-    if keep_default_rules && attache::rules::DEFAULT_FILES.iter().any(|(label, _)| replaced(label)) {
-        defaults = if defaults == Defaults::All { Defaults::Gazetteers } else { Defaults::None };
-        for (label, text) in attache::rules::DEFAULT_FILES.iter().filter(|(label, _)| !replaced(label)) {
-            builder = builder.rules_str(label, text);
-        }
-    }
-    builder = builder.defaults(defaults);
-    for path in &args.gazetteers {
-        builder = builder.gazetteer_file(path);
-    }
-    for path in &args.rules {
-        builder = builder.rules_file(path);
-    }
-    let extractor = match builder.build() {
+    let extractor = match attache::check::extractor_for(&args.rules, &args.gazetteers, args.defaults.defaults()) {
         Ok(x) => x,
         Err(e) => {
             eprintln!("attache: {e}");
@@ -383,16 +364,6 @@ fn test(args: TestArgs) -> io::Result<ExitCode> {
     let report = extractor.check_rules_with(&options);
     println!("{report}");
     Ok(if report.is_ok() { ExitCode::SUCCESS } else { ExitCode::from(1) })
-}
-
-fn decode(bytes: &[u8], lossy: bool) -> Result<std::borrow::Cow<'_, str>, attache::Error> {
-    if lossy {
-        Ok(String::from_utf8_lossy(bytes))
-    } else {
-        std::str::from_utf8(bytes)
-            .map(std::borrow::Cow::Borrowed)
-            .map_err(|e| attache::Error::InvalidUtf8 { offset: e.valid_up_to() })
-    }
 }
 
 fn pretty(out: &mut impl Write, name: &str, doc: &Document) -> io::Result<()> {
@@ -437,20 +408,6 @@ fn event_label(event: &attache::Event) -> String {
         s.push_str(&event.cameo);
     }
     format!("<{s}>")
-}
-
-#[derive(Serialize)]
-struct Output<'a> {
-    id: &'a serde_json::Value,
-    #[serde(flatten)]
-    doc: Document,
-}
-
-#[derive(Serialize)]
-struct ErrorRecord<'a> {
-    id: &'a serde_json::Value,
-    error: String,
-    line: usize,
 }
 
 /// Batch mode: reads lines in chunks, processes each chunk in parallel, writes in input order.
@@ -511,7 +468,7 @@ fn batch(
             for chunk in chunks_rx {
                 let results = chunk?
                     .par_iter()
-                    .map(|(n, bytes)| process_line(extractor, *n, bytes, default_date, lossy))
+                    .map(|(n, bytes)| process_record(extractor, *n, bytes, default_date, lossy))
                     .collect();
                 if done_tx.send(results).is_err() {
                     break;
@@ -537,75 +494,4 @@ fn batch(
 struct Tally {
     records: usize,
     failed: usize,
-}
-
-/// One batch line's output record, and whether it is an error record.
-fn process_line(
-    extractor: &Extractor,
-    line: usize,
-    bytes: &[u8],
-    default_date: Option<Date>,
-    lossy: bool,
-) -> (String, bool) {
-    let fail = |id: &serde_json::Value, error: String| {
-        (serde_json::to_string(&ErrorRecord { id, error, line }).unwrap_or_default(), true)
-    };
-    let text = match decode(bytes, lossy) {
-        Ok(t) => t,
-        Err(e) => {
-            // keep the record's id if the rest of the line says what it is
-            let id = serde_json::from_str::<serde_json::Value>(&String::from_utf8_lossy(bytes))
-                .ok()
-                .and_then(|v| v.get("id").cloned())
-                .unwrap_or_default();
-            return fail(&id, format!("{e} (use --lossy to decode it anyway)"));
-        }
-    };
-    let value: serde_json::Value = match serde_json::from_str(&text) {
-        Ok(v) => v,
-        Err(e) => return fail(&serde_json::Value::Null, format!("{RECORD_SHAPE}; this line is not JSON: {e}")),
-    };
-    let serde_json::Value::Object(fields) = &value else {
-        return fail(&serde_json::Value::Null, format!("{RECORD_SHAPE}; found {}", json_type(&value)));
-    };
-    let id = fields.get("id").cloned().unwrap_or_default();
-    let text = match fields.get("text") {
-        Some(serde_json::Value::String(t)) => t,
-        Some(other) => return fail(&id, format!("`text` must be a string; found {}", json_type(other))),
-        None => return fail(&id, format!("{RECORD_SHAPE}; this object has no `text`")),
-    };
-    let date = match fields.get("date") {
-        None | Some(serde_json::Value::Null) => default_date,
-        Some(serde_json::Value::String(d)) => match d.parse::<Date>() {
-            Ok(d) => Some(d),
-            Err(e) => return fail(&id, format!("`date`: {e}")),
-        },
-        Some(other) => return fail(&id, format!("`date` must be a string YYYY-MM-DD; found {}", json_type(other))),
-    };
-    let doc = match date {
-        Some(d) => extractor.extract_with_date(text, d),
-        None => extractor.extract(text),
-    };
-    match serde_json::to_string(&Output { id: &id, doc }) {
-        Ok(out) => (out, false),
-        Err(e) => fail(&id, e.to_string()),
-    }
-}
-
-/// What a batch line must be, for error messages.
-const RECORD_SHAPE: &str = r#"each line must be a JSON object {"id": …, "text": "…", "date": "YYYY-MM-DD"}"#;
-
-/// A JSON value's type, with the value when short, for error messages.
-fn json_type(v: &serde_json::Value) -> String {
-    let shown = v.to_string();
-    let shown = if shown.len() > 40 { String::new() } else { format!(" {shown}") };
-    let kind = match v {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "a boolean",
-        serde_json::Value::Number(_) => "a number",
-        serde_json::Value::String(_) => "a string",
-        serde_json::Value::Array(_) => "an array",
-        serde_json::Value::Object(_) => "an object",
-    };
-    format!("{kind}{shown}")
 }
