@@ -8,7 +8,7 @@
 //! | person in office on the document's date | the role's `actor` when the gazetteer gives one, else the owner's: a country's office `USAGOV`, an organisation's its code (`IGOUNO`) |
 //! | person out of office who held one | country + `ELI` (former officials, as PETRARCH codes them) |
 //! | person with no office | country alone, `---` when unknown |
-//! | organisation | the gazetteer's `actor`, else `IGO` for one with member states, else `---` |
+//! | organisation | the gazetteer's `actor`, else `IGO` for one with member states, else its country and sector for a state body (`RUSGOV` for the Kremlin), else `---` |
 //! | group | set where the group is found (`groups.rs`) |
 //! | document, event | `---`: not actors |
 //!
@@ -44,7 +44,12 @@ fn actor_code(resolver: &Resolver, gazetteer: &Gazetteer, date: Date, resolution
         EntityKind::Place => country.unwrap_or_else(|| UNKNOWN.into()),
         EntityKind::Organization => match record {
             Some(r) if !r.members.is_empty() => "IGO".into(),
-            _ => UNKNOWN.into(),
+            // a state's body ("the Kremlin", "the Pentagon", "the Knesset"): the country and the
+            // record's sector, government unless it says otherwise
+            _ => match &country {
+                Some(c) => format!("{c}{}", entity.attrs.get("sector").map_or("GOV", String::as_str)),
+                None => UNKNOWN.into(),
+            },
         },
         EntityKind::Person => {
             let held = entity.gazetteer.and_then(|g| resolver.role_on(gazetteer, g, date));

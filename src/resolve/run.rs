@@ -154,6 +154,12 @@ impl<'a> Run<'a> {
                 let cands_start = self.cands.len();
                 for m in &matches[i..j] {
                     let c = self.m.candidate(m.candidate);
+                    // a former name ("Mandatory Palestine", "Rhodesia", "Zaire") is not today's
+                    // state: the span stays (no shorter name inside it is taken either), with no
+                    // entity, rather than a state the name no longer named
+                    if c.form == AliasForm::Former {
+                        continue;
+                    }
                     let cand = Cand { gaz: c.entity as u32, form: c.form, case: c.case };
                     match self.cands[cands_start..].iter_mut().find(|x| x.gaz == cand.gaz) {
                         Some(x) if form_rank(x.form) < form_rank(cand.form) => *x = cand,

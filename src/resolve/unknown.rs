@@ -511,7 +511,12 @@ impl Run<'_> {
             n += 1;
         }
         let mut attrs = BTreeMap::new();
-        if let Some(code) = owner.filter(|&o| self.kind(o) == EntityKind::Country).and_then(|o| self.country_code(o)) {
+        // a country's official, or an official of a state body ("Kremlin spokesman Dmitry Peskov")
+        let country = owner.and_then(|o| match self.kind(o) {
+            EntityKind::Organization => self.record(o).attrs.get("country").map(String::as_str),
+            _ => self.country_code(o),
+        });
+        if let Some(code) = country {
             attrs.insert("country".into(), code.to_string());
         }
         if let Some(role) = role {

@@ -1,0 +1,59 @@
+//! Actor codes (`attrs.actor`) as event data codes actors: one sentence per behaviour, with the
+//! default gazetteers.
+
+use attache::{Date, Extractor};
+
+fn actor_of(text: &str, name: &str, date: &str) -> Option<String> {
+    let x = Extractor::new().expect("the defaults build");
+    let doc = x.extract_with_date(text, date.parse::<Date>().expect("a date"));
+    doc.entities.iter().find(|e| e.name == name).and_then(|e| e.attrs.get("actor").cloned())
+}
+
+#[test]
+fn a_country_is_its_iso_code() {
+    assert_eq!(actor_of("Mali closed its border.", "Mali", "2025-06-17").as_deref(), Some("MLI"));
+}
+
+#[test]
+fn a_leader_in_office_is_the_government() {
+    assert_eq!(actor_of("Emmanuel Macron spoke in Paris.", "Emmanuel Macron", "2025-06-17").as_deref(), Some("FRAGOV"));
+}
+
+#[test]
+fn a_state_body_is_its_country_and_sector() {
+    assert_eq!(actor_of("The Kremlin welcomed the plan.", "Kremlin", "2025-06-17").as_deref(), Some("RUSGOV"));
+}
+
+#[test]
+fn a_spokesman_of_a_state_body_carries_its_country() {
+    let x = Extractor::new().expect("the defaults build");
+    let doc = x.extract_with_date(
+        "Kremlin spokesman Dmitry Peskov said the talks were useful.",
+        Date::new(2025, 6, 17).expect("a date"),
+    );
+    let peskov = doc.entities.iter().find(|e| e.name == "Dmitry Peskov").expect("Peskov is found");
+    assert_eq!(peskov.attrs.get("country").map(String::as_str), Some("RUS"));
+    assert_eq!(peskov.attrs.get("actor").map(String::as_str), Some("RUSGOV"));
+}
+
+#[test]
+fn a_group_is_its_country_and_plover_sector() {
+    assert_eq!(
+        actor_of("Journalists in Ankara were detained.", "Journalists in Ankara", "2025-06-17").as_deref(),
+        Some("TURJRN")
+    );
+    assert_eq!(
+        actor_of("French doctors treated the wounded.", "French doctors", "2025-06-17").as_deref(),
+        Some("FRAMED")
+    );
+}
+
+#[test]
+fn a_former_name_is_not_todays_state() {
+    let x = Extractor::new().expect("the defaults build");
+    let doc = x.extract_with_date(
+        "The British withdrawal from Mandatory Palestine came in 1948.",
+        Date::new(2025, 6, 17).expect("a date"),
+    );
+    assert!(doc.entities.iter().all(|e| e.id != "country:ISR" && e.id != "country:PSE"), "{:?}", doc.entities);
+}
