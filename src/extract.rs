@@ -89,8 +89,8 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Adds a gazetteer file (`.jsonl`, or `.tsv`/`.txt` in the tab-separated format), read by
-    /// [`build`](ExtractorBuilder::build).
+    /// Adds a gazetteer file (`.jsonl`, `.tsv`/`.txt` in the tab-separated format, or a PETRARCH
+    /// actor dictionary `*.actors.txt`), read by [`build`](ExtractorBuilder::build).
     pub fn gazetteer_file(mut self, path: impl AsRef<Path>) -> ExtractorBuilder {
         self.sources.push(Source::GazetteerFile(path.as_ref().to_path_buf()));
         self
@@ -137,7 +137,13 @@ impl ExtractorBuilder {
         let mut rules = RuleSet::new();
         for source in self.sources {
             match source {
-                Source::GazetteerFile(path) => gazetteer.add_file(path)?,
+                Source::GazetteerFile(path) => {
+                    // a PETRARCH dictionary's records refer to (and merge with) the defaults they
+                    // will join; other files do not need them loaded yet
+                    let petrarch = crate::gazetteer::petrarch::format_of(&path).is_some();
+                    let base = if petrarch && self.defaults.gazetteers() { Some(Gazetteer::defaults()?) } else { None };
+                    gazetteer.add_file_over(&path, base)?
+                }
                 Source::GazetteerStr(label, text) => gazetteer.add_str(&label, &text)?,
                 Source::Entity(record) => gazetteer.add_record(*record)?,
                 Source::RulesFile(path) => {
