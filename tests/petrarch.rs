@@ -259,6 +259,68 @@ fn the_file_name_says_the_format() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+fn groups(doc: &Document) -> Vec<(String, String)> {
+    doc.entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Group)
+        .map(|e| (e.name.clone(), e.attrs.get("actor").cloned().unwrap_or_default()))
+        .collect()
+}
+
+#[test]
+fn an_agents_dictionary_adds_agent_nouns_to_the_group_pass() {
+    let with = Extractor::builder()
+        .gazetteer_file(data("test.actors.txt"))
+        .gazetteer_file(data("test.agents.txt"))
+        .build()
+        .expect("builds");
+    let without = Extractor::builder().gazetteer_file(data("test.actors.txt")).build().expect("builds");
+    let on = "2004-03-01";
+    let pair = |name: &str, code: &str| vec![(name.to_string(), code.to_string())];
+    // a set glued to a word: LIGHTHOUSE!PERSON! is "lighthousemen" too; GOVMAR is GOV
+    let text = "Freedonian lighthousemen protested.";
+    assert_eq!(groups(&extract(&with, text, on)), pair("Freedonian lighthousemen", "FRDGOV"));
+    assert_eq!(groups(&extract(&without, text, on)), []);
+    // plurals as `{}` gives them (CAMEO MED is PLOVER JRN)
+    let text = "Freedonian pirate deejays protested.";
+    assert_eq!(groups(&extract(&with, text, on)), pair("Freedonian pirate deejays", "FRDJRN"));
+    // `{}`: no plural; the singular is one person, no group
+    assert_eq!(groups(&extract(&with, "Freedonian weather wizards protested.", on)), []);
+    // the embedded agent nouns stay
+    let text = "Freedonian rebels protested.";
+    assert_eq!(groups(&extract(&with, text, on)), pair("Freedonian rebels", "FRDREB"));
+}
+
+fn agents_error(text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("attache-agents-{}-{}", std::process::id(), text.len()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let path = dir.join("bad.agents.txt");
+    std::fs::write(&path, text).expect("written");
+    let err = Extractor::builder().gazetteer_file(&path).build().expect_err("an error").to_string();
+    let _ = std::fs::remove_dir_all(&dir);
+    err.replace(&path.display().to_string(), "bad.agents.txt")
+}
+
+#[test]
+fn agents_errors_name_file_line_and_column() {
+    assert_eq!(
+        agents_error("# sets\nFARM!WORKER! [~AGR]\n"),
+        "bad.agents.txt:2:5: bad gazetteer record: unknown substitution set `!WORKER!`: define it first with `!WORKER! = WORD, WORD`"
+    );
+    assert_eq!(
+        agents_error("REBEL [~REB\n"),
+        "bad.agents.txt:1:7: bad gazetteer record: expected `]` to close this `[`, found the end of the line"
+    );
+    assert_eq!(
+        agents_error("  REBEL {REBELS [~REB]\n"),
+        "bad.agents.txt:1:9: bad gazetteer record: expected `}` to close this `{`"
+    );
+    assert_eq!(
+        agents_error("REBEL [~R/B]\n"),
+        "bad.agents.txt:1:8: bad gazetteer record: expected a sector code such as `~GOV`, found `~R/B`"
+    );
+}
+
 /// The Phoenix dictionaries of PETRARCH-2, where this machine has them.
 const PHOENIX: &str = "/work/shared/data/gazetteer-sources/petrarch2-phoenix";
 
@@ -274,17 +336,22 @@ fn the_phoenix_dictionaries_load_and_code_a_person_by_date() {
         .gazetteer_file(dir.join("Phoenix.Countries.actors.txt"))
         .gazetteer_file(dir.join("Phoenix.International.actors.txt"))
         .gazetteer_file(dir.join("Phoenix.MilNonState.actors.txt"))
+        .gazetteer_file(dir.join("Phoenix.agents.txt"))
         .build()
         .expect("the Phoenix actor dictionaries load");
-    eprintln!("the three Phoenix actor dictionaries loaded with the defaults in {:.2?}", started.elapsed());
+    eprintln!(
+        "the three Phoenix actor dictionaries and the agents dictionary loaded with the defaults in {:.2?}",
+        started.elapsed()
+    );
     let g = extractor.gazetteer();
     assert!(g.len() > 25_000, "{} entities", g.len());
     // Hamid Karzai: AFGGOV from 22 December 2001 (`>011222`), AFGELI before
-    let text = "Hamid Karzai met Hamas leaders.";
+    let text = "Hamid Karzai met Hamas leaders. Afghan farmers protested.";
     let doc = extract(&extractor, text, "2005-06-01");
     assert_eq!(actor_of(&doc, "person:hamid-karzai"), "AFGGOV");
     let hamas = doc.entities.iter().find(|e| e.name == "Hamas").expect("Hamas is found");
     assert!(hamas.attrs.get("actor").is_some_and(|a| a.starts_with("PSE")), "{hamas:?}");
+    assert!(groups(&doc).contains(&("Afghan farmers".to_string(), "AFGAGR".to_string())), "{doc:#?}");
     let doc = extract(&extractor, text, "1998-06-01");
     assert_eq!(actor_of(&doc, "person:hamid-karzai"), "AFGELI");
     let started = Instant::now();

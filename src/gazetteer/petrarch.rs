@@ -565,6 +565,149 @@ fn record_of(label: &str, actor: Actor) -> (EntityRecord, Location) {
     (record, location)
 }
 
+/// Reads a PETRARCH agents dictionary (`*.agents.txt`): pairs of an agent phrase (lower case,
+/// words joined by one space) and its CAMEO sector code, plurals included.
+///
+/// The format, as `Phoenix.agents.txt` writes it:
+///
+/// - `!NAME! = WORD, WORD, …` defines a substitution set; `!NAME!` in a phrase stands for each
+///   word of the set, glued to its neighbours as written (`CATTLE!PERSON!` is "cattleman",
+///   "cattlewoman", …);
+/// - `PHRASE_WORDS [~SECTOR]` gives the sector of a phrase (words joined by `_` or spaces); the
+///   regular plural is added ("rebel", "rebels"; "-y" → "-ies"; "-s", "-x", "-ch", "-sh" → "-es"),
+///   unless `{PLURALS}` gives the plurals (`{}`: none);
+/// - a code written `[IGO~]` (an agent that comes before the country code) gives nothing: the
+///   group pass writes country and sector; a line without a code gives nothing either (the
+///   Phoenix file has one);
+/// - `#` starts a comment.
+///
+/// # Errors
+/// A line that cannot be read (an undefined set, an unclosed `{` or `[`, an empty phrase), with
+/// file, line and column.
+pub(crate) fn parse_agents(label: &str, text: &str) -> Result<Vec<(String, String)>> {
+    let mut sets: FxHashMap<String, Vec<String>> = FxHashMap::default();
+    let mut out = Vec::new();
+    for (number, raw) in text.lines().enumerate() {
+        let line_no = number + 1;
+        let content = raw.trim_end_matches('\r');
+        let content = content.find('#').map_or(content, |i| &content[..i]);
+        let trimmed = content.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let indent = content.len() - content.trim_start().len();
+        let column = |byte: usize| content[..byte].chars().count() + 1;
+        if let Some((name, words)) = trimmed.split_once('=').filter(|(n, _)| n.trim().starts_with('!')) {
+            let name = name.trim();
+            if name.len() < 3 || !name.ends_with('!') {
+                return Err(error(
+                    label,
+                    line_no,
+                    indent + 1,
+                    format!("expected a set name such as `!PERSON!`, found `{name}`"),
+                ));
+            }
+            let members: Vec<String> =
+                words.split(',').map(|w| w.trim().to_string()).filter(|w| !w.is_empty()).collect();
+            sets.insert(name.to_string(), members);
+            continue;
+        }
+        // the code: `[~SECTOR]` (a stray `}` closes it too: `[~ENV}`)
+        let Some(open) = content.find('[') else { continue };
+        let Some(close) = content[open..].find([']', '}']).map(|i| open + i) else {
+            return Err(error(
+                label,
+                line_no,
+                column(open),
+                "expected `]` to close this `[`, found the end of the line",
+            ));
+        };
+        let code = content[open + 1..close].trim();
+        let Some(sector) = code.strip_prefix('~') else { continue };
+        if sector.is_empty() || !sector.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return Err(error(
+                label,
+                line_no,
+                column(open + 1),
+                format!("expected a sector code such as `~GOV`, found `{code}`"),
+            ));
+        }
+        let mut phrase = &content[..open];
+        // `{PLURALS}`
+        let plurals: Option<Vec<String>> = match phrase.find('{') {
+            Some(b) => {
+                let Some(e) = phrase[b..].find('}').map(|i| b + i) else {
+                    return Err(error(label, line_no, column(b), "expected `}` to close this `{`"));
+                };
+                let forms = phrase[b + 1..e].split([',', ' ']).map(agent_words).filter(|w| !w.is_empty()).collect();
+                phrase = &phrase[..b];
+                Some(forms)
+            }
+            None => None,
+        };
+        let mut expanded = vec![phrase.trim().to_string()];
+        while let Some(start) = expanded[0].find('!') {
+            let Some(len) = expanded[0][start + 1..].find('!') else {
+                return Err(error(
+                    label,
+                    line_no,
+                    indent + 1,
+                    format!("expected `!` to close the set name in `{}`", phrase.trim()),
+                ));
+            };
+            let name = expanded[0][start..start + len + 2].to_string();
+            let Some(members) = sets.get(&name) else {
+                return Err(error(
+                    label,
+                    line_no,
+                    column(content.find(&name).unwrap_or(indent)),
+                    format!("unknown substitution set `{name}`: define it first with `{name} = WORD, WORD`"),
+                ));
+            };
+            expanded = expanded.iter().flat_map(|p| members.iter().map(|m| p.replacen(name.as_str(), m, 1))).collect();
+        }
+        for p in expanded {
+            let words = agent_words(&p);
+            if words.is_empty() {
+                return Err(error(
+                    label,
+                    line_no,
+                    indent + 1,
+                    "expected an agent phrase before the code, found nothing",
+                ));
+            }
+            let sector = sector.to_string();
+            match &plurals {
+                Some(forms) => out.extend(forms.iter().map(|f| (f.clone(), sector.clone()))),
+                None => out.push((plural(&words), sector.clone())),
+            }
+            out.push((words, sector));
+        }
+    }
+    Ok(out)
+}
+
+/// A phrase of an agents dictionary in lower case, words joined by one space.
+fn agent_words(text: &str) -> String {
+    text.split(|c: char| c == '_' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The regular plural of a phrase: of its last word.
+fn plural(phrase: &str) -> String {
+    let consonant_y = phrase.ends_with('y') && !phrase[..phrase.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
+    if consonant_y {
+        format!("{}ies", &phrase[..phrase.len() - 1])
+    } else if phrase.ends_with(['s', 'x', 'z']) || phrase.ends_with("ch") || phrase.ends_with("sh") {
+        format!("{phrase}es")
+    } else {
+        format!("{phrase}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
