@@ -121,6 +121,8 @@ fn a_name_written_twice_with_other_codes_is_two_people() {
     assert_eq!(roles(&g, "person:john-halvorsen")[0].title, "FRDGOV");
     assert_eq!(roles(&g, "person:john-halvorsen-2")[0].title, "FRDMIL");
     assert_eq!(g.get("person:john-halvorsen-2").unwrap().name, "John Halvorsen");
+    // alone, a role of an organisation's code belongs to the organisation of the file
+    assert_eq!(roles(&g, "person:jaap-de-hoop-scheffer")[0].of, "organization:nato");
 }
 
 fn extract(extractor: &Extractor, text: &str, on: &str) -> Document {
@@ -173,6 +175,17 @@ fn with_the_defaults_roles_belong_to_their_countries_and_countries_keep_their_fa
     assert_eq!(actor_of(&doc, "person:jack-straw"), "GBRGOV");
     assert_eq!(actor_of(&doc, "person:rufus-t-firefly"), "FRDGOV");
     assert_eq!(doc.entity("person:jack-straw").unwrap().attrs.get("country").map(String::as_str), Some("GBR"));
+    // an organisation the defaults know by name is that organisation: it gains the code and the
+    // names, and owns the roles of its code
+    let nato = g.get("organization:nato").expect("a default organisation");
+    assert_eq!(nato.name, "North Atlantic Treaty Organization");
+    assert_eq!(nato.attrs.get("actor").map(String::as_str), Some("IGOWSTNAT"));
+    assert!(nato.aliases.iter().any(|a| a.text == "The Alliance Of The North"), "{nato:?}");
+    assert_eq!(g.entities().iter().filter(|e| e.name == "Nato").count(), 0);
+    assert_eq!(roles(g, "person:jaap-de-hoop-scheffer")[0].of, "organization:nato");
+    let doc = extract(&extractor, "Jaap de Hoop Scheffer visited NATO troops.", "2005-01-01");
+    assert_eq!(actor_of(&doc, "person:jaap-de-hoop-scheffer"), "IGOWSTNAT");
+    assert_eq!(actor_of(&doc, "organization:nato"), "IGOWSTNAT");
 }
 
 #[test]

@@ -57,7 +57,11 @@
 //!
 //! Ids are `kind:slug-of-name`. A name repeated in one file with the same codes is one actor
 //! written twice; with other codes, another actor (`person:john-smith-2`). A record whose id the
-//! gazetteer already has (a default person, an earlier file) takes the new names and roles.
+//! gazetteer already has (a default person, an earlier file) takes the new names and roles; so
+//! does an organisation or country the gazetteer already has by the actor's name (`NATO_
+//! [IGOWSTNAT]` is the default `organization:nato`, which gains `attrs.actor` when it has none),
+//! so that one entity stays one record. Names merged into a known record are only those that
+//! name nothing in the gazetteer yet (`+LONDON_` of `UNITED_KINGDOM_` stays London's).
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -392,21 +396,49 @@ fn is_country_code(code: &str) -> bool {
 fn to_records(label: &str, actors: Vec<Actor>, context: &Context<'_>) -> Vec<(EntityRecord, Location)> {
     let mut out: Vec<(EntityRecord, Location)> = Vec::new();
     let mut by_id: FxHashMap<String, usize> = FxHashMap::default();
-    let mut known_names: Option<FxHashSet<String>> = None;
+    // the names of the other layers (all, and those of entities other than people by name)
+    let cell: std::cell::OnceCell<(FxHashSet<String>, FxHashMap<String, String>)> = std::cell::OnceCell::new();
+    let known = || {
+        cell.get_or_init(|| {
+            let mut all = FxHashSet::default();
+            let mut named: FxHashMap<String, String> = FxHashMap::default();
+            for e in context.entities() {
+                for a in e.names() {
+                    let lower = a.text.to_lowercase();
+                    if e.kind != EntityKind::Person && a.form != AliasForm::Adjective {
+                        named.entry(lower.clone()).or_insert_with(|| e.id.clone());
+                    }
+                    all.insert(lower);
+                }
+            }
+            (all, named)
+        })
+    };
     for actor in actors {
         let (record, location) = record_of(label, actor);
-        // a record of another layer: take the new names and roles into a copy of it
-        if !by_id.contains_key(&record.id) {
-            if let Some(old) = context.get(&record.id) {
-                let names = known_names.get_or_insert_with(|| {
-                    context.entities().flat_map(|e| e.names().map(|a| a.text.to_lowercase())).collect()
-                });
-                let mut merged = old.clone();
-                merge_into(&mut merged, record, Some(names));
-                by_id.insert(merged.id.clone(), out.len());
-                out.push((merged, location));
-                continue;
+        // an organisation or country of another layer by its name ("NATO", "Kosovo"): the actor
+        // is that entity
+        let mut target = context.get(&record.id).is_some().then(|| record.id.clone());
+        if target.is_none() && record.kind != EntityKind::Person {
+            let lower = record.name.to_lowercase();
+            let named = &known().1;
+            target = named.get(&lower).or_else(|| lower.strip_prefix("the ").and_then(|l| named.get(l))).cloned();
+        }
+        if let Some(id) = target {
+            // a record of another layer: take the new names and roles into a copy of it
+            let names = &known().0;
+            match by_id.get(&id) {
+                Some(&i) => merge_into(&mut out[i].0, record, Some(names)),
+                None => {
+                    if let Some(old) = context.get(&id) {
+                        let mut merged = old.clone();
+                        merge_into(&mut merged, record, Some(names));
+                        by_id.insert(merged.id.clone(), out.len());
+                        out.push((merged, location));
+                    }
+                }
             }
+            continue;
         }
         match by_id.get(&record.id) {
             Some(&i) if same_actor(&out[i].0, &record) => merge_into(&mut out[i].0, record, None),
