@@ -380,3 +380,45 @@ fn the_phoenix_dictionaries_load_and_code_a_person_by_date() {
         started.elapsed()
     );
 }
+
+/// `attache extract` with `args`, reading `stdin`.
+fn cli(args: &[&str], stdin: &str) -> std::process::Output {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_attache"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child.stdin.take().expect("stdin is piped").write_all(stdin.as_bytes()).expect("written");
+    child.wait_with_output().expect("the binary finishes")
+}
+
+#[test]
+fn the_command_line_reads_both_dictionaries_and_names_the_place_of_an_error() {
+    let actors = data("test.actors.txt");
+    let agents = data("test.agents.txt");
+    let (actors, agents) = (actors.to_str().expect("a UTF-8 path"), agents.to_str().expect("a UTF-8 path"));
+    let args = ["extract", "--format", "json", "--date", "2004-03-01", "--gazetteer", actors, "--gazetteer", agents];
+    let out = cli(&args, "Jack Straw met Freedonian lighthousemen.");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let actor = |id: &str| {
+        let entities = doc["entities"].as_array().expect("entities");
+        let e = entities.iter().find(|e| e["id"] == id).unwrap_or_else(|| panic!("{id} in {doc}"));
+        e["attrs"]["actor"].as_str().unwrap_or_default().to_string()
+    };
+    assert_eq!(actor("person:jack-straw"), "GBRGOV");
+    assert_eq!(actor("group:FRD-GOV"), "FRDGOV");
+    let dir = std::env::temp_dir().join(format!("attache-petrarch-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let bad = dir.join("bad.actors.txt");
+    std::fs::write(&bad, "A_\n\t[GBRGOV 010101-0201]\n").expect("written");
+    let out = cli(&["extract", "--gazetteer", bad.to_str().expect("a UTF-8 path")], "text");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("{}:2:17: ", bad.display())), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
