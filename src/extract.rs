@@ -93,7 +93,7 @@ impl ExtractorBuilder {
     /// actor dictionary `*.actors.txt`), read by [`build`](ExtractorBuilder::build).
     ///
     /// A PETRARCH agents dictionary (`*.agents.txt`, see
-    /// [`petrarch`](crate::gazetteer::petrarch)) is taken here too: it names no entity, but adds its
+    /// [`petrarch`]) is taken here too: it names no entity, but adds its
     /// agent nouns and their sectors to those of the group pass ("rebels", "police").
     pub fn gazetteer_file(mut self, path: impl AsRef<Path>) -> ExtractorBuilder {
         self.sources.push(Source::GazetteerFile(path.as_ref().to_path_buf()));

@@ -37,7 +37,11 @@
 //! - **country** when one of its codes is a bare three-letter code that is no sector or type code
 //!   (`AFGHANISTAN_ [AFG]`): id `country:<code>`. When the gazetteer already has that country
 //!   (the defaults, or an earlier file), the actor's names that name nothing yet are added to it
-//!   as aliases, and nothing else changes;
+//!   as aliases, and nothing else changes. (PETRARCH codes cities, provinces, rivers and
+//!   mountains as their country, and so do these aliases: the Phoenix file's `+MURRAY` is
+//!   Australia, `+WATERLOO` Belgium. Names the gazetteer already has, such as `+LONDON_`, stay
+//!   with their own entities.) Dated country codes (`ARMENIA_ [USRARM <900823] [ARM >911221]`)
+//!   make no roles: the last bare country code names the country;
 //! - **person** when its name line carries the `CountryInfo.txt` comment (how the Phoenix
 //!   Countries file marks the entries of its people lists), or when it has a dated code and no
 //!   word of its name is an institution word (`lexicon/institution-words.txt`: "party",
