@@ -13,7 +13,7 @@ use arcstr::ArcStr;
 
 use crate::document::{Document, Entity, Mention, Relation};
 use crate::error::{Error, Location, Result};
-use crate::gazetteer::{AliasForm, EntityKind, EntityRecord, Gazetteer};
+use crate::gazetteer::{petrarch, AliasForm, EntityKind, EntityRecord, Gazetteer};
 use crate::matcher::Matcher;
 use crate::resolve::{MentionForm, Resolution, ResolvedEntity, Resolver};
 use crate::rules::{self, RuleSet};
@@ -89,8 +89,12 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Adds a gazetteer file (`.jsonl`, or `.tsv`/`.txt` in the tab-separated format), read by
-    /// [`build`](ExtractorBuilder::build).
+    /// Adds a gazetteer file (`.jsonl`, `.tsv`/`.txt` in the tab-separated format, or a PETRARCH
+    /// actor dictionary `*.actors.txt`), read by [`build`](ExtractorBuilder::build).
+    ///
+    /// A PETRARCH agents dictionary (`*.agents.txt`, see
+    /// [`petrarch`]) is taken here too: it names no entity, but adds its
+    /// agent nouns and their sectors to those of the group pass ("rebels", "police").
     pub fn gazetteer_file(mut self, path: impl AsRef<Path>) -> ExtractorBuilder {
         self.sources.push(Source::GazetteerFile(path.as_ref().to_path_buf()));
         self
@@ -135,9 +139,21 @@ impl ExtractorBuilder {
         }
         let mut gazetteer = Gazetteer::new();
         let mut rules = RuleSet::new();
+        let mut agents: Vec<(String, String)> = Vec::new();
         for source in self.sources {
             match source {
-                Source::GazetteerFile(path) => gazetteer.add_file(path)?,
+                Source::GazetteerFile(path) if petrarch::format_of(&path) == Some(petrarch::Format::Agents) => {
+                    let text =
+                        std::fs::read_to_string(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
+                    agents.extend(petrarch::parse_agents(&path.display().to_string(), &text)?);
+                }
+                Source::GazetteerFile(path) => {
+                    // a PETRARCH dictionary's records refer to (and merge with) the defaults they
+                    // will join; other files do not need them loaded yet
+                    let petrarch = petrarch::format_of(&path).is_some();
+                    let base = if petrarch && self.defaults.gazetteers() { Some(Gazetteer::defaults()?) } else { None };
+                    gazetteer.add_file_over(&path, base)?
+                }
                 Source::GazetteerStr(label, text) => gazetteer.add_str(&label, &text)?,
                 Source::Entity(record) => gazetteer.add_record(*record)?,
                 Source::RulesFile(path) => {
@@ -148,12 +164,17 @@ impl ExtractorBuilder {
                 Source::RulesStr(label, text) => rules.add_str(&label, &text)?,
             }
         }
-        compile(self.defaults, gazetteer, rules)
+        compile(self.defaults, gazetteer, rules, &agents)
     }
 }
 
 /// Compiles the defaults wanted with what was added.
-fn compile(defaults: Defaults, added: Gazetteer, added_rules: RuleSet) -> Result<Extractor> {
+fn compile(
+    defaults: Defaults,
+    added: Gazetteer,
+    added_rules: RuleSet,
+    agents: &[(String, String)],
+) -> Result<Extractor> {
     // the rules do not depend on the gazetteer: they compile beside it, on another core if
     // there is one; so do the matcher and the resolver, once the gazetteer is ready. Scoped
     // threads, not rayon: a pool thread blocked on the lazily loaded defaults could steal a
@@ -178,7 +199,7 @@ fn compile(defaults: Defaults, added: Gazetteer, added_rules: RuleSet) -> Result
                 let matcher = inner.spawn(|| Matcher::new(gazetteer_ref));
                 let checked =
                     inner.spawn(|| if matches!(gazetteer, Cow::Owned(_)) { gazetteer_ref.validate() } else { Ok(()) });
-                let resolver = Resolver::new(gazetteer_ref);
+                let resolver = Resolver::new(gazetteer_ref).with_agents(agents);
                 (join(matcher), resolver, join(checked))
             });
             checked?;
@@ -214,7 +235,7 @@ fn merged_gazetteer(added: Gazetteer, defaults: bool) -> Result<Cow<'static, Gaz
 }
 
 static DEFAULT_EXTRACTOR: Lazy<Result<Extractor, String>> =
-    Lazy::new(|| compile(Defaults::All, Gazetteer::new(), RuleSet::new()).map_err(|e| e.to_string()));
+    Lazy::new(|| compile(Defaults::All, Gazetteer::new(), RuleSet::new(), &[]).map_err(|e| e.to_string()));
 
 /// Reads texts and says who is who and who did what to whom.
 ///

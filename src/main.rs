@@ -121,7 +121,8 @@ struct ExtractArgs {
     /// The documents' date (YYYY-MM-DD): roles resolve to the office holders on that date.
     #[arg(long, value_parser = parse_date)]
     date: Option<Date>,
-    /// A gazetteer file to add (.jsonl, or .tsv: name<TAB>kind[<TAB>id]). Repeatable.
+    /// A gazetteer file to add (.jsonl; .tsv: name<TAB>kind[<TAB>id]; a PETRARCH actor dictionary
+    /// *.actors.txt; a PETRARCH agents dictionary *.agents.txt, which adds agent nouns). Repeatable.
     #[arg(long = "gazetteer", value_name = "PATH")]
     gazetteers: Vec<PathBuf>,
     /// A rule file to add. Repeatable.

@@ -6,6 +6,7 @@
 //! | country | its code (`MLI`), or the gazetteer's `actor` |
 //! | place | its country's code (news uses cities for their country's people) |
 //! | person in office on the document's date | the role's `actor` when the gazetteer gives one, else the owner's: a country's office `USAGOV`, an organisation's its code (`IGOUNO`) |
+//! | person out of office with an `actor` in the gazetteer | that code (a PETRARCH dictionary's undated code) |
 //! | person out of office who held one | country + `ELI` (former officials, as PETRARCH codes them) |
 //! | person with no office | country alone, `---` when unknown |
 //! | organisation | the gazetteer's `actor`, else `IGO` for one with member states, else its country and sector for a state body (`RUSGOV` for the Kremlin), else `---` |
@@ -25,7 +26,9 @@ const UNKNOWN: &str = "---";
 /// Sets `attrs.actor` on every entity of `resolution` that has none.
 pub(crate) fn code_actors(resolver: &Resolver, gazetteer: &Gazetteer, date: Date, resolution: &mut Resolution) {
     for e in 0..resolution.entities.len() {
-        if resolution.entities[e].attrs.contains_key("actor") {
+        // a person's office on the date wins over the code the gazetteer gives the person
+        let entity = &resolution.entities[e];
+        if entity.attrs.contains_key("actor") && (entity.kind != EntityKind::Person || entity.gazetteer.is_none()) {
             continue;
         }
         let code = actor_code(resolver, gazetteer, date, resolution, e);
@@ -65,6 +68,9 @@ fn actor_code(resolver: &Resolver, gazetteer: &Gazetteer, date: Date, resolution
                     }
                     _ => owner.attrs.get("actor").cloned().unwrap_or_else(|| "IGO".into()),
                 };
+            }
+            if let Some(code) = entity.attrs.get("actor") {
+                return code.clone();
             }
             let held_before = record.is_some_and(|r| r.roles.iter().any(|role| role.end.is_some_and(|end| end < date)));
             let base = country.unwrap_or_else(|| UNKNOWN.into());

@@ -41,7 +41,7 @@ const STATE_SECTORS: &[&str] = &["GOV", "MIL", "LEG", "JUD", "COP", "SPY"];
 const LOW_INFORMATION: &[&str] = &["PPL", "CVL"];
 
 /// The word lists of the pass.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Agents {
     /// Agent phrase (lower case, words joined by one space) → sector.
     sectors: FxHashMap<String, String>,
@@ -91,6 +91,25 @@ impl Agents {
             followers: set(GROUP_FOLLOWERS.text),
             counted: set(GROUP_COUNTED.text),
         }
+    }
+
+    /// These lists with more agent phrases (lower case, words joined by one space) and their CAMEO
+    /// sectors; a phrase given again takes the new sector.
+    pub(crate) fn extended(&self, extra: &[(String, String)]) -> Agents {
+        let plover: FxHashMap<&str, &str> = lines(SECTORS.text).filter_map(|l| l.split_once('\t')).collect();
+        let mut agents = self.clone();
+        for (phrase, sector) in extra {
+            let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+            if phrase.is_empty() {
+                continue;
+            }
+            if let Some(first) = phrase.split(' ').next() {
+                agents.first_words.insert(first.to_string());
+            }
+            agents.max_words = agents.max_words.max(phrase.split(' ').count());
+            agents.sectors.insert(phrase, plover_sector(&plover, sector));
+        }
+        agents
     }
 
     /// The embedded lists, loaded once.

@@ -168,6 +168,8 @@ pub struct Resolver {
     /// Slug of every name of an organisation, document or event -> the entity: a summit found by
     /// pattern ("the China-Central Asia summit") is the gazetteer's entry when it has one.
     named: FxHashMap<String, usize>,
+    /// The group pass's agent nouns when a user's agents dictionary extends the embedded ones.
+    agents: Option<std::sync::Arc<groups::Agents>>,
 }
 
 /// The resolver's word lists (`lexicon/`), as bits of one look-up.
@@ -250,6 +252,16 @@ fn lookup(gazetteer: &Gazetteer, reference: &str) -> Option<usize> {
 }
 
 impl Resolver {
+    /// This resolver with the embedded agent nouns of the group pass extended by `extra`: pairs
+    /// of a phrase (lower case, words joined by one space) and its CAMEO sector code (`REB`,
+    /// `GOVAGR`). A phrase given here takes its sector from here.
+    pub(crate) fn with_agents(mut self, extra: &[(String, String)]) -> Resolver {
+        if !extra.is_empty() {
+            self.agents = Some(std::sync::Arc::new(groups::Agents::defaults().extended(extra)));
+        }
+        self
+    }
+
     /// Prepares resolution for `gazetteer`: capitals, people's countries, office holders.
     pub fn new(gazetteer: &Gazetteer) -> Resolver {
         // compiled here rather than on first use, so that resolving the first text is not slow
@@ -390,7 +402,8 @@ impl Resolver {
         run.unknown_surnames();
         run.coreference();
         let mut resolution = run.finish();
-        groups::find_groups(groups::Agents::defaults(), text, &mut resolution);
+        let agents = self.agents.as_deref().unwrap_or_else(|| groups::Agents::defaults());
+        groups::find_groups(agents, text, &mut resolution);
         actors::code_actors(self, gazetteer, date, &mut resolution);
         resolution
     }

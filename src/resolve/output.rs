@@ -92,7 +92,13 @@ impl<'a> Run<'a> {
                 let mut attrs = record.attrs.clone();
                 if record.kind == EntityKind::Person {
                     if let Some((role, owner)) = self.r.role_on(self.g, g, self.date) {
-                        attrs.insert("role".into(), format!("{} of {}", role.title, self.record(owner).name));
+                        // a role of the person's own (a PETRARCH code of no known owner) is its title
+                        let role = if owner == g {
+                            role.title.clone()
+                        } else {
+                            format!("{} of {}", role.title, self.record(owner).name)
+                        };
+                        attrs.insert("role".into(), role);
                     }
                     if let Some(country) = self.r.person_country[g] {
                         let c = self.record(country);

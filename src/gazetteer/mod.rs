@@ -17,6 +17,12 @@
 //! **Tab-separated** (`.tsv`, `.txt`), the format of CoreNLP RegexNER lists and spreadsheets:
 //! `name<TAB>kind[<TAB>id]`, one name a line, `#` comments. Lines that share an id are aliases of
 //! one entity; without an id, the id is `kind:slug-of-name`.
+//!
+//! **PETRARCH / TABARI actor dictionaries** (`*.actors.txt`, recognised by that file name ending
+//! before the `.txt` rule applies), read unchanged: see [`petrarch`] for the format and how actors
+//! become records. An agents dictionary (`*.agents.txt`) is no gazetteer: it extends the agent
+//! nouns of the group pass and is read by
+//! [`ExtractorBuilder::gazetteer_file`](crate::ExtractorBuilder::gazetteer_file) only.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -30,6 +36,8 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::date::Date;
 use crate::error::{Error, Location, Result};
+
+pub mod petrarch;
 
 /// What an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -388,11 +396,11 @@ pub struct Gazetteer {
 
 /// The default gazetteer files, embedded at compile time: `(label, contents)`.
 pub const DEFAULT_FILES: &[(&str, &str)] = &[
-    ("gazetteers/countries.jsonl", include_str!("../gazetteers/countries.jsonl")),
-    ("gazetteers/places.jsonl", include_str!("../gazetteers/places.jsonl")),
-    ("gazetteers/organizations.jsonl", include_str!("../gazetteers/organizations.jsonl")),
-    ("gazetteers/people.jsonl", include_str!("../gazetteers/people.jsonl")),
-    ("gazetteers/overlay.jsonl", include_str!("../gazetteers/overlay.jsonl")),
+    ("gazetteers/countries.jsonl", include_str!("../../gazetteers/countries.jsonl")),
+    ("gazetteers/places.jsonl", include_str!("../../gazetteers/places.jsonl")),
+    ("gazetteers/organizations.jsonl", include_str!("../../gazetteers/organizations.jsonl")),
+    ("gazetteers/people.jsonl", include_str!("../../gazetteers/people.jsonl")),
+    ("gazetteers/overlay.jsonl", include_str!("../../gazetteers/overlay.jsonl")),
 ];
 
 static DEFAULTS: Lazy<Result<Gazetteer, String>> = Lazy::new(|| {
@@ -494,26 +502,51 @@ impl Gazetteer {
         }
     }
 
-    /// Reads a gazetteer file (`.jsonl`, or `.tsv` / `.txt` for the tab-separated format) and adds
-    /// its records.
+    /// Reads a gazetteer file (`.jsonl`, `.tsv` / `.txt` for the tab-separated format, or a
+    /// PETRARCH actor dictionary `*.actors.txt`) and adds its records.
     ///
     /// # Errors
-    /// When the file cannot be read or a record is malformed; the error names file, line and column.
+    /// When the file cannot be read or a record is malformed; the error names file, line and
+    /// column. An agents dictionary (`*.agents.txt`) is refused here: it is no gazetteer (give it
+    /// to [`ExtractorBuilder::gazetteer_file`](crate::ExtractorBuilder::gazetteer_file)).
     pub fn add_file(&mut self, path: impl AsRef<Path>) -> Result<()> {
-        let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+        self.add_file_over(path.as_ref(), None)
+    }
+
+    /// [`add_file`](Gazetteer::add_file), with the records of `base` (the defaults an extractor
+    /// will merge this gazetteer onto) known to a PETRARCH dictionary's records.
+    pub(crate) fn add_file_over(&mut self, path: &Path, base: Option<&Gazetteer>) -> Result<()> {
         let label = path.display().to_string();
+        if petrarch::format_of(path) == Some(petrarch::Format::Agents) {
+            return Err(Error::Gazetteer {
+                location: Location::new(label, 1, 1),
+                message: "a PETRARCH agents dictionary (`*.agents.txt`) names no entities: it adds agent nouns to the group pass, so give it to `ExtractorBuilder::gazetteer_file` or `attache extract --gazetteer`, not to a `Gazetteer`".into(),
+            });
+        }
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+        if petrarch::format_of(path) == Some(petrarch::Format::Actors) {
+            return petrarch::add_actors(self, base, &label, &text);
+        }
         match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
             Some("tsv" | "txt") => self.add_tsv_str(&label, &text),
             Some("jsonl" | "json" | "ndjson") => self.add_str(&label, &text),
             other => Err(Error::Gazetteer {
                 location: Location::new(label, 1, 1),
                 message: format!(
-                    "{}: expected .jsonl, .json or .ndjson (JSON Lines records) or .tsv or .txt (name<TAB>kind[<TAB>id])",
+                    "{}: expected .jsonl, .json or .ndjson (JSON Lines records), .tsv or .txt (name<TAB>kind[<TAB>id]), or a PETRARCH dictionary named *.actors.txt",
                     other.map_or("no file extension".to_string(), |e| format!("unknown file extension `.{e}`"))
                 ),
             }),
         }
+    }
+
+    /// Adds the actors of a PETRARCH actor dictionary held in memory (see [`petrarch`]); `label`
+    /// names it in errors.
+    ///
+    /// # Errors
+    /// When a line cannot be read; the error names the line and column.
+    pub fn add_actors_str(&mut self, label: &str, text: &str) -> Result<()> {
+        petrarch::add_actors(self, None, label, text)
     }
 
     /// Adds the records of a JSON Lines gazetteer held in memory; `label` names it in errors.
