@@ -120,7 +120,7 @@ fn stages(c: &mut Criterion) {
     ratio(&ex, &ac, &corpora);
 }
 
-/// Best-of-n MB/s of `f` over `bytes`.
+/// Best-of-n MiB/s of `f` over `bytes` (criterion's unit).
 fn mb_per_s(bytes: usize, mut f: impl FnMut()) -> f64 {
     let mut best = Duration::MAX;
     for _ in 0..7 {
@@ -128,7 +128,7 @@ fn mb_per_s(bytes: usize, mut f: impl FnMut()) -> f64 {
         f();
         best = best.min(t.elapsed());
     }
-    bytes as f64 / best.as_secs_f64() / 1e6
+    bytes as f64 / best.as_secs_f64() / (1u64 << 20) as f64
 }
 
 /// Prints the pipeline's throughput as a multiple of the baseline's, measured back to back.
@@ -144,8 +144,8 @@ fn ratio(ex: &Extractor, ac: &AhoCorasick, corpora: &[(String, String)]) {
             black_box(Text::new(text));
         });
         println!(
-            "ratio {label}: pipeline {pipe:.1} MB/s, text stage {text_stage:.1} MB/s, baseline aho-corasick \
-             {base:.1} MB/s, pipeline/baseline = {:.2}",
+            "ratio {label}: pipeline {pipe:.1} MiB/s, text stage {text_stage:.1} MiB/s, baseline aho-corasick \
+             {base:.1} MiB/s, pipeline/baseline = {:.2}",
             pipe / base
         );
     }
@@ -190,7 +190,7 @@ fn rules(c: &mut Criterion) {
             black_box(ex.extract_with_date(text, date()));
         });
         println!(
-            "rules {label}: {} rules, with {with:.1} MB/s, without {without:.1} MB/s, cost = {:.2}x",
+            "rules {label}: {} rules, with {with:.1} MiB/s, without {without:.1} MiB/s, cost = {:.2}x",
             ex.rules().rules().len(),
             without / with
         );
