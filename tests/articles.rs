@@ -111,9 +111,11 @@ fn score(gold: &Gold, doc: &Document, report: &mut Vec<String>) -> Counts {
     let slot = |names: &[String], id: &str| {
         slot_labels.get(id).is_some_and(|l: &HashSet<String>| names.iter().any(|n| l.contains(&fold(n))))
     };
-    let symmetric = |k: &str| matches!(k, "meet" | "agree" | "cooperate");
+    let symmetric = |k: &str| matches!(k, "meet" | "phone" | "agree" | "cooperate");
+    // the gold files were judged when a phone call was a `meet`: it still fits one
+    let same_kind = |gold: &str, found: &str| gold == found || (gold == "meet" && found == "phone");
     let matches = |g: &GoldRelation, kind: &str, s: &str, o: &str| {
-        g.kind == kind
+        same_kind(&g.kind, kind)
             && ((slot(&g.subject, s) && slot(&g.object, o))
                 || (symmetric(kind) && slot(&g.subject, o) && slot(&g.object, s)))
     };

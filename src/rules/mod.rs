@@ -878,7 +878,8 @@ impl RuleSet {
     }
 
     /// Drops the relations of `out[first..]` (one sentence's) that another of them supersedes:
-    /// same subject, overlapping evidence, a kind that declares the other's kind superseded.
+    /// same subject (or the same two parties), overlapping evidence, a kind that declares the
+    /// other's kind superseded.
     fn drop_superseded(&self, out: &mut Vec<Found>, first: usize) {
         let found = &out[first..];
         if found.len() < 2 || !self.kinds.iter().any(|k| !k.supersedes.is_empty()) {
@@ -888,7 +889,11 @@ impl RuleSet {
             .iter()
             .map(|b| {
                 found.iter().any(|a| {
-                    a.relation.subject == b.relation.subject
+                    let (ra, rb) = (&a.relation, &b.relation);
+                    // the same subject; for a symmetric kind, the same parties either way round
+                    let parties =
+                        ra.subject == rb.subject || (Some(ra.subject) == rb.object && ra.object == Some(rb.subject));
+                    parties
                         && a.relation.start < b.relation.end
                         && b.relation.start < a.relation.end
                         && self.kind(a.relation.kind.as_str()).is_some_and(|k| k.supersedes.contains(&b.relation.kind))
