@@ -27,6 +27,11 @@ MNS_SRC = "PETRARCH2 Phoenix MilNonState dictionary (MIT; names from START TOPS)
 # YUG, DDR, CSK, SCG, are skipped with their roles).
 CAMEO_COUNTRY = {"TMP": "TLS", "KSV": "XKX"}
 
+# Countries whose people Phoenix files under each other: South Sudan's leaders before independence (2011)
+# under Sudan, and some Guinea-Bissau ministers under Guinea (`GIN` for `GNB`). A full-name match across
+# the pair is the same person ("Salva Kiir", "Jose Mario Vaz").
+COUNTRY_AKIN = {"SDN": "SSD", "SSD": "SDN", "GIN": "GNB", "GNB": "GIN"}
+
 # The role title a CAMEO sector code stands for when the dictionary says no more (office `other`).
 # The first known sector after the country code decides ("GBRGOVJUD": a government official).
 SECTOR_TITLE = {
@@ -361,7 +366,8 @@ def same_country(r, home, coded):
     """Whether record `r` can be of country `home`: its `country` or a role's, or no country of its own
     (heads of organisations), or a country Phoenix files under another (`coded`: those it codes)."""
     country = r.attrs.get("country")
-    return (not home or country == home or any(ro["of"] == f"country:{home}" for ro in r.roles)
+    homes = {home, COUNTRY_AKIN.get(home)}
+    return (not home or country in homes or any(ro["of"] in {f"country:{h}" for h in homes if h} for ro in r.roles)
             or country is None or country not in coded)
 
 
