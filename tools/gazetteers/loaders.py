@@ -1,14 +1,7 @@
 """Reading the staged source files (layout and licences: the sources folder's SOURCES.md)."""
 
 import csv
-import html
 import json
-import os
-import re
-import sys
-import unicodedata
-from collections import defaultdict
-from datetime import date, timedelta
 
 from .common import *  # noqa: F401,F403  (helpers and constants)
 from .curated import *  # noqa: F401,F403  (the curated tables)

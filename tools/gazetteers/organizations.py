@@ -1,15 +1,8 @@
 """Organisations (organizations.jsonl): curated organisations and government bodies, Factbook Appendix B,
 PETRARCH2 International IGOs, Factbook memberships."""
 
-import csv
-import html
-import json
-import os
 import re
 import sys
-import unicodedata
-from collections import defaultdict
-from datetime import date, timedelta
 
 from .common import *  # noqa: F401,F403  (helpers and constants)
 from .curated import *  # noqa: F401,F403  (the curated tables)

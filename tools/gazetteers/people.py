@@ -1,13 +1,10 @@
 """People (people.jsonl): heads of state and government from the Factbook editions 1990-2026 and Wikidata,
 foreign ministers, heads of organisations; names, aliases and dated roles."""
 
-import csv
-import html
 import json
 import os
 import re
 import sys
-import unicodedata
 from collections import defaultdict
 from datetime import date, timedelta
 

@@ -1,14 +1,8 @@
 """Places (places.jsonl): UN M49 regions, curated regions and first-level divisions, capitals, GeoNames cities."""
 
-import csv
-import html
-import json
-import os
 import re
 import sys
-import unicodedata
 from collections import defaultdict
-from datetime import date, timedelta
 
 from .common import *  # noqa: F401,F403  (helpers and constants)
 from .curated import *  # noqa: F401,F403  (the curated tables)
