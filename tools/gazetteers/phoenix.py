@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 
 from .common import Rec, ascii_fold, slug, src_path
 from .curated import COMMON_GIVEN_NAMES, COMMON_SURNAMES, SURNAME_STOP
-from .people import PARTICLES, TITLE_WORDS, cap_word, overlay_records
+from .people import PARTICLES, TITLE_WORDS, cap_word, overlay_records, skeleton
 
 COUNTRIES_SRC = "PETRARCH2 Phoenix Countries dictionary (MIT)"
 INTL_SRC = "PETRARCH2 Phoenix International dictionary (MIT)"
@@ -260,6 +260,11 @@ def merge_people(people, by_iso3, orgs, other_names):
         if o.get("kind") == "person":
             for t in [o["name"]] + [a if isinstance(a, str) else a["text"] for a in o.get("aliases", [])]:
                 index[norm(t)].append(None)  # an overlay person: never duplicated here
+    # spelling-tolerant: the skeleton of every word ("Saddam Husayn" / "Saddam Hussein")
+    fuzzy = defaultdict(list)
+    for r in people:
+        for t in [r.name] + [a[0] for a in r.aliases if a[2] == "name"]:
+            fuzzy[name_skeleton(t)].append(r)
     ids = {r.id for r in people}
     merged, added, roles_added = set(), [], 0
     entries = parse_actors(read("Phoenix.Countries.actors.txt"))
@@ -317,6 +322,11 @@ def merge_people(people, by_iso3, orgs, other_names):
                     cands.append(r)
         if None in cands:
             continue
+        if not cands:  # spelled otherwise: same country and years in office that overlap
+            for t in [name] + aliases:
+                for r in fuzzy.get(name_skeleton(t), []):
+                    if r not in cands and r.attrs.get("country") in {home, COUNTRY_AKIN.get(home)} and overlapping(r, roles):
+                        cands.append(r)
         if len(cands) > 1:  # two records of the name in the country: the one in office in the same years
             cands = [r for r in cands if overlapping(r, roles)]
         if len(cands) == 1:
@@ -360,6 +370,11 @@ def merge_people(people, by_iso3, orgs, other_names):
         r.roles.sort(key=lambda x: (x.get("start") or "", x["office"], x["of"], x.get("actor") or ""))
     print(f"phoenix: {len(merged)} people merged, {len(added)} added, {roles_added} dated roles", file=sys.stderr)
     return added
+
+
+def name_skeleton(text):
+    """The spelling-tolerant key of a whole name: each word's skeleton (`people.skeleton`)."""
+    return " ".join(skeleton(w) for w in re.split(r"[\s-]+", text) if skeleton(w))
 
 
 def same_country(r, home, coded):
