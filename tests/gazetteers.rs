@@ -104,7 +104,7 @@ fn no_duplicate_ids_across_files_and_every_record_has_a_source() {
 
 #[test]
 fn generated_files_are_sorted_by_id() {
-    // tools/gen_gazetteers.py writes records sorted by id, so regenerating gives stable diffs.
+    // tools/gazetteers (the generator) writes records sorted by id, so regenerating gives stable diffs.
     for (label, text) in attache::gazetteer::DEFAULT_FILES.iter().filter(|(l, _)| !l.ends_with("overlay.jsonl")) {
         let mut g = Gazetteer::new();
         g.add_str(label, text).unwrap();
