@@ -182,7 +182,8 @@ fn with_the_defaults_roles_belong_to_their_countries_and_countries_keep_their_fa
     assert_eq!(nato.attrs.get("actor").map(String::as_str), Some("IGOWSTNAT"));
     assert!(nato.aliases.iter().any(|a| a.text == "The Alliance Of The North"), "{nato:?}");
     assert_eq!(g.entities().iter().filter(|e| e.name == "Nato").count(), 0);
-    assert_eq!(roles(g, "person:jaap-de-hoop-scheffer")[0].of, "organization:nato");
+    // (the defaults know him as the Dutch foreign minister before: the NATO role is added)
+    assert!(roles(g, "person:jaap-de-hoop-scheffer").iter().any(|r| r.of == "organization:nato"));
     let doc = extract(&extractor, "Jaap de Hoop Scheffer visited NATO troops.", "2005-01-01");
     assert_eq!(actor_of(&doc, "person:jaap-de-hoop-scheffer"), "IGOWSTNAT");
     assert_eq!(actor_of(&doc, "organization:nato"), "IGOWSTNAT");
