@@ -268,9 +268,20 @@ pub struct Role {
 impl Role {
     /// Whether the role was held on `date`. A role with no start held since ever; one with no end
     /// holds still.
+    ///
+    /// An open-ended role of no named office (office `other`, no end) is taken as held for at
+    /// most [`Role::OPEN_ENDED_YEARS`] years from its start: such roles come from dictionaries
+    /// that stopped being updated (PETRARCH's Phoenix files end about 2014), and a minister of
+    /// 2010 is no minister today.
     pub fn held_on(&self, date: Date) -> bool {
-        self.start.is_none_or_le(date) && self.end.map_or(true, |end| date <= end)
+        let stale = self.end.is_none()
+            && self.office == Office::Other
+            && self.start.is_some_and(|s| date.year() - s.year() > Role::OPEN_ENDED_YEARS);
+        !stale && self.start.is_none_or_le(date) && self.end.map_or(true, |end| date <= end)
     }
+
+    /// How long an open-ended role of no named office is taken as held, in years.
+    pub const OPEN_ENDED_YEARS: i32 = 8;
 }
 
 trait OptionDateExt {
