@@ -265,3 +265,14 @@ fn default_rules_code_held_out_sentences_by_type() {
     assert!(all.precision() >= 0.72, "{summary}");
     assert!(all.recall() >= 0.55, "{summary}");
 }
+
+#[test]
+fn the_corpus_codes_every_event_type_with_counterexamples() {
+    let corpus = corpus("tests/events");
+    for t in EventType::ALL {
+        let events = corpus.iter().flat_map(|l| &l.expected).filter(|e| e.0 == t.as_str()).count();
+        assert!(events >= 30, "{} has {events} hand-coded events", t.as_str());
+    }
+    let silent = corpus.iter().filter(|l| l.expected.is_empty()).count();
+    assert!(silent * 6 >= corpus.len(), "{silent} counterexamples of {} lines", corpus.len());
+}
