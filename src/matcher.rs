@@ -26,7 +26,7 @@ use rustc_hash::FxHashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use crate::error::{Error, Result};
-use crate::gazetteer::{AliasForm, CasePolicy, Gazetteer};
+use crate::gazetteer::{Alias, AliasForm, CasePolicy, EntityKind, Gazetteer};
 use crate::text::{normalize, Text};
 
 /// One entity an alias pattern can stand for.
@@ -81,7 +81,14 @@ impl Matcher {
         let mut order: Vec<String> = Vec::new();
         let mut lists: Vec<Vec<Candidate>> = Vec::new();
         for (entity, record) in gazetteer.entities().iter().enumerate() {
-            for (alias, name) in record.names().enumerate() {
+            // a person's name without its middle initials ("George Bush" for George W. Bush): the
+            // way news writes it; the document's date decides between people it fits
+            let without_initials = (record.kind == EntityKind::Person)
+                .then(|| without_middle_initials(&record.name))
+                .flatten()
+                .filter(|short| record.names().all(|n| n.text != *short))
+                .map(|short| std::borrow::Cow::Owned(Alias::new(short)));
+            for (alias, name) in record.names().chain(without_initials).enumerate() {
                 let pattern = normalize(&name.text);
                 if pattern.is_empty() {
                     continue;
@@ -216,6 +223,23 @@ fn case_agrees(policy: CasePolicy, alias: &str, written: &str) -> bool {
             true
         }
     }
+}
+
+/// `name` without the initials between its first and last words ("George W. Bush" → "George
+/// Bush", "George H. W. Bush" → "George Bush"), when it has some and nothing else between them.
+fn without_middle_initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 3 {
+        return None;
+    }
+    let initial = |w: &str| {
+        let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
+        w.contains('.') && !letters.is_empty() && letters.len() <= 2 && letters.iter().all(|c| c.is_uppercase())
+    };
+    let middle = &words[1..words.len() - 1];
+    let first = words[0];
+    (middle.iter().all(|w| initial(w)) && !initial(first) && first.chars().count() > 1)
+        .then(|| format!("{} {}", first, words[words.len() - 1]))
 }
 
 fn is_particle(word: &str) -> bool {

@@ -57,3 +57,16 @@ fn a_former_name_is_not_todays_state() {
     );
     assert!(doc.entities.iter().all(|e| e.id != "country:ISR" && e.id != "country:PSE"), "{:?}", doc.entities);
 }
+
+#[test]
+fn the_date_decides_between_people_who_share_a_name() {
+    let x = Extractor::new().expect("the defaults build");
+    let who = |date: &str| {
+        let doc = x.extract_with_date("George Bush met Tony Blair at the White House.", date.parse().expect("a date"));
+        doc.entities.iter().find(|e| e.id.starts_with("person:george")).map(|e| e.id.to_string())
+    };
+    assert_eq!(who("2005-03-01").as_deref(), Some("person:george-w-bush"));
+    assert_eq!(who("1990-06-01").as_deref(), Some("person:george-bush"));
+    // neither in office: silence rather than a guess
+    assert_eq!(who("2015-06-01"), None);
+}

@@ -412,8 +412,13 @@ impl<'a> Run<'a> {
         best
     }
 
+    /// Whether `person` holds an office on the document's date (a role coded `ELI`, an elite out
+    /// of office, is none).
     pub(super) fn holds_office_on_date(&self, person: usize) -> bool {
-        self.record(person).roles.iter().any(|r| r.held_on(self.date))
+        self.record(person)
+            .roles
+            .iter()
+            .any(|r| r.held_on(self.date) && !r.actor.as_deref().is_some_and(|a| a.ends_with("ELI")))
     }
 
     pub(super) fn last_seen(&self, person: usize) -> Option<u32> {
