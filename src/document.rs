@@ -23,7 +23,7 @@ use crate::gazetteer::EntityKind;
 ///
 /// Kinds are open: the kind table (`rules/kinds.toml`) names those every rule set knows, and rule
 /// files may declare more (`[kinds.condemn] event = "ACCUSE"`). Each kind codes one PLOVER event
-/// (see [`Event`](crate::Event)).
+/// (see [`Event`]).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct RelationKind(ArcStr);

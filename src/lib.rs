@@ -27,10 +27,10 @@
 //!
 //! | stage | module | what it does |
 //! |---|---|---|
-//! | text | [`text`] | normalises (case, quotes, dashes, space) with an exact offset map; sentences and tokens |
+//! | text | `text` (internal) | normalises (case, quotes, dashes, space) with an exact offset map; sentences and tokens |
 //! | gazetteer | [`gazetteer`] | the entities attache knows: records, files, the embedded defaults |
-//! | matcher | [`matcher`] | one Aho-Corasick automaton over every name, whole words, case policies |
-//! | resolve | [`resolve`] | mentions → entities: titles, short names, demonyms, capitals, dates |
+//! | matcher | `matcher` (internal) | one Aho-Corasick automaton over every name, whole words, case policies |
+//! | resolve | `resolve` (internal) | mentions → entities: titles, short names, demonyms, capitals, dates |
 //! | relations | [`rules`] | the rule language, its compiler and its self-tests |
 //! | output | [`document`] | the serde types of the JSON output |
 //!
@@ -51,9 +51,14 @@ pub mod export;
 pub mod extract;
 pub mod gazetteer;
 mod lexicon;
+// The inner stages: public for the crate's own integration tests, benches and fuzzing, hidden from
+// the documentation and not part of the API (they may change in any release).
+#[doc(hidden)]
 pub mod matcher;
+#[doc(hidden)]
 pub mod resolve;
 pub mod rules;
+#[doc(hidden)]
 pub mod text;
 
 // The README's Rust examples are compiled and run as doc tests too.

@@ -13,7 +13,7 @@
 //!
 //! Each document starts with the line `-DOCSTART- -X- O O` (the form spaCy's `spacy convert -c ner`
 //! splits documents on) and a blank line; each sentence ends with a blank line. Tokens and
-//! sentences are attache's own ([`Text`](crate::text::Text)); the tag is `B-<kind>` on the first
+//! sentences are attache's own (the text stage); the tag is `B-<kind>` on the first
 //! token of a mention, `I-<kind>` on the others and `O` elsewhere, with the entity kinds of the
 //! JSON output (`person`, `country`, `group`, …). Where mentions overlap (a group mention holds its
 //! country word) the outer one is kept; of two that cross, the first. A token is tagged with the
