@@ -22,6 +22,7 @@
 //! | `negation.txt`, `modality.txt`, `auxiliaries.txt`, `linking-words.txt` | rules | words that negate, make future, qualify or link |
 //! | `agents.tsv`, `agents-extra.tsv`, `group-*.txt` | resolve (groups) | agent nouns and their sectors |
 //! | `sectors.tsv` | resolve (groups) | CAMEO sector codes to PLOVER's |
+//! | `org-heads.tsv` | resolve (named organisations) | head words of organisations named after a country ("Airways") |
 
 use rustc_hash::FxHashSet;
 
@@ -111,6 +112,7 @@ list!(GROUP_MODIFIERS, "group-modifiers.txt");
 list!(GROUP_FOLLOWERS, "group-followers.txt");
 list!(GROUP_COUNTED, "group-counted.txt");
 list!(SECTORS, "sectors.tsv");
+list!(ORG_HEADS, "org-heads.tsv");
 list!(NEGATION_LIST, "negation.txt");
 list!(MODALITY_LIST, "modality.txt");
 list!(AUXILIARIES_LIST, "auxiliaries.txt");

@@ -70,3 +70,18 @@ fn the_date_decides_between_people_who_share_a_name() {
     // neither in office: silence rather than a guess
     assert_eq!(who("2015-06-01"), None);
 }
+
+#[test]
+fn a_country_inside_an_organisations_name_is_not_the_country() {
+    let x = Extractor::new().expect("the defaults build");
+    let doc = x.extract_with_date(
+        "British Airways and Singapore Airlines cut flights, and the UK Independence Party won seats.",
+        Date::new(2005, 3, 1).expect("a date"),
+    );
+    let ids: Vec<&str> = doc.entities.iter().map(|e| e.id.as_str()).collect();
+    assert!(!ids.iter().any(|id| id.starts_with("country:")), "{ids:?}");
+    let actor = |id: &str| doc.entity(id).and_then(|e| e.attrs.get("actor")).cloned();
+    assert_eq!(actor("organization:british-airways").as_deref(), Some("GBRBUS"));
+    assert_eq!(actor("organization:singapore-airlines").as_deref(), Some("SGPBUS"));
+    assert_eq!(actor("organization:uk-independence-party").as_deref(), Some("GBRPTY"));
+}

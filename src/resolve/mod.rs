@@ -44,6 +44,7 @@ mod actors;
 mod coref;
 mod decide;
 mod groups;
+mod named_orgs;
 mod output;
 mod patterns;
 mod roles;
@@ -402,6 +403,7 @@ impl Resolver {
         run.unknown_surnames();
         run.coreference();
         let mut resolution = run.finish();
+        named_orgs::find_named_orgs(text, &mut resolution);
         let agents = self.agents.as_deref().unwrap_or_else(|| groups::Agents::defaults());
         groups::find_groups(agents, text, &mut resolution);
         actors::code_actors(self, gazetteer, date, &mut resolution);
