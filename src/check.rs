@@ -232,8 +232,7 @@ pub fn extractor_for(
     let replaced = |label: &str| rule_files.iter().any(|p| p.ends_with(label));
     let mut defaults = defaults;
     let mut builder = Extractor::builder();
-    let keeps_default_rules = matches!(defaults, Defaults::All | Defaults::Rules);
-    if keeps_default_rules && crate::rules::DEFAULT_FILES.iter().any(|(label, _)| replaced(label)) {
+    if defaults.rules() && crate::rules::DEFAULT_FILES.iter().any(|(label, _)| replaced(label)) {
         defaults = if defaults == Defaults::All { Defaults::Gazetteers } else { Defaults::None };
         for (label, text) in crate::rules::DEFAULT_FILES.iter().filter(|(label, _)| !replaced(label)) {
             builder = builder.rules_str(label, text);

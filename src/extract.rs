@@ -37,10 +37,10 @@ pub enum Defaults {
 }
 
 impl Defaults {
-    fn gazetteers(self) -> bool {
+    pub(crate) fn gazetteers(self) -> bool {
         matches!(self, Defaults::All | Defaults::Gazetteers)
     }
-    fn rules(self) -> bool {
+    pub(crate) fn rules(self) -> bool {
         matches!(self, Defaults::All | Defaults::Rules)
     }
 }

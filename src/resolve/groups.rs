@@ -37,8 +37,9 @@ use crate::lexicon::{
 /// acting): a rule slot that wants a country takes them.
 const STATE_SECTORS: &[&str] = &["GOV", "MIL", "LEG", "JUD", "COP", "SPY"];
 
-/// Sectors too vague to make a group of a bare noun ("men", "people").
-const LOW_INFORMATION: &[&str] = &["PPL", "CVL"];
+/// Sectors too vague to make a group of a bare noun ("men", "people", "civilians"): CAMEO's PPL
+/// is CVL by the time a sector is read (lexicon/sectors.tsv).
+const LOW_INFORMATION: &[&str] = &["CVL"];
 
 /// The word lists of the pass.
 #[derive(Debug, Clone)]
@@ -399,7 +400,7 @@ fn country_of(resolution: &Resolution, mention: usize) -> Option<String> {
     own.or_else(|| m.acts_for.and_then(|e| entity_country(&resolution.entities[e])))
 }
 
-fn entity_country(entity: &ResolvedEntity) -> Option<String> {
+pub(super) fn entity_country(entity: &ResolvedEntity) -> Option<String> {
     match entity.kind {
         EntityKind::Country => Some(
             entity.attrs.get("iso3").cloned().unwrap_or_else(|| entity.id.trim_start_matches("country:").to_string()),
@@ -418,33 +419,23 @@ fn sentence_country(
     groups: &[Found],
     tokens: &[crate::text::Token],
 ) -> Option<String> {
-    let mut found: Option<String> = None;
-    for g in groups.iter().filter(|g| tokens[g.start].sentence() == sentence) {
-        let Some(code) = &g.country else { continue };
-        match &found {
-            None => found = Some(code.clone()),
-            Some(c) if c == code => {}
-            Some(_) => return None,
-        }
-    }
+    let from_groups =
+        groups.iter().filter(|g| tokens[g.start].sentence() == sentence).filter_map(|g| g.country.clone());
     let first = resolution.mentions.partition_point(|m| m.sentence < sentence);
-    for (k, m) in resolution.mentions.iter().enumerate().skip(first) {
-        if m.sentence != sentence {
-            break;
-        }
+    let from_names = resolution.mentions[first..]
+        .iter()
+        .take_while(|m| m.sentence == sentence)
+        .enumerate()
         // a country inside a name ("the China-Central Asia Summit") says nothing of the sentence's
         // actors; nor does a pronoun, nor a person ("Reporters asked Trump" are not American
-        // reporters)
-        // nor a demonym that qualifies something else ("Investors bought Kenyan government bonds":
-        // the investors need not be Kenyan)
-        if m.form == MentionForm::Pronoun || m.form == MentionForm::Adjective || m.nested {
-            continue;
-        }
-        let kind = resolution.entities[m.entity].kind;
-        if !matches!(kind, EntityKind::Country | EntityKind::Place) {
-            continue;
-        }
-        let Some(code) = country_of(resolution, k) else { continue };
+        // reporters), nor a demonym that qualifies something else ("Investors bought Kenyan
+        // government bonds": the investors need not be Kenyan)
+        .filter(|(_, m)| !(m.form == MentionForm::Pronoun || m.form == MentionForm::Adjective || m.nested))
+        .filter(|(_, m)| matches!(resolution.entities[m.entity].kind, EntityKind::Country | EntityKind::Place))
+        .filter_map(|(k, _)| country_of(resolution, first + k));
+    // one country, or none when two are named
+    let mut found: Option<String> = None;
+    for code in from_groups.chain(from_names) {
         match &found {
             None => found = Some(code),
             Some(c) if *c == code => {}

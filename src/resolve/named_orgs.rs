@@ -49,14 +49,10 @@ pub(crate) fn find_named_orgs(text: &Text<'_>, resolution: &mut Resolution) {
         {
             continue;
         }
-        let country = match entity.kind {
-            EntityKind::Country => {
-                entity.attrs.get("iso3").cloned().or_else(|| entity.id.strip_prefix("country:").map(str::to_string))
-            }
-            EntityKind::Place => entity.attrs.get("country").cloned(),
-            _ => None,
-        };
-        let Some(country) = country else { continue };
+        if !matches!(entity.kind, EntityKind::Country | EntityKind::Place) {
+            continue;
+        }
+        let Some(country) = super::groups::entity_country(entity) else { continue };
         let sentence = tokens[m.tokens.start].sentence();
         let mut t = m.tokens.end;
         let mut words = 0;
