@@ -254,7 +254,9 @@ pub(crate) fn find_groups(agents: &Agents, text: &Text<'_>, resolution: &mut Res
                 }
             }
         };
-        if !group_like && qualified_by.is_none() {
+        // a bare noun as a possessor ("the government's plan") is too vague to guess a country for
+        let possessor = tokens.get(phrase_end).is_some_and(|t| t.kind() == TokenKind::Possessive);
+        if (!group_like || possessor) && qualified_by.is_none() {
             i = phrase_end;
             continue;
         }
@@ -352,8 +354,10 @@ fn agent_at(agents: &Agents, text: &Text<'_>, taken: &[bool], i: usize) -> Optio
 fn ends_phrase(agents: &Agents, text: &Text<'_>, end: usize, sentence: usize) -> bool {
     let tokens = text.tokens();
     let Some(next) = tokens.get(end) else { return true };
+    // "the Syrian government's decision": the possessor is still the group (the caller keeps it
+    // only with a country word before it)
     if next.sentence() != sentence || next.kind() != TokenKind::Word {
-        return next.kind() != TokenKind::Possessive;
+        return true;
     }
     let word = text.token_text(end);
     agents.followers.contains(word) || (word.ends_with("ed") && word.len() > 4)
