@@ -641,6 +641,7 @@ impl RuleSet {
     }
 
     /// Finds the relations of a resolved text, in order of position.
+    #[inline(never)]
     pub fn apply(&self, text: &Text<'_>, resolution: &Resolution) -> Vec<RelationMatch> {
         self.find(text, resolution, None).into_iter().map(|f| f.relation).collect()
     }
