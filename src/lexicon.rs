@@ -17,6 +17,7 @@
 //! | `honorifics.txt`, `vague-titles.txt`, `not-acting-titles.txt` | resolve | titles that vouch for less |
 //! | `not-name-words.txt`, `institution-words.txt`, `leading-words.txt` | resolve | capitalised words that are no person's name |
 //! | `pronouns.txt`, `subordinators.txt` | resolve (coreference) | pronouns; words opening a clause before the main one |
+//! | `gender-male.txt`, `gender-female.txt` | resolve (coreference) | words that say a person's gender (pronouns, honorifics, titles, kin) |
 //! | `abbreviations.txt` | text | abbreviations whose full stop ends no sentence |
 //! | `common-trigger-words.txt` | rules | words too common to trigger a pattern |
 //! | `negation.txt`, `modality.txt`, `auxiliaries.txt`, `linking-words.txt` | rules | words that negate, make future, qualify or link |
@@ -117,6 +118,8 @@ list!(NEGATION_LIST, "negation.txt");
 list!(MODALITY_LIST, "modality.txt");
 list!(AUXILIARIES_LIST, "auxiliaries.txt");
 list!(LINKING_LIST, "linking-words.txt");
+list!(GENDER_MALE, "gender-male.txt");
+list!(GENDER_FEMALE, "gender-female.txt");
 
 words!(
     /// Particles of names, whose capitalisation varies ("Mohammed bin Salman", "al-Burhan").
@@ -240,6 +243,8 @@ mod tests {
             MODALITY_LIST,
             AUXILIARIES_LIST,
             LINKING_LIST,
+            GENDER_MALE,
+            GENDER_FEMALE,
         ] {
             let entries: Vec<&str> = list.entries().collect();
             assert!(!entries.is_empty(), "{} is empty", list.file);
