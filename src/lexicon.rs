@@ -216,6 +216,18 @@ mod tests {
     }
 
     #[test]
+    fn no_word_states_both_genders() {
+        let male: std::collections::HashSet<&str> = GENDER_MALE.entries().collect();
+        for w in GENDER_FEMALE.entries() {
+            assert!(!male.contains(w), "`{w}` is in both {} and {}", GENDER_MALE.file, GENDER_FEMALE.file);
+        }
+        // every pronoun of the coreference list has a gender
+        for p in PRONOUNS_LIST.entries() {
+            assert!(male.contains(p) || GENDER_FEMALE.entries().any(|w| w == p), "pronoun `{p}` has no gender");
+        }
+    }
+
+    #[test]
     fn every_list_has_entries_in_lower_case_without_duplicates() {
         for list in [
             FUNCTION_WORDS,

@@ -11,10 +11,16 @@
 //!   (or someone the gazetteer does not know, such as "Deputy Minister Aidos Nurlanov") and the
 //!   pronoun stays unresolved; one person is the answer when that person is the sentence's subject
 //!   (it opens the sentence, or its main clause after a comma), or when no one else appears in the
-//!   rest of the window. The gazetteer records no gender, and names do not reliably tell it, so
-//!   "he" and "she" are treated alike. A pronoun inside a quotation, or in a clause that opens the
-//!   sentence ("After he arrived, …"), is left alone: it may point ahead, or to the speaker. An
-//!   object ("briefed him") is left alone when its own sentence names someone before it (that
+//!   rest of the window. A pronoun's gender rules out the people of the other gender before any
+//!   of this (`gender.rs` says whose gender is known and how): they are neither candidates nor
+//!   competitors, so "Queen Margrethe received Emmanuel Macron. He …" is Macron, the one person
+//!   left, and the tests above then apply to those left, unchanged (precision first: two people
+//!   left, or one who is not the subject with someone else left further back, leave the pronoun
+//!   alone). Unknown people whose title says the other gender ("Kremlin spokesman …" for "she"),
+//!   and unresolved pronouns of the other gender, do not compete either. Names are never read
+//!   for a gender. A pronoun inside a quotation, or in a clause that opens the sentence ("After
+//!   he arrived, …"), is left alone: it may point ahead, or to the speaker. An object ("briefed
+//!   him") is left alone when its own sentence names someone before it who may be meant (that
 //!   one is most often its clause's subject, which it cannot be), and a pronoun left unresolved
 //!   counts as one more unknown person for the pronouns after it. "He" before a capitalised word
 //!   is a name ("He Lifeng"), and "his" before a title or a name only introduces that phrase.
