@@ -140,8 +140,9 @@ fn a_gazetteer_record_may_state_a_gender() {
 fn a_gender_other_than_male_or_female_is_an_error_that_names_its_place() {
     let people =
         "{\"id\":\"person:lin-park\",\"kind\":\"person\",\"name\":\"Lin Park\",\"attrs\":{\"gender\":\"f\"}}\n";
-    let err =
-        Extractor::builder().defaults(false).gazetteer_str("people.jsonl", people).build().err().expect("an error");
+    let Err(err) = Extractor::builder().defaults(false).gazetteer_str("people.jsonl", people).build() else {
+        panic!("a gender other than male or female must be an error");
+    };
     let message = err.to_string();
     assert!(message.contains("people.jsonl:1") && message.contains("attrs.gender `f`"), "{message}");
 }

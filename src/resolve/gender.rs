@@ -138,9 +138,9 @@ impl Run<'_> {
         for p in &self.pending {
             match p.key {
                 Key::Gaz(g) if self.kind(g as usize) == crate::gazetteer::EntityKind::Person => {
-                    if !genders.listed.contains_key(&g) {
+                    if let std::collections::hash_map::Entry::Vacant(e) = genders.listed.entry(g) {
                         if let Some(said) = self.record(g as usize).attrs.get("gender").and_then(|s| Gender::parse(s)) {
-                            genders.listed.insert(g, Said::Is(said));
+                            e.insert(Said::Is(said));
                         }
                     }
                     if let Some(cue) = self.gender_cue(p) {

@@ -185,6 +185,9 @@ pub struct Rule {
 
 /// The date examples are read as of when their file gives none: fixed, so examples are stable.
 const DEFAULT_EXAMPLE_DATE: (i32, u8, u8) = (2025, 1, 1);
+/// What makes two findings one relation: kind, subject, object (symmetric kinds ordered).
+type RelationKey = (KindId, usize, Option<usize>);
+
 /// Relations one sentence may yield: a cap against pathological input.
 const MAX_PER_SENTENCE: usize = 64;
 
@@ -743,7 +746,7 @@ impl RuleSet {
             let first = out.len();
             // few relations per sentence: a list beats a hash set; each key with the relation of
             // `out` it made
-            let mut seen: Vec<((KindId, usize, Option<usize>), usize)> = Vec::new();
+            let mut seen: Vec<(RelationKey, usize)> = Vec::new();
             let mut partials = Vec::new();
             'patterns: for &p in &scan.order {
                 let pattern = &self.patterns[p];
