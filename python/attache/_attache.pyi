@@ -46,7 +46,8 @@ class Extractor:
         threads: Optional[int] = None,
         date: Optional[DateLike] = None,
     ) -> "List[dict[str, Any]]":
-        """One document (or error record) per record, in order, computed in parallel."""
+        """One document (or error record) per record, in order, computed in parallel (Python's
+        garbage collector paused meanwhile)."""
     def extract_jsonl(
         self,
         lines: Iterable[Union[str, bytes]],

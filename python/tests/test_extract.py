@@ -2,6 +2,7 @@
 
 import concurrent.futures
 import datetime
+import gc
 import json
 import pickle
 import subprocess
@@ -196,6 +197,22 @@ def test_extract_many_threads_agree_and_accept_any_iterable(extractor):
     assert extractor.extract_many([], threads=2) == []
     with pytest.raises(ValueError):
         extractor.extract_many(texts, threads=0)
+
+
+def test_extract_many_leaves_the_garbage_collector_as_it_found_it(extractor):
+    # paused while the documents are built, then as before, also when the call fails
+    texts = ["Xi Jinping visited Astana."] * 5
+    assert gc.isenabled()
+    assert extractor.extract_many(texts, threads=2)
+    assert gc.isenabled()
+    assert extractor.extract_many(["Xi Jinping visited Astana.", 42, {"text": None}], threads=2)[1]["error"]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert extractor.extract_many(texts, threads=1)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_one_extractor_shared_by_python_threads(extractor):

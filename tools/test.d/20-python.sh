@@ -4,7 +4,8 @@
 # Builds a venv (target/venv-python, reused while python/requirements-test.txt is unchanged) with
 # the pinned test requirements, installs the package from this clone with `pip install ./python`
 # (a dev-profile build: it reuses what `cargo test` compiled), installs a JDK from Debian's
-# packages when `java` is missing (pyspark runs in local mode), and runs pytest on python/tests.
+# packages when `java` is missing (pyspark runs in local mode), and runs pytest on python/tests
+# (the Spark tests and those after a trained spaCy pipeline must run here, not be skipped).
 # The tests compare the package's output with the command line's, so this builds the CLI too.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -40,5 +41,5 @@ PATH="$PWD/$venv/bin:$PATH" MATURIN_PEP517_ARGS="--profile dev" \
 echo "-- pytest python/tests"
 # the installed package, not python/attache (which has no compiled module): pytest's own script,
 # from the project's root, puts neither python/ nor the root on sys.path
-ATTACHE_BIN="$PWD/target/debug/attache" ATTACHE_REQUIRE_SPARK=1 SPARK_LOCAL_IP=127.0.0.1 \
+ATTACHE_BIN="$PWD/target/debug/attache" ATTACHE_REQUIRE_SPARK=1 ATTACHE_REQUIRE_MODEL=1 SPARK_LOCAL_IP=127.0.0.1 \
     "$venv/bin/pytest" -q -p no:cacheprovider python/tests
