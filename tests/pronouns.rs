@@ -146,3 +146,16 @@ fn a_gender_other_than_male_or_female_is_an_error_that_names_its_place() {
     let message = err.to_string();
     assert!(message.contains("people.jsonl:1") && message.contains("attrs.gender `f`"), "{message}");
 }
+
+#[test]
+fn a_pronoun_resolved_earlier_tells_the_gender() {
+    let lavrov =
+        links("Sergey Lavrov arrived in Geneva on Monday, and he met the envoys. Later she said the talks had failed.");
+    assert_eq!(lavrov, ["he=person:sergey-lavrov"], "a later \"she\" is not the man an earlier \"he\" was");
+    let merz =
+        links("Friedrich Merz flew to Kyiv. He pledged more air defence. Reporters said she had cancelled the visit.");
+    assert_eq!(merz, ["He=person:friedrich-merz"]);
+    let kallas =
+        links("Kaja Kallas spoke in Brussels. She called for new sanctions. Officials said he would oppose them.");
+    assert_eq!(kallas, ["She=person:kaja-kallas"]);
+}

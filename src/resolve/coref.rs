@@ -159,7 +159,7 @@ impl Run<'_> {
             return;
         }
         named.sort_unstable_by_key(|a| a.start);
-        let genders = self.genders();
+        let mut genders = self.genders();
         // the references linked so far, which later ones may point to in turn
         let mut linked: Vec<Antecedent> = Vec::new();
         let mut window: Vec<Antecedent> = Vec::new();
@@ -194,6 +194,9 @@ impl Run<'_> {
                 refused.push(start as u32);
                 continue;
             };
+            if let Some(g) = pronoun {
+                genders.learn(person, g);
+            }
             let mut pending = Pending::new(Key::Gaz(person), start..end, MentionForm::Pronoun);
             // it refers to an entity named elsewhere, and never stands for one on its own
             pending.tentative = true;

@@ -12,6 +12,9 @@
 //! - such a title opening the name itself, as the gazetteer or the document writes it ("Queen
 //!   Margrethe", "Sheikh Tamim bin Hamad Al Thani").
 //!
+//! - a gendered pronoun resolved to the person earlier in the document ("Lavrov said he …"):
+//!   what the document's own pronouns said of someone holds for the pronouns after.
+//!
 //! What one mention says holds for the person across the document ("Mrs May … May said …
 //! she"). Sources that disagree (a record and a cue, or two cues) leave the gender unknown.
 //! People the gazetteer does not list carry the gender their mentions state too, and so do titles
@@ -115,6 +118,13 @@ impl Genders {
     /// The gender of gazetteer person `person`, where known.
     pub(super) fn listed(&self, person: u32) -> Option<Gender> {
         self.listed.get(&person).and_then(|s| s.gender())
+    }
+
+    /// Notes that a pronoun of gender `gender` was resolved to gazetteer person `person`, where
+    /// nothing said otherwise: "Lavrov said he …" makes Lavrov someone a later "she" is not. Only
+    /// a pronoun resolved with no competitor left teaches this (`coref.rs` refuses the others).
+    pub(super) fn learn(&mut self, person: u32, gender: Gender) {
+        self.listed.entry(person).or_insert(Said::Is(gender));
     }
 
     /// The gender of the unknown person (or unnamed title) starting at token `at`, where known.
