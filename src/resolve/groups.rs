@@ -167,9 +167,11 @@ pub(crate) fn find_groups(agents: &Agents, text: &Text<'_>, resolution: &mut Res
         }
     }
     let mut found: Vec<Found> = Vec::new();
+    // the phrase being looked up, one buffer for the whole text: most tokens tried are "the"
+    let mut phrase = String::new();
     let mut i = 0;
     while i < tokens.len() {
-        let Some((len, sector)) = agent_at(agents, text, &taken, i) else {
+        let Some((len, sector)) = agent_at(agents, text, &taken, i, &mut phrase) else {
             i += 1;
             continue;
         };
@@ -322,7 +324,14 @@ fn u_start(resolution: &Resolution, unit: &Unit) -> usize {
 }
 
 /// The longest agent phrase starting at token `i` (free words only): its length and sector.
-fn agent_at(agents: &Agents, text: &Text<'_>, taken: &[bool], i: usize) -> Option<(usize, String)> {
+/// `phrase` is scratch space.
+fn agent_at(
+    agents: &Agents,
+    text: &Text<'_>,
+    taken: &[bool],
+    i: usize,
+    phrase: &mut String,
+) -> Option<(usize, String)> {
     let tokens = text.tokens();
     if taken[i] || tokens[i].kind() != TokenKind::Word || !agents.first_words.contains(text.token_text(i)) {
         return None;
@@ -333,7 +342,7 @@ fn agent_at(agents: &Agents, text: &Text<'_>, taken: &[bool], i: usize) -> Optio
     }
     let sentence = tokens[i].sentence();
     let mut best = None;
-    let mut phrase = String::new();
+    phrase.clear();
     for n in 1..=agents.max_words {
         let t = i + n - 1;
         if t >= tokens.len() || taken[t] || tokens[t].sentence() != sentence || tokens[t].kind() != TokenKind::Word {
@@ -343,11 +352,11 @@ fn agent_at(agents: &Agents, text: &Text<'_>, taken: &[bool], i: usize) -> Optio
             phrase.push(' ');
         }
         phrase.push_str(text.token_text(t));
-        if let Some(sector) = agents.sectors.get(&phrase) {
-            best = Some((n, sector.clone()));
+        if let Some(sector) = agents.sectors.get(phrase.as_str()) {
+            best = Some((n, sector));
         }
     }
-    best
+    best.map(|(n, sector)| (n, sector.clone()))
 }
 
 /// Whether the words after an agent phrase ending before token `end` let it end a noun phrase.
