@@ -356,7 +356,7 @@ impl Extractor {
         // the text stage's tokens are the bulk of the memory in use: free them before the
         // output is built
         drop(text);
-        (document(input, date, assumed, &self.inner.gazetteer, &resolution, &found, &self.inner.rules), sentences)
+        (document(input, date, assumed, &self.inner.gazetteer, resolution, found, &self.inner.rules), sentences)
     }
 }
 
@@ -491,8 +491,9 @@ fn document(
     date: Date,
     assumed: bool,
     gazetteer: &Gazetteer,
-    resolution: &Resolution,
-    found: &[rules::RelationMatch],
+    // taken, not borrowed: names, aliases, attributes and arguments move into the output
+    mut resolution: Resolution,
+    found: Vec<rules::RelationMatch>,
     rules: &RuleSet,
 ) -> Document {
     let mut doc = Document { date: Some(date), date_assumed: assumed, ..Document::default() };
@@ -537,7 +538,7 @@ fn document(
     for r in found {
         let subject = id_of(r.subject, &mut order);
         let object = r.object.map(|o| id_of(o, &mut order));
-        let event = rules.event_of(r);
+        let event = rules.event_of(&r);
         let mut rule_id = |k: usize| {
             rule_ids
                 .entry(k)
@@ -547,7 +548,7 @@ fn document(
         let rule = rule_id(r.rule);
         let all_rules = r.rules.iter().map(|&k| rule_id(k)).collect();
         doc.relations.push(Relation {
-            kind: r.kind.clone(),
+            kind: r.kind,
             subject,
             object,
             rule,
@@ -556,17 +557,17 @@ fn document(
             end: r.end,
             text: input[r.start..r.end].to_string(),
             event,
-            args: r.args.clone(),
+            args: r.args,
         });
     }
     for i in order {
-        let e = &resolution.entities[i];
+        let e = &mut resolution.entities[i];
         if e.kind == EntityKind::Money {
             continue;
         }
         // other names: the gazetteer's (not its demonyms, which name no one), then those
         // written here
-        let mut aliases = e.aliases.clone();
+        let mut aliases = std::mem::take(&mut e.aliases);
         let record = e.gazetteer.and_then(|g| gazetteer.entities().get(g));
         for alias in record.map_or(&[][..], |r| &r.aliases[..]) {
             if alias.form != AliasForm::Adjective && alias.text != e.name && !aliases.contains(&alias.text) {
@@ -579,7 +580,8 @@ fn document(
             }
         }
         let Some(id) = ids[i].take() else { continue };
-        doc.entities.push(Entity { id, kind: e.kind, name: e.name.clone(), aliases, attrs: e.attrs.clone() });
+        let (name, attrs) = (std::mem::take(&mut e.name), std::mem::take(&mut e.attrs));
+        doc.entities.push(Entity { id, kind: e.kind, name, aliases, attrs });
     }
     doc
 }

@@ -287,6 +287,7 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
         if args.files.is_empty() { vec![None] } else { args.files.iter().map(Some).collect() };
     let mut code = ExitCode::SUCCESS;
     let mut failed_files = 0;
+    let mut json: Vec<u8> = Vec::new();
     for source in sources {
         let (name, bytes) = match source {
             None => {
@@ -320,8 +321,12 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
         match (format, exporter.as_mut()) {
             (_, Some(x)) => x.document(&mut out, &export::Item { name: &name, text: &text, doc: &doc })?,
             (Format::Json, _) => {
-                serde_json::to_writer(&mut out, &doc)?;
-                writeln!(out)?;
+                // serialised into a buffer kept between files, then written at once: the many
+                // small writes of the serialiser are cheaper on a plain vector
+                json.clear();
+                serde_json::to_writer(&mut json, &doc)?;
+                json.push(b'\n');
+                out.write_all(&json)?;
             }
             _ => pretty(&mut out, &name, &doc)?,
         }

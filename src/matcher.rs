@@ -67,6 +67,31 @@ pub struct Matcher {
     // pattern id -> range of `candidates`
     pattern_candidates: Vec<Range<usize>>,
     candidates: Vec<Candidate>,
+    // by first byte of a normalised name: whether some name starting with it may be written with
+    // a lower-case or digit first character (most news words are lower case, and no name with a
+    // capital initial starts at them)
+    lower_starts: Box<[bool; 256]>,
+}
+
+/// For each byte, whether a name whose normalised form starts with it has a candidate that
+/// accepts a written form starting with a lower-case letter or a digit (see [`case_agrees`]).
+fn lower_starts(
+    patterns: &FxHashMap<String, u32>,
+    pattern_candidates: &[Range<usize>],
+    candidates: &[Candidate],
+) -> Box<[bool; 256]> {
+    let mut table = Box::new([false; 256]);
+    for (name, &id) in patterns {
+        let Some(&first) = name.as_bytes().first() else { continue };
+        let accepts = |c: &Candidate| {
+            c.case == CasePolicy::Insensitive
+                || !c.text.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase)
+        };
+        if candidates[pattern_candidates[id as usize].clone()].iter().any(accepts) {
+            table[usize::from(first)] = true;
+        }
+    }
+    table
 }
 
 impl Matcher {
@@ -125,7 +150,8 @@ impl Matcher {
             .prefilter(false)
             .build(&order)
             .map_err(|e| Error::Matcher(e.to_string()))?;
-        Ok(Matcher { automaton, patterns, pattern_candidates, candidates })
+        let lower_starts = lower_starts(&patterns, &pattern_candidates, &candidates);
+        Ok(Matcher { automaton, patterns, pattern_candidates, candidates, lower_starts })
     }
 
     /// Number of distinct patterns in the automaton.
@@ -153,7 +179,16 @@ impl Matcher {
         let mut first = 0;
         // names start only where words start: an anchored search at each token, which for most
         // tokens stops within a byte or two
+        let original = text.original().as_bytes();
         while first < tokens.len() {
+            // a word written with a lower-case letter or a digit first: only the few names that
+            // may be written so can start at it, and they start with one of a few bytes
+            let written = original.get(tokens[first].start()).copied().unwrap_or(b'A');
+            let norm = hay.as_bytes().get(tokens[first].norm().start).copied().unwrap_or(0);
+            if (written.is_ascii_lowercase() || written.is_ascii_digit()) && !self.lower_starts[usize::from(norm)] {
+                first += 1;
+                continue;
+            }
             let input = Input::new(hay).span(tokens[first].norm().start..hay.len()).anchored(Anchored::Yes);
             let Some(m) = self.automaton.find(input) else {
                 first += 1;
@@ -343,6 +378,29 @@ mod tests {
         assert_eq!(count("Mohammed bin zayed al Nahyan spoke"), 0);
         assert_eq!(count("la paz"), 0);
         assert_eq!(count("La Paz"), 1);
+    }
+
+    #[test]
+    fn names_written_in_lower_case_still_start_at_lower_case_words() {
+        let mut g = Gazetteer::new();
+        g.add_str(
+            "t",
+            concat!(
+                "{\"id\":\"organization:dpa\",\"kind\":\"organization\",\"name\":\"dpa\"}\n",
+                "{\"id\":\"organization:x\",\"kind\":\"organization\",\"name\":\"Xenon Group\",",
+                "\"aliases\":[{\"text\":\"Xenon Works\",\"case\":\"insensitive\"}]}\n",
+                "{\"id\":\"place:ten\",\"kind\":\"place\",\"name\":\"10 Downing Street\"}\n",
+            ),
+        )
+        .unwrap();
+        let m = Matcher::new(&g).unwrap();
+        let count = |s: &str| m.find_all(&Text::new(s)).len();
+        assert_eq!(count("according to dpa, the"), 1);
+        assert_eq!(count("staff of xenon works left"), 1);
+        assert_eq!(count("staff of xenon group left"), 0);
+        assert_eq!(count("at 10 downing street"), 0);
+        assert_eq!(count("at 10 Downing Street"), 1);
+        assert_eq!(count("at \u{e9}10 Downing Street"), 0);
     }
 
     #[test]

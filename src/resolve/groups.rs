@@ -44,16 +44,29 @@ const LOW_INFORMATION: &[&str] = &["CVL"];
 /// The word lists of the pass.
 #[derive(Debug, Clone)]
 pub(crate) struct Agents {
-    /// Agent phrase (lower case, words joined by one space) → sector.
-    sectors: FxHashMap<String, String>,
-    /// The first words of the phrases, for a quick rejection.
-    first_words: FxHashSet<String>,
-    /// The most words in a phrase.
-    max_words: usize,
+    /// Agent phrase (lower case, words joined by one space) → sector; and every phrase's first
+    /// words, so that a look-up stops at the first words that no phrase starts with (the most
+    /// common words of news, "the" and "a", start phrases as long as eleven words).
+    phrases: FxHashMap<String, Phrase>,
     collectives: FxHashSet<String>,
     modifiers: FxHashSet<String>,
     followers: FxHashSet<String>,
     counted: FxHashSet<String>,
+}
+
+/// An agent phrase, the beginning of longer ones, or both.
+#[derive(Debug, Clone, Default)]
+struct Phrase {
+    sector: Option<String>,
+    longer: bool,
+}
+
+/// Adds `phrase` (words joined by one space) with its sector, and its beginnings.
+fn add_phrase(phrases: &mut FxHashMap<String, Phrase>, phrase: String, sector: String) {
+    for (k, _) in phrase.match_indices(' ') {
+        phrases.entry(phrase[..k].to_string()).or_default().longer = true;
+    }
+    phrases.entry(phrase).or_default().sector = Some(sector);
 }
 
 fn lines(text: &str) -> impl Iterator<Item = &str> {
@@ -80,13 +93,13 @@ impl Agents {
                 }
             }
         }
-        let first_words = sectors.keys().filter_map(|p| p.split(' ').next()).map(str::to_string).collect();
-        let max_words = sectors.keys().map(|p| p.split(' ').count()).max().unwrap_or(1);
+        let mut phrases = FxHashMap::default();
+        for (phrase, sector) in sectors {
+            add_phrase(&mut phrases, phrase, sector);
+        }
         let set = |text: &str| lines(text).map(str::to_lowercase).collect::<FxHashSet<String>>();
         Agents {
-            sectors,
-            first_words,
-            max_words,
+            phrases,
             collectives: set(GROUP_COLLECTIVES.text),
             modifiers: set(GROUP_MODIFIERS.text),
             followers: set(GROUP_FOLLOWERS.text),
@@ -104,11 +117,7 @@ impl Agents {
             if phrase.is_empty() {
                 continue;
             }
-            if let Some(first) = phrase.split(' ').next() {
-                agents.first_words.insert(first.to_string());
-            }
-            agents.max_words = agents.max_words.max(phrase.split(' ').count());
-            agents.sectors.insert(phrase, plover_sector(&plover, sector));
+            add_phrase(&mut agents.phrases, phrase, plover_sector(&plover, sector));
         }
         agents
     }
@@ -134,8 +143,13 @@ impl Agents {
         ];
         singulars.into_iter().flatten().any(|singular| {
             let singular = if head.is_empty() { singular } else { format!("{head} {singular}") };
-            singular != phrase && self.sectors.contains_key(&singular)
-        }) || (last.ends_with('s') && !last.ends_with("ss") && self.sectors.contains_key(phrase) && phrase.len() > 4)
+            singular != phrase && self.sector(&singular).is_some()
+        }) || (last.ends_with('s') && !last.ends_with("ss") && self.sector(phrase).is_some() && phrase.len() > 4)
+    }
+
+    /// The sector of agent phrase `phrase`.
+    fn sector(&self, phrase: &str) -> Option<&String> {
+        self.phrases.get(phrase).and_then(|p| p.sector.as_ref())
     }
 }
 
@@ -167,9 +181,11 @@ pub(crate) fn find_groups(agents: &Agents, text: &Text<'_>, resolution: &mut Res
         }
     }
     let mut found: Vec<Found> = Vec::new();
+    // the phrase being looked up, one buffer for the whole text: most tokens tried are "the"
+    let mut phrase = String::new();
     let mut i = 0;
     while i < tokens.len() {
-        let Some((len, sector)) = agent_at(agents, text, &taken, i) else {
+        let Some((len, sector)) = agent_at(agents, text, &taken, i, &mut phrase) else {
             i += 1;
             continue;
         };
@@ -322,9 +338,16 @@ fn u_start(resolution: &Resolution, unit: &Unit) -> usize {
 }
 
 /// The longest agent phrase starting at token `i` (free words only): its length and sector.
-fn agent_at(agents: &Agents, text: &Text<'_>, taken: &[bool], i: usize) -> Option<(usize, String)> {
+/// `phrase` is scratch space.
+fn agent_at(
+    agents: &Agents,
+    text: &Text<'_>,
+    taken: &[bool],
+    i: usize,
+    phrase: &mut String,
+) -> Option<(usize, String)> {
     let tokens = text.tokens();
-    if taken[i] || tokens[i].kind() != TokenKind::Word || !agents.first_words.contains(text.token_text(i)) {
+    if taken[i] || tokens[i].kind() != TokenKind::Word {
         return None;
     }
     // agent nouns are common nouns: written in lower case (a sentence's first word aside)
@@ -333,8 +356,8 @@ fn agent_at(agents: &Agents, text: &Text<'_>, taken: &[bool], i: usize) -> Optio
     }
     let sentence = tokens[i].sentence();
     let mut best = None;
-    let mut phrase = String::new();
-    for n in 1..=agents.max_words {
+    phrase.clear();
+    for n in 1.. {
         let t = i + n - 1;
         if t >= tokens.len() || taken[t] || tokens[t].sentence() != sentence || tokens[t].kind() != TokenKind::Word {
             break;
@@ -343,11 +366,15 @@ fn agent_at(agents: &Agents, text: &Text<'_>, taken: &[bool], i: usize) -> Optio
             phrase.push(' ');
         }
         phrase.push_str(text.token_text(t));
-        if let Some(sector) = agents.sectors.get(&phrase) {
-            best = Some((n, sector.clone()));
+        let Some(found) = agents.phrases.get(phrase.as_str()) else { break };
+        if let Some(sector) = &found.sector {
+            best = Some((n, sector));
+        }
+        if !found.longer {
+            break;
         }
     }
-    best
+    best.map(|(n, sector)| (n, sector.clone()))
 }
 
 /// Whether the words after an agent phrase ending before token `end` let it end a noun phrase.

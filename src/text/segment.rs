@@ -142,12 +142,24 @@ pub(super) fn ascii_prefix_len(bytes: &[u8]) -> usize {
     i
 }
 
+/// ASCII letters, digits and `_`: the bytes of UAX #29 words in ASCII text.
+static WORDISH: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'_';
+        b += 1;
+    }
+    table
+};
+
 /// Splits normalised ASCII text (visible characters and single spaces) into words exactly as
 /// UAX #29 does within each space-free chunk: runs of letters, digits and `_`, joined across
 /// `'`, `.` and `:` between letters and across `'`, `.`, `,` and `;` between digits; every other
 /// character but the space alone. (Tested against `unicode-segmentation`.)
 pub(super) fn ascii_words(chunk: &[u8], mut word: impl FnMut(usize, usize)) {
-    let wordish = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let wordish = |b: u8| WORDISH[usize::from(b)];
     let n = chunk.len();
     let mut i = 0;
     while i < n {

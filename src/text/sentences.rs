@@ -56,6 +56,23 @@ pub(super) fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{0085}' | '\u{2028}' | '\u{2029}')
 }
 
+/// The bytes that may be (or begin) a line break or a terminator: the ASCII ones and the lead
+/// and continuation bytes of every other character.
+static MAY_END: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0x80;
+    while b < 256 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'\n' as usize] = true;
+    table[b'\r' as usize] = true;
+    table[b'.' as usize] = true;
+    table[b'!' as usize] = true;
+    table[b'?' as usize] = true;
+    table
+};
+
 /// Byte offsets where sentences start: the Unicode sentence boundaries (UAX #29, by a
 /// hand-written linear scan of its rules), except after a known abbreviation or a single-letter
 /// initial, plus every line break that is not followed by a lower-case letter (headlines, captions
@@ -67,9 +84,8 @@ pub(super) fn sentence_starts(text: &str) -> Vec<u32> {
     starts.push(0);
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
         // only line breaks and terminators matter; skip everything else fast
-        if b < 0x80 && !matches!(b, b'\n' | b'\r' | b'.' | b'!' | b'?') {
+        if !MAY_END[usize::from(bytes[i])] {
             i += 1;
             continue;
         }
