@@ -217,6 +217,8 @@ pub struct RuleSet {
     vocab: Vocab,
     /// Word sets (regular expressions that are only alternations of words), as sorted word ids.
     sets: Vec<Box<[u32]>>,
+    /// The word regexes compiled so far, by source, for the files added next.
+    regexes: std::collections::HashMap<String, regex::Regex>,
     trigger: Trigger,
 }
 
@@ -233,7 +235,7 @@ fn define_all(
         let mut errors = Vec::new();
         pending.retain(|(name, value)| match syntax::parse_pattern(value.get_ref(), scope) {
             Ok(parts) => {
-                scope.defines.insert((*name).clone(), parts);
+                scope.defines.insert((*name).clone(), std::sync::Arc::new(parts));
                 false
             }
             Err(e) => {
@@ -313,6 +315,7 @@ impl Default for RuleSet {
             patterns: Vec::new(),
             vocab: Vocab::default(),
             sets: Vec::new(),
+            regexes: std::collections::HashMap::new(),
             trigger: Trigger::default(),
         }
     }
@@ -421,7 +424,7 @@ impl RuleSet {
         let mut cx = compile::Context {
             vocab: &mut self.vocab,
             sets: &mut self.sets,
-            regexes: std::collections::HashMap::new(),
+            regexes: &mut self.regexes,
             set_ids: std::collections::HashMap::new(),
         };
         for spec in &file.rule {
@@ -806,7 +809,7 @@ impl RuleSet {
                             .iter()
                             .map(|(pc, r)| {
                                 (
-                                    pattern.program.labels[*pc].clone(),
+                                    pattern.program.labels[*pc].to_string(),
                                     engine::units_text(text, units, r.clone()).to_string(),
                                 )
                             })
