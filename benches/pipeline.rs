@@ -10,6 +10,10 @@
 //! match counted, no word-boundary check) over the same names; the benchmark also prints the
 //! ratio of the whole pipeline to it, measured back to back, so the figure does not drift with
 //! the machine. `ATTACHE_BENCH_DUMP=path` writes the 1 MB generated corpus there (for the CLI).
+//!
+//! `batch/` reads the same 1 MB as batch records of some 300 bytes (JSON Lines through
+//! `attache::batch::process_record`, as `attache extract --format jsonl` does) on one and on two
+//! threads, beside the same text as one document, and prints the ratios.
 
 use std::time::{Duration, Instant};
 
@@ -221,5 +225,74 @@ fn build(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, stages, rules, hostile, build);
+/// The 1 MB corpus as JSON Lines records of at least 300 bytes of text each (whole sentences),
+/// and the number of text bytes in them.
+fn short_records(text: &str) -> (Vec<String>, usize) {
+    let mut records = Vec::new();
+    let mut bytes = 0;
+    let mut current = String::new();
+    for sentence in text.split_inclusive(". ") {
+        current.push_str(sentence.trim_start_matches('\n'));
+        if current.len() >= 300 {
+            bytes += current.len();
+            let record = serde_json::json!({"id": records.len(), "text": current, "date": "2025-06-17"});
+            records.push(record.to_string());
+            current.clear();
+        }
+    }
+    (records, bytes)
+}
+
+/// Every record through the batch path, on `threads` threads (record `i` on thread `i % threads`,
+/// as the pool deals them out in chunks).
+fn run_records(ex: &Extractor, records: &[String], threads: usize) -> usize {
+    let run = |k: usize| -> usize {
+        let mut out = 0;
+        for (i, r) in records.iter().enumerate().skip(k).step_by(threads) {
+            out += attache::batch::process_record(ex, i + 1, r.as_bytes(), Some(date()), false).0.len();
+        }
+        out
+    };
+    if threads == 1 {
+        return run(0);
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads).map(|k| scope.spawn(move || run(k))).collect();
+        handles.into_iter().map(|h| h.join().expect("a worker")).sum()
+    })
+}
+
+/// Short records against one long document, and two threads against one.
+fn batch(c: &mut Criterion) {
+    let ex = extractor();
+    let names = Names::from_gazetteer(ex.gazetteer());
+    let text = Corpus::new(&names).generate(1_000_000, 1_000_000);
+    let (records, bytes) = short_records(&text);
+    let mut g = group_config(c, "batch");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("records-300B", |b| b.iter(|| run_records(&ex, &records, 1)));
+    g.bench_function("records-300B-2-threads", |b| b.iter(|| run_records(&ex, &records, 2)));
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function("document-1MB", |b| b.iter(|| black_box(ex.extract_with_date(&text, date()))));
+    g.finish();
+    let long = mb_per_s(text.len(), || {
+        black_box(ex.extract_with_date(&text, date()));
+    });
+    let one = mb_per_s(bytes, || {
+        black_box(run_records(&ex, &records, 1));
+    });
+    let two = mb_per_s(bytes, || {
+        black_box(run_records(&ex, &records, 2));
+    });
+    println!(
+        "batch: {} records of {:.0} bytes: {one:.1} MiB/s on one thread, {two:.1} MiB/s on two ({:.2}x); \
+         one 1 MB document {long:.1} MiB/s (records/document = {:.2})",
+        records.len(),
+        bytes as f64 / records.len() as f64,
+        two / one,
+        one / long
+    );
+}
+
+criterion_group!(benches, stages, rules, hostile, build, batch);
 criterion_main!(benches);

@@ -485,6 +485,7 @@ fn merge_aliases(entity: &mut Entity, aliases: Vec<String>) {
 ///
 /// Ids, rule ids and the texts of mentions are shared [`ArcStr`]s, made once per part: a name
 /// written a million times costs one allocation, not a million.
+#[inline(never)]
 fn document(
     input: &str,
     date: Date,

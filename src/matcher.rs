@@ -147,6 +147,7 @@ impl Matcher {
 
     /// Every name in `text`, in order of position, at word boundaries, with case policies applied:
     /// at each word, the longest name that starts there and whose case agrees; then on after it.
+    #[inline(never)]
     pub fn find_all(&self, text: &Text<'_>) -> Vec<RawMatch> {
         let hay = text.normalized();
         let tokens = text.tokens();

@@ -14,8 +14,14 @@
 //! first three letters), where a sector is a matter of judgement. The figures are floors, not exact
 //! counts. `ATTACHE_EVENTS_REPORT=1` prints every miss and every wrong event.
 //!
-//! `tests/events_heldout/` is a second corpus in the same format, by another author, that no rule
+//! `tests/events_heldout/` is a second corpus in the same format, by other authors, that no rule
 //! was tuned on: its figures estimate what unseen news scores, and its floors are lower.
+//! `mixed.txt` was written after the rules by another author (48 events: P 0.800 R 0.646 exact);
+//! `actors.txt` (47 events, 86 actors, more groups and domestic events) later still, scored once
+//! before anything changed: events P 0.73 R 0.38, actors 0.99 by country and 0.74 by country and
+//! sector (two corpora together: events P 0.769 R 0.516, actors 0.838). Four general gaps it showed
+//! were mended afterwards (singular bodies "coast guard", "foreign ministry"; "unions"; a group as
+//! a possessor), so it is no longer quite unseen.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -263,7 +269,76 @@ fn default_rules_code_held_out_sentences_by_type() {
         eprintln!("{}", s.report.join("\n"));
     }
     assert!(all.precision() >= 0.72, "{summary}");
-    assert!(all.recall() >= 0.55, "{summary}");
+    assert!(all.recall() >= 0.50, "{summary}");
+}
+
+/// Actor coding apart from event coding: of the actors the coders wrote (each side of each
+/// expected event), how many attache codes with the same country (some entity of the sentence has
+/// a code of that country), and how many of those with the same full code, country and sector.
+/// The second share is the agreement event data asks for: a `SYRREB` coded `SYR` or `SYRGOV` is
+/// a disagreement even though the country is right.
+struct Actors {
+    expected: usize,
+    country: usize,
+    exact: usize,
+    misses: Vec<String>,
+}
+
+fn actor_agreement(folder: &str) -> Actors {
+    let extractor = Extractor::new().expect("the embedded defaults build");
+    let mut a = Actors { expected: 0, country: 0, exact: 0, misses: Vec::new() };
+    for line in corpus(folder) {
+        let doc = extractor.extract_with_date(&line.sentence, line.date);
+        let codes: Vec<String> = doc.entities.iter().filter_map(|e| e.attrs.get("actor").cloned()).collect();
+        let mut seen = std::collections::BTreeSet::new();
+        for e in &line.expected {
+            for want in [&e.1, &e.2] {
+                // one actor once per sentence, however many events it takes part in
+                if want.is_empty() || !seen.insert(want.clone()) {
+                    continue;
+                }
+                a.expected += 1;
+                if codes.iter().any(|c| country(c) == country(want)) {
+                    a.country += 1;
+                    if codes.iter().any(|c| c == want) {
+                        a.exact += 1;
+                    } else {
+                        a.misses.push(format!(
+                            "{}:{}: {want} coded {codes:?} in: {}",
+                            line.file, line.number, line.sentence
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    a
+}
+
+impl Actors {
+    fn summary(&self) -> String {
+        format!(
+            "actors: {} coded by hand, {} found with their country ({:.3}), {} of those with country and sector ({:.3})",
+            self.expected,
+            self.country,
+            self.country as f64 / self.expected.max(1) as f64,
+            self.exact,
+            self.exact as f64 / self.country.max(1) as f64
+        )
+    }
+}
+
+#[test]
+fn actors_are_coded_by_country_and_sector() {
+    // the held-out floor is issue 13's target: 70% of actors coded as a coder codes them
+    for (folder, floor) in [("tests/events", 0.95), ("tests/events_heldout", 0.70)] {
+        let a = actor_agreement(folder);
+        eprintln!("{folder}: {}", a.summary());
+        if std::env::var_os("ATTACHE_EVENTS_REPORT").is_some() {
+            eprintln!("{}", a.misses.join("\n"));
+        }
+        assert!(a.exact as f64 >= floor * a.country as f64, "{folder}: {}", a.summary());
+    }
 }
 
 #[test]

@@ -27,6 +27,18 @@ const GROUPS: &[(&str, &[&str])] = &[
     ("Officials in Georgia protested.", &["Officials in Georgia=GEOGOV"]),
     ("Troops from Chad arrived.", &["Troops=TCDMIL"]),
     ("Officials said Astana would widen cooperation.", &["Officials=KAZGOV"]),
+    // bodies named by a singular noun: a coast guard, a ministry
+    ("The Vietnamese coast guard towed the trawler to port.", &["Vietnamese coast guard=VNMMIL"]),
+    ("Japan's coastguard rescued the crew.", &["Japan's coastguard=JPNMIL"]),
+    ("The Egyptian foreign ministry summoned the envoy.", &["Egyptian foreign ministry=EGYGOV"]),
+    ("The Ukrainian defence ministry published the figures.", &["Ukrainian defence ministry=UKRGOV"]),
+    // labour unions
+    ("Belgian unions staged a national strike on Monday.", &["Belgian unions=BELLAB"]),
+    // a group as a possessor is still the group, with its country word
+    ("The Turkish government's plan drew criticism.", &["Turkish government=TURGOV"]),
+    ("Canada welcomed the Chilean parliament's vote.", &["Chilean parliament=CHLLEG"]),
+    // ... but a bare possessor takes no guessed country
+    ("In Peru, the government's critics marched.", &[]),
     // a country inside a name is not the sentence's country
     ("Delegates reached the China-Central Asia Summit early.", &[]),
     // one person, not a group

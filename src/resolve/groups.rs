@@ -254,7 +254,9 @@ pub(crate) fn find_groups(agents: &Agents, text: &Text<'_>, resolution: &mut Res
                 }
             }
         };
-        if !group_like && qualified_by.is_none() {
+        // a bare noun as a possessor ("the government's plan") is too vague to guess a country for
+        let possessor = tokens.get(phrase_end).is_some_and(|t| t.kind() == TokenKind::Possessive);
+        if (!group_like || possessor) && qualified_by.is_none() {
             i = phrase_end;
             continue;
         }
@@ -352,8 +354,10 @@ fn agent_at(agents: &Agents, text: &Text<'_>, taken: &[bool], i: usize) -> Optio
 fn ends_phrase(agents: &Agents, text: &Text<'_>, end: usize, sentence: usize) -> bool {
     let tokens = text.tokens();
     let Some(next) = tokens.get(end) else { return true };
+    // "the Syrian government's decision": the possessor is still the group (the caller keeps it
+    // only with a country word before it)
     if next.sentence() != sentence || next.kind() != TokenKind::Word {
-        return next.kind() != TokenKind::Possessive;
+        return true;
     }
     let word = text.token_text(end);
     agents.followers.contains(word) || (word.ends_with("ed") && word.len() > 4)
@@ -419,8 +423,14 @@ fn sentence_country(
     groups: &[Found],
     tokens: &[crate::text::Token],
 ) -> Option<String> {
-    let from_groups =
-        groups.iter().filter(|g| tokens[g.start].sentence() == sentence).filter_map(|g| g.country.clone());
+    // the groups come in text order: those of the sentence are the last ones (an order-free
+    // question: one country or not)
+    let from_groups = groups
+        .iter()
+        .rev()
+        .take_while(|g| tokens[g.start].sentence() >= sentence)
+        .filter(|g| tokens[g.start].sentence() == sentence)
+        .filter_map(|g| g.country.clone());
     let first = resolution.mentions.partition_point(|m| m.sentence < sentence);
     let from_names = resolution.mentions[first..]
         .iter()
@@ -465,6 +475,8 @@ fn add(resolution: &mut Resolution, text: &Text<'_>, found: Vec<Found>) {
             }
         }
     }
+    let resolved = resolution.mentions.len();
+    let sorted = resolution.mentions.windows(2).all(|w| w[0].tokens.start <= w[1].tokens.start);
     for mut g in found {
         let sector = g.sector.clone();
         let code = g.country.clone().unwrap_or_else(|| "---".to_string());
@@ -496,8 +508,18 @@ fn add(resolution: &mut Resolution, text: &Text<'_>, found: Vec<Found>) {
         if let Some(m) = g.qualified_by {
             resolution.mentions[m].nested = true;
         }
-        // mentions inside the phrase (the qualifier, a place after "in") are nested in it now
-        for m in resolution.mentions.iter_mut() {
+        // mentions inside the phrase (the qualifier, a place after "in") are nested in it now:
+        // those resolved before by binary search when they are in text order (they are; a scan
+        // of all of them per group would be quadratic), the groups added since one by one
+        let before = if sorted { &mut resolution.mentions[..resolved] } else { &mut [][..] };
+        let from = before.partition_point(|m| m.tokens.start < g.start);
+        let others = if sorted { resolved.. } else { 0.. };
+        for m in before[from..].iter_mut().take_while(|m| m.tokens.start < g.end) {
+            if m.tokens.end <= g.end {
+                m.nested = true;
+            }
+        }
+        for m in &mut resolution.mentions[others] {
             if m.tokens.start >= g.start && m.tokens.end <= g.end {
                 m.nested = true;
             }

@@ -398,6 +398,7 @@ impl Resolver {
     }
 
     /// Resolves the raw matches of one text, as of `date`.
+    #[inline(never)]
     pub fn resolve(
         &self,
         gazetteer: &Gazetteer,

@@ -644,6 +644,7 @@ impl RuleSet {
     }
 
     /// Finds the relations of a resolved text, in order of position.
+    #[inline(never)]
     pub fn apply(&self, text: &Text<'_>, resolution: &Resolution) -> Vec<RelationMatch> {
         self.find(text, resolution, None).into_iter().map(|f| f.relation).collect()
     }
@@ -672,7 +673,7 @@ impl RuleSet {
     /// The sentences each pattern may fire in: `(sentence, pattern)`, sorted.
     #[cfg(test)]
     fn candidates(&self, text: &Text<'_>) -> Vec<(usize, usize)> {
-        let mut scan = Scan::new(self);
+        let mut scan = Scan::new(self, text.sentences().len());
         let mut pairs = Vec::new();
         for s in 0..text.sentences().len() {
             scan.sentence(text, s);
@@ -724,7 +725,7 @@ impl RuleSet {
             return out;
         }
         let trigger = &self.trigger;
-        let mut scan = Scan::new(self);
+        let mut scan = Scan::new(self, text.sentences().len());
         let mut scratch = Scratch::default();
         let mut units = Vec::new();
         let (mut subjects, mut objects) = (Vec::new(), Vec::new());
@@ -903,12 +904,16 @@ impl RuleSet {
                 })
             })
             .collect();
+        // the sentence's relations only: a `retain` over all of `out` would be quadratic in the
+        // document's sentences
         let mut i = 0;
-        out.retain(|_| {
-            let keep = i < first || !superseded[i - first];
+        let mut tail = out.split_off(first);
+        tail.retain(|_| {
+            let keep = !superseded[i];
             i += 1;
             keep
         });
+        out.append(&mut tail);
     }
 
     pub(crate) fn pattern_source(&self, p: usize) -> (&Rule, &str) {
@@ -926,6 +931,11 @@ impl RuleSet {
 /// too. Most sentences end here.
 struct Scan<'r> {
     rules: &'r RuleSet,
+    /// The stamps of this text's sentences start after `base`: the tables below come from the
+    /// thread's last scan ([`ScanBuffers`]), with older stamps in them.
+    base: u32,
+    /// The stamp after this text's last sentence, for the next scan on this thread.
+    next: u32,
     /// The sentence (counted from 1) where a word was last seen, and a pattern last considered.
     word_seen: Vec<u32>,
     pattern_seen: Vec<u32>,
@@ -943,18 +953,69 @@ struct Scan<'r> {
     stamp: u32,
 }
 
+/// The tables of a [`Scan`], kept per thread from one text to the next: made (and zeroed) for
+/// every text, tables as long as the vocabulary cost more than a short record's whole scan.
+/// Stamps only grow, so a mark left by an earlier text (or another rule set) never matches.
+#[derive(Default)]
+struct ScanBuffers {
+    word_seen: Vec<u32>,
+    pattern_seen: Vec<u32>,
+    words: Vec<u32>,
+    present: Vec<u32>,
+    order: Vec<usize>,
+    group_seen: Vec<(u32, bool)>,
+    last_unit: Vec<(u32, u32)>,
+    /// The first stamp not used yet.
+    next: u32,
+}
+
+thread_local! {
+    static SCAN_BUFFERS: std::cell::Cell<Option<ScanBuffers>> = const { std::cell::Cell::new(None) };
+}
+
+impl Drop for Scan<'_> {
+    fn drop(&mut self) {
+        let b = ScanBuffers {
+            word_seen: std::mem::take(&mut self.word_seen),
+            pattern_seen: std::mem::take(&mut self.pattern_seen),
+            words: std::mem::take(&mut self.words),
+            present: std::mem::take(&mut self.present),
+            order: std::mem::take(&mut self.order),
+            group_seen: std::mem::take(&mut self.group_seen),
+            last_unit: std::mem::take(&mut self.last_unit),
+            next: self.next,
+        };
+        // a thread being torn down has no buffers to keep
+        let _ = SCAN_BUFFERS.try_with(|cell| cell.set(Some(b)));
+    }
+}
+
 impl<'r> Scan<'r> {
-    fn new(rules: &'r RuleSet) -> Scan<'r> {
+    /// A scan of a text of `sentences` sentences.
+    fn new(rules: &'r RuleSet, sentences: usize) -> Scan<'r> {
+        let mut b = SCAN_BUFFERS.with(|cell| cell.take()).unwrap_or_default();
+        // a text has fewer than 2^30 sentences (`Text::MAX_LEN`): stamps from `base` never wrap
+        // when it is below 2^31; past it, the tables start again from zero
+        if b.next >= 1 << 31 {
+            b = ScanBuffers::default();
+        }
+        let base = b.next;
+        b.word_seen.resize(rules.vocab.len(), 0);
+        b.pattern_seen.resize(rules.patterns.len(), 0);
+        b.group_seen.resize(rules.trigger.groups.len(), (0, false));
+        b.last_unit.resize(rules.vocab.len(), (0, 0));
         Scan {
             rules,
-            word_seen: vec![0; rules.vocab.len()],
-            pattern_seen: vec![0; rules.patterns.len()],
-            words: Vec::new(),
-            present: Vec::new(),
-            order: Vec::new(),
-            group_seen: vec![(0, false); rules.trigger.groups.len()],
-            last_unit: vec![(0, 0); rules.vocab.len()],
-            stamp: 0,
+            base,
+            next: base.saturating_add(u32::try_from(sentences).unwrap_or(u32::MAX)).saturating_add(1),
+            word_seen: b.word_seen,
+            pattern_seen: b.pattern_seen,
+            words: b.words,
+            present: b.present,
+            order: b.order,
+            group_seen: b.group_seen,
+            last_unit: b.last_unit,
+            stamp: base,
         }
     }
 
@@ -985,7 +1046,7 @@ impl<'r> Scan<'r> {
         let (rules, trigger) = (self.rules, &self.rules.trigger);
         // sentences past 2^32 - 1 share a stamp: a stale mark then only makes a pattern a candidate
         // (or a start position tried)
-        let stamp = u32::try_from(sentence + 1).unwrap_or(u32::MAX);
+        let stamp = u32::try_from(sentence + 1).ok().and_then(|s| self.base.checked_add(s)).unwrap_or(u32::MAX);
         self.stamp = stamp;
         self.words.clear();
         self.present.clear();

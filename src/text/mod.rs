@@ -231,6 +231,8 @@ impl<'a> Text<'a> {
     ///
     /// A text longer than [`Text::MAX_LEN`] is cut at the last character boundary within it:
     /// [`original`](Text::original) is then that prefix.
+    // a stage of its own in profiles: never inlined into its callers
+    #[inline(never)]
     pub fn new(original: &'a str) -> Text<'a> {
         let original = &original[..floor_char_boundary(original, Text::MAX_LEN)];
         let (normalized, groups) = Normalizer::run(original);
