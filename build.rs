@@ -35,8 +35,7 @@ fn main() {
                 if trimmed.is_empty() || trimmed.starts_with('#') {
                     return None;
                 }
-                let value = serde_json::from_str(trimmed)
-                    .unwrap_or_else(|e| panic!("{file}:{}: {e}", number + 1));
+                let value = serde_json::from_str(trimmed).unwrap_or_else(|e| panic!("{file}:{}: {e}", number + 1));
                 Some((number + 1, line.len() - trimmed.len() + 1, value))
             })
             .collect();
@@ -97,7 +96,8 @@ fn record(w: &mut Writer, r: &Map<String, Value>) {
         }
     }
     let attrs = r.get("attrs").and_then(Value::as_object);
-    let mut attrs: Vec<(&String, &str)> = attrs.iter().flat_map(|m| m.iter()).map(|(k, v)| (k, text(Some(v)))).collect();
+    let mut attrs: Vec<(&String, &str)> =
+        attrs.iter().flat_map(|m| m.iter()).map(|(k, v)| (k, text(Some(v)))).collect();
     attrs.sort();
     w.uint(attrs.len() as u64);
     for (k, v) in attrs {
@@ -138,10 +138,8 @@ fn date(w: &mut Writer, v: Option<&Value>) {
     let s = text(Some(v));
     let parts: Vec<&str> = s.split('-').collect();
     let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
-    let simple = !parts.is_empty()
-        && parts.len() <= 3
-        && digits(parts[0], 4)
-        && parts[1..].iter().all(|p| digits(p, 2));
+    let simple =
+        !parts.is_empty() && parts.len() <= 3 && digits(parts[0], 4) && parts[1..].iter().all(|p| digits(p, 2));
     if simple {
         let num = |i: usize| parts.get(i).map_or(1, |p| p.parse::<u64>().expect("digits"));
         w.byte(1);

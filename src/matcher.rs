@@ -300,7 +300,9 @@ mod tests {
 
     #[test]
     fn names_normalise_as_text_does() {
-        for name in ["Xi Jinping", "A.k.a. Abu", "  New  York ", "São Tomé", "Côte d\u{2019}Ivoire", "", " ", "US\tUK", "A-B"] {
+        for name in
+            ["Xi Jinping", "A.k.a. Abu", "  New  York ", "São Tomé", "Côte d\u{2019}Ivoire", "", " ", "US\tUK", "A-B"]
+        {
             assert_eq!(normalize_name(name), normalize(name), "{name:?}");
         }
         for e in Gazetteer::defaults().unwrap().entities() {
