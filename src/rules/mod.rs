@@ -381,6 +381,21 @@ impl RuleSet {
     /// example ([`Error::Rules`], with file, line and column); a rule id used twice
     /// ([`Error::DuplicateRule`]).
     pub fn add_str(&mut self, label: &str, text: &str) -> Result<()> {
+        self.add_file_rules(label, text)?;
+        self.build_trigger()
+    }
+
+    /// [`add_str`](RuleSet::add_str) for several files, with the trigger's tables (over every
+    /// pattern so far) built once at the end rather than after each file.
+    pub(crate) fn add_files(&mut self, files: &[(&str, &str)]) -> Result<()> {
+        for (label, text) in files {
+            self.add_file_rules(label, text)?;
+        }
+        self.build_trigger()
+    }
+
+    /// The rules of one file, added without building the trigger.
+    fn add_file_rules(&mut self, label: &str, text: &str) -> Result<()> {
         let file = syntax::parse_file(label, text)?;
         let lines = crate::error::LineIndex::new(label, text);
         let at = |offset: usize| lines.location(offset);
@@ -518,7 +533,7 @@ impl RuleSet {
         self.rules.extend(set.rules);
         self.patterns.extend(set.patterns);
         self.remove_replaced();
-        self.build_trigger()
+        Ok(())
     }
 
     /// Adds the rules of `other` after these.
