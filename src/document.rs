@@ -123,8 +123,13 @@ pub struct Relation {
     /// To whom or what: an entity id; `None` for a one-party event ("protesters marched").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<ArcStr>,
-    /// The id of the rule that found it.
+    /// The id of the rule that found it (the first, when several did).
     pub rule: ArcStr,
+    /// When several rules found this one event (same kind, parties and event, evidence
+    /// overlapping in one sentence): all their ids, `rule` first. Empty (and absent from JSON)
+    /// when `rule` alone found it; [`Relation::rule_ids`] gives the ids either way.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<ArcStr>,
     /// Start of the evidence, a byte offset into the original input.
     pub start: usize,
     /// End of the evidence, exclusive.
@@ -136,6 +141,14 @@ pub struct Relation {
     /// Further arguments: `amount`, `document`, `location` (an entity id), `mood` (`future`), …
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub args: BTreeMap<String, String>,
+}
+
+impl Relation {
+    /// The ids of every rule that found it, `rule` first.
+    pub fn rule_ids(&self) -> impl Iterator<Item = &ArcStr> + '_ {
+        let all: &[ArcStr] = if self.rules.is_empty() { std::slice::from_ref(&self.rule) } else { &self.rules };
+        all.iter()
+    }
 }
 
 /// Everything attache found in one text.

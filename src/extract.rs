@@ -536,17 +536,20 @@ fn document(
         let subject = id_of(r.subject, &mut order);
         let object = r.object.map(|o| id_of(o, &mut order));
         let event = rules.event_of(r);
-        let rule = rule_ids
-            .entry(r.rule)
-            .or_insert_with(|| {
-                rules.rules().get(r.rule).map_or_else(ArcStr::new, |rule| ArcStr::from(rule.id.as_str()))
-            })
-            .clone();
+        let mut rule_id = |k: usize| {
+            rule_ids
+                .entry(k)
+                .or_insert_with(|| rules.rules().get(k).map_or_else(ArcStr::new, |rule| ArcStr::from(rule.id.as_str())))
+                .clone()
+        };
+        let rule = rule_id(r.rule);
+        let all_rules = r.rules.iter().map(|&k| rule_id(k)).collect();
         doc.relations.push(Relation {
             kind: r.kind.clone(),
             subject,
             object,
             rule,
+            rules: all_rules,
             start: r.start,
             end: r.end,
             text: input[r.start..r.end].to_string(),

@@ -17,6 +17,7 @@
 //! | `honorifics.txt`, `vague-titles.txt`, `not-acting-titles.txt` | resolve | titles that vouch for less |
 //! | `not-name-words.txt`, `institution-words.txt`, `leading-words.txt` | resolve | capitalised words that are no person's name |
 //! | `pronouns.txt`, `subordinators.txt` | resolve (coreference) | pronouns; words opening a clause before the main one |
+//! | `gender-male.txt`, `gender-female.txt` | resolve (coreference) | words that say a person's gender (pronouns, honorifics, titles, kin) |
 //! | `abbreviations.txt` | text | abbreviations whose full stop ends no sentence |
 //! | `common-trigger-words.txt` | rules | words too common to trigger a pattern |
 //! | `negation.txt`, `modality.txt`, `auxiliaries.txt`, `linking-words.txt` | rules | words that negate, make future, qualify or link |
@@ -117,6 +118,8 @@ list!(NEGATION_LIST, "negation.txt");
 list!(MODALITY_LIST, "modality.txt");
 list!(AUXILIARIES_LIST, "auxiliaries.txt");
 list!(LINKING_LIST, "linking-words.txt");
+list!(GENDER_MALE, "gender-male.txt");
+list!(GENDER_FEMALE, "gender-female.txt");
 
 words!(
     /// Particles of names, whose capitalisation varies ("Mohammed bin Salman", "al-Burhan").
@@ -213,6 +216,18 @@ mod tests {
     }
 
     #[test]
+    fn no_word_states_both_genders() {
+        let male: std::collections::HashSet<&str> = GENDER_MALE.entries().collect();
+        for w in GENDER_FEMALE.entries() {
+            assert!(!male.contains(w), "`{w}` is in both {} and {}", GENDER_MALE.file, GENDER_FEMALE.file);
+        }
+        // every pronoun of the coreference list has a gender
+        for p in PRONOUNS_LIST.entries() {
+            assert!(male.contains(p) || GENDER_FEMALE.entries().any(|w| w == p), "pronoun `{p}` has no gender");
+        }
+    }
+
+    #[test]
     fn every_list_has_entries_in_lower_case_without_duplicates() {
         for list in [
             FUNCTION_WORDS,
@@ -240,6 +255,8 @@ mod tests {
             MODALITY_LIST,
             AUXILIARIES_LIST,
             LINKING_LIST,
+            GENDER_MALE,
+            GENDER_FEMALE,
         ] {
             let entries: Vec<&str> = list.entries().collect();
             assert!(!entries.is_empty(), "{} is empty", list.file);

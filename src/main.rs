@@ -389,7 +389,7 @@ fn pretty(out: &mut impl Write, name: &str, doc: &Document) -> io::Result<()> {
             r.object.as_deref().map(|o| format!(", {}", doc.name(o))).unwrap_or_default(),
             event_label(&r.event),
             r.text.split_whitespace().collect::<Vec<_>>().join(" "),
-            r.rule,
+            r.rule_ids().map(|x| x.as_str()).collect::<Vec<_>>().join(", "),
             r.start,
             r.end
         )?;

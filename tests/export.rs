@@ -1,11 +1,11 @@
-//! The exports (`--format html`, `conll`, `brat`) and the progress bar, through the command line
+//! The exports (`--format html`, `conll`, `brat`, `plover`) and the progress bar, through the command line
 //! and the library.
 
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-use attache::export::{BratExporter, ConllExporter, Exporter, HtmlExporter, Item};
+use attache::export::{BratExporter, ConllExporter, Exporter, HtmlExporter, Item, PloverExporter};
 use attache::{Document, Entity, EntityKind, Event, EventType, Mention, Relation, RelationKind};
 
 fn attache(args: &[&str], stdin: &[u8]) -> Output {
@@ -156,6 +156,8 @@ fn handmade() -> (String, Document) {
         subject: "group:UKR-AGR".into(),
         object: None,
         rule: "protest/marched".into(),
+        // two rules found the march (one event, one row)
+        rules: vec!["protest/marched".into(), "protest/rallied".into()],
         start: 0,
         end: 33,
         text: text[..33].to_string(),
@@ -183,6 +185,9 @@ fn html_keeps_crossing_mentions_valid_and_one_party_events_without_object() {
     assert!(!li.contains("data-object"), "{li}");
     assert!(li.contains("data-event=\"PROTEST\"") && li.contains("data-start=\"0\" data-end=\"33\""), "{li}");
     assert!(html.contains("location=Kyiv &lt;b&gt;"));
+    // every rule that found it
+    assert!(li.contains("data-rule=\"protest/marched\" data-rules=\"protest/marched protest/rallied\""), "{li}");
+    assert!(html.contains("<span class=\"rule\">protest/marched, protest/rallied</span>"), "{html}");
 }
 
 #[test]
@@ -194,6 +199,7 @@ fn html_evidence_offsets_are_utf16_units() {
             subject: "person:z".into(),
             object: Some("person:e".into()),
             rule: "meet/met".into(),
+            rules: Vec::new(),
             start: text.find("met").unwrap(),
             end: text.len() - 1,
             text: "met Erdoğan".into(),
@@ -354,7 +360,7 @@ fn brat_writes_one_party_events_and_fragments_across_line_breaks() {
         ),
         "{ann}"
     );
-    assert!(ann.contains("AnnotatorNotes E1\tPROTEST demo 141 rule=protest/marched location=place:kyiv\n"), "{ann}");
+    assert!(ann.contains("AnnotatorNotes E1\tPROTEST demo 141 rule=protest/marched rules=protest/marched,protest/rallied location=place:kyiv\n"), "{ann}");
     let conf = std::fs::read_to_string(dir.path().join("annotation.conf")).unwrap();
     assert!(conf.contains("Value:meet|protest\n"), "{conf}");
 }
@@ -437,4 +443,16 @@ fn the_progress_bar_shows_on_a_terminal_and_never_in_a_file() {
     let screen =
         under_terminal(&format!("'{bin}' extract --format json '{input}' '{input}' '{input}' > '{out}'")).unwrap();
     assert!(screen.contains("3 files"), "{screen:?}");
+}
+
+#[test]
+fn plover_records_name_every_rule_that_found_the_event() {
+    let (text, doc) = handmade();
+    let mut out = Vec::new();
+    let mut x = PloverExporter::new(["meet".to_string()]);
+    x.document(&mut out, &Item { name: "hand", text: &text, doc: &doc }).unwrap();
+    x.finish(&mut out).unwrap();
+    let record: serde_json::Value = serde_json::from_slice(out.split(|&b| b == b'\n').next().unwrap()).unwrap();
+    assert_eq!(record["attache"]["rule"], "protest/marched");
+    assert_eq!(record["attache"]["rules"], serde_json::json!(["protest/marched", "protest/rallied"]));
 }

@@ -23,7 +23,8 @@ It sets:
   attributes: ISO codes, country, role on the document's date, actor code) on those spans;
 - ``doc._.attache``: the whole document as :meth:`attache.Extractor.extract` gives it;
 - ``doc._.attache_relations``: its relations, each a dict with the relation's fields (kind,
-  subject, object, rule, event, args, offsets) plus ``span`` (the evidence) and
+  subject, object, rule, ``rules`` when several rules found it, event, args, offsets) plus
+  ``span`` (the evidence) and
   ``subject_span``/``object_span`` (their mentions within the evidence, or None).
 
 The document's date is the component's ``date`` setting, or ``doc._.attache_date`` when set

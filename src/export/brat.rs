@@ -7,7 +7,8 @@
 //!   note with the entity's id and actor code: `#1<TAB>AnnotatorNotes T1<TAB>person:… actor=UKRGOV`.
 //! - A relation between two parties is `R1<TAB>meet Arg1:T1 Arg2:T2`, between a mention of the
 //!   subject and one of the object (those inside the evidence when there are, else the nearest),
-//!   with a note of its PLOVER event and rule: `#3<TAB>AnnotatorNotes R1<TAB>CONSULT 040 rule=meet/met`.
+//!   with a note of its PLOVER event and rule: `#3<TAB>AnnotatorNotes R1<TAB>CONSULT 040 rule=meet/met`
+//!   (and `rules=meet/met,meet/held-talks` when several rules found it).
 //! - A one-party event (no object, "protesters marched") is a brat event: its type is the PLOVER
 //!   event type, its trigger the evidence, its `Agent` a mention of the subject, and an attribute
 //!   `Kind` gives attache's relation kind: `T5<TAB>PROTEST 0 30<TAB>…`, `E1<TAB>PROTEST:T5
@@ -224,6 +225,9 @@ fn event_label(rel: &crate::Relation) -> String {
         }
     }
     let _ = write!(s, " rule={}", rel.rule);
+    if !rel.rules.is_empty() {
+        let _ = write!(s, " rules={}", rel.rules.join(","));
+    }
     for (k, v) in &rel.args {
         let _ = write!(s, " {k}={v}");
     }

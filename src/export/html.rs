@@ -9,7 +9,7 @@
 //!   `mark[data-entity]` per mention and the HTML stays valid;
 //! - every relation is an element with `data-relation="<kind>"`, `data-subject`, `data-object`
 //!   (absent for one-party events), `data-event` (its PLOVER type), `data-mode`, `data-cameo`,
-//!   `data-rule`, and `data-start`/`data-end`, its evidence in UTF-16 units of the text; hovering
+//!   `data-rule` (and `data-rules`, every rule that found it, when several did), and `data-start`/`data-end`, its evidence in UTF-16 units of the text; hovering
 //!   or focusing it highlights the evidence and the marks of its parties;
 //! - hovering a mark highlights the other mentions of its entity and its relations; tapping one
 //!   shows its tooltip in a panel (phones have no hover);
@@ -326,6 +326,10 @@ pub(crate) fn section(out: &mut String, n: usize, item: &Item<'_>) {
             escape(out, &rel.event.cameo);
             out.push_str("\" data-rule=\"");
             escape(out, &rel.rule);
+            if !rel.rules.is_empty() {
+                out.push_str("\" data-rules=\"");
+                escape(out, &rel.rules.join(" "));
+            }
             let (start, end) = if valid_span(item.text, rel.start, rel.end) { (rel.start, rel.end) } else { (0, 0) };
             let _ = write!(out, "\" data-start=\"{}\" data-end=\"{}\">", offsets.utf16(start), offsets.utf16(end));
             out.push_str("<span class=\"rk\">");
@@ -358,7 +362,7 @@ pub(crate) fn section(out: &mut String, n: usize, item: &Item<'_>) {
             out.push_str("<span class=\"quote\">\u{201c}");
             escape(out, &rel.text.split_whitespace().collect::<Vec<_>>().join(" "));
             out.push_str("\u{201d} <span class=\"rule\">");
-            escape(out, &rel.rule);
+            escape(out, &rel.rule_ids().map(|r| r.as_str()).collect::<Vec<_>>().join(", "));
             out.push_str("</span></span></li>\n");
         }
         out.push_str("</ol>\n");

@@ -86,6 +86,9 @@ struct AttacheFields<'a> {
     document: &'a str,
     kind: &'a str,
     rule: &'a str,
+    /// Every rule that found the event, `rule` first, when several did.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    rules: Vec<&'a str>,
     start: usize,
     end: usize,
     sentence: usize,
@@ -170,6 +173,7 @@ fn write_record(
             document: item.name,
             kind: r.kind.as_str(),
             rule: &r.rule,
+            rules: r.rules.iter().map(|x| x.as_str()).collect(),
             start: r.start,
             end: r.end,
             sentence,

@@ -645,7 +645,7 @@ impl Gazetteer {
     }
 
     /// Checks references between records: every role's `of`, every member, and the `country`,
-    /// `capital` and `capital_of` attributes name known entities.
+    /// `capital` and `capital_of` attributes name known entities; `gender` is `male` or `female`.
     ///
     /// # Errors
     /// The first dangling reference, with the place of the record that makes it.
@@ -676,6 +676,13 @@ impl Gazetteer {
                         ),
                     });
                 }
+            }
+            // what pronouns may refer to the person (see the resolver's `gender.rs`)
+            if let Some(gender) = e.attrs.get("gender").filter(|g| !matches!(g.as_str(), "male" | "female")) {
+                return Err(Error::Gazetteer {
+                    location: self.locations[i].clone(),
+                    message: format!("attrs.gender `{gender}` of `{}` is neither `male` nor `female`", e.id),
+                });
             }
             for (what, id) in refs {
                 if id.contains(':') && !self.by_id.contains_key(id) {

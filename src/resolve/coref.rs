@@ -11,10 +11,16 @@
 //!   (or someone the gazetteer does not know, such as "Deputy Minister Aidos Nurlanov") and the
 //!   pronoun stays unresolved; one person is the answer when that person is the sentence's subject
 //!   (it opens the sentence, or its main clause after a comma), or when no one else appears in the
-//!   rest of the window. The gazetteer records no gender, and names do not reliably tell it, so
-//!   "he" and "she" are treated alike. A pronoun inside a quotation, or in a clause that opens the
-//!   sentence ("After he arrived, …"), is left alone: it may point ahead, or to the speaker. An
-//!   object ("briefed him") is left alone when its own sentence names someone before it (that
+//!   rest of the window. A pronoun's gender rules out the people of the other gender before any
+//!   of this (`gender.rs` says whose gender is known and how): they are neither candidates nor
+//!   competitors, so "Queen Margrethe received Emmanuel Macron. He …" is Macron, the one person
+//!   left, and the tests above then apply to those left, unchanged (precision first: two people
+//!   left, or one who is not the subject with someone else left further back, leave the pronoun
+//!   alone). Unknown people whose title says the other gender ("Kremlin spokesman …" for "she"),
+//!   and unresolved pronouns of the other gender, do not compete either. Names are never read
+//!   for a gender. A pronoun inside a quotation, or in a clause that opens the sentence ("After
+//!   he arrived, …"), is left alone: it may point ahead, or to the speaker. An object ("briefed
+//!   him") is left alone when its own sentence names someone before it who may be meant (that
 //!   one is most often its clause's subject, which it cannot be), and a pronoun left unresolved
 //!   counts as one more unknown person for the pronouns after it. "He" before a capitalised word
 //!   is a name ("He Lifeng"), and "his" before a title or a name only introduces that phrase.
@@ -38,6 +44,7 @@
 use crate::lexicon;
 use std::ops::Range;
 
+use super::gender::{self, Gender, Genders};
 use super::*;
 
 /// A title that names no office holder by itself, which may refer to someone named before.
@@ -81,6 +88,15 @@ struct Antecedent {
 
 /// Not yet worked out (in the per-sentence cache of unknown people).
 const UNASKED: u32 = NONE - 1;
+
+/// What a pronoun asks of the people before it besides their places.
+struct Asked<'g> {
+    /// The pronoun's gender.
+    gender: Option<Gender>,
+    genders: &'g Genders,
+    /// The pronouns and descriptions left unresolved so far, by position.
+    refused: &'g [u32],
+}
 
 impl Run<'_> {
     /// Links the pronouns and definite descriptions of the text to people named before them.
@@ -143,12 +159,13 @@ impl Run<'_> {
             return;
         }
         named.sort_unstable_by_key(|a| a.start);
+        let genders = self.genders();
         // the references linked so far, which later ones may point to in turn
         let mut linked: Vec<Antecedent> = Vec::new();
         let mut window: Vec<Antecedent> = Vec::new();
-        // per sentence, where its first unknown person starts (see `first_unknown_person`), found
-        // once, when first asked
-        let mut unknown = vec![UNASKED; self.sentences.len()];
+        // per sentence and pronoun gender, where its first unknown person who may be meant starts
+        // (see `first_unknown_person`), found once, when first asked
+        let mut unknown = vec![[UNASKED; 2]; self.sentences.len()];
         // the pronouns and descriptions left unresolved so far: each stands for someone who may be
         // meant again ("Zelensky thanked him for his support": "his" may be whoever "him" is)
         let mut refused: Vec<u32> = Vec::new();
@@ -159,12 +176,18 @@ impl Run<'_> {
             let depth = if description == NONE { 2 } else { 3 };
             let lowest = sentence.saturating_sub(depth) as u32;
             window.clear();
+            // a pronoun's gender rules out the people of the other (see `gender.rs`)
+            let pronoun = if description == NONE { gender::of_word(self.word(start)) } else { None };
             for list in [&named, &linked] {
                 let k = list.partition_point(|a| (a.start as usize) < start);
-                window.extend(list[..k].iter().rev().take_while(|a| a.sentence >= lowest));
+                let near = list[..k].iter().rev().take_while(|a| a.sentence >= lowest);
+                window.extend(near.filter(|a| gender::fits(genders.listed(a.person), pronoun)));
             }
             let person = match self.descriptions.get(description as usize) {
-                None => self.pronoun_antecedent(start, sentence, lowest as usize, &window, &mut unknown, &refused),
+                None => {
+                    let asked = Asked { gender: pronoun, genders: &genders, refused: &refused };
+                    self.pronoun_antecedent(start, sentence, lowest as usize, &window, &mut unknown, &asked)
+                }
                 Some(d) => self.description_antecedent(d, lowest as usize, &window),
             };
             let Some(person) = person else {
@@ -263,24 +286,32 @@ impl Run<'_> {
         at == first || (at > first + 1 && self.word(at - 1) == ",")
     }
 
-    /// The person the pronoun at `start` refers to: see the module's documentation.
+    /// The person the pronoun at `start` refers to: see the module's documentation. `window`
+    /// holds the people the pronoun's gender allows.
     fn pronoun_antecedent(
         &self,
         start: usize,
         sentence: usize,
         lowest: usize,
         window: &[Antecedent],
-        unknown: &mut [u32],
-        refused: &[u32],
+        unknown: &mut [[u32; 2]],
+        asked: &Asked<'_>,
     ) -> Option<u32> {
+        // (a pronoun without a gender would look at the male table, where no one is turned away
+        // for theirs either: every pronoun of the list has one)
+        let g = asked.gender.map_or(0, Gender::index);
         let mut unknown_in = |s: usize, before: usize| {
-            if unknown[s] == UNASKED {
-                unknown[s] = self.first_unknown_person(s);
+            if unknown[s][g] == UNASKED {
+                unknown[s][g] = self.first_unknown_person(s, asked.gender, asked.genders);
             }
             let range = self.text.sentences()[s].tokens();
-            let k = refused.partition_point(|&r| (r as usize) < range.start);
-            let pronoun = refused.get(k).is_some_and(|&r| (r as usize) < range.end.min(before));
-            pronoun || (unknown[s] != NONE && (unknown[s] as usize) < before)
+            let k = asked.refused.partition_point(|&r| (r as usize) < range.start);
+            // a pronoun left unresolved is someone, of its own gender
+            let pronoun = asked.refused[k..]
+                .iter()
+                .take_while(|&&r| (r as usize) < range.end.min(before))
+                .any(|&r| gender::fits(gender::of_word(self.word(r as usize)), asked.gender));
+            pronoun || (unknown[s][g] != NONE && (unknown[s][g] as usize) < before)
         };
         // an object ("briefed him") is not the subject of its own clause, and which of the other
         // people of its sentence it is takes more grammar than is known here
@@ -387,13 +418,20 @@ impl Run<'_> {
     }
 
     /// Where sentence `sentence` first names a person the gazetteer does not know (`NONE` if it
-    /// does not): a title before an unknown name, or a run of two or more capitalised words that
-    /// no name, title or pattern covers and that does not end like an institution ("Foreign
-    /// Ministry"). Headlines, whose words are all capitalised, tell nothing by their runs.
-    fn first_unknown_person(&self, sentence: usize) -> u32 {
+    /// does not) whom a pronoun of gender `pronoun` may mean: a title before an unknown name
+    /// (not one of the other gender: "Queen …", "the spokeswoman" are no "he"), or a run of two
+    /// or more capitalised words that no name, title or pattern covers and that does not end like
+    /// an institution ("Foreign Ministry"). Headlines, whose words are all capitalised, tell
+    /// nothing by their runs.
+    fn first_unknown_person(&self, sentence: usize, pronoun: Option<Gender>, genders: &Genders) -> u32 {
         let range = self.text.sentences()[sentence].tokens();
         let k = self.unknown_people.partition_point(|&u| (u as usize) < range.start);
-        let titled = self.unknown_people.get(k).copied().filter(|&u| (u as usize) < range.end).unwrap_or(NONE);
+        let titled = self.unknown_people[k..]
+            .iter()
+            .take_while(|&&u| (u as usize) < range.end)
+            .find(|&&u| gender::fits(genders.at(u), pronoun))
+            .copied()
+            .unwrap_or(NONE);
         let info = self.sentences[sentence];
         if info.title_case || info.all_caps {
             return titled;

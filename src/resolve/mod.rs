@@ -43,6 +43,7 @@
 mod actors;
 mod coref;
 mod decide;
+mod gender;
 mod groups;
 mod named_orgs;
 mod output;

@@ -68,8 +68,13 @@
 //! one-word branches of an alternation at once), from the units where a match can start: no later
 //! than the last of its rarest words. A run has a step budget and bounded gaps and lists, and once
 //! it has taken a few hundred steps it remembers the (instruction, unit) states that failed, so a
-//! sentence costs at most its units times the pattern's instructions. Identical relations found by
-//! several patterns in one sentence are reported once (symmetric kinds ignore order).
+//! sentence costs at most its units times the pattern's instructions.
+//!
+//! One event, one row: a relation found again in its sentence (same kind and parties; symmetric
+//! kinds ignore order) is reported once. When the finding comes from another rule, its evidence
+//! overlaps the first's and it reports the same event (type, mode, CAMEO code) in the same mood,
+//! the rule joins the relation's `rules` (the first rule stays `rule`) and the arguments only it
+//! found join the relation's; a finding that reports another event is dropped.
 //!
 //! # Testing rules
 //!
@@ -134,8 +139,11 @@ pub struct RelationMatch {
     pub subject: usize,
     /// Index into [`Resolution::entities`]; `None` for a one-party event.
     pub object: Option<usize>,
-    /// Index of the rule in its [`RuleSet`].
+    /// Index of the rule in its [`RuleSet`]: the first that found it.
     pub rule: usize,
+    /// When several rules found this very relation (same kind, parties, event and mood, evidence
+    /// overlapping in one sentence): all of them, `rule` first; empty when `rule` alone did.
+    pub rules: Vec<usize>,
     /// Original byte span of the evidence.
     pub start: usize,
     /// Original byte span of the evidence, exclusive.
@@ -177,6 +185,9 @@ pub struct Rule {
 
 /// The date examples are read as of when their file gives none: fixed, so examples are stable.
 const DEFAULT_EXAMPLE_DATE: (i32, u8, u8) = (2025, 1, 1);
+/// What makes two findings one relation: kind, subject, object (symmetric kinds ordered).
+type RelationKey = (KindId, usize, Option<usize>);
+
 /// Relations one sentence may yield: a cap against pathological input.
 const MAX_PER_SENTENCE: usize = 64;
 
@@ -752,8 +763,9 @@ impl RuleSet {
             let units = &units[..];
             scan.place(units);
             let first = out.len();
-            // few relations per sentence: a list beats a hash set
-            let mut seen: Vec<(KindId, usize, Option<usize>)> = Vec::new();
+            // few relations per sentence: a list beats a hash set; each key with the relation of
+            // `out` it made
+            let mut seen: Vec<(RelationKey, usize)> = Vec::new();
             let mut partials = Vec::new();
             'patterns: for &p in &scan.order {
                 let pattern = &self.patterns[p];
@@ -855,10 +867,12 @@ impl RuleSet {
                                 Some(o) if symmetric => (rule.kind, subject.min(o), Some(subject.max(o))),
                                 _ => (rule.kind, subject, object),
                             };
-                            if seen.contains(&key) {
+                            if let Some(&(_, k)) = seen.iter().find(|(x, _)| *x == key) {
+                                // one event, one row: another rule's finding of it joins the row
+                                self.merge_into(&mut out[k].relation, pattern.rule, s, e, &args);
                                 continue;
                             }
-                            seen.push(key);
+                            seen.push((key, out.len()));
                             fired = true;
                             out.push(Found {
                                 relation: RelationMatch {
@@ -866,6 +880,7 @@ impl RuleSet {
                                     subject,
                                     object,
                                     rule: pattern.rule,
+                                    rules: Vec::new(),
                                     start: s,
                                     end: e,
                                     args: args.clone(),
@@ -894,6 +909,38 @@ impl RuleSet {
             out[first..].sort_by_key(|f| (f.relation.start, f.relation.end));
         }
         out
+    }
+
+    /// Rule `rule` found `found`'s relation again (same kind and parties, in the same sentence) with
+    /// evidence `start..end` and arguments `args`. Where the evidence overlaps and the finding
+    /// reports the same event in the same mood, it is the same event: the rule joins
+    /// `found.rules`, and the arguments only it found join `found.args` (the evidence stays the
+    /// first rule's). Otherwise it is dropped, as a relation already reported.
+    fn merge_into(
+        &self,
+        found: &mut RelationMatch,
+        rule: usize,
+        start: usize,
+        end: usize,
+        args: &BTreeMap<String, String>,
+    ) {
+        if found.rule == rule || found.rules.contains(&rule) || !(start < found.end && found.start < end) {
+            return;
+        }
+        if found.args.get("mood") != args.get("mood") {
+            return;
+        }
+        let again = RelationMatch { rule, rules: Vec::new(), args: args.clone(), ..found.clone() };
+        if self.event_of(&again) != self.event_of(found) {
+            return;
+        }
+        if found.rules.is_empty() {
+            found.rules.push(found.rule);
+        }
+        found.rules.push(rule);
+        for (k, v) in args {
+            found.args.entry(k.clone()).or_insert_with(|| v.clone());
+        }
     }
 
     /// Drops the relations of `out[first..]` (one sentence's) that another of them supersedes:
