@@ -222,7 +222,31 @@ fn build(c: &mut Criterion) {
         })
     });
     g.bench_function("baseline-aho-corasick", |b| b.iter(|| baseline(Gazetteer::defaults().expect("defaults"))));
+    cold_start(&mut g);
     g.finish();
+}
+
+/// Ready from cold: a new process of the CLI (spawn, the embedded gazetteers loaded, the automaton,
+/// resolver and every default rule built, one sentence extracted, exit), which no in-process
+/// measurement can repeat, the defaults being built once per process. Resident memory after the
+/// build: `cargo run --release --example startup`.
+fn cold_start(g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>) {
+    // the CLI is built only with the `cli` feature (a default one)
+    let Some(cli) = option_env!("CARGO_BIN_EXE_attache") else { return };
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let input = dir.path().join("one.txt");
+    std::fs::write(&input, "Kazakh President Kassym-Jomart Tokayev met Xi Jinping in Astana on Monday.\n")
+        .expect("the temporary file is writable");
+    let run = || {
+        let out = std::process::Command::new(cli)
+            .args(["extract", "--format", "json", "--date", "2025-06-17"])
+            .arg(&input)
+            .output()
+            .expect("the CLI runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        out.stdout.len()
+    };
+    g.bench_function("cold-start-cli", |b| b.iter(run));
 }
 
 /// The 1 MB corpus as JSON Lines records of at least 300 bytes of text each (whole sentences),

@@ -183,9 +183,7 @@ fn compile(
         let rules = scope.spawn(|| -> Result<RuleSet> {
             let mut rules = RuleSet::new();
             if defaults.rules() {
-                for (label, text) in rules::DEFAULT_FILES {
-                    rules.add_str(label, text)?;
-                }
+                rules.add_files(rules::DEFAULT_FILES)?;
             }
             rules.extend(added_rules)?;
             Ok(rules)

@@ -955,3 +955,21 @@ fn a_record_added_in_code_is_named_by_its_id_in_errors() {
     let e = attache::Extractor::builder().entity(record).build().expect_err("a dangling `of`").to_string();
     assert!(e.starts_with("<EntityRecord person:jane-doe>:1:1:") && e.contains("place:nowhere-town"), "{e}");
 }
+
+#[test]
+fn the_compact_defaults_read_as_the_json_files_do() {
+    // Gazetteer::defaults reads the compact form build.rs makes of gazetteers/*.jsonl; the strict
+    // JSON Lines reader, over the same files, must give the same records in the same places
+    let mut json = Gazetteer::new();
+    for (label, text) in attache::gazetteer::DEFAULT_FILES {
+        json.add_str(label, text).expect("the default gazetteers parse");
+    }
+    json.validate().expect("the default gazetteers validate");
+    let compact = defaults();
+    assert_eq!(compact.len(), json.len());
+    for (i, (a, b)) in compact.entities().iter().zip(json.entities()).enumerate() {
+        assert_eq!(a, b, "record {i} differs");
+        assert_eq!(compact.location(i), json.location(i), "the place of {} differs", a.id);
+    }
+    compact.validate().expect("the compact defaults validate");
+}

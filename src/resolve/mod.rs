@@ -247,10 +247,32 @@ fn office_rank(office: Office) -> u8 {
 /// The gazetteer entity a reference names: an id, or an ISO3 code for a country.
 fn lookup(gazetteer: &Gazetteer, reference: &str) -> Option<usize> {
     if reference.contains(':') {
-        gazetteer.index_of(reference)
-    } else {
-        gazetteer.index_of(&format!("country:{}", reference.to_uppercase()))
+        return gazetteer.index_of(reference);
     }
+    // the id of a country code, on the stack: the resolver looks up one for every person
+    const PREFIX: &[u8] = b"country:";
+    let mut id = [0u8; 32];
+    if reference.is_ascii() && reference.len() <= id.len() - PREFIX.len() {
+        let (head, tail) = id.split_at_mut(PREFIX.len());
+        head.copy_from_slice(PREFIX);
+        tail[..reference.len()].copy_from_slice(reference.as_bytes());
+        tail[..reference.len()].make_ascii_uppercase();
+        let id = std::str::from_utf8(&id[..PREFIX.len() + reference.len()]).ok()?;
+        return gazetteer.index_of(id);
+    }
+    gazetteer.index_of(&format!("country:{}", reference.to_uppercase()))
+}
+
+/// The normal form and family of a role's title, normalised once per distinct title.
+fn title_of<'m, 'g>(
+    titles: &'m mut FxHashMap<&'g str, (String, Option<Family>)>,
+    title: &'g str,
+) -> &'m (String, Option<Family>) {
+    titles.entry(title).or_insert_with(|| {
+        let normal = normalize(title);
+        let fam = family(&normal);
+        (normal, fam)
+    })
 }
 
 impl Resolver {
@@ -265,7 +287,7 @@ impl Resolver {
     }
 
     /// Prepares resolution for `gazetteer`: capitals, people's countries, office holders.
-    pub fn new(gazetteer: &Gazetteer) -> Resolver {
+    pub fn new<'g>(gazetteer: &'g Gazetteer) -> Resolver {
         // compiled here rather than on first use, so that resolving the first text is not slow
         patterns::compile();
         Lazy::force(&LISTS);
@@ -278,6 +300,8 @@ impl Resolver {
             role_family: vec![Vec::new(); entities.len()],
             ..Resolver::default()
         };
+        // the normal form and family of each title: a few hundred titles among some 27,000 roles
+        let mut titles: FxHashMap<&'g str, (String, Option<Family>)> = FxHashMap::default();
         for (i, e) in entities.iter().enumerate() {
             if matches!(e.kind, EntityKind::Organization | EntityKind::Document | EntityKind::Event) {
                 for name in e.names() {
@@ -295,12 +319,11 @@ impl Resolver {
                 continue;
             }
             r.role_owner[i] = e.roles.iter().map(|role| gazetteer.index_of(&role.of)).collect();
-            r.role_family[i] = e.roles.iter().map(|role| family(&normalize(&role.title))).collect();
+            r.role_family[i] = e.roles.iter().map(|role| title_of(&mut titles, &role.title).1).collect();
             for (k, role) in e.roles.iter().enumerate() {
                 if let Some(owner) = r.role_owner[i][k] {
                     r.holders.entry((owner, role.office)).or_default().push((i, k));
-                    let title = normalize(&role.title);
-                    r.titled.entry((owner, title)).or_default().push((i, k));
+                    r.titled.entry((owner, title_of(&mut titles, &role.title).0.clone())).or_default().push((i, k));
                 }
             }
             r.person_country[i] = e.attrs.get("country").and_then(|c| lookup(gazetteer, c)).or_else(|| {

@@ -200,8 +200,9 @@ pub(crate) struct Context<'a> {
     /// The rule set's word sets: sorted word ids.
     pub sets: &'a mut Vec<Box<[u32]>>,
     /// Compiled word regexes by source: `[define]` fragments put the same regex into many
-    /// patterns, and compiling each copy again made loading the rules take hundreds of milliseconds.
-    pub regexes: HashMap<String, Regex>,
+    /// patterns (of many files), and compiling each copy again made loading the rules take
+    /// hundreds of milliseconds.
+    pub regexes: &'a mut HashMap<String, Regex>,
     /// Word sets by regex source, for the same reason: `<aux>` holds one set four times.
     pub set_ids: HashMap<String, usize>,
 }
@@ -261,7 +262,7 @@ pub(crate) enum Inst {
 pub(crate) struct Program {
     pub insts: Vec<Inst>,
     /// Per instruction: the pattern text it came from (empty for control instructions).
-    pub labels: Vec<String>,
+    pub labels: Vec<Arc<str>>,
     /// Per instruction: the outermost group it belongs to (`(met|meets)` for `meets`), if any,
     /// which is what a near miss says it expected (see [`Program::group`]). Shared: a group's
     /// text can be long, and every instruction inside it names it.
@@ -282,7 +283,7 @@ pub(crate) struct Program {
 impl Program {
     /// What a near miss at instruction `pc` expected: its outermost group, or its own label.
     pub fn group(&self, pc: usize) -> &str {
-        self.groups[pc].as_deref().unwrap_or(&self.labels[pc])
+        self.groups[pc].as_deref().unwrap_or(&*self.labels[pc])
     }
 
     /// Moves the program to another rule set: `words` maps each old word id to the new one, and
@@ -343,7 +344,7 @@ pub(crate) fn compile(parts: &[Part], cx: &mut Context<'_>) -> Result<Program, S
         group: None,
     };
     c.sequence(parts)?;
-    c.push(Inst::Match, "");
+    c.push(Inst::Match, &UNLABELLED);
     // a pattern without an object finds one-party events ("protesters marched")
     c.program.has_object = c.seen[1];
     match c.seen {
@@ -359,6 +360,9 @@ struct Compiler<'c, 'v> {
     group: Option<Arc<str>>,
 }
 
+/// The label of instructions no part writes (splits, jumps), shared by all.
+static UNLABELLED: once_cell::sync::Lazy<Arc<str>> = once_cell::sync::Lazy::new(|| "".into());
+
 /// The word of a branch that is one word.
 fn single_word(branch: &[Part]) -> Option<&str> {
     match branch {
@@ -368,9 +372,9 @@ fn single_word(branch: &[Part]) -> Option<&str> {
 }
 
 impl Compiler<'_, '_> {
-    fn push(&mut self, inst: Inst, label: &str) -> usize {
+    fn push(&mut self, inst: Inst, label: &Arc<str>) -> usize {
         self.program.insts.push(inst);
-        self.program.labels.push(label.to_string());
+        self.program.labels.push(label.clone());
         self.program.groups.push(self.group.clone());
         self.program.insts.len() - 1
     }
@@ -386,7 +390,7 @@ impl Compiler<'_, '_> {
         let outermost =
             self.group.is_none() && matches!(part.node, Node::Alt(_) | Node::Opt(_)) && !part.label.is_empty();
         if outermost {
-            self.group = Some(part.label.as_str().into());
+            self.group = Some(part.label.clone());
         }
         let result = self.node(part);
         if outermost {
@@ -452,7 +456,7 @@ impl Compiler<'_, '_> {
                 self.push(Inst::Gap(*n), &part.label);
             }
             Node::Opt(seq) => {
-                let split = self.push(Inst::Split(0, 0), "");
+                let split = self.push(Inst::Split(0, 0), &UNLABELLED);
                 self.sequence(seq)?;
                 let end = self.program.insts.len();
                 self.program.insts[split] = Inst::Split(split + 1, end);
@@ -470,7 +474,7 @@ impl Compiler<'_, '_> {
         while i < branches.len() {
             let run = branches[i..].iter().take_while(|b| single_word(b).is_some()).count();
             if run >= 2 {
-                let at = self.push(Inst::Words { words: 0, next: NO_PC, end: 0, last: 0 }, "");
+                let at = self.push(Inst::Words { words: 0, next: NO_PC, end: 0, last: 0 }, &UNLABELLED);
                 let mut table = Vec::with_capacity(run);
                 for branch in &branches[i..i + run] {
                     let w = self.cx.vocab.intern(single_word(branch).unwrap_or_default());
@@ -488,9 +492,9 @@ impl Compiler<'_, '_> {
                 self.program.insts[at] = Inst::Words { words, next, end: 0, last };
                 jumps.push(at);
             } else if i + 1 < branches.len() {
-                let split = self.push(Inst::Split(0, 0), "");
+                let split = self.push(Inst::Split(0, 0), &UNLABELLED);
                 self.sequence(&branches[i])?;
-                jumps.push(self.push(Inst::Jmp(0), ""));
+                jumps.push(self.push(Inst::Jmp(0), &UNLABELLED));
                 let next = self.program.insts.len();
                 self.program.insts[split] = Inst::Split(split + 1, next);
                 i += 1;
@@ -560,7 +564,8 @@ mod tests {
 
     fn program(p: &str) -> Result<(Program, Vocab), String> {
         let (mut vocab, mut sets) = (Vocab::default(), Vec::new());
-        let mut cx = Context { vocab: &mut vocab, sets: &mut sets, regexes: HashMap::new(), set_ids: HashMap::new() };
+        let mut regexes = HashMap::new();
+        let mut cx = Context { vocab: &mut vocab, sets: &mut sets, regexes: &mut regexes, set_ids: HashMap::new() };
         let program = compile(&parse_pattern(p, &Default::default()).map_err(|e| e.message)?, &mut cx)?;
         Ok((program, vocab))
     }
@@ -639,7 +644,7 @@ mod tests {
         assert!(matches!(p.insts[8], Inst::Words { next: NO_PC, last: 10, .. }));
         assert_eq!(end, 11);
         assert!(matches!(p.insts[11], Inst::Slot { slot: 1, .. }));
-        assert_eq!(p.labels[2], "met");
+        assert_eq!(&*p.labels[2], "met");
     }
 
     #[test]

@@ -162,7 +162,9 @@ pub(crate) fn explanation(
             pattern: pattern.to_string(),
             matched: trace
                 .iter()
-                .map(|(pc, r)| (program.labels[*pc].clone(), engine::units_text(text, &units, r.clone()).to_string()))
+                .map(|(pc, r)| {
+                    (program.labels[*pc].to_string(), engine::units_text(text, &units, r.clone()).to_string())
+                })
                 .collect(),
             negated: cancelled,
             expected,

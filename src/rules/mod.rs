@@ -228,6 +228,8 @@ pub struct RuleSet {
     vocab: Vocab,
     /// Word sets (regular expressions that are only alternations of words), as sorted word ids.
     sets: Vec<Box<[u32]>>,
+    /// The word regexes compiled so far, by source, for the files added next.
+    regexes: std::collections::HashMap<String, regex::Regex>,
     trigger: Trigger,
 }
 
@@ -244,7 +246,7 @@ fn define_all(
         let mut errors = Vec::new();
         pending.retain(|(name, value)| match syntax::parse_pattern(value.get_ref(), scope) {
             Ok(parts) => {
-                scope.defines.insert((*name).clone(), parts);
+                scope.defines.insert((*name).clone(), std::sync::Arc::new(parts));
                 false
             }
             Err(e) => {
@@ -324,6 +326,7 @@ impl Default for RuleSet {
             patterns: Vec::new(),
             vocab: Vocab::default(),
             sets: Vec::new(),
+            regexes: std::collections::HashMap::new(),
             trigger: Trigger::default(),
         }
     }
@@ -389,6 +392,21 @@ impl RuleSet {
     /// example ([`Error::Rules`], with file, line and column); a rule id used twice
     /// ([`Error::DuplicateRule`]).
     pub fn add_str(&mut self, label: &str, text: &str) -> Result<()> {
+        self.add_file_rules(label, text)?;
+        self.build_trigger()
+    }
+
+    /// [`add_str`](RuleSet::add_str) for several files, with the trigger's tables (over every
+    /// pattern so far) built once at the end rather than after each file.
+    pub(crate) fn add_files(&mut self, files: &[(&str, &str)]) -> Result<()> {
+        for (label, text) in files {
+            self.add_file_rules(label, text)?;
+        }
+        self.build_trigger()
+    }
+
+    /// The rules of one file, added without building the trigger.
+    fn add_file_rules(&mut self, label: &str, text: &str) -> Result<()> {
         let file = syntax::parse_file(label, text)?;
         let lines = crate::error::LineIndex::new(label, text);
         let at = |offset: usize| lines.location(offset);
@@ -432,7 +450,7 @@ impl RuleSet {
         let mut cx = compile::Context {
             vocab: &mut self.vocab,
             sets: &mut self.sets,
-            regexes: std::collections::HashMap::new(),
+            regexes: &mut self.regexes,
             set_ids: std::collections::HashMap::new(),
         };
         for spec in &file.rule {
@@ -526,7 +544,7 @@ impl RuleSet {
         self.rules.extend(set.rules);
         self.patterns.extend(set.patterns);
         self.remove_replaced();
-        self.build_trigger()
+        Ok(())
     }
 
     /// Adds the rules of `other` after these.
@@ -819,7 +837,7 @@ impl RuleSet {
                             .iter()
                             .map(|(pc, r)| {
                                 (
-                                    pattern.program.labels[*pc].clone(),
+                                    pattern.program.labels[*pc].to_string(),
                                     engine::units_text(text, units, r.clone()).to_string(),
                                 )
                             })

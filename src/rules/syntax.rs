@@ -16,6 +16,7 @@
 //! | `<name>` | the pattern fragment defined as `name` in the file's `[define]` table |
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -144,7 +145,7 @@ pub(crate) enum Node {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Part {
     pub node: Node,
-    pub label: String,
+    pub label: Arc<str>,
 }
 
 /// A pattern parse error: byte offset into the pattern and message.
@@ -163,8 +164,8 @@ const SPECIAL: &[char] = &['(', ')', '[', ']', '{', '}', '|', '/', '<', '>', '?'
 /// The names a file defines for its patterns.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Scope {
-    /// `<name>` fragments, already parsed.
-    pub defines: BTreeMap<String, Vec<Part>>,
+    /// `<name>` fragments, already parsed (shared: every file starts from a copy of the prelude's).
+    pub defines: BTreeMap<String, Arc<Vec<Part>>>,
     /// Kind groups usable in slots (`actor = "person|country|organization"`).
     pub kinds: BTreeMap<String, Vec<EntityKind>>,
 }
@@ -267,7 +268,7 @@ impl Parser<'_> {
             let mut element = self.element()?;
             if self.rest().starts_with('?') {
                 self.pos += 1;
-                let label = self.src[start..self.pos].to_string();
+                let label = self.src[start..self.pos].into();
                 element = vec![Part { node: Node::Opt(element), label }];
             }
             parts += size(&element);
@@ -295,7 +296,7 @@ impl Parser<'_> {
                 if branches.len() == 1 {
                     Node::Opt(branches.swap_remove(0))
                 } else {
-                    Node::Opt(vec![Part { node: Node::Alt(branches), label: String::new() }])
+                    Node::Opt(vec![Part { node: Node::Alt(branches), label: "".into() }])
                 }
             }
             '{' => {
@@ -316,9 +317,11 @@ impl Parser<'_> {
                 };
                 let re = self.rest()[..end].to_string();
                 // (an alternation of plain words is a valid regular expression: it is looked up as
-                // a set, and compiling it only to check it cost more than the rest of the file)
+                // a set, and compiling it only to check it cost more than the rest of the file;
+                // others are parsed here, which reports what compiling would, and compiled once
+                // where the pattern is)
                 let plain = super::compile::word_alternation(&re).is_some();
-                if let Err(e) = if plain { Ok(()) } else { regex::Regex::new(&re).map(drop) } {
+                if let Err(e) = if plain { Ok(()) } else { regex_automata::util::syntax::parse(&re).map(drop) } {
                     return err(start + 1, format!("expected a regular expression, found `{re}`: {e}"));
                 }
                 self.pos += end + 1;
@@ -333,7 +336,7 @@ impl Parser<'_> {
                 self.pos += end + 1;
                 match self.scope.defines.get(&name) {
                     // a group of one alternative: the fragment as one part, labelled by its name
-                    Some(parts) => Node::Alt(vec![relabel(parts, &format!("<{name}>"))]),
+                    Some(parts) => Node::Alt(vec![relabel(parts, &format!("<{name}>").into())]),
                     None => return err(start + 1, format!("expected the name of a `[define]` entry, found `{name}`")),
                 }
             }
@@ -372,18 +375,18 @@ impl Parser<'_> {
                 if matches!(run, "'s" | "\u{2019}s" | "'") {
                     // a possessive ending, written alone: the text stage splits it off its word
                     self.pos = end;
-                    return Ok(vec![Part { node: Node::Word(run.replace('\u{2019}', "'")), label: run.to_string() }]);
+                    return Ok(vec![Part { node: Node::Word(run.replace('\u{2019}', "'")), label: run.into() }]);
                 }
                 if !run.is_empty() && run.bytes().all(|b| b.is_ascii_alphabetic()) {
                     // an ASCII word is one token, lower-cased: no need for the text stage
                     self.pos = end;
-                    return Ok(vec![Part { node: Node::Word(run.to_ascii_lowercase()), label: run.to_string() }]);
+                    return Ok(vec![Part { node: Node::Word(run.to_ascii_lowercase()), label: run.into() }]);
                 }
                 let text = Text::new(run);
                 let parts: Vec<Part> = (0..text.tokens().len())
                     .map(|i| Part {
                         node: Node::Word(text.token_text(i).to_string()),
-                        label: text.token_original(i).to_string(),
+                        label: text.token_original(i).into(),
                     })
                     .collect();
                 if parts.is_empty() {
@@ -392,17 +395,17 @@ impl Parser<'_> {
                 self.pos = end;
                 if parts.len() > 1 && self.rest().starts_with('?') {
                     // `co-operation?` makes the whole run optional, not its last token
-                    return Ok(vec![Part { node: Node::Alt(vec![parts]), label: run.to_string() }]);
+                    return Ok(vec![Part { node: Node::Alt(vec![parts]), label: run.into() }]);
                 }
                 return Ok(parts);
             }
         };
-        Ok(vec![Part { node, label: self.src[start..self.pos].to_string() }])
+        Ok(vec![Part { node, label: self.src[start..self.pos].into() }])
     }
 }
 
 /// A copy of a define's parts, each labelled with the define's name (what `--explain` shows).
-fn relabel(parts: &[Part], label: &str) -> Vec<Part> {
+fn relabel(parts: &[Part], label: &Arc<str>) -> Vec<Part> {
     parts
         .iter()
         .map(|p| Part {
@@ -411,7 +414,7 @@ fn relabel(parts: &[Part], label: &str) -> Vec<Part> {
                 Node::Opt(seq) => Node::Opt(relabel(seq, label)),
                 node => node.clone(),
             },
-            label: label.to_string(),
+            label: label.clone(),
         })
         .collect()
 }
@@ -479,7 +482,7 @@ mod tests {
         assert!(matches!(&parts[0].node, Node::Slot { list: true, kinds, .. } if kinds.len() == 2));
         assert!(matches!(&parts[1].node, Node::Alt(b) if b.len() == 2 && b[1].len() == 2));
         assert!(matches!(&parts[2].node, Node::Opt(_)));
-        assert_eq!(parts[2].label, "talks?");
+        assert_eq!(&*parts[2].label, "talks?");
         assert!(matches!(&parts[3].node, Node::Opt(s) if s.len() == 2 && s[1].node == Node::Gap(3)));
         assert!(matches!(&parts[4].node, Node::Regex(_)));
         assert!(matches!(&parts[5].node, Node::Slot { kinds, list: false, .. } if kinds.len() == 7));

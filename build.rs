@@ -1,0 +1,200 @@
+//! Compiles the embedded default gazetteers (`gazetteers/*.jsonl`, 8 MB of JSON) into the compact
+//! binary form `src/gazetteer/compact.rs` reads, so that a process starting does not parse JSON.
+//!
+//! This is a transcription, not a check: the records are read leniently here, and the crate's
+//! tests (`tests/gazetteers.rs`) compare what the compact form decodes to with what the strict
+//! JSON Lines reader makes of the same files, field by field. Keep the layout below in step with
+//! `src/gazetteer/compact.rs`.
+
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+/// The default gazetteer files, in loading order (as `gazetteer::DEFAULT_FILES`).
+const FILES: &[&str] = &[
+    "gazetteers/countries.jsonl",
+    "gazetteers/places.jsonl",
+    "gazetteers/organizations.jsonl",
+    "gazetteers/people.jsonl",
+    "gazetteers/overlay.jsonl",
+];
+
+fn main() {
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let mut w = Writer::default();
+    w.bytes(b"ATTG1");
+    w.uint(FILES.len() as u64);
+    for file in FILES {
+        println!("cargo:rerun-if-changed={file}");
+        let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let lines: Vec<(usize, usize, Value)> = text
+            .lines()
+            .enumerate()
+            .filter_map(|(number, line)| {
+                let trimmed = line.trim_start();
+                if trimmed.is_empty() || trimmed.starts_with('#') {
+                    return None;
+                }
+                let value = serde_json::from_str(trimmed).unwrap_or_else(|e| panic!("{file}:{}: {e}", number + 1));
+                Some((number + 1, line.len() - trimmed.len() + 1, value))
+            })
+            .collect();
+        w.str(file);
+        w.uint(lines.len() as u64);
+        for (line, column, value) in &lines {
+            w.uint(*line as u64);
+            w.uint(*column as u64);
+            record(&mut w, value.as_object().unwrap_or_else(|| panic!("{file}:{line}: not an object")));
+        }
+    }
+    println!("cargo:rerun-if-changed=build.rs");
+    std::fs::write(Path::new(&out).join("gazetteers.bin"), &w.out).expect("OUT_DIR is writable");
+}
+
+fn record(w: &mut Writer, r: &Map<String, Value>) {
+    w.str(text(r.get("id")));
+    w.byte(match text(r.get("kind")) {
+        "person" => 0,
+        "country" => 1,
+        "organization" | "organisation" => 2,
+        "place" => 3,
+        "document" => 4,
+        "event" => 5,
+        "group" => 6,
+        "money" => 7,
+        other => panic!("unknown kind `{other}`"),
+    });
+    w.str(text(r.get("name")));
+    let aliases = list(r.get("aliases"));
+    w.uint(aliases.len() as u64);
+    for alias in aliases {
+        match alias {
+            Value::Object(a) => {
+                w.str(text(a.get("text")));
+                // 3: no case given, the reader derives the default from the text
+                w.byte(a.get("case").map_or(3, |c| match text(Some(c)) {
+                    "exact" => 0,
+                    "capitalized" => 1,
+                    "insensitive" => 2,
+                    other => panic!("unknown case `{other}`"),
+                }));
+                w.byte(a.get("form").map_or(0, |f| match text(Some(f)) {
+                    "name" => 0,
+                    "short" => 1,
+                    "surname" => 2,
+                    "abbreviation" => 3,
+                    "adjective" => 4,
+                    "former" => 5,
+                    other => panic!("unknown form `{other}`"),
+                }));
+            }
+            other => {
+                w.str(text(Some(other)));
+                w.byte(3);
+                w.byte(0);
+            }
+        }
+    }
+    let attrs = r.get("attrs").and_then(Value::as_object);
+    let mut attrs: Vec<(&String, &str)> =
+        attrs.iter().flat_map(|m| m.iter()).map(|(k, v)| (k, text(Some(v)))).collect();
+    attrs.sort();
+    w.uint(attrs.len() as u64);
+    for (k, v) in attrs {
+        w.str(k);
+        w.str(v);
+    }
+    let roles = list(r.get("roles"));
+    w.uint(roles.len() as u64);
+    for role in roles {
+        let role = role.as_object().expect("a role is an object");
+        w.str(text(role.get("title")));
+        w.byte(role.get("office").map_or(4, |o| match text(Some(o)) {
+            "head-of-state" => 0,
+            "head-of-government" => 1,
+            "foreign-minister" => 2,
+            "head-of-organization" => 3,
+            "other" => 4,
+            other => panic!("unknown office `{other}`"),
+        }));
+        w.str(text(role.get("of")));
+        date(w, role.get("start"));
+        date(w, role.get("end"));
+        optional(w, role.get("actor"));
+    }
+    let members = list(r.get("members"));
+    w.uint(members.len() as u64);
+    for m in members {
+        w.str(text(Some(m)));
+    }
+    let priority = r.get("priority").and_then(Value::as_i64).unwrap_or(0);
+    w.uint(((priority << 1) ^ (priority >> 63)) as u64);
+    optional(w, r.get("source"));
+}
+
+/// A date: 0 none, 1 year, month and day (as `YYYY[-MM[-DD]]` reads), 2 text for the reader.
+fn date(w: &mut Writer, v: Option<&Value>) {
+    let Some(v) = v.filter(|v| !v.is_null()) else { return w.byte(0) };
+    let s = text(Some(v));
+    let parts: Vec<&str> = s.split('-').collect();
+    let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+    let simple =
+        !parts.is_empty() && parts.len() <= 3 && digits(parts[0], 4) && parts[1..].iter().all(|p| digits(p, 2));
+    if simple {
+        let num = |i: usize| parts.get(i).map_or(1, |p| p.parse::<u64>().expect("digits"));
+        w.byte(1);
+        w.uint(num(0));
+        w.uint(num(1));
+        w.uint(num(2));
+    } else {
+        w.byte(2);
+        w.str(s);
+    }
+}
+
+fn optional(w: &mut Writer, v: Option<&Value>) {
+    match v.filter(|v| !v.is_null()) {
+        Some(v) => {
+            w.byte(1);
+            w.str(text(Some(v)));
+        }
+        None => w.byte(0),
+    }
+}
+
+fn text(v: Option<&Value>) -> &str {
+    v.and_then(Value::as_str).unwrap_or_else(|| panic!("expected a string, found {v:?}"))
+}
+
+fn list(v: Option<&Value>) -> &[Value] {
+    v.and_then(Value::as_array).map_or(&[], Vec::as_slice)
+}
+
+#[derive(Default)]
+struct Writer {
+    out: Vec<u8>,
+}
+
+impl Writer {
+    fn byte(&mut self, b: u8) {
+        self.out.push(b);
+    }
+
+    fn bytes(&mut self, b: &[u8]) {
+        self.out.extend_from_slice(b);
+    }
+
+    /// LEB128: seven bits a byte, low first.
+    fn uint(&mut self, mut n: u64) {
+        while n >= 0x80 {
+            self.out.push((n as u8) | 0x80);
+            n >>= 7;
+        }
+        self.out.push(n as u8);
+    }
+
+    fn str(&mut self, s: &str) {
+        self.uint(s.len() as u64);
+        self.bytes(s.as_bytes());
+    }
+}
