@@ -703,7 +703,7 @@ impl RuleSet {
         let mut pairs = Vec::new();
         for s in 0..text.sentences().len() {
             scan.sentence(text, s);
-            pairs.extend(scan.order.iter().map(|&p| (s, p)));
+            pairs.extend(scan.t.order.iter().map(|&p| (s, p)));
         }
         pairs
     }
@@ -759,7 +759,7 @@ impl RuleSet {
             if !scan.sentence(text, sentence) {
                 continue;
             }
-            engine::units_into(text, resolution, s.tokens(), &scan.words, &mut units);
+            engine::units_into(text, resolution, s.tokens(), &scan.t.words, &mut units);
             let units = &units[..];
             scan.place(units);
             let first = out.len();
@@ -767,7 +767,7 @@ impl RuleSet {
             // `out` it made
             let mut seen: Vec<(RelationKey, usize)> = Vec::new();
             let mut partials = Vec::new();
-            'patterns: for &p in &scan.order {
+            'patterns: for &p in &scan.t.order {
                 let pattern = &self.patterns[p];
                 if keep.is_some_and(|keep| !keep(pattern.rule)) {
                     continue;
@@ -993,11 +993,18 @@ impl RuleSet {
 /// too. Most sentences end here.
 struct Scan<'r> {
     rules: &'r RuleSet,
-    /// The stamps of this text's sentences start after `base`: the tables below come from the
-    /// thread's last scan ([`ScanBuffers`]), with older stamps in them.
+    /// The stamps of this text's sentences start after `base`: the tables come from the thread's
+    /// last scan ([`ScanBuffers`]), with older stamps in them.
     base: u32,
     /// The stamp after this text's last sentence, for the next scan on this thread.
     next: u32,
+    t: ScanTables,
+    stamp: u32,
+}
+
+/// The tables of a [`Scan`].
+#[derive(Default)]
+struct ScanTables {
     /// The sentence (counted from 1) where a word was last seen, and a pattern last considered.
     word_seen: Vec<u32>,
     pattern_seen: Vec<u32>,
@@ -1012,7 +1019,6 @@ struct Scan<'r> {
     group_seen: Vec<(u32, bool)>,
     /// Per word: the sentence (counted from 1) and the unit where it last occurs.
     last_unit: Vec<(u32, u32)>,
-    stamp: u32,
 }
 
 /// The tables of a [`Scan`], kept per thread from one text to the next: made (and zeroed) for
@@ -1020,13 +1026,7 @@ struct Scan<'r> {
 /// Stamps only grow, so a mark left by an earlier text (or another rule set) never matches.
 #[derive(Default)]
 struct ScanBuffers {
-    word_seen: Vec<u32>,
-    pattern_seen: Vec<u32>,
-    words: Vec<u32>,
-    present: Vec<u32>,
-    order: Vec<usize>,
-    group_seen: Vec<(u32, bool)>,
-    last_unit: Vec<(u32, u32)>,
+    tables: ScanTables,
     /// The first stamp not used yet.
     next: u32,
 }
@@ -1037,16 +1037,7 @@ thread_local! {
 
 impl Drop for Scan<'_> {
     fn drop(&mut self) {
-        let b = ScanBuffers {
-            word_seen: std::mem::take(&mut self.word_seen),
-            pattern_seen: std::mem::take(&mut self.pattern_seen),
-            words: std::mem::take(&mut self.words),
-            present: std::mem::take(&mut self.present),
-            order: std::mem::take(&mut self.order),
-            group_seen: std::mem::take(&mut self.group_seen),
-            last_unit: std::mem::take(&mut self.last_unit),
-            next: self.next,
-        };
+        let b = ScanBuffers { tables: std::mem::take(&mut self.t), next: self.next };
         // a thread being torn down has no buffers to keep
         let _ = SCAN_BUFFERS.try_with(|cell| cell.set(Some(b)));
     }
@@ -1062,21 +1053,16 @@ impl<'r> Scan<'r> {
             b = ScanBuffers::default();
         }
         let base = b.next;
-        b.word_seen.resize(rules.vocab.len(), 0);
-        b.pattern_seen.resize(rules.patterns.len(), 0);
-        b.group_seen.resize(rules.trigger.groups.len(), (0, false));
-        b.last_unit.resize(rules.vocab.len(), (0, 0));
+        let mut t = b.tables;
+        t.word_seen.resize(rules.vocab.len(), 0);
+        t.pattern_seen.resize(rules.patterns.len(), 0);
+        t.group_seen.resize(rules.trigger.groups.len(), (0, false));
+        t.last_unit.resize(rules.vocab.len(), (0, 0));
         Scan {
             rules,
             base,
             next: base.saturating_add(u32::try_from(sentences).unwrap_or(u32::MAX)).saturating_add(1),
-            word_seen: b.word_seen,
-            pattern_seen: b.pattern_seen,
-            words: b.words,
-            present: b.present,
-            order: b.order,
-            group_seen: b.group_seen,
-            last_unit: b.last_unit,
+            t,
             stamp: base,
         }
     }
@@ -1085,7 +1071,7 @@ impl<'r> Scan<'r> {
     fn place(&mut self, units: &[engine::Unit]) {
         for (u, unit) in units.iter().enumerate() {
             if unit.word != NO_WORD {
-                self.last_unit[unit.word as usize] = (self.stamp, u as u32);
+                self.t.last_unit[unit.word as usize] = (self.stamp, u as u32);
             }
         }
     }
@@ -1094,7 +1080,7 @@ impl<'r> Scan<'r> {
     fn last_unit(&self, words: &[u32]) -> Option<usize> {
         words
             .iter()
-            .filter_map(|&w| match self.last_unit[w as usize] {
+            .filter_map(|&w| match self.t.last_unit[w as usize] {
                 (stamp, u) if stamp == self.stamp => Some(u as usize),
                 _ => None,
             })
@@ -1110,34 +1096,34 @@ impl<'r> Scan<'r> {
         // (or a start position tried)
         let stamp = u32::try_from(sentence + 1).ok().and_then(|s| self.base.checked_add(s)).unwrap_or(u32::MAX);
         self.stamp = stamp;
-        self.words.clear();
-        self.present.clear();
+        self.t.words.clear();
+        self.t.present.clear();
         let bytes = text.normalized().as_bytes();
         let tokens = &text.tokens()[text.sentences()[sentence].tokens()];
-        self.words.reserve(tokens.len());
+        self.t.words.reserve(tokens.len());
         for t in tokens {
             let norm = t.norm();
             let w = rules.vocab.id_in(bytes, norm.start, norm.end);
-            self.words.push(w);
-            if w != NO_WORD && self.word_seen[w as usize] != stamp {
-                self.word_seen[w as usize] = stamp;
+            self.t.words.push(w);
+            if w != NO_WORD && self.t.word_seen[w as usize] != stamp {
+                self.t.word_seen[w as usize] = stamp;
                 if trigger.starts[w as usize] < trigger.starts[w as usize + 1] {
-                    self.present.push(w);
+                    self.t.present.push(w);
                 }
             }
         }
-        self.order.clear();
-        for &w in &self.present {
+        self.t.order.clear();
+        for &w in &self.t.present {
             let (a, b) = (trigger.starts[w as usize] as usize, trigger.starts[w as usize + 1] as usize);
             for &p in &trigger.anchored[a..b] {
                 let p = p as usize;
-                if self.pattern_seen[p] == stamp {
+                if self.t.pattern_seen[p] == stamp {
                     continue;
                 }
-                self.pattern_seen[p] = stamp;
+                self.t.pattern_seen[p] = stamp;
                 // patterns share groups: each is looked at once per sentence
-                let word_seen = &self.word_seen;
-                let group_seen = &mut self.group_seen;
+                let word_seen = &self.t.word_seen;
+                let group_seen = &mut self.t.group_seen;
                 let mut holds = |g: u32| match group_seen[g as usize] {
                     (s, holds) if s == stamp => holds,
                     _ => {
@@ -1147,14 +1133,14 @@ impl<'r> Scan<'r> {
                     }
                 };
                 if trigger.requires[p].iter().all(|&g| holds(g)) {
-                    self.order.push(p);
+                    self.t.order.push(p);
                 }
             }
         }
-        self.order.extend(&trigger.always);
-        if self.order.len() > 1 {
-            self.order.sort_unstable_by_key(|&p| (rules.patterns[p].rule, p));
+        self.t.order.extend(&trigger.always);
+        if self.t.order.len() > 1 {
+            self.t.order.sort_unstable_by_key(|&p| (rules.patterns[p].rule, p));
         }
-        !self.order.is_empty()
+        !self.t.order.is_empty()
     }
 }
