@@ -7,6 +7,7 @@
 //! benchmarks: `one-name-repeated`, `no-spaces`, `no-sentence-ends`, `coordinated-list`.
 //! MEGABYTES defaults to 100.
 
+mod common;
 #[path = "../benches/corpus/mod.rs"]
 #[allow(dead_code)]
 mod corpus;
@@ -14,14 +15,7 @@ mod corpus;
 use std::time::Instant;
 
 use attache::{Date, Extractor};
-
-/// A field of `/proc/self/status`, in bytes.
-fn status_bytes(field: &str) -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with(field))?;
-    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb * 1024)
-}
+use common::status_bytes;
 
 fn main() {
     let mut args = std::env::args().skip(1);

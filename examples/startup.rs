@@ -8,15 +8,11 @@
 //! For a load-independent figure, count instructions:
 //! `valgrind --tool=callgrind target/release/examples/startup`, minus the same with `empty`.
 
+mod common;
+
 use std::time::Instant;
 
-/// A field of `/proc/self/status`, in bytes.
-fn status_bytes(field: &str) -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with(field))?;
-    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb * 1024)
-}
+use common::status_bytes;
 
 fn main() {
     let which = std::env::args().nth(1).unwrap_or_default();

@@ -111,10 +111,8 @@ impl Matcher {
                 .then(|| without_middle_initials(&record.name))
                 .flatten()
                 .filter(|short| record.name != *short && record.aliases.iter().all(|a| a.text != *short));
-            // what `record.names()` gives, borrowed
-            let names = std::iter::once((record.name.as_str(), CasePolicy::default_for(&record.name), AliasForm::Name))
-                .chain(record.aliases.iter().map(|a| (a.text.as_str(), a.case, a.form)))
-                .chain(short.as_deref().map(|s| (s, CasePolicy::default_for(s), AliasForm::Name)));
+            let names =
+                record.name_forms().chain(short.as_deref().map(|s| (s, CasePolicy::default_for(s), AliasForm::Name)));
             for (alias, (text, case, form)) in names.enumerate() {
                 let pattern = normalize_name(text);
                 if pattern.is_empty() {

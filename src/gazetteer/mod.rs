@@ -351,6 +351,13 @@ impl EntityRecord {
             .chain(self.aliases.iter().map(std::borrow::Cow::Borrowed))
     }
 
+    /// What [`names`](EntityRecord::names) gives, borrowed: text, case policy and form of each
+    /// (building the matcher reads every name of every record, and copies none).
+    pub(crate) fn name_forms(&self) -> impl Iterator<Item = (&str, CasePolicy, AliasForm)> {
+        std::iter::once((self.name.as_str(), CasePolicy::default_for(&self.name), AliasForm::Name))
+            .chain(self.aliases.iter().map(|a| (a.text.as_str(), a.case, a.form)))
+    }
+
     /// Checks what can be checked of one record alone.
     fn check(&self) -> std::result::Result<(), String> {
         let prefix = self.id.split(':').next().unwrap_or("");
