@@ -18,7 +18,7 @@
 //! 37 MB/s. A word-level hash trie (tried too) was faster still, but the design keeps one
 //! automaton over every name.
 
-use crate::lexicon;
+use crate::lexicon::{Lexicon, ListId, WordList};
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
@@ -71,6 +71,8 @@ pub struct Matcher {
     // a lower-case or digit first character (most news words are lower case, and no name with a
     // capital initial starts at them)
     lower_starts: Box<[bool; 256]>,
+    // particles of names (`lexicon/particles.txt`), written in either case inside a name
+    particles: WordList,
 }
 
 /// For each byte, whether a name whose normalised form starts with it has a candidate that
@@ -100,6 +102,11 @@ impl Matcher {
     /// # Errors
     /// When the automaton exceeds the `aho-corasick` crate's limits.
     pub fn new(gazetteer: &Gazetteer) -> Result<Matcher> {
+        Matcher::with_lexicon(gazetteer, Lexicon::embedded())
+    }
+
+    /// [`Matcher::new`] with the name particles of an extractor's lexicon.
+    pub(crate) fn with_lexicon(gazetteer: &Gazetteer, lexicon: &Lexicon) -> Result<Matcher> {
         let too_many = || Error::Matcher("more than 2^32 distinct names".to_string());
         // normalised name -> pattern id
         let mut ids: FxHashMap<String, u32> = FxHashMap::default();
@@ -151,7 +158,8 @@ impl Matcher {
             .map_err(|e| Error::Matcher(e.to_string()))?;
         drop(order);
         let lower_starts = lower_starts(&ids, &pattern_candidates, &candidates);
-        Ok(Matcher { automaton, patterns: ids, pattern_candidates, candidates, lower_starts })
+        let particles = lexicon[ListId::Particles].clone();
+        Ok(Matcher { automaton, patterns: ids, pattern_candidates, candidates, lower_starts, particles })
     }
 
     /// Number of distinct patterns in the automaton.
@@ -215,7 +223,7 @@ impl Matcher {
                 let written = &text.original()[start..stop];
                 let before = out.len();
                 for c in self.pattern_candidates[pattern as usize].clone() {
-                    if case_agrees(self.candidates[c].case, &self.candidates[c].text, written) {
+                    if case_agrees(self.candidates[c].case, &self.candidates[c].text, written, &self.particles) {
                         out.push(RawMatch { start, end: stop, norm: m.start()..end, candidate: c });
                     }
                 }
@@ -231,7 +239,7 @@ impl Matcher {
 }
 
 /// Whether `written` (the original text of a match) honours `policy` for an alias `alias`.
-fn case_agrees(policy: CasePolicy, alias: &str, written: &str) -> bool {
+fn case_agrees(policy: CasePolicy, alias: &str, written: &str, particles: &WordList) -> bool {
     match policy {
         CasePolicy::Insensitive => true,
         CasePolicy::Exact => {
@@ -247,7 +255,7 @@ fn case_agrees(policy: CasePolicy, alias: &str, written: &str) -> bool {
                 // a name particle inside a name is written either way ("Tamim bin Hamad al-Thani"
                 // for "Al Thani", "Mohammed bin Zayed" for "Mohammed Bin Zayed"); the first word
                 // of a name must always be capitalised where the alias is
-                let free = !first && is_particle(word);
+                let free = !first && particles.contains_ignore_case(word);
                 first = false;
                 for (k, a) in word.chars().enumerate() {
                     let Some(wc) = w.next() else { return true };
@@ -293,10 +301,6 @@ fn normalize_name(name: &str) -> String {
     } else {
         normalize(name)
     }
-}
-
-fn is_particle(word: &str) -> bool {
-    lexicon::PARTICLES.contains_ignore_case(word)
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! From a pattern's syntax tree to a small backtracking program, and the words that trigger it.
 
-use crate::lexicon;
+use crate::lexicon::WordList;
+#[cfg(test)]
+use crate::lexicon::{Lexicon, ListId};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -205,6 +207,8 @@ pub(crate) struct Context<'a> {
     pub regexes: &'a mut HashMap<String, Regex>,
     /// Word sets by regex source, for the same reason: `<aux>` holds one set four times.
     pub set_ids: HashMap<String, usize>,
+    /// Words too common to anchor a pattern (`lexicon/common-trigger-words.txt`).
+    pub common: &'a WordList,
 }
 
 /// A set of entity kinds, one bit each.
@@ -313,9 +317,9 @@ impl Program {
 
 /// Compiles a pattern; the error says what is wrong with its slots.
 pub(crate) fn compile(parts: &[Part], cx: &mut Context<'_>) -> Result<Program, String> {
-    let groups: Vec<Vec<&str>> = parts.iter().filter_map(|p| node_anchors(&p.node)).collect();
-    let anchors: Option<Vec<u32>> =
-        rarest(groups.iter().map(Vec::as_slice)).map(|words| words.iter().map(|w| cx.vocab.intern(w)).collect());
+    let groups: Vec<Vec<&str>> = parts.iter().filter_map(|p| node_anchors(&p.node, cx.common)).collect();
+    let anchors: Option<Vec<u32>> = rarest(groups.iter().map(Vec::as_slice), cx.common)
+        .map(|words| words.iter().map(|w| cx.vocab.intern(w)).collect());
     // one-letter words occur inside everything: checking for them costs more than it saves
     let mut requires: Vec<Vec<u32>> = groups
         .iter()
@@ -525,29 +529,29 @@ pub(crate) fn word_alternation(re: &str) -> Option<impl Iterator<Item = &str>> {
 
 /// The words one of which every match of `parts` contains: the required part with the fewest,
 /// least common and longest (so rarest) words.
-fn anchors(parts: &[Part]) -> Option<Vec<&str>> {
-    rarest(parts.iter().filter_map(|p| node_anchors(&p.node)))
+fn anchors<'p>(parts: &'p [Part], common: &WordList) -> Option<Vec<&'p str>> {
+    rarest(parts.iter().filter_map(|p| node_anchors(&p.node, common)), common)
 }
 
 /// The rarest of groups of words that matches must contain (the first of equals).
-fn rarest<'p, G: std::borrow::Borrow<[&'p str]>>(groups: impl Iterator<Item = G>) -> Option<G> {
+fn rarest<'p, G: std::borrow::Borrow<[&'p str]>>(groups: impl Iterator<Item = G>, common: &WordList) -> Option<G> {
     groups.min_by_key(|words| {
         let words = words.borrow();
         let shortest = words.iter().map(|w| w.len()).min().unwrap_or(0);
-        let common = words.iter().filter(|w| lexicon::COMMON_TRIGGER.contains(w)).count();
+        let common = words.iter().filter(|w| common.contains(w)).count();
         (common, words.len(), usize::MAX - shortest)
     })
 }
 
 /// The words one of which every match of a part contains, if it is a word or an alternation of
 /// parts that each have such words.
-fn node_anchors(node: &Node) -> Option<Vec<&str>> {
+fn node_anchors<'n>(node: &'n Node, common: &WordList) -> Option<Vec<&'n str>> {
     match node {
         Node::Word(w) if w.chars().any(char::is_alphanumeric) => Some(vec![w.as_str()]),
         Node::Alt(branches) => {
             let mut all = Vec::new();
             for b in branches {
-                all.extend(anchors(b)?);
+                all.extend(anchors(b, common)?);
             }
             all.sort();
             all.dedup();
@@ -565,7 +569,9 @@ mod tests {
     fn program(p: &str) -> Result<(Program, Vocab), String> {
         let (mut vocab, mut sets) = (Vocab::default(), Vec::new());
         let mut regexes = HashMap::new();
-        let mut cx = Context { vocab: &mut vocab, sets: &mut sets, regexes: &mut regexes, set_ids: HashMap::new() };
+        let common = &Lexicon::embedded()[ListId::CommonTriggerWords];
+        let mut cx =
+            Context { vocab: &mut vocab, sets: &mut sets, regexes: &mut regexes, set_ids: HashMap::new(), common };
         let program = compile(&parse_pattern(p, &Default::default()).map_err(|e| e.message)?, &mut cx)?;
         Ok((program, vocab))
     }

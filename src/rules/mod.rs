@@ -127,6 +127,7 @@ pub(crate) use self::kinds::{KindId, KindTable};
 use crate::date::Date;
 use crate::document::RelationKind;
 use crate::error::{Error, Location, Result};
+use crate::lexicon::{Lexicon, ListId};
 use crate::resolve::Resolution;
 use crate::text::Text;
 
@@ -231,6 +232,8 @@ pub struct RuleSet {
     /// The word regexes compiled so far, by source, for the files added next.
     regexes: std::collections::HashMap<String, regex::Regex>,
     trigger: Trigger,
+    /// The word lists the rules read: common words, negation and modality.
+    lexicon: std::sync::Arc<Lexicon>,
 }
 
 /// Parses the `[define]` entries of a file into `scope`: defines may use each other, so they parse
@@ -328,6 +331,7 @@ impl Default for RuleSet {
             sets: Vec::new(),
             regexes: std::collections::HashMap::new(),
             trigger: Trigger::default(),
+            lexicon: Lexicon::embedded().clone(),
         }
     }
 }
@@ -336,6 +340,11 @@ impl RuleSet {
     /// An empty rule set that knows the built-in relation kinds (`rules/kinds.toml`).
     pub fn new() -> RuleSet {
         RuleSet::default()
+    }
+
+    /// An empty rule set that reads the words of `lexicon`.
+    pub(crate) fn with_lexicon(lexicon: std::sync::Arc<Lexicon>) -> RuleSet {
+        RuleSet { lexicon, ..RuleSet::default() }
     }
 
     /// The relation kinds this set knows, built-in and declared, in order of declaration.
@@ -452,6 +461,7 @@ impl RuleSet {
             sets: &mut self.sets,
             regexes: &mut self.regexes,
             set_ids: std::collections::HashMap::new(),
+            common: &self.lexicon[ListId::CommonTriggerWords],
         };
         for spec in &file.rule {
             let spec = spec.get_ref();
@@ -565,7 +575,9 @@ impl RuleSet {
         }
         if self.rules.is_empty() {
             let kinds = std::mem::take(&mut self.kinds);
+            let lexicon = self.lexicon.clone();
             *self = other;
+            self.lexicon = lexicon;
             self.kinds.merge(&kinds)?;
             return Ok(());
         }
@@ -773,8 +785,15 @@ impl RuleSet {
                     continue;
                 }
                 let rule = &self.rules[pattern.rule];
-                let mut vm =
-                    Vm::new(&pattern.program, units, text, resolution, &trigger.sets, std::mem::take(&mut scratch));
+                let mut vm = Vm::new(
+                    &pattern.program,
+                    units,
+                    text,
+                    resolution,
+                    &trigger.sets,
+                    &self.lexicon,
+                    std::mem::take(&mut scratch),
+                );
                 vm.memo_after = memo_after;
                 if near.is_some() {
                     vm.track();
