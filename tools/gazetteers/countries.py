@@ -8,9 +8,6 @@ from .common import *  # noqa: F401,F403  (helpers and constants)
 from .curated import *  # noqa: F401,F403  (the curated tables)
 
 
-NOT_COUNTRIES = {"XA", "XB", "AC", "CP", "CQ", "DG", "EA", "IC", "TA", "EU", "EZ", "UN", "QO", "ZZ", "AA", "QU"}
-
-
 def split_names(text):
     """Factbook name lists: 'A, B or C (note)' -> ['A', 'B', 'C']."""
     text = clean(text)

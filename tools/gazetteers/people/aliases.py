@@ -6,8 +6,7 @@ import re
 import sys
 
 from ..common import ascii_fold
-from ..curated import COMMON_GIVEN_NAMES, COMMON_SURNAMES, FAMOUS_SURNAMES, PERSON_EXTRA, SURNAME_STOP
-from .names import DYNASTIES
+from ..curated import COMMON_GIVEN_NAMES, COMMON_SURNAMES, DYNASTIES, FAMOUS_SURNAMES, PERSON_EXTRA, SURNAME_STOP
 
 
 def add_article_surnames(r, name):

@@ -6,8 +6,8 @@ from collections import defaultdict
 from datetime import date
 
 from ..common import ascii_fold
-from .holders import PARTICLES
-from .names import GIVEN_NOISE, cluster_same, given_fold, given_skeleton, person_key, surname_key
+from ..curated import GIVEN_NOISE, PARTICLES
+from .names import cluster_same, given_fold, given_skeleton, person_key, surname_key
 
 
 def name_words(p):

@@ -5,29 +5,7 @@ start date and other spellings; and the title news uses for it."""
 import re
 
 from ..common import MONTH_WORD, parse_date
-
-TITLE_WORDS = set("""President Prime Minister King Queen Emperor Sultan Emir Amir Supreme Leader Chancellor Premier
-Chairman Chairwoman Chair General Governor Grand Duke Duchess Prince Princess Crown Chief Executive Federal State
-Counselor Counsellor Vice First Second Acting Interim Transitional Head Council Presidium Sovereign Pope Captain
-Captains Regent Regents Co-prince Co-Prince Co-princes Lieutenant Colonel Marshal Field Military Junta Brigadier
-Major Admiral Secretary Party Communist Central Committee Executive Yuan Provisional Deputy Senior Minister-President
-Governor-General Taoiseach Mr. Dr. Gen. Col. Lt. Maj. Sheikh Shaykh Ayatollah Commander Commander-in-Chief
-Presidential National Revolutionary Command Salvation Transition Caretaker Paramount Holy Father His Her Majesty
-Highness Royal Lord Chief-of-State Mayor Ms. Mrs. Mr Coprince Coprinces Episcopal French Spanish Prefect Ruler
-Congress Minister-designate Political Affairs Archbishop Cardinal Administrator High Commissioner Commissioner Premier-designate Republic
-Assembly Island Territorial Government Cabinet Federation Ministers Council Islamic People's Armed Forces Ruling
-Transitional Sovereignty Magistrate Member Official Field Lt. Brig. Dr Gen Haji Hajji Sir Dame Rev. Father
-Capt. Capt Cpt. Col Maj Brig Lt Adm. Sgt.""".split())
-
-HOS_TITLES = ["King", "Queen", "Emperor", "Amir", "Emir", "Sultan", "Grand Duke", "Co-prince", "Prince", "Pope", "Captain Regent",
-              "Supreme Leader", "President", "Chairman", "Governor", "Administrator"]
-# Other wordings of a head of state's title: (pattern, the title news uses).
-HOS_TITLE_WORDS = [(r"\bCo-?[Pp]rinces?\b", "Co-prince"), (r"\bLeader\b", "Supreme Leader"), (r"\bChair(person)?\b", "Chairman"), (r"\bParamount\b", "King")]
-HOG_TITLES = [("President of the Council of Ministers", "Prime Minister"), ("President of the Government", "Prime Minister"),
-              ("Prime Minister", None), ("Premier", None), ("Chancellor", None), ("Chief Executive", None),
-              ("Chief Minister", None), ("Taoiseach", None), ("President", None), ("Chairman", None), ("Chairperson", "Chairman"),
-              ("Chair", "Chairman"), ("Governor", None),
-              ("Administrator", None)]
+from ..curated import CAPS_SKIP, HOG_TITLES, HOS_TITLE_WORDS, HOS_TITLES, PARTICLES, TITLE_WORDS
 
 
 def canonical_title(raw, office):
@@ -45,10 +23,6 @@ def canonical_title(raw, office):
             if re.search(r"\b" + re.escape(w) + r"\b", t, re.I):
                 return canon or w
     return "President" if office == "head-of-state" else "Prime Minister"
-
-
-PARTICLES = {"da", "de", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le", "bin",
-             "bint", "ibn", "al", "el", "y", "e", "ould", "ag", "ben", "dit", "arap"}
 
 
 def is_caps(tok):
@@ -80,7 +54,6 @@ ALSO_SPELLED = re.compile(r"\s*[;,]?\s*(\()?\balso (?:spelled|known as|referred 
 # the holder named before it took over, when the text gives no "since".
 FORMER_ON = re.compile(r"^[^;]*;?\s*(?:note\s*-?\s*)?former\s+[A-Z][^;]*?\bon\s+(\d{1,2}\s+" + MONTH_WORD + r"\s+\d{4})")
 EVENT_ON = re.compile(r"\bon\s+(\d{1,2}\s+" + MONTH_WORD + r"\s+\d{4})")
-CAPS_SKIP = ("NA", "II", "III", "IV", "VI", "XVI")
 
 
 def title_places(by_iso3):

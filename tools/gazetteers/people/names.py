@@ -6,6 +6,7 @@ import difflib
 import re
 
 from ..common import ascii_fold
+from ..curated import DISTINCT_GIVEN, DYNASTIES, GIVEN_NOISE, NAME_SUFFIXES
 
 
 def skeleton(text):
@@ -17,14 +18,6 @@ def skeleton(text):
         return t
     t = t[0] + re.sub(r"[aeiouy]", "", t[1:])
     return re.sub(r"(.)\1+", r"\1", t)
-
-
-# Generational suffixes and post-nominal honorifics: never a surname ("Dee-Maxwell Saah Kemayah, Sr.").
-NAME_SUFFIXES = {"Sr.", "Sr", "Jr.", "Jr", "II", "III", "IV", "Snr", "Jnr", "PhD", "KC", "QC", "GCMG", "KBE", "OBE"}
-
-# Ruling families whose name every member bears (lower case, without "al-").
-DYNASTIES = {"sabah", "thani", "nahyan", "nuhayyan", "nuhayan", "maktoum", "maktum", "saud", "khalifa", "said", "qasimi",
-             "nuaimi", "sharqi", "mualla", "bolkiah"}
 
 
 def nasab(n):
@@ -71,9 +64,6 @@ def person_key(iso3, p):
     return (iso3, sur, given)
 
 
-GIVEN_NOISE = {"muhammad", "mohammad", "mohammed", "mohamed", "mian", "sheikh", "shaykh", "hajji", "haji", "dr", "gen"}
-
-
 def given_words(p):
     """Given names without initials and honorific or devotional words ("Mian", "Sheikh", "Muhammad")."""
     return [t for t in p["given"] if not re.fullmatch(r"[A-Z]\.?", t) and ascii_fold(t).lower().strip(".") not in GIVEN_NOISE]
@@ -96,11 +86,6 @@ def given_fold(p):
         return re.sub(r"[^a-z]", "", ascii_fold("".join(p["trailing"])).lower())
     g = given_words(p)
     return re.sub(r"[^a-z]", "", ascii_fold("".join(g)).lower())
-
-
-# Different people whose given names no spelling rule tells apart from a respelling (cousins who
-# followed each other as President of the Marshall Islands: Factbook 1996-1997 editions).
-DISTINCT_GIVEN = [("amata", "imata")]
 
 
 def cluster_same(a, b, caps_first):

@@ -7,14 +7,9 @@ import re
 from collections import defaultdict
 
 from ..common import Rec, ascii_fold, slug
-from ..curated import INTL_OFFICES, SURNAME_STOP
+from ..curated import INTL_OFFICES, LABEL_HONORIFICS, SURNAME_STOP, WIKIDATA_HEAD_POSITIONS
 from .aliases import add_article_surnames, add_nasab_short
 from .names import dynasty_name, name_parts, nasab, skeleton
-
-# Honorifics some Wikidata labels begin with ("Prince Faisal bin Farhan Al Saud", "Sheikh Abdullah
-# bin Zayed Al Nahyan", "Archbishop Paul Gallagher", "Dr. Narayan Khadka"): not part of the name; the
-# label stays an alias.
-LABEL_HONORIFICS = ("Prince", "Princess", "Sheikh", "Shaikh", "Archbishop", "Cardinal", "Dr.", "Dr")
 
 
 def wikidata_person(recs, name, qid, iso3=None):
@@ -62,12 +57,7 @@ def wikidata_position(pos, label):
         return "other", "Governor-General"
     if p.startswith("member of"):
         return "head-of-government", "Member"
-    heads = [("druk gyalpo", "King"), ("yang di-pertuan agong", "King"), ("o le ao o le malo", "Head of State"),
-             ("pope", "Pope"), ("episcopal co-prince", "Co-prince"), ("french co-prince", "Co-prince"),
-             ("supreme leader", "Supreme Leader"), ("chairman of the presidential council", "Chairman"),
-             ("captain regent", "Captain Regent"), ("emperor", "Emperor"), ("emir", "Emir"), ("sultan", "Sultan"),
-             ("grand duke", "Grand Duke"), ("prince", "Prince"), ("king", "King"), ("queen", "Queen")]
-    for w, t in heads:
+    for w, t in WIKIDATA_HEAD_POSITIONS:
         if p.startswith(w):
             return "head-of-state", t
     if p.startswith("monarch"):
