@@ -35,6 +35,7 @@ TABLES = {
     "CURATED_CITIES": ("cities.tsv", "list", [("name", "s"), ("iso2", "s"), ("aliases", "l")]),
     "CAPITAL_QUALIFIED": ("capital_qualified.tsv", "dict", [("id", "s"), ("name", "s?")]),
     "CITY_EXTRA": ("city_extra.tsv", "dict", [("geonames_name", "s"), ("aliases", "l")]),
+    "FORMER_CITY_NAMES": ("former_city_names.tsv", "set", [("name", "s")]),
     "CITY_STOP": ("city_stop.tsv", "dict", [("name", "s"), ("reason", "s?")]),
     "SURNAME_STOP": ("surname_stop.tsv", "set", [("surname", "s")]),
     "COMMON_SURNAMES": ("common_surnames.tsv", "set", [("surname", "s")]),
