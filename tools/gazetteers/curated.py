@@ -78,6 +78,17 @@ TABLES = {
     "SECTOR_TITLE": ("sector_title.tsv", "dict", [("sector", "s"), ("title", "s")]),
     "SYNONYM_STOP_WORDS": ("synonym_stop_words.tsv", "set", [("word", "s")]),
     "FUNCTION_WORDS": ("function_words.tsv", "set", [("word", "s")]),
+    "REGNAL_TITLES": ("regnal_titles.tsv", "set", [("title", "s")]),
+    "REALM_TITLES": ("realm_titles.tsv", "set", [("title", "s")]),
+    "COLLEGIAL_TITLES": ("collegial_titles.tsv", "set", [("title", "s")]),
+    "COLLEGIAL_COUNTRIES": ("collegial_countries.tsv", "set", [("of", "s")]),
+    "QUEENS_REGNANT": ("queens_regnant.tsv", "set", [("label", "s")]),
+    "TITLE_PLACES_EXTRA": ("title_places_extra.tsv", "set", [("name", "s")]),
+    "HOLDER_TITLE_STOP": ("holder_title_stop.tsv", "list", [("title_prefix", "s")]),
+    "ORG_NAME_SMALL_WORDS": ("org_name_small_words.tsv", "set", [("word", "s")]),
+    "MAC_WORDS": ("mac_words.tsv", "set", [("word", "s")]),
+    "SHORT_COUNTRY_ALIASES": ("short_country_aliases.tsv", "set", [("alias", "s")]),
+    "ISO2_TO_GEC_EXTRA": ("iso2_to_gec_extra.tsv", "dict", [("iso2", "s"), ("gec", "s")]),
 }
 
 # Stop lists whose entries without a reason were reviewed and kept: only entries with a reason stop.

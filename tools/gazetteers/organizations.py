@@ -20,7 +20,7 @@ def spelling_variants(name):
 
 
 def restore_case(upper):
-    small = {"of", "the", "and", "for", "on", "in", "to", "de", "del", "la", "des", "du", "et", "at", "by", "with", "a"}
+    small = ORG_NAME_SMALL_WORDS
     words = upper.replace("_", " ").split()
     out = []
     for i, w in enumerate(words):

@@ -16,8 +16,8 @@ import sys
 from collections import Counter, defaultdict
 
 from .common import Rec, ascii_fold, slug, src_path
-from .curated import (CAMEO_COUNTRY, COMMON_GIVEN_NAMES, COMMON_SURNAMES, COUNTRY_AKIN, FUNCTION_WORDS, PARTICLES,
-                      SECTOR_TITLE, SURNAME_STOP, SYNONYM_STOP_WORDS, TITLE_WORDS)
+from .curated import (CAMEO_COUNTRY, COMMON_GIVEN_NAMES, COMMON_SURNAMES, COUNTRY_AKIN, FUNCTION_WORDS, MAC_WORDS,
+                      ORG_NAME_SMALL_WORDS, PARTICLES, SECTOR_TITLE, SURNAME_STOP, SYNONYM_STOP_WORDS, TITLE_WORDS)
 from .people.holders import cap_word
 from .people.names import skeleton
 from .people.roles import overlay_records
@@ -85,7 +85,7 @@ def press_case(words):
     out = []
     for i, w in enumerate(words):
         c = cap_word(w, first=i == 0)
-        if re.fullmatch(r"Ma?c[a-z]{3,}", c) and c.lower() not in ("macao", "macon", "mace", "machado", "macias"):
+        if re.fullmatch(r"Ma?c[a-z]{3,}", c) and c.lower() not in MAC_WORDS:
             k = 2 if c.startswith("Mc") else 3
             c = c[:k] + c[k].upper() + c[k + 1:]
         c = re.sub(r"'S\b", "'s", c)
@@ -178,7 +178,7 @@ GROUP_WORDS = re.compile(r"\b(ARMY|FRONT|MOVEMENT|BRIGADES?|PARTY|GROUPS?|ORGANI
 
 
 def restore_org_case(words):
-    small = {"of", "the", "and", "for", "on", "in", "to", "de", "del", "la", "des", "du", "et", "at", "by", "with", "a", "al"}
+    small = ORG_NAME_SMALL_WORDS | {"al"}  # the Arabic article too ("Jaish al Mahdi")
     out = []
     for i, w in enumerate(words):
         lw = w.lower()

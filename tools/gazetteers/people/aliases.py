@@ -6,7 +6,8 @@ import re
 import sys
 
 from ..common import ascii_fold
-from ..curated import COMMON_GIVEN_NAMES, COMMON_SURNAMES, DYNASTIES, FAMOUS_SURNAMES, PERSON_EXTRA, SURNAME_STOP
+from ..curated import (COMMON_GIVEN_NAMES, COMMON_SURNAMES, DYNASTIES, FAMOUS_SURNAMES, PERSON_EXTRA, REGNAL_TITLES,
+                       SURNAME_STOP)
 
 
 def add_article_surnames(r, name):
@@ -98,7 +99,7 @@ def add_regnal_names(recs):
     for r in recs.values():
         m = re.match(r"^([A-Z][\w-]+) ([IVX]+)(?:,? (?:Prince )?of [A-Z].*)?$", r.name)
         titles = {x["title"] for x in r.roles if x["office"] == "head-of-state"}
-        for title in sorted(titles & {"King", "Queen", "Emperor", "Sultan", "Emir", "Amir", "Grand Duke", "Prince", "Pope"}):
+        for title in sorted(titles & REGNAL_TITLES):
             if m:
                 r.add(f"{title} {m.group(1)}")
 

@@ -7,7 +7,7 @@ import sys
 from collections import defaultdict
 
 from ..common import ascii_fold, clean
-from ..curated import DEFUNCT_STATES, FACTBOOK_ERRATA
+from ..curated import DEFUNCT_STATES, FACTBOOK_ERRATA, REALM_TITLES
 from .holders import HOG_TITLES, canonical_title, exec_segments, parse_holder
 
 # The offices each field of the executive-branch text names.
@@ -126,7 +126,7 @@ def drop_copied_holders(seq):
     seen_in = defaultdict(lambda: defaultdict(set))
     for (iso3, office), items in seq.items():
         for ed, p in items:
-            if not p.get("vacant") and p["since"] and canonical_title(p["title"], office) not in ("King", "Queen", "Prince", "Co-prince", "Administrator", "Governor"):
+            if not p.get("vacant") and p["since"] and canonical_title(p["title"], office) not in REALM_TITLES:
                 seen_in[(ascii_fold(p["name"]).lower(), p["since"])][iso3].add(ed)
     for (name, since), where in seen_in.items():
         if len(where) < 2:

@@ -5,7 +5,8 @@ start date and other spellings; and the title news uses for it."""
 import re
 
 from ..common import MONTH_WORD, parse_date
-from ..curated import CAPS_SKIP, HOG_TITLES, HOS_TITLE_WORDS, HOS_TITLES, PARTICLES, TITLE_WORDS
+from ..curated import (CAPS_SKIP, HOG_TITLES, HOLDER_TITLE_STOP, HOS_TITLE_WORDS, HOS_TITLES, PARTICLES, TITLE_PLACES_EXTRA,
+                       TITLE_WORDS)
 
 
 def canonical_title(raw, office):
@@ -62,7 +63,7 @@ def title_places(by_iso3):
     places = set()
     for r in by_iso3.values():
         places.update(t.lower() for t in [r.name, *(a[0] for a in r.aliases if a[2] == "name")])
-    places.update({"swiss confederation", "presidency", "parliament"})
+    places.update(TITLE_PLACES_EXTRA)
     return places
 
 
@@ -153,7 +154,7 @@ def parse_holder(seg, places):
     # Armed Forces General"); one with a digit is a note's sentence, not a title
     if not caps or len(title) > 90 or re.search(r"\d|\b(is|was|has|had|who|which|former|son|daughter)\b", title):
         return None
-    if title.lower().startswith(("president of china", "president of france", "king of")):
+    if title.lower().startswith(tuple(HOLDER_TITLE_STOP)):
         return None
     caps_first = not given
     surname = " ".join(cap_word(t, i == 0) for i, t in enumerate(caps) if i == 0 or not re.fullmatch(r"[IVX]+", t))

@@ -9,7 +9,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 
 from ..common import GAZETTEERS_DIR, ascii_fold
-from ..curated import ROLE_EXTRA
+from ..curated import COLLEGIAL_COUNTRIES, COLLEGIAL_TITLES, ROLE_EXTRA
 
 
 def full_date(d):
@@ -37,9 +37,8 @@ def names_of(r):
 
 
 def collegial(ro):
-    """An office held jointly: co-princes of Andorra, Captains Regent of San Marino, members of the
-    Swiss Federal Council. Its holders' terms overlap."""
-    return ro["title"] in ("Member", "Co-prince", "Captain Regent") or ro["of"] in ("country:AND", "country:SMR")
+    """An office held jointly (COLLEGIAL_TITLES, COLLEGIAL_COUNTRIES): its holders' terms overlap."""
+    return ro["title"] in COLLEGIAL_TITLES or ro["of"] in COLLEGIAL_COUNTRIES
 
 
 def within(a, b):

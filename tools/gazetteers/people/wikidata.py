@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 
 from ..common import Rec, ascii_fold, slug
-from ..curated import INTL_OFFICES, LABEL_HONORIFICS, SURNAME_STOP, WIKIDATA_HEAD_POSITIONS
+from ..curated import INTL_OFFICES, LABEL_HONORIFICS, QUEENS_REGNANT, SURNAME_STOP, WIKIDATA_HEAD_POSITIONS
 from .aliases import add_article_surnames, add_nasab_short
 from .names import dynasty_name, name_parts, nasab, skeleton
 
@@ -61,7 +61,7 @@ def wikidata_position(pos, label):
         if p.startswith(w):
             return "head-of-state", t
     if p.startswith("monarch"):
-        return "head-of-state", "Queen" if label in ("Elizabeth II", "Margrethe II") else "King"
+        return "head-of-state", "Queen" if label in QUEENS_REGNANT else "King"
     if re.match(r"president of the (pontifical commission|governorate)", p):
         return "head-of-government", "President of the Governorate"
     if re.match(r"(prime minister|premier|chancellor|federal chancellor|taoiseach|minister of state|chairman of the council of ministers)", p):
