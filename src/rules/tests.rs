@@ -1,6 +1,7 @@
 //! Engine tests against a small inline gazetteer (the default gazetteers are not needed).
 
 use super::*;
+use crate::error::Error;
 use crate::extract::Extractor;
 
 const PEOPLE: &str = r#"{"id":"person:xi-jinping","kind":"person","name":"Xi Jinping","aliases":["Xi"]}
