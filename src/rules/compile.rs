@@ -18,9 +18,16 @@ pub(crate) const COMMA: u32 = 0;
 pub(crate) const AND: u32 = 1;
 /// The id of `&`.
 pub(crate) const AMPERSAND: u32 = 2;
-/// The ids of the determiners that belong to the mention after them: `the`, `his`, `her`,
-/// `their`, `its`.
-pub(crate) const DETERMINERS: std::ops::RangeInclusive<u32> = 3..=7;
+/// The ids of the determiners that belong to the mention after them (`lexicon/determiners.txt`):
+/// every vocabulary gives them the ids after `&`, in the list's order.
+pub(crate) static DETERMINERS: once_cell::sync::Lazy<std::ops::Range<u32>> = once_cell::sync::Lazy::new(|| {
+    let first = AMPERSAND + 1;
+    // a list of a few words: its length fits
+    let n = u32::try_from(lexicon::DETERMINERS.entries().count()).unwrap_or(0);
+    first..first + n
+});
+/// The words every vocabulary starts with, before the determiners: `COMMA`, `AND`, `AMPERSAND`.
+const FIXED_WORDS: [&str; 3] = [",", "and", "&"];
 
 /// Every word the patterns of a rule set name, each with a small id: a sentence's tokens are looked
 /// up once, and the programs then compare ids instead of strings.
@@ -56,7 +63,7 @@ impl Default for Vocab {
             longest: 0,
         };
         // the words the engine itself looks for, with fixed ids
-        for w in [",", "and", "&", "the", "his", "her", "their", "its"] {
+        for w in FIXED_WORDS.into_iter().chain(lexicon::DETERMINERS.entries()) {
             vocab.intern(w);
         }
         vocab
@@ -611,7 +618,7 @@ mod tests {
         assert_eq!(vocab.id(b"&"), AMPERSAND);
         let determiners: Vec<u32> =
             ["the", "his", "her", "their", "its"].iter().map(|w| vocab.id(w.as_bytes())).collect();
-        assert_eq!(determiners, DETERMINERS.collect::<Vec<_>>());
+        assert_eq!(determiners, DETERMINERS.clone().collect::<Vec<_>>());
         assert_eq!(vocab.intern("abcd"), ids[3]);
         let missing =
             ["", "b", "abcdef", "abcdefg", "abcdefghij", "abcdefghijklmno", "abcdefghijklmnopqr", "aa", "ab\0"];

@@ -653,28 +653,14 @@ pub(crate) fn mood(vm: &Vm<'_>, run: Run<'_>) -> Mood {
         if matches!(w, "," | ";" | ":" | "." | "\"" | "(" | ")") {
             break;
         }
-        if matches!(
-            w,
-            "if" | "whether"
-                | "unless"
-                | "denied"
-                | "denies"
-                | "deny"
-                | "denying"
-                | "rumours"
-                | "rumors"
-                | "rumoured"
-                | "rumored"
-                | "speculation"
-                | "unclear"
-        ) {
+        if lexicon::SUPPOSITIONS.contains(w) {
             return Mood::Negated;
         }
     }
     // "the meeting between … was cancelled": a cancellation right after the match
     let end = run.trace.iter().map(|(_, r)| r.end).max().unwrap_or(0);
     for w in (end..(end + WINDOW).min(vm.units.len())).map_while(|u| vm.word(u)) {
-        if matches!(w, "cancelled" | "canceled" | "postponed" | "scrapped" | "shelved" | "collapsed" | "aborted") {
+        if lexicon::CANCELLATIONS.contains(w) {
             return Mood::Negated;
         }
         if matches!(w, "," | ";" | ":" | "." | "and" | "but") {
