@@ -76,6 +76,8 @@ pub mod matcher;
 #[doc(hidden)]
 pub mod resolve;
 pub mod rules;
+#[cfg(test)]
+mod tests;
 #[doc(hidden)]
 pub mod text;
 

@@ -78,34 +78,10 @@
 //!
 //! # Testing rules
 //!
-//! [`Extractor::check_rules`](crate::Extractor::check_rules) runs every example and counterexample
-//! through the extractor itself (gazetteer and resolution included) and returns a
-//! [`Report`](crate::check::Report): an example passes only when the rule it belongs to finds the
-//! relations it lists, a counterexample fails when that rule finds anything, whatever the other
-//! rules do, and a rule without examples is reported:
-//!
-//! ```
-//! use attache::Extractor;
-//!
-//! let people = r#"{"id":"person:ana-lima","kind":"person","name":"Ana Lima","aliases":["Lima"]}
-//! {"id":"person:ben-okafor","kind":"person","name":"Ben Okafor","aliases":["Okafor"]}"#;
-//! let rules = r#"
-//! [[rule]]
-//! id = "meet/greeted"
-//! relation = "meet"
-//! patterns = ["{subject:person} greeted {object:person}"]
-//! examples = ["Ana Lima greeted Ben Okafor in Lagos. => meet(Ana Lima, Ben Okafor)"]
-//! counterexamples = ["Ana Lima never greeted Ben Okafor."]
-//! "#;
-//! let extractor = Extractor::builder()
-//!     .defaults(false)
-//!     .gazetteer_str("people.jsonl", people)
-//!     .rules_str("my-rules.toml", rules)
-//!     .build()?;
-//! let report = extractor.check_rules();
-//! assert!(report.is_ok(), "{report}");
-//! # Ok::<(), attache::Error>(())
-//! ```
+//! A rule's examples and counterexamples run through the whole pipeline (gazetteer and resolution
+//! included) in the [`check`](crate::check) module, which sits above this stage: an example passes
+//! only when the rule it belongs to finds the relations it lists, a counterexample fails when that
+//! rule finds anything, whatever the other rules do, and a rule without examples is reported.
 
 mod compile;
 mod engine;
@@ -114,8 +90,6 @@ mod explain;
 mod kinds;
 mod load;
 mod syntax;
-#[cfg(test)]
-mod tests;
 
 use std::collections::BTreeMap;
 
@@ -384,7 +358,7 @@ impl RuleSet {
 
     /// The sentences each pattern may fire in: `(sentence, pattern)`, sorted.
     #[cfg(test)]
-    fn candidates(&self, text: &Text<'_>) -> Vec<(usize, usize)> {
+    pub(crate) fn candidates(&self, text: &Text<'_>) -> Vec<(usize, usize)> {
         let mut scan = Scan::new(self, text.sentences().len());
         let mut pairs = Vec::new();
         for s in 0..text.sentences().len() {
@@ -424,7 +398,7 @@ impl RuleSet {
 
     /// [`RuleSet::find`], with patterns remembering failed states after `memo_after` steps over a
     /// sentence.
-    fn find_with(
+    pub(crate) fn find_with(
         &self,
         text: &Text<'_>,
         resolution: &Resolution,
