@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::compile;
 use super::example::{self, Example};
+use super::index::WordId;
 use super::kinds;
 use super::syntax;
 use super::{Pattern, Rule, RuleSet};
@@ -279,10 +280,10 @@ impl RuleSet {
             rule.kind = kind_ids[rule.kind.index()];
         }
         // the other set's words and word sets get ids of this one
-        let words: Vec<u32> = (0..vocab.len() as u32).map(|w| self.vocab.intern(vocab.word(w))).collect();
+        let words: Vec<WordId> = WordId::all(vocab.len()).map(|w| self.vocab.intern(vocab.word(w))).collect();
         let first_set = self.sets.len();
         self.sets.extend(sets.iter().map(|set| {
-            let mut ids: Vec<u32> = set.iter().map(|&w| words[w as usize]).collect();
+            let mut ids: Vec<WordId> = set.iter().map(|&w| words[w]).collect();
             ids.sort_unstable();
             ids.into_boxed_slice()
         }));

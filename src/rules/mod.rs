@@ -87,6 +87,7 @@ mod compile;
 mod engine;
 mod example;
 mod explain;
+mod index;
 mod kinds;
 mod load;
 mod syntax;
@@ -97,6 +98,7 @@ use self::compile::{Program, Vocab, NO_WORD};
 use self::engine::{Mood, Scratch, Vm, WordSets};
 pub use self::example::{Example, Expected};
 pub use self::explain::{Explained, Explanation, NearMiss};
+use self::index::{GroupId, PatternId, UnitId, WordId};
 pub use self::kinds::{KindDef, DEFAULT_KINDS};
 pub(crate) use self::kinds::{KindId, KindTable};
 use self::load::PRELUDE_SCOPE;
@@ -179,13 +181,13 @@ struct Trigger {
     /// Per word id, where its patterns start in `anchored` (one more entry at the end).
     starts: Vec<u32>,
     /// The patterns whose rarest required words hold the word, for each word in turn.
-    anchored: Vec<u32>,
+    anchored: Vec<PatternId>,
     /// Patterns without required words: tried on every sentence.
     always: Vec<usize>,
     /// The distinct groups of words that patterns require besides their anchors.
-    groups: Vec<Box<[u32]>>,
+    groups: Vec<Box<[WordId]>>,
     /// Per pattern, the groups it requires besides its anchors (indices into `groups`).
-    requires: Vec<Box<[u32]>>,
+    requires: Vec<Box<[GroupId]>>,
     /// The word sets, as bit sets over the vocabulary.
     sets: WordSets,
 }
@@ -202,7 +204,7 @@ pub struct RuleSet {
     /// Every word the patterns name.
     vocab: Vocab,
     /// Word sets (regular expressions that are only alternations of words), as sorted word ids.
-    sets: Vec<Box<[u32]>>,
+    sets: Vec<Box<[WordId]>>,
     /// The word regexes compiled so far, by source, for the files added next.
     regexes: std::collections::HashMap<String, regex::Regex>,
     trigger: Trigger,
@@ -290,24 +292,24 @@ impl RuleSet {
     }
 
     fn build_trigger(&mut self) -> Result<()> {
-        let mut anchored: Vec<(u32, u32)> = Vec::new();
+        let mut anchored: Vec<(WordId, PatternId)> = Vec::new();
         let mut always = Vec::new();
-        let mut groups: Vec<Box<[u32]>> = Vec::new();
-        let mut group_ids: std::collections::HashMap<&[u32], u32> = std::collections::HashMap::new();
+        let mut groups: Vec<Box<[WordId]>> = Vec::new();
+        let mut group_ids: std::collections::HashMap<&[WordId], GroupId> = std::collections::HashMap::new();
         let mut requires = Vec::with_capacity(self.patterns.len());
         for (p, pattern) in self.patterns.iter().enumerate() {
             match &pattern.program.anchors {
                 None => always.push(p),
-                Some(anchors) => anchored.extend(anchors.iter().map(|&w| (w, p as u32))),
+                Some(anchors) => anchored.extend(anchors.iter().map(|&w| (w, PatternId::new(p)))),
             }
-            let ids: Vec<u32> = pattern
+            let ids: Vec<GroupId> = pattern
                 .program
                 .requires
                 .iter()
                 .map(|group| {
                     *group_ids.entry(group).or_insert_with(|| {
                         groups.push(group.as_slice().into());
-                        (groups.len() - 1) as u32
+                        GroupId::new(groups.len() - 1)
                     })
                 })
                 .collect();
@@ -315,14 +317,17 @@ impl RuleSet {
         }
         anchored.sort_unstable();
         let mut starts = Vec::with_capacity(self.vocab.len() + 1);
+        // (offsets into `anchored`, which holds fewer than 2^32 entries: one per anchor word of a
+        // pattern)
+        let offset = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
         let mut i = 0;
-        for w in 0..self.vocab.len() as u32 {
-            starts.push(i as u32);
+        for w in WordId::all(self.vocab.len()) {
+            starts.push(offset(i));
             while i < anchored.len() && anchored[i].0 == w {
                 i += 1;
             }
         }
-        starts.push(i as u32);
+        starts.push(offset(i));
         let anchored = anchored.into_iter().map(|(_, p)| p).collect();
         let sets = WordSets::new(&self.sets, self.vocab.len());
         self.trigger = Trigger { starts, anchored, always, groups, requires, sets };
@@ -371,7 +376,7 @@ impl RuleSet {
     /// The units of sentence `s`.
     pub(crate) fn units(&self, text: &Text<'_>, resolution: &Resolution, s: usize) -> Vec<engine::Unit> {
         let tokens = text.sentences()[s].tokens();
-        let words: Vec<u32> = tokens.clone().map(|t| self.vocab.id(text.token_text(t).as_bytes())).collect();
+        let words: Vec<WordId> = tokens.clone().map(|t| self.vocab.id(text.token_text(t).as_bytes())).collect();
         engine::units(text, resolution, tokens, &words)
     }
 
@@ -669,16 +674,16 @@ struct ScanTables {
     word_seen: Vec<u32>,
     pattern_seen: Vec<u32>,
     /// The word id of each token of the sentence.
-    words: Vec<u32>,
+    words: Vec<WordId>,
     /// The anchor words of the sentence.
-    present: Vec<u32>,
+    present: Vec<WordId>,
     /// The candidate patterns of the sentence.
     order: Vec<usize>,
     /// Per required group: the sentence (counted from 1) where it was last looked at, and whether
     /// one of its words occurs there.
     group_seen: Vec<(u32, bool)>,
     /// Per word: the sentence (counted from 1) and the unit where it last occurs.
-    last_unit: Vec<(u32, u32)>,
+    last_unit: Vec<(u32, UnitId)>,
 }
 
 /// The tables of a [`Scan`], kept per thread from one text to the next: made (and zeroed) for
@@ -717,7 +722,7 @@ impl<'r> Scan<'r> {
         t.word_seen.resize(rules.vocab.len(), 0);
         t.pattern_seen.resize(rules.patterns.len(), 0);
         t.group_seen.resize(rules.trigger.groups.len(), (0, false));
-        t.last_unit.resize(rules.vocab.len(), (0, 0));
+        t.last_unit.resize(rules.vocab.len(), (0, UnitId::default()));
         Scan {
             rules,
             base,
@@ -731,17 +736,17 @@ impl<'r> Scan<'r> {
     fn place(&mut self, units: &[engine::Unit]) {
         for (u, unit) in units.iter().enumerate() {
             if unit.word != NO_WORD {
-                self.t.last_unit[unit.word as usize] = (self.stamp, u as u32);
+                self.t.last_unit[unit.word] = (self.stamp, UnitId::new(u));
             }
         }
     }
 
     /// The last unit of the sentence that is one of `words`.
-    fn last_unit(&self, words: &[u32]) -> Option<usize> {
+    fn last_unit(&self, words: &[WordId]) -> Option<usize> {
         words
             .iter()
-            .filter_map(|&w| match self.t.last_unit[w as usize] {
-                (stamp, u) if stamp == self.stamp => Some(u as usize),
+            .filter_map(|&w| match self.t.last_unit[w] {
+                (stamp, u) if stamp == self.stamp => Some(u.index()),
                 _ => None,
             })
             .max()
@@ -765,18 +770,18 @@ impl<'r> Scan<'r> {
             let norm = t.norm();
             let w = rules.vocab.id_in(bytes, norm.start, norm.end);
             self.t.words.push(w);
-            if w != NO_WORD && self.t.word_seen[w as usize] != stamp {
-                self.t.word_seen[w as usize] = stamp;
-                if trigger.starts[w as usize] < trigger.starts[w as usize + 1] {
+            if w != NO_WORD && self.t.word_seen[w] != stamp {
+                self.t.word_seen[w] = stamp;
+                if trigger.starts[w] < trigger.starts[w.index() + 1] {
                     self.t.present.push(w);
                 }
             }
         }
         self.t.order.clear();
         for &w in &self.t.present {
-            let (a, b) = (trigger.starts[w as usize] as usize, trigger.starts[w as usize + 1] as usize);
+            let (a, b) = (trigger.starts[w] as usize, trigger.starts[w.index() + 1] as usize);
             for &p in &trigger.anchored[a..b] {
-                let p = p as usize;
+                let p = p.index();
                 if self.t.pattern_seen[p] == stamp {
                     continue;
                 }
@@ -784,11 +789,11 @@ impl<'r> Scan<'r> {
                 // patterns share groups: each is looked at once per sentence
                 let word_seen = &self.t.word_seen;
                 let group_seen = &mut self.t.group_seen;
-                let mut holds = |g: u32| match group_seen[g as usize] {
+                let mut holds = |g: GroupId| match group_seen[g] {
                     (s, holds) if s == stamp => holds,
                     _ => {
-                        let holds = trigger.groups[g as usize].iter().any(|&w| word_seen[w as usize] == stamp);
-                        group_seen[g as usize] = (stamp, holds);
+                        let holds = trigger.groups[g].iter().any(|&w| word_seen[w] == stamp);
+                        group_seen[g] = (stamp, holds);
                         holds
                     }
                 };
