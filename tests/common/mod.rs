@@ -1,6 +1,8 @@
 //! Helpers shared by the resolver's test files (each uses some of them).
 #![allow(dead_code)]
 
+pub mod gazetteers;
+
 use attache::resolve::MentionForm;
 use attache::{Date, Extractor};
 

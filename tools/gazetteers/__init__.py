@@ -18,6 +18,7 @@ are not read at all.
 Modules: `common` (record type, writing, text and date helpers), `loaders` (source files),
 `curated` (the hand-curated tables, read from `gazetteers/curated/*.tsv|json`, each file with a header
 saying what it is and why), one module per entity kind (`countries`, `places`, `organizations`,
-`people`), `build` (the run). `gazetteers/overlay.jsonl` (hand-written, not produced here) adds whole
+`people`, with `factbook_holders` reading the Factbook's executive texts and `person_names` the forms
+and keys of names), `build` (the run). `gazetteers/overlay.jsonl` (hand-written, not produced here) adds whole
 entities the sources lack; its role starts are read to end predecessors' terms.
 """

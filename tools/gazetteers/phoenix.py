@@ -17,7 +17,8 @@ from collections import Counter, defaultdict
 
 from .common import Rec, ascii_fold, slug, src_path
 from .curated import COMMON_GIVEN_NAMES, COMMON_SURNAMES, SURNAME_STOP
-from .people import PARTICLES, TITLE_WORDS, cap_word, overlay_records, skeleton
+from .factbook_holders import PARTICLES, TITLE_WORDS, cap_word, skeleton
+from .people import overlay_records
 
 COUNTRIES_SRC = "PETRARCH2 Phoenix Countries dictionary (MIT)"
 INTL_SRC = "PETRARCH2 Phoenix International dictionary (MIT)"
