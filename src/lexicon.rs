@@ -21,7 +21,8 @@
 //! | `abbreviations.txt` | text | abbreviations whose full stop ends no sentence |
 //! | `common-trigger-words.txt` | rules | words too common to trigger a pattern |
 //! | `negation.txt`, `modality.txt`, `auxiliaries.txt`, `linking-words.txt` | rules | words that negate, make future, qualify or link |
-//! | `supposing.txt`, `cancellation.txt` | rules | words that deny or suppose the clause after them, or call off the event before them |
+//! | `determiners.txt` | rules | words before a mention that join its unit ("the", "his") |
+//! | `suppositions.txt`, `cancellations.txt` | rules | words before a match that deny or suppose it; words after it that call it off |
 //! | `agents.tsv`, `agents-extra.tsv`, `group-*.txt` | resolve (groups) | agent nouns and their sectors |
 //! | `sectors.tsv` | resolve (groups) | CAMEO sector codes to PLOVER's |
 //! | `org-heads.tsv` | resolve (named organisations) | head words of organisations named after a country ("Airways") |
@@ -123,6 +124,9 @@ list!(AUXILIARIES_LIST, "auxiliaries.txt");
 list!(LINKING_LIST, "linking-words.txt");
 list!(GENDER_MALE, "gender-male.txt");
 list!(GENDER_FEMALE, "gender-female.txt");
+list!(SUPPOSITIONS_LIST, "suppositions.txt");
+list!(CANCELLATIONS_LIST, "cancellations.txt");
+list!(DETERMINERS, "determiners.txt");
 
 words!(
     /// Particles of names, whose capitalisation varies ("Mohammed bin Salman", "al-Burhan").
@@ -183,6 +187,14 @@ words!(
 words!(
     /// Words that link parts: never a match's trigger.
     LINKING, LINKING_LIST
+);
+words!(
+    /// Words before a match that deny its clause or only suppose it.
+    SUPPOSITIONS, SUPPOSITIONS_LIST
+);
+words!(
+    /// Words after a match that call it off.
+    CANCELLATIONS, CANCELLATIONS_LIST
 );
 words!(
     /// Words too common to trigger a pattern.
@@ -300,10 +312,12 @@ lists! {
     Auxiliaries => "auxiliaries.txt", Lower;
     /// Words that link parts: never a match's trigger.
     LinkingWords => "linking-words.txt", Lower;
-    /// Words that make the clause after them denied or only supposed ("whether", "denied").
-    Supposing => "supposing.txt", Lower;
-    /// Words that call off the event before them ("cancelled", "postponed").
-    Cancellation => "cancellation.txt", Lower;
+    /// Words just before a match that deny or only suppose its clause ("whether", "denied").
+    Suppositions => "suppositions.txt", Lower;
+    /// Words just after a match that call it off ("cancelled", "postponed").
+    Cancellations => "cancellations.txt", Lower;
+    /// Words just before a mention that belong to its unit for the rules ("the", "his").
+    Determiners => "determiners.txt", Lower;
     /// Words that say a person is a man (pronouns, honorifics, titles, kin).
     GenderMale => "gender-male.txt", Lower;
     /// Words that say a person is a woman.
@@ -550,6 +564,9 @@ mod tests {
             LINKING_LIST,
             GENDER_MALE,
             GENDER_FEMALE,
+            SUPPOSITIONS_LIST,
+            CANCELLATIONS_LIST,
+            DETERMINERS,
         ] {
             let entries: Vec<&str> = list.entries().collect();
             assert!(!entries.is_empty(), "{} is empty", list.file);

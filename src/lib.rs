@@ -38,6 +38,24 @@
 //! counterexamples every rule carries through a whole extractor ([`Extractor::check_rules`]), and
 //! [`export`] writes documents for people and other tools: an HTML view, CoNLL NER columns, brat
 //! standoff.
+//!
+//! # Word lists
+//!
+//! Every word list is a file of the top-level `lexicon/` folder (one entry a line, `#` comments,
+//! a header saying what the list is for), embedded at build time, so that a list changes without
+//! touching Rust:
+//!
+//! | file (in `lexicon/`) | what it is for | read by |
+//! |---|---|---|
+//! | `function-words.txt`, `common-words.txt`, `calendar.txt`, `title-case-small.txt`, `leading-words.txt`, `not-name-words.txt` | capitalised words that are no name ("The", "Monday", "Ministry") | resolve |
+//! | `honorifics.txt`, `vague-titles.txt`, `not-acting-titles.txt`, `not-now.txt` | titles that vouch for less ("Mr", "former", "acting") | resolve |
+//! | `particles.txt`, `name-suffixes.txt` | parts of names ("bin", "von", "Jr") | matcher, resolve |
+//! | `geo-modifiers.txt`, `locatives.txt`, `institution-words.txt`, `news-verbs.txt` | words around a name that say what it is ("northern", "in", "Party", "said") | resolve |
+//! | `pronouns.txt`, `subordinators.txt`, `gender-male.txt`, `gender-female.txt` | pronouns, leading clauses, words that state a gender | resolve (coreference) |
+//! | `agents.tsv`, `agents-extra.tsv`, `group-*.txt`, `sectors.tsv`, `org-heads.tsv` | agent nouns and their sectors ("police" COP), organisations named after a country | resolve (groups, actor codes) |
+//! | `abbreviations.txt` | abbreviations whose full stop ends no sentence | text |
+//! | `negation.txt`, `modality.txt`, `auxiliaries.txt`, `linking-words.txt`, `suppositions.txt`, `cancellations.txt` | words that cancel a relation, make it future, or only qualify or link | rules |
+//! | `determiners.txt`, `common-trigger-words.txt` | words that join a mention's unit ("the", "his"); words too common to trigger a pattern | rules |
 
 #![deny(missing_docs)]
 
@@ -58,6 +76,8 @@ pub mod matcher;
 #[doc(hidden)]
 pub mod resolve;
 pub mod rules;
+#[cfg(test)]
+mod tests;
 #[doc(hidden)]
 pub mod text;
 

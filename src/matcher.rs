@@ -67,33 +67,87 @@ pub struct Matcher {
     // pattern id -> range of `candidates`
     pattern_candidates: Vec<Range<usize>>,
     candidates: Vec<Candidate>,
-    // by first byte of a normalised name: whether some name starting with it may be written with
-    // a lower-case or digit first character (most news words are lower case, and no name with a
-    // capital initial starts at them)
-    lower_starts: Box<[bool; 256]>,
+    // the beginnings of the names that some candidate accepts written with a lower-case or digit
+    // first character (most news words are lower case, and no name with a capital initial starts
+    // at them)
+    lower_starts: Prefixes,
+    // the first bytes of every normalised name (see [`Prefixes`]): a word no name starts with is
+    // passed over without touching the automaton
+    prefixes: Prefixes,
     // particles of names (`lexicon/particles.txt`), written in either case inside a name
     particles: WordList,
 }
 
-/// For each byte, whether a name whose normalised form starts with it has a candidate that
-/// accepts a written form starting with a lower-case letter or a digit (see [`case_agrees`]).
+/// The beginnings of the normalised names, for a test at each word before the automaton: most
+/// words of news begin no name ("The", "He", commas and full stops), and an anchored search that
+/// fails costs some 300 instructions where this test costs a dozen.
+#[derive(Debug, Clone)]
+struct Prefixes {
+    /// Names of one byte: by that byte.
+    one: Box<[bool; 256]>,
+    /// Names of two bytes, and hashes of the first three bytes of longer names: one bit each in
+    /// a table of 2^16 bits (a hash that collides only sends a word on to the automaton).
+    two: Box<[u64; 1024]>,
+    three: Box<[u64; 1024]>,
+}
+
+impl Prefixes {
+    fn new<'a>(names: impl Iterator<Item = &'a str>) -> Prefixes {
+        let mut p = Prefixes { one: Box::new([false; 256]), two: Box::new([0; 1024]), three: Box::new([0; 1024]) };
+        for name in names {
+            match *name.as_bytes() {
+                [] => {}
+                [a] => p.one[usize::from(a)] = true,
+                [a, b] => set(&mut p.two, two(a, b)),
+                [a, b, c, ..] => set(&mut p.three, three(a, b, c)),
+            }
+        }
+        p
+    }
+
+    /// Whether some name may start at `at` of the normalised text `hay`.
+    #[inline]
+    fn may_start(&self, hay: &[u8], at: usize) -> bool {
+        let byte = |i: usize| hay.get(at + i).copied().unwrap_or(0);
+        let (a, b, c) = (byte(0), byte(1), byte(2));
+        self.one[usize::from(a)] || get(&self.two, two(a, b)) || get(&self.three, three(a, b, c))
+    }
+}
+
+fn two(a: u8, b: u8) -> usize {
+    usize::from(a) << 8 | usize::from(b)
+}
+
+fn three(a: u8, b: u8, c: u8) -> usize {
+    let key = u32::from(a) | u32::from(b) << 8 | u32::from(c) << 16;
+    (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
+fn set(bits: &mut [u64; 1024], i: usize) {
+    bits[i / 64] |= 1 << (i % 64);
+}
+
+fn get(bits: &[u64; 1024], i: usize) -> bool {
+    bits[i / 64] & (1 << (i % 64)) != 0
+}
+
+/// The beginnings of the names that have a candidate accepting a written form starting with a
+/// lower-case letter or a digit (see [`case_agrees`]).
 fn lower_starts(
     patterns: &FxHashMap<String, u32>,
     pattern_candidates: &[Range<usize>],
     candidates: &[Candidate],
-) -> Box<[bool; 256]> {
-    let mut table = Box::new([false; 256]);
-    for (name, &id) in patterns {
-        let Some(&first) = name.as_bytes().first() else { continue };
-        let accepts = |c: &Candidate| {
-            c.case == CasePolicy::Insensitive
-                || !c.text.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase)
-        };
-        if candidates[pattern_candidates[id as usize].clone()].iter().any(accepts) {
-            table[usize::from(first)] = true;
-        }
-    }
-    table
+) -> Prefixes {
+    let accepts = |c: &Candidate| {
+        c.case == CasePolicy::Insensitive
+            || !c.text.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase)
+    };
+    Prefixes::new(
+        patterns
+            .iter()
+            .filter(|(_, &id)| candidates[pattern_candidates[id as usize].clone()].iter().any(accepts))
+            .map(|(name, _)| name.as_str()),
+    )
 }
 
 impl Matcher {
@@ -158,8 +212,9 @@ impl Matcher {
             .map_err(|e| Error::Matcher(e.to_string()))?;
         drop(order);
         let lower_starts = lower_starts(&ids, &pattern_candidates, &candidates);
+        let prefixes = Prefixes::new(ids.keys().map(String::as_str));
         let particles = lexicon[ListId::Particles].clone();
-        Ok(Matcher { automaton, patterns: ids, pattern_candidates, candidates, lower_starts, particles })
+        Ok(Matcher { automaton, patterns: ids, pattern_candidates, candidates, lower_starts, prefixes, particles })
     }
 
     /// Number of distinct patterns in the automaton.
@@ -189,11 +244,15 @@ impl Matcher {
         // tokens stops within a byte or two
         let original = text.original().as_bytes();
         while first < tokens.len() {
-            // a word written with a lower-case letter or a digit first: only the few names that
-            // may be written so can start at it, and they start with one of a few bytes
+            // a word no name begins with is passed over; a word written with a lower-case letter
+            // or a digit first begins only one of the few names that may be written so
             let written = original.get(tokens[first].start()).copied().unwrap_or(b'A');
-            let norm = hay.as_bytes().get(tokens[first].norm().start).copied().unwrap_or(0);
-            if (written.is_ascii_lowercase() || written.is_ascii_digit()) && !self.lower_starts[usize::from(norm)] {
+            let starts = if written.is_ascii_lowercase() || written.is_ascii_digit() {
+                &self.lower_starts
+            } else {
+                &self.prefixes
+            };
+            if !starts.may_start(hay.as_bytes(), tokens[first].norm().start) {
                 first += 1;
                 continue;
             }

@@ -48,9 +48,7 @@ fn to_py_err(py: Python<'_>, e: &attache::Error) -> PyErr {
         | E::Rules { location, .. }
         | E::DuplicateEntity { location, .. }
         | E::DuplicateRule { location, .. }
-        | E::Lexicon { location, .. } => {
-            (Some(location.file.clone()), Some(location.line), Some(location.column))
-        }
+        | E::Lexicon { location, .. } => (Some(location.file.clone()), Some(location.line), Some(location.column)),
         E::Io { path, .. } => (Some(path.display().to_string()), None, None),
         _ => (None, None, None),
     };

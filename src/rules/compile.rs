@@ -1,28 +1,26 @@
 //! From a pattern's syntax tree to a small backtracking program, and the words that trigger it.
 
-use crate::lexicon::WordList;
-#[cfg(test)]
-use crate::lexicon::{Lexicon, ListId};
+use crate::lexicon::{Lexicon, ListId, WordList};
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use regex::Regex;
 use rustc_hash::FxHashMap;
 
+use super::index::{InstId, TableId, WordId};
 use super::syntax::{Node, Part};
 use crate::gazetteer::EntityKind;
 
 /// The id of a word no pattern names (and of an entity unit, which is no word).
-pub(crate) const NO_WORD: u32 = u32::MAX;
+pub(crate) const NO_WORD: WordId = WordId::NONE;
 /// The id of `,`, a list separator (every vocabulary starts with the separators).
-pub(crate) const COMMA: u32 = 0;
+pub(crate) const COMMA: WordId = WordId::fixed(0);
 /// The id of `and`.
-pub(crate) const AND: u32 = 1;
+pub(crate) const AND: WordId = WordId::fixed(1);
 /// The id of `&`.
-pub(crate) const AMPERSAND: u32 = 2;
-/// The ids of the determiners that belong to the mention after them: `the`, `his`, `her`,
-/// `their`, `its`.
-pub(crate) const DETERMINERS: std::ops::RangeInclusive<u32> = 3..=7;
+pub(crate) const AMPERSAND: WordId = WordId::fixed(2);
+/// The words every vocabulary starts with, before the determiners: `COMMA`, `AND`, `AMPERSAND`.
+const FIXED_WORDS: [&str; 3] = [",", "and", "&"];
 
 /// Every word the patterns of a rule set name, each with a small id: a sentence's tokens are looked
 /// up once, and the programs then compare ids instead of strings.
@@ -34,34 +32,52 @@ pub(crate) const DETERMINERS: std::ops::RangeInclusive<u32> = 3..=7;
 #[derive(Debug, Clone)]
 pub(crate) struct Vocab {
     /// One-byte words, by their byte.
-    byte: Box<[u32; 256]>,
+    byte: Box<[WordId; 256]>,
     /// Words of 2 to 16 bytes: `(packed, length, id)`; an empty entry has length 0. Its length
     /// is a power of two, and it is at most a quarter full (most tokens looked up are no word of
     /// it, and a search for those ends at the first empty entry).
-    short: Vec<([u64; 2], u32, u32)>,
+    short: Vec<([u64; 2], u32, WordId)>,
     /// `64 - log2(short.len())`.
     shift: u32,
-    long: FxHashMap<Box<[u8]>, u32>,
+    long: FxHashMap<Box<[u8]>, WordId>,
     words: Vec<Box<str>>,
     /// The longest word, in bytes: longer tokens need no lookup.
     longest: usize,
+    /// The ids of the determiners that belong to the mention after them
+    /// (`lexicon/determiners.txt`): the ids after `&`, in the list's order.
+    determiners: std::ops::Range<WordId>,
 }
 
 impl Default for Vocab {
     fn default() -> Vocab {
+        Vocab::new(&Lexicon::embedded()[ListId::Determiners])
+    }
+}
+
+impl Vocab {
+    /// A vocabulary that knows the words the engine itself looks for, with fixed ids: `,`, `and`,
+    /// `&`, then `determiners`.
+    pub(crate) fn new(determiners: &WordList) -> Vocab {
         let mut vocab = Vocab {
             byte: Box::new([NO_WORD; 256]),
-            short: vec![([0; 2], 0, 0); 64],
+            short: vec![([0; 2], 0, NO_WORD); 64],
             shift: 64 - 6,
             long: FxHashMap::default(),
             words: Vec::new(),
             longest: 0,
+            determiners: AMPERSAND.plus(1)..AMPERSAND.plus(1),
         };
-        // the words the engine itself looks for, with fixed ids
-        for w in [",", "and", "&", "the", "his", "her", "their", "its"] {
+        for w in FIXED_WORDS.into_iter().chain(determiners.entries()) {
             vocab.intern(w);
         }
+        // (the list has no duplicates: each determiner took the next id)
+        vocab.determiners = AMPERSAND.plus(1)..AMPERSAND.plus(1 + (vocab.words.len() - FIXED_WORDS.len()));
         vocab
+    }
+
+    /// The ids of the determiners.
+    pub(crate) fn determiners(&self) -> std::ops::Range<WordId> {
+        self.determiners.clone()
     }
 }
 
@@ -91,7 +107,7 @@ impl Vocab {
         ((key[0] ^ key[1].rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
-    fn insert_short(&mut self, key: [u64; 2], len: u32, id: u32) {
+    fn insert_short(&mut self, key: [u64; 2], len: u32, id: WordId) {
         let mask = self.short.len() - 1;
         let mut i = self.slot(key);
         while self.short[i].1 != 0 {
@@ -101,12 +117,12 @@ impl Vocab {
     }
 
     /// The id of `word`, added if new.
-    pub fn intern(&mut self, word: &str) -> u32 {
+    pub fn intern(&mut self, word: &str) -> WordId {
         let id = self.id(word.as_bytes());
         if id != NO_WORD {
             return id;
         }
-        let id = self.words.len() as u32;
+        let id = WordId::new(self.words.len());
         self.words.push(word.into());
         self.longest = self.longest.max(word.len());
         let n = word.len();
@@ -114,7 +130,7 @@ impl Vocab {
             self.byte[usize::from(word.as_bytes()[0])] = id;
         } else if PACKED.contains(&n) {
             if 4 * (self.words.len() + 1) > self.short.len() {
-                let grown = vec![([0; 2], 0, 0); self.short.len() * 2];
+                let grown = vec![([0; 2], 0, NO_WORD); self.short.len() * 2];
                 let old = std::mem::replace(&mut self.short, grown);
                 self.shift -= 1;
                 for (key, len, id) in old.into_iter().filter(|e| e.1 != 0) {
@@ -130,7 +146,7 @@ impl Vocab {
 
     /// The id of the word with these bytes, or [`NO_WORD`].
     #[inline]
-    pub fn id(&self, word: &[u8]) -> u32 {
+    pub fn id(&self, word: &[u8]) -> WordId {
         let n = word.len();
         if n > self.longest {
             return NO_WORD;
@@ -147,7 +163,7 @@ impl Vocab {
     /// The id of the word at `bytes[start..end]`, which is on character boundaries: like
     /// [`Vocab::id`], reading the bytes with one or two loads where the text goes on for 16 more.
     #[inline]
-    pub fn id_in(&self, bytes: &[u8], start: usize, end: usize) -> u32 {
+    pub fn id_in(&self, bytes: &[u8], start: usize, end: usize) -> WordId {
         let n = end - start;
         if n == 1 {
             return self.byte[usize::from(bytes[start])];
@@ -165,7 +181,7 @@ impl Vocab {
     }
 
     #[inline]
-    fn find(&self, key: [u64; 2], n: usize) -> u32 {
+    fn find(&self, key: [u64; 2], n: usize) -> WordId {
         let mask = self.short.len() - 1;
         let mut i = self.slot(key);
         loop {
@@ -181,13 +197,13 @@ impl Vocab {
     }
 
     #[inline(never)]
-    fn id_long(&self, word: &[u8]) -> u32 {
+    fn id_long(&self, word: &[u8]) -> WordId {
         self.long.get(word).copied().unwrap_or(NO_WORD)
     }
 
     /// The word of an id.
-    pub fn word(&self, id: u32) -> &str {
-        &self.words[id as usize]
+    pub fn word(&self, id: WordId) -> &str {
+        &self.words[id]
     }
 
     /// The number of words.
@@ -200,7 +216,7 @@ impl Vocab {
 pub(crate) struct Context<'a> {
     pub vocab: &'a mut Vocab,
     /// The rule set's word sets: sorted word ids.
-    pub sets: &'a mut Vec<Box<[u32]>>,
+    pub sets: &'a mut Vec<Box<[WordId]>>,
     /// Compiled word regexes by source: `[define]` fragments put the same regex into many
     /// patterns (of many files), and compiling each copy again made loading the rules take
     /// hundreds of milliseconds.
@@ -230,13 +246,13 @@ impl Kinds {
 }
 
 /// No instruction: the end of an alternation's list of branches.
-pub(crate) const NO_PC: u32 = u32::MAX;
+pub(crate) const NO_PC: InstId = InstId::NONE;
 
 /// One instruction. Instructions that consume units carry the index of their label.
 #[derive(Debug, Clone)]
 pub(crate) enum Inst {
     /// One word unit with this word (an id of the rule set's [`Vocab`]).
-    Word(u32),
+    Word(WordId),
     /// One word unit whose text matches (index into [`Program::regexes`]).
     Regex(usize),
     /// One word unit whose word is in the set (index into the rule set's word sets): a regular
@@ -248,7 +264,7 @@ pub(crate) enum Inst {
     /// and a word for the trigger); the match goes on at `end`. If that fails, the alternation
     /// goes on with the branches after these, at `next` (or fails, at [`NO_PC`]). `last` is the
     /// last of these branches, where a failed try is reported.
-    Words { words: u32, next: u32, end: u32, last: u32 },
+    Words { words: TableId, next: InstId, end: InstId, last: InstId },
     /// One entity unit (or a coordinated list of them) of these kinds, captured in `slot`.
     Slot { slot: usize, kinds: Kinds, list: bool },
     /// Zero to `n` units of anything, fewest first.
@@ -273,15 +289,15 @@ pub(crate) struct Program {
     pub groups: Vec<Option<Arc<str>>>,
     pub regexes: Vec<Regex>,
     /// The tables of [`Inst::Words`]: `(word, instruction)`, sorted by word.
-    pub words: Vec<Box<[(u32, u32)]>>,
+    pub words: Vec<Box<[(WordId, InstId)]>>,
     /// Slot names; `subject` and `object` are always 0 and 1.
     pub slots: Vec<String>,
     /// Whether the pattern has an `{object}` slot: without one, it finds one-party events.
     pub has_object: bool,
     /// Words one of which every match contains, if the pattern has such words.
-    pub anchors: Option<Vec<u32>>,
+    pub anchors: Option<Vec<WordId>>,
     /// The other groups of words one of which every match contains, smallest first.
-    pub requires: Vec<Vec<u32>>,
+    pub requires: Vec<Vec<WordId>>,
 }
 
 impl Program {
@@ -292,8 +308,8 @@ impl Program {
 
     /// Moves the program to another rule set: `words` maps each old word id to the new one, and
     /// word sets are numbered from `sets` on.
-    pub fn relink(&mut self, words: &[u32], sets: usize) {
-        let word = |w: u32| words[w as usize];
+    pub fn relink(&mut self, words: &[WordId], sets: usize) {
+        let word = |w: WordId| words[w];
         for inst in &mut self.insts {
             match inst {
                 Inst::Word(w) => *w = word(*w),
@@ -318,10 +334,10 @@ impl Program {
 /// Compiles a pattern; the error says what is wrong with its slots.
 pub(crate) fn compile(parts: &[Part], cx: &mut Context<'_>) -> Result<Program, String> {
     let groups: Vec<Vec<&str>> = parts.iter().filter_map(|p| node_anchors(&p.node, cx.common)).collect();
-    let anchors: Option<Vec<u32>> = rarest(groups.iter().map(Vec::as_slice), cx.common)
+    let anchors: Option<Vec<WordId>> = rarest(groups.iter().map(Vec::as_slice), cx.common)
         .map(|words| words.iter().map(|w| cx.vocab.intern(w)).collect());
     // one-letter words occur inside everything: checking for them costs more than it saves
-    let mut requires: Vec<Vec<u32>> = groups
+    let mut requires: Vec<Vec<WordId>> = groups
         .iter()
         .filter(|g| g.iter().all(|w| w.len() > 1))
         .map(|g| g.iter().map(|w| cx.vocab.intern(w)).collect())
@@ -409,7 +425,7 @@ impl Compiler<'_, '_> {
             return Some(i);
         }
         let words = word_alternation(re)?;
-        let mut ids: Vec<u32> = words.map(|w| self.cx.vocab.intern(w)).collect();
+        let mut ids: Vec<WordId> = words.map(|w| self.cx.vocab.intern(w)).collect();
         ids.sort_unstable();
         ids.dedup();
         self.cx.sets.push(ids.into());
@@ -478,11 +494,19 @@ impl Compiler<'_, '_> {
         while i < branches.len() {
             let run = branches[i..].iter().take_while(|b| single_word(b).is_some()).count();
             if run >= 2 {
-                let at = self.push(Inst::Words { words: 0, next: NO_PC, end: 0, last: 0 }, &UNLABELLED);
+                let at = self.push(
+                    Inst::Words {
+                        words: TableId::default(),
+                        next: NO_PC,
+                        end: InstId::default(),
+                        last: InstId::default(),
+                    },
+                    &UNLABELLED,
+                );
                 let mut table = Vec::with_capacity(run);
                 for branch in &branches[i..i + run] {
                     let w = self.cx.vocab.intern(single_word(branch).unwrap_or_default());
-                    let pc = self.push(Inst::Word(w), &branch[0].label) as u32;
+                    let pc = InstId::new(self.push(Inst::Word(w), &branch[0].label));
                     // a word given twice: the first branch is the one that matches
                     if !table.iter().any(|&(x, _)| x == w) {
                         table.push((w, pc));
@@ -491,9 +515,10 @@ impl Compiler<'_, '_> {
                 table.sort_unstable();
                 self.program.words.push(table.into());
                 i += run;
-                let next = if i < branches.len() { self.program.insts.len() as u32 } else { NO_PC };
-                let (words, last) = ((self.program.words.len() - 1) as u32, (self.program.insts.len() - 1) as u32);
-                self.program.insts[at] = Inst::Words { words, next, end: 0, last };
+                let next = if i < branches.len() { InstId::new(self.program.insts.len()) } else { NO_PC };
+                let (words, last) =
+                    (TableId::new(self.program.words.len() - 1), InstId::new(self.program.insts.len() - 1));
+                self.program.insts[at] = Inst::Words { words, next, end: InstId::default(), last };
                 jumps.push(at);
             } else if i + 1 < branches.len() {
                 let split = self.push(Inst::Split(0, 0), &UNLABELLED);
@@ -511,7 +536,7 @@ impl Compiler<'_, '_> {
         for j in jumps {
             match &mut self.program.insts[j] {
                 Inst::Jmp(to) => *to = end,
-                Inst::Words { end: to, .. } => *to = end as u32,
+                Inst::Words { end: to, .. } => *to = InstId::new(end),
                 _ => {}
             }
         }
@@ -600,7 +625,7 @@ mod tests {
             "don't",
             "talks",
         ];
-        let ids: Vec<u32> = words.iter().map(|w| vocab.intern(w)).collect();
+        let ids: Vec<WordId> = words.iter().map(|w| vocab.intern(w)).collect();
         // and a few hundred more, to grow the table
         for i in 0..500 {
             vocab.intern(&format!("w{i}"));
@@ -615,9 +640,14 @@ mod tests {
         assert_eq!(vocab.id(b","), COMMA);
         assert_eq!(vocab.id(b"and"), AND);
         assert_eq!(vocab.id(b"&"), AMPERSAND);
-        let determiners: Vec<u32> =
-            ["the", "his", "her", "their", "its"].iter().map(|w| vocab.id(w.as_bytes())).collect();
-        assert_eq!(determiners, DETERMINERS.collect::<Vec<_>>());
+        // the determiners of the lexicon, in its order, right after the fixed words
+        let list = &Lexicon::embedded()[ListId::Determiners];
+        let determiners: Vec<WordId> = list.entries().map(|w| vocab.id(w.as_bytes())).collect();
+        let range = vocab.determiners();
+        let expected: Vec<WordId> = (0..determiners.len()).map(|i| range.start.plus(i)).collect();
+        assert_eq!(determiners, expected);
+        assert_eq!((range.start, range.end), (AMPERSAND.plus(1), AMPERSAND.plus(1 + determiners.len())));
+        assert!(range.contains(&vocab.id(b"the")) && range.contains(&vocab.id(b"his")));
         assert_eq!(vocab.intern("abcd"), ids[3]);
         let missing =
             ["", "b", "abcdef", "abcdefg", "abcdefghij", "abcdefghijklmno", "abcdefghijklmnopqr", "aa", "ab\0"];
@@ -641,14 +671,14 @@ mod tests {
         let (p, vocab) = program("{subject} (met|meets|sat down|met|talks) {object}").unwrap();
         let Inst::Words { words, next, end, last } = p.insts[1] else { panic!("{:?}", p.insts) };
         // `met` twice: the first branch is the one that matches
-        let mut table: Vec<(&str, u32)> = p.words[words as usize].iter().map(|&(w, pc)| (vocab.word(w), pc)).collect();
+        let mut table: Vec<(&str, usize)> = p.words[words].iter().map(|&(w, pc)| (vocab.word(w), pc.index())).collect();
         table.sort_unstable();
         assert_eq!(table, [("meets", 3), ("met", 2)]);
-        assert_eq!((next, last), (4, 3));
+        assert_eq!((next.index(), last.index()), (4, 3));
         // `sat down` as before, then a run of two (`met`, `talks`) that ends the alternation
         assert!(matches!(p.insts[4], Inst::Split(5, 8)));
-        assert!(matches!(p.insts[8], Inst::Words { next: NO_PC, last: 10, .. }));
-        assert_eq!(end, 11);
+        assert!(matches!(p.insts[8], Inst::Words { next: NO_PC, last, .. } if last.index() == 10));
+        assert_eq!(end.index(), 11);
         assert!(matches!(p.insts[11], Inst::Slot { slot: 1, .. }));
         assert_eq!(&*p.labels[2], "met");
     }

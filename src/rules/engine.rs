@@ -10,7 +10,8 @@ use crate::lexicon::{Lexicon, ListId};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use super::compile::{Inst, Program, AMPERSAND, AND, COMMA, DETERMINERS, NO_PC, NO_WORD};
+use super::compile::{Inst, Program, AMPERSAND, AND, COMMA, NO_PC, NO_WORD};
+use super::index::{InstId, WordId};
 use crate::resolve::{MentionForm, Resolution};
 use crate::text::Text;
 
@@ -46,7 +47,7 @@ pub(crate) struct Unit {
     index: u32,
     /// The token's word id in the rule set's vocabulary ([`NO_WORD`] for an entity, or a word no
     /// pattern names).
-    pub word: u32,
+    pub word: WordId,
     /// Original byte span.
     start: u32,
     end: u32,
@@ -58,7 +59,7 @@ const ENTITY: u32 = 1 << 31;
 const _: () = assert!(std::mem::size_of::<Unit>() == 16);
 
 impl Unit {
-    fn token(i: usize, word: u32, span: Range<usize>) -> Unit {
+    fn token(i: usize, word: WordId, span: Range<usize>) -> Unit {
         Unit { index: i as u32, word, start: span.start as u32, end: span.end as u32 }
     }
 
@@ -93,9 +94,15 @@ impl Unit {
 /// The units of the sentence whose tokens are `tokens`: a non-nested mention replaces the tokens it
 /// covers (the first, longest, mention of a start wins), with a determiner ("the", "his") just
 /// before it. `words` holds the word id of each of the tokens.
-pub(crate) fn units(text: &Text<'_>, resolution: &Resolution, tokens: Range<usize>, words: &[u32]) -> Vec<Unit> {
+pub(crate) fn units(
+    text: &Text<'_>,
+    resolution: &Resolution,
+    tokens: Range<usize>,
+    words: &[WordId],
+    determiners: Range<WordId>,
+) -> Vec<Unit> {
     let mut out = Vec::with_capacity(tokens.len());
-    units_into(text, resolution, tokens, words, &mut out);
+    units_into(text, resolution, tokens, words, determiners, &mut out);
     out
 }
 
@@ -104,7 +111,8 @@ pub(crate) fn units_into(
     text: &Text<'_>,
     resolution: &Resolution,
     tokens: Range<usize>,
-    words: &[u32],
+    words: &[WordId],
+    determiners: Range<WordId>,
     out: &mut Vec<Unit>,
 ) {
     out.clear();
@@ -139,7 +147,7 @@ pub(crate) fn units_into(
             && m < mentions.len()
             && mentions[m].tokens.start == i + 1
             && mentions[m].tokens.end > i + 1
-            && DETERMINERS.contains(&words[i - tokens.start]);
+            && determiners.contains(&words[i - tokens.start]);
         let at = if article { i + 1 } else { i };
         if m < mentions.len() && mentions[m].tokens.start == at && mentions[m].tokens.end > at {
             let end = mentions[m].tokens.end.min(tokens.end);
@@ -167,20 +175,20 @@ pub(crate) struct WordSets {
 }
 
 impl WordSets {
-    pub fn new(sets: &[Box<[u32]>], vocabulary: usize) -> WordSets {
+    pub fn new(sets: &[Box<[WordId]>], vocabulary: usize) -> WordSets {
         let stride = vocabulary.div_ceil(64);
         let mut bits = vec![0; stride * sets.len()];
         for (i, set) in sets.iter().enumerate() {
             for &w in set.iter() {
-                bits[i * stride + w as usize / 64] |= 1 << (w % 64);
+                bits[i * stride + w.index() / 64] |= 1 << (w.index() % 64);
             }
         }
         WordSets { bits, stride }
     }
 
     #[inline]
-    fn contains(&self, set: usize, word: u32) -> bool {
-        word != NO_WORD && self.bits[set * self.stride + word as usize / 64] & (1 << (word % 64)) != 0
+    fn contains(&self, set: usize, word: WordId) -> bool {
+        word != NO_WORD && self.bits[set * self.stride + word.index() / 64] & (1 << (word.index() % 64)) != 0
     }
 }
 
@@ -214,7 +222,7 @@ enum Back {
     Consume { pc: usize, from: usize, to: usize, trace: usize },
     /// A branch of [`Inst::Words`] matched at `pos` and what follows failed: the branches after
     /// the run, at `next` (reporting the failure at `last` first, if that was not the branch).
-    Words { last: u32, next: u32, pos: usize, trace: usize, report: bool },
+    Words { last: InstId, next: InstId, pos: usize, trace: usize, report: bool },
 }
 
 pub(crate) struct Vm<'a> {
@@ -314,7 +322,7 @@ impl<'a> Vm<'a> {
 
     /// The word id of a unit ([`NO_WORD`] past the end).
     #[inline]
-    fn word_id(&self, pos: usize) -> u32 {
+    fn word_id(&self, pos: usize) -> WordId {
         self.units.get(pos).map_or(NO_WORD, |u| u.word)
     }
 
@@ -401,7 +409,7 @@ impl<'a> Vm<'a> {
                         self.fail(pc, pos);
                     }
                     Inst::Words { words, next, end, last } => {
-                        let table = &self.program.words[words as usize];
+                        let table = &self.program.words[words];
                         let w = self.word_id(pos);
                         let branch = if w == NO_WORD {
                             None
@@ -413,13 +421,13 @@ impl<'a> Vm<'a> {
                         if let Some(branch) = branch {
                             let trace = self.trace.len();
                             self.stack.push(Back::Words { last, next, pos, trace, report: branch != last });
-                            self.trace.push((branch as usize, pos..pos + 1));
-                            (pc, pos) = (end as usize, pos + 1);
+                            self.trace.push((branch.index(), pos..pos + 1));
+                            (pc, pos) = (end.index(), pos + 1);
                             continue 'states;
                         }
-                        self.fail(last as usize, pos);
+                        self.fail(last.index(), pos);
                         if next != NO_PC {
-                            pc = next as usize;
+                            pc = next.index();
                             continue 'states;
                         }
                     }
@@ -491,10 +499,10 @@ impl<'a> Vm<'a> {
                     Back::Words { last, next, pos: at, trace, report } => {
                         self.trace.truncate(trace);
                         if report {
-                            self.fail(last as usize, at);
+                            self.fail(last.index(), at);
                         }
                         if next != NO_PC {
-                            (pc, pos) = (next as usize, at);
+                            (pc, pos) = (next.index(), at);
                             continue 'states;
                         }
                     }
@@ -665,14 +673,14 @@ pub(crate) fn mood(vm: &Vm<'_>, run: Run<'_>) -> Mood {
         if matches!(w, "," | ";" | ":" | "." | "\"" | "(" | ")") {
             break;
         }
-        if vm.lexicon[ListId::Supposing].contains(w) {
+        if vm.lexicon[ListId::Suppositions].contains(w) {
             return Mood::Negated;
         }
     }
     // "the meeting between … was cancelled": a cancellation right after the match
     let end = run.trace.iter().map(|(_, r)| r.end).max().unwrap_or(0);
     for w in (end..(end + WINDOW).min(vm.units.len())).map_while(|u| vm.word(u)) {
-        if vm.lexicon[ListId::Cancellation].contains(w) {
+        if vm.lexicon[ListId::Cancellations].contains(w) {
             return Mood::Negated;
         }
         if matches!(w, "," | ";" | ":" | "." | "and" | "but") {

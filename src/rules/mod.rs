@@ -78,43 +78,19 @@
 //!
 //! # Testing rules
 //!
-//! [`Extractor::check_rules`](crate::Extractor::check_rules) runs every example and counterexample
-//! through the extractor itself (gazetteer and resolution included) and returns a
-//! [`Report`](crate::check::Report): an example passes only when the rule it belongs to finds the
-//! relations it lists, a counterexample fails when that rule finds anything, whatever the other
-//! rules do, and a rule without examples is reported:
-//!
-//! ```
-//! use attache::Extractor;
-//!
-//! let people = r#"{"id":"person:ana-lima","kind":"person","name":"Ana Lima","aliases":["Lima"]}
-//! {"id":"person:ben-okafor","kind":"person","name":"Ben Okafor","aliases":["Okafor"]}"#;
-//! let rules = r#"
-//! [[rule]]
-//! id = "meet/greeted"
-//! relation = "meet"
-//! patterns = ["{subject:person} greeted {object:person}"]
-//! examples = ["Ana Lima greeted Ben Okafor in Lagos. => meet(Ana Lima, Ben Okafor)"]
-//! counterexamples = ["Ana Lima never greeted Ben Okafor."]
-//! "#;
-//! let extractor = Extractor::builder()
-//!     .defaults(false)
-//!     .gazetteer_str("people.jsonl", people)
-//!     .rules_str("my-rules.toml", rules)
-//!     .build()?;
-//! let report = extractor.check_rules();
-//! assert!(report.is_ok(), "{report}");
-//! # Ok::<(), attache::Error>(())
-//! ```
+//! A rule's examples and counterexamples run through the whole pipeline (gazetteer and resolution
+//! included) in the [`check`](crate::check) module, which sits above this stage: an example passes
+//! only when the rule it belongs to finds the relations it lists, a counterexample fails when that
+//! rule finds anything, whatever the other rules do, and a rule without examples is reported.
 
 mod compile;
 mod engine;
 mod example;
 mod explain;
+mod index;
 mod kinds;
+mod load;
 mod syntax;
-#[cfg(test)]
-mod tests;
 
 use std::collections::BTreeMap;
 
@@ -122,11 +98,14 @@ use self::compile::{Program, Vocab, NO_WORD};
 use self::engine::{Mood, Scratch, Vm, WordSets};
 pub use self::example::{Example, Expected};
 pub use self::explain::{Explained, Explanation, NearMiss};
+use self::index::{GroupId, PatternId, UnitId, WordId};
 pub use self::kinds::{KindDef, DEFAULT_KINDS};
 pub(crate) use self::kinds::{KindId, KindTable};
+use self::load::PRELUDE_SCOPE;
+pub use self::load::{DEFAULT_FILES, PRELUDE};
 use crate::date::Date;
 use crate::document::RelationKind;
-use crate::error::{Error, Location, Result};
+use crate::error::{Location, Result};
 use crate::lexicon::{Lexicon, ListId};
 use crate::resolve::Resolution;
 use crate::text::Text;
@@ -184,8 +163,6 @@ pub struct Rule {
     pub date: Date,
 }
 
-/// The date examples are read as of when their file gives none: fixed, so examples are stable.
-const DEFAULT_EXAMPLE_DATE: (i32, u8, u8) = (2025, 1, 1);
 /// What makes two findings one relation: kind, subject, object (symmetric kinds ordered).
 type RelationKey = (KindId, usize, Option<usize>);
 
@@ -205,13 +182,13 @@ struct Trigger {
     /// Per word id, where its patterns start in `anchored` (one more entry at the end).
     starts: Vec<u32>,
     /// The patterns whose rarest required words hold the word, for each word in turn.
-    anchored: Vec<u32>,
+    anchored: Vec<PatternId>,
     /// Patterns without required words: tried on every sentence.
     always: Vec<usize>,
     /// The distinct groups of words that patterns require besides their anchors.
-    groups: Vec<Box<[u32]>>,
+    groups: Vec<Box<[WordId]>>,
     /// Per pattern, the groups it requires besides its anchors (indices into `groups`).
-    requires: Vec<Box<[u32]>>,
+    requires: Vec<Box<[GroupId]>>,
     /// The word sets, as bit sets over the vocabulary.
     sets: WordSets,
 }
@@ -228,84 +205,13 @@ pub struct RuleSet {
     /// Every word the patterns name.
     vocab: Vocab,
     /// Word sets (regular expressions that are only alternations of words), as sorted word ids.
-    sets: Vec<Box<[u32]>>,
+    sets: Vec<Box<[WordId]>>,
     /// The word regexes compiled so far, by source, for the files added next.
     regexes: std::collections::HashMap<String, regex::Regex>,
     trigger: Trigger,
     /// The word lists the rules read: common words, negation and modality.
     lexicon: std::sync::Arc<Lexicon>,
 }
-
-/// Parses the `[define]` entries of a file into `scope`: defines may use each other, so they parse
-/// until no more progress. The error is a byte offset into `text` and a message.
-fn define_all(
-    scope: &mut syntax::Scope,
-    defines: &BTreeMap<String, toml::Spanned<String>>,
-    text: &str,
-) -> std::result::Result<(), (usize, String)> {
-    let mut pending: Vec<(&String, &toml::Spanned<String>)> = defines.iter().collect();
-    while !pending.is_empty() {
-        let before = pending.len();
-        let mut errors = Vec::new();
-        pending.retain(|(name, value)| match syntax::parse_pattern(value.get_ref(), scope) {
-            Ok(parts) => {
-                scope.defines.insert((*name).clone(), std::sync::Arc::new(parts));
-                false
-            }
-            Err(e) => {
-                errors.push((syntax::content_offset(text, value.span()) + e.offset, e.message));
-                true
-            }
-        });
-        if pending.len() == before {
-            return Err(errors.swap_remove(0));
-        }
-    }
-    Ok(())
-}
-
-/// The prelude of the rule language (`rules/common.toml`): kind groups and defines every file
-/// may use.
-pub const PRELUDE: (&str, &str) = ("rules/common.toml", include_str!("../../rules/common.toml"));
-
-static PRELUDE_SCOPE: once_cell::sync::Lazy<std::result::Result<std::sync::Arc<syntax::Scope>, String>> =
-    once_cell::sync::Lazy::new(|| {
-        let (label, text) = PRELUDE;
-        let file = syntax::parse_file(label, text).map_err(|e| e.to_string())?;
-        let mut scope = syntax::Scope::default();
-        for (name, value) in &file.kinds {
-            let toml::Value::String(group) = value.get_ref() else { continue };
-            let kinds: Option<Vec<crate::gazetteer::EntityKind>> =
-                group.split('|').map(|k| crate::gazetteer::EntityKind::from_name(k.trim())).collect();
-            scope.kinds.insert(name.clone(), kinds.ok_or_else(|| format!("{label}: bad kind group `{name}`"))?);
-        }
-        define_all(&mut scope, &file.define, text)
-            .map_err(|(offset, message)| format!("{}: {message}", Location::from_offset(label, text, offset)))?;
-        Ok(std::sync::Arc::new(scope))
-    });
-
-/// The default rule files, embedded at compile time: `(label, contents)`.
-pub const DEFAULT_FILES: &[(&str, &str)] = &[
-    ("rules/diplomacy.toml", include_str!("../../rules/diplomacy.toml")),
-    // cooperative event types, one file each
-    ("rules/agree.toml", include_str!("../../rules/agree.toml")),
-    ("rules/consult.toml", include_str!("../../rules/consult.toml")),
-    ("rules/support.toml", include_str!("../../rules/support.toml")),
-    ("rules/concede.toml", include_str!("../../rules/concede.toml")),
-    ("rules/cooperate.toml", include_str!("../../rules/cooperate.toml")),
-    ("rules/aid.toml", include_str!("../../rules/aid.toml")),
-    ("rules/retreat.toml", include_str!("../../rules/retreat.toml")),
-    ("rules/request.toml", include_str!("../../rules/request.toml")),
-    // conflictual event types, one file each
-    ("rules/accuse.toml", include_str!("../../rules/accuse.toml")),
-    ("rules/reject.toml", include_str!("../../rules/reject.toml")),
-    ("rules/threaten.toml", include_str!("../../rules/threaten.toml")),
-    ("rules/protest.toml", include_str!("../../rules/protest.toml")),
-    ("rules/sanction.toml", include_str!("../../rules/sanction.toml")),
-    ("rules/mobilize.toml", include_str!("../../rules/mobilize.toml")),
-    ("rules/coerce.toml", include_str!("../../rules/coerce.toml")),
-    ("rules/assault.toml", include_str!("../../rules/assault.toml")),
-];
 
 /// One relation found, with what found it.
 #[derive(Debug, Clone)]
@@ -344,7 +250,7 @@ impl RuleSet {
 
     /// An empty rule set that reads the words of `lexicon`.
     pub(crate) fn with_lexicon(lexicon: std::sync::Arc<Lexicon>) -> RuleSet {
-        RuleSet { lexicon, ..RuleSet::default() }
+        RuleSet { vocab: Vocab::new(&lexicon[ListId::Determiners]), lexicon, ..RuleSet::default() }
     }
 
     /// The relation kinds this set knows, built-in and declared, in order of declaration.
@@ -394,272 +300,25 @@ impl RuleSet {
         self.patterns.len()
     }
 
-    /// Adds the rules of a rule file held in memory; `label` names it in errors.
-    ///
-    /// # Errors
-    /// A syntax error in the file or a pattern, an unknown relation or entity kind, a malformed
-    /// example ([`Error::Rules`], with file, line and column); a rule id used twice
-    /// ([`Error::DuplicateRule`]).
-    pub fn add_str(&mut self, label: &str, text: &str) -> Result<()> {
-        self.add_file_rules(label, text)?;
-        self.build_trigger()
-    }
-
-    /// [`add_str`](RuleSet::add_str) for several files, with the trigger's tables (over every
-    /// pattern so far) built once at the end rather than after each file.
-    pub(crate) fn add_files(&mut self, files: &[(&str, &str)]) -> Result<()> {
-        for (label, text) in files {
-            self.add_file_rules(label, text)?;
-        }
-        self.build_trigger()
-    }
-
-    /// The rules of one file, added without building the trigger.
-    fn add_file_rules(&mut self, label: &str, text: &str) -> Result<()> {
-        let file = syntax::parse_file(label, text)?;
-        let lines = crate::error::LineIndex::new(label, text);
-        let at = |offset: usize| lines.location(offset);
-        let fail = |offset: usize, message: String| Error::Rules { location: at(offset), message };
-        let date = match &file.date {
-            None => Date::new(DEFAULT_EXAMPLE_DATE.0, DEFAULT_EXAMPLE_DATE.1, DEFAULT_EXAMPLE_DATE.2)
-                .unwrap_or_else(Date::today),
-            Some(d) => d.get_ref().parse().map_err(|e: Error| fail(d.span().start, e.to_string()))?,
-        };
-        // the prelude's names, less those the file defines itself (which shadow them, and may
-        // refer to each other)
-        let mut scope = (*self.prelude).clone();
-        for name in file.define.keys() {
-            scope.defines.remove(name);
-        }
-        // relation kinds this file declares: into a copy, kept only if the whole file compiles
-        let mut kind_table = self.kinds.clone();
-        for (name, value) in &file.kinds {
-            let toml::Value::String(group) = value.get_ref() else {
-                kind_table.declare_value(label, text, name, value)?;
-                continue;
-            };
-            let mut kinds = Vec::new();
-            for k in group.split('|') {
-                let kind = crate::gazetteer::EntityKind::from_name(k.trim()).ok_or_else(|| {
-                    fail(
-                        syntax::content_offset(text, value.span()),
-                        format!(
-                            "expected entity kinds separated by `|` in kind group `{name}` (or a table declaring a relation kind), found `{}`",
-                            k.trim()
-                        ),
-                    )
-                })?;
-                kinds.push(kind);
-            }
-            scope.kinds.insert(name.clone(), kinds);
-        }
-        define_all(&mut scope, &file.define, text).map_err(|(offset, message)| fail(offset, message))?;
-        let mut set = RuleSet::new();
-        // the patterns name words and sets of this rule set directly: `set` only holds the rules
-        let mut cx = compile::Context {
-            vocab: &mut self.vocab,
-            sets: &mut self.sets,
-            regexes: &mut self.regexes,
-            set_ids: std::collections::HashMap::new(),
-            common: &self.lexicon[ListId::CommonTriggerWords],
-        };
-        for spec in &file.rule {
-            let spec = spec.get_ref();
-            let location = at(spec.id.span().start);
-            let id = spec.id.get_ref().trim().to_string();
-            if id.is_empty() {
-                return Err(fail(
-                    spec.id.span().start,
-                    "expected a rule id such as `meet/held-talks`, found an empty string".into(),
-                ));
-            }
-            if let Some(first) = set.rules.iter().find(|r| r.id == id) {
-                return Err(Error::DuplicateRule { id, location, first: first.location.clone() });
-            }
-            if let Some(first) = self.rules.iter().find(|r| r.id == id) {
-                if !spec.replace {
-                    return Err(Error::DuplicateRule { id, location, first: first.location.clone() });
-                }
-            }
-            let relation_name = spec.relation.get_ref().trim();
-            let kind = kind_table.id(relation_name).ok_or_else(|| {
-                fail(
-                    syntax::content_offset(text, spec.relation.span()),
-                    format!(
-                        "expected a relation kind ({}, or one the file declares as `[kinds.{relation_name}]`), found `{relation_name}`",
-                        kind_table.names()
-                    ),
-                )
-            })?;
-            let relation = kind_table.get(kind).name.clone();
-            if let Some(code) = &spec.cameo {
-                if kinds::cameo_event(code.get_ref()).is_none() {
-                    return Err(fail(
-                        syntax::content_offset(text, code.span()),
-                        format!("expected a CAMEO code of rules/cameo-plover.tsv, found `{}`", code.get_ref()),
-                    ));
-                }
-            }
-            if spec.patterns.is_empty() {
-                return Err(fail(
-                    spec.id.span().start,
-                    format!("expected at least one pattern in rule `{id}`, found none"),
-                ));
-            }
-            let rule_index = self.rules.len() + set.rules.len();
-            for pattern in &spec.patterns {
-                let start = syntax::content_offset(text, pattern.span());
-                let parts = syntax::parse_pattern(pattern.get_ref(), &scope).map_err(|e| {
-                    fail(start + e.offset, format!("{} (in pattern `{}`)", e.message, pattern.get_ref()))
-                })?;
-                let program = compile::compile(&parts, &mut cx)
-                    .map_err(|m| fail(start, format!("{m} (in pattern `{}`)", pattern.get_ref())))?;
-                set.patterns.push(Pattern { rule: rule_index, source: pattern.get_ref().clone(), program });
-            }
-            let example = |s: &toml::Spanned<String>, counter: bool| -> Result<Example> {
-                let start = syntax::content_offset(text, s.span());
-                example::parse_example(s.get_ref(), counter)
-                    .map(|(sentence, expected)| Example { text: sentence, expected, location: at(start) })
-                    .map_err(|(offset, message)| fail(start + offset, message))
-            };
-            let examples = spec.examples.iter().map(|s| example(s, false)).collect::<Result<Vec<_>>>()?;
-            for x in examples.iter().flat_map(|e| &e.expected) {
-                if kind_table.id(x.kind.as_str()).is_none() {
-                    let at_example = examples.iter().find(|e| e.expected.contains(x)).map(|e| e.location.clone());
-                    return Err(Error::Rules {
-                        location: at_example.unwrap_or_else(|| location.clone()),
-                        message: format!("expected a relation kind ({}), found `{}`", kind_table.names(), x.kind),
-                    });
-                }
-            }
-            let counterexamples = spec.counterexamples.iter().map(|s| example(s, true)).collect::<Result<Vec<_>>>()?;
-            set.rules.push(Rule {
-                id,
-                relation,
-                kind,
-                cameo: spec.cameo.as_ref().map(|c| c.get_ref().clone()),
-                mode: spec.mode.clone(),
-                replace: spec.replace,
-                location,
-                patterns: spec.patterns.iter().map(|p| p.get_ref().clone()).collect(),
-                examples,
-                counterexamples,
-                args: spec.args.clone(),
-                negation: spec.negation.unwrap_or(true),
-                date,
-            });
-        }
-        self.kinds = kind_table;
-        // the file's rule indices were counted from this set's end already
-        self.rules.extend(set.rules);
-        self.patterns.extend(set.patterns);
-        self.remove_replaced();
-        Ok(())
-    }
-
-    /// Adds the rules of `other` after these.
-    ///
-    /// # Errors
-    /// When a rule id repeats.
-    pub fn extend(&mut self, other: RuleSet) -> Result<()> {
-        for rule in &other.rules {
-            if let Some(first) = self.rules.iter().find(|r| r.id == rule.id) {
-                if !rule.replace {
-                    return Err(Error::DuplicateRule {
-                        id: rule.id.clone(),
-                        location: rule.location.clone(),
-                        first: first.location.clone(),
-                    });
-                }
-            }
-        }
-        if self.rules.is_empty() {
-            let kinds = std::mem::take(&mut self.kinds);
-            let lexicon = self.lexicon.clone();
-            *self = other;
-            self.lexicon = lexicon;
-            self.kinds.merge(&kinds)?;
-            return Ok(());
-        }
-        let kind_ids = self.kinds.merge(&other.kinds)?;
-        if other.rules.is_empty() {
-            return Ok(());
-        }
-        let RuleSet { mut rules, patterns, vocab, sets, .. } = other;
-        for rule in &mut rules {
-            rule.kind = kind_ids[rule.kind.index()];
-        }
-        // the other set's words and word sets get ids of this one
-        let words: Vec<u32> = (0..vocab.len() as u32).map(|w| self.vocab.intern(vocab.word(w))).collect();
-        let first_set = self.sets.len();
-        self.sets.extend(sets.iter().map(|set| {
-            let mut ids: Vec<u32> = set.iter().map(|&w| words[w as usize]).collect();
-            ids.sort_unstable();
-            ids.into_boxed_slice()
-        }));
-        let offset = self.rules.len();
-        self.rules.extend(rules);
-        self.patterns.extend(patterns.into_iter().map(|mut p| {
-            p.rule += offset;
-            p.program.relink(&words, first_set);
-            p
-        }));
-        self.remove_replaced();
-        self.build_trigger()
-    }
-
-    /// Drops the rules that later rules with `replace = true` and the same id replace.
-    fn remove_replaced(&mut self) {
-        let replaced: Vec<usize> = (0..self.rules.len())
-            .filter(|&i| self.rules[i + 1..].iter().any(|later| later.replace && later.id == self.rules[i].id))
-            .collect();
-        if replaced.is_empty() {
-            return;
-        }
-        // rule indices shift down past each removed rule
-        let new_index: Vec<Option<usize>> = {
-            let mut next = 0;
-            (0..self.rules.len())
-                .map(|i| {
-                    if replaced.contains(&i) {
-                        None
-                    } else {
-                        next += 1;
-                        Some(next - 1)
-                    }
-                })
-                .collect()
-        };
-        self.patterns.retain(|p| new_index[p.rule].is_some());
-        for p in &mut self.patterns {
-            p.rule = new_index[p.rule].unwrap_or(p.rule);
-        }
-        let mut i = 0;
-        self.rules.retain(|_| {
-            i += 1;
-            new_index[i - 1].is_some()
-        });
-    }
-
     fn build_trigger(&mut self) -> Result<()> {
-        let mut anchored: Vec<(u32, u32)> = Vec::new();
+        let mut anchored: Vec<(WordId, PatternId)> = Vec::new();
         let mut always = Vec::new();
-        let mut groups: Vec<Box<[u32]>> = Vec::new();
-        let mut group_ids: std::collections::HashMap<&[u32], u32> = std::collections::HashMap::new();
+        let mut groups: Vec<Box<[WordId]>> = Vec::new();
+        let mut group_ids: std::collections::HashMap<&[WordId], GroupId> = std::collections::HashMap::new();
         let mut requires = Vec::with_capacity(self.patterns.len());
         for (p, pattern) in self.patterns.iter().enumerate() {
             match &pattern.program.anchors {
                 None => always.push(p),
-                Some(anchors) => anchored.extend(anchors.iter().map(|&w| (w, p as u32))),
+                Some(anchors) => anchored.extend(anchors.iter().map(|&w| (w, PatternId::new(p)))),
             }
-            let ids: Vec<u32> = pattern
+            let ids: Vec<GroupId> = pattern
                 .program
                 .requires
                 .iter()
                 .map(|group| {
                     *group_ids.entry(group).or_insert_with(|| {
                         groups.push(group.as_slice().into());
-                        (groups.len() - 1) as u32
+                        GroupId::new(groups.len() - 1)
                     })
                 })
                 .collect();
@@ -667,14 +326,17 @@ impl RuleSet {
         }
         anchored.sort_unstable();
         let mut starts = Vec::with_capacity(self.vocab.len() + 1);
+        // (offsets into `anchored`, which holds fewer than 2^32 entries: one per anchor word of a
+        // pattern)
+        let offset = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
         let mut i = 0;
-        for w in 0..self.vocab.len() as u32 {
-            starts.push(i as u32);
+        for w in WordId::all(self.vocab.len()) {
+            starts.push(offset(i));
             while i < anchored.len() && anchored[i].0 == w {
                 i += 1;
             }
         }
-        starts.push(i as u32);
+        starts.push(offset(i));
         let anchored = anchored.into_iter().map(|(_, p)| p).collect();
         let sets = WordSets::new(&self.sets, self.vocab.len());
         self.trigger = Trigger { starts, anchored, always, groups, requires, sets };
@@ -710,7 +372,7 @@ impl RuleSet {
 
     /// The sentences each pattern may fire in: `(sentence, pattern)`, sorted.
     #[cfg(test)]
-    fn candidates(&self, text: &Text<'_>) -> Vec<(usize, usize)> {
+    pub(crate) fn candidates(&self, text: &Text<'_>) -> Vec<(usize, usize)> {
         let mut scan = Scan::new(self, text.sentences().len());
         let mut pairs = Vec::new();
         for s in 0..text.sentences().len() {
@@ -723,8 +385,8 @@ impl RuleSet {
     /// The units of sentence `s`.
     pub(crate) fn units(&self, text: &Text<'_>, resolution: &Resolution, s: usize) -> Vec<engine::Unit> {
         let tokens = text.sentences()[s].tokens();
-        let words: Vec<u32> = tokens.clone().map(|t| self.vocab.id(text.token_text(t).as_bytes())).collect();
-        engine::units(text, resolution, tokens, &words)
+        let words: Vec<WordId> = tokens.clone().map(|t| self.vocab.id(text.token_text(t).as_bytes())).collect();
+        engine::units(text, resolution, tokens, &words, self.vocab.determiners())
     }
 
     pub(crate) fn find(
@@ -750,7 +412,7 @@ impl RuleSet {
 
     /// [`RuleSet::find`], with patterns remembering failed states after `memo_after` steps over a
     /// sentence.
-    fn find_with(
+    pub(crate) fn find_with(
         &self,
         text: &Text<'_>,
         resolution: &Resolution,
@@ -771,7 +433,7 @@ impl RuleSet {
             if !scan.sentence(text, sentence) {
                 continue;
             }
-            engine::units_into(text, resolution, s.tokens(), &scan.t.words, &mut units);
+            engine::units_into(text, resolution, s.tokens(), &scan.t.words, self.vocab.determiners(), &mut units);
             let units = &units[..];
             scan.place(units);
             let first = out.len();
@@ -1028,16 +690,16 @@ struct ScanTables {
     word_seen: Vec<u32>,
     pattern_seen: Vec<u32>,
     /// The word id of each token of the sentence.
-    words: Vec<u32>,
+    words: Vec<WordId>,
     /// The anchor words of the sentence.
-    present: Vec<u32>,
+    present: Vec<WordId>,
     /// The candidate patterns of the sentence.
     order: Vec<usize>,
     /// Per required group: the sentence (counted from 1) where it was last looked at, and whether
     /// one of its words occurs there.
     group_seen: Vec<(u32, bool)>,
     /// Per word: the sentence (counted from 1) and the unit where it last occurs.
-    last_unit: Vec<(u32, u32)>,
+    last_unit: Vec<(u32, UnitId)>,
 }
 
 /// The tables of a [`Scan`], kept per thread from one text to the next: made (and zeroed) for
@@ -1076,7 +738,7 @@ impl<'r> Scan<'r> {
         t.word_seen.resize(rules.vocab.len(), 0);
         t.pattern_seen.resize(rules.patterns.len(), 0);
         t.group_seen.resize(rules.trigger.groups.len(), (0, false));
-        t.last_unit.resize(rules.vocab.len(), (0, 0));
+        t.last_unit.resize(rules.vocab.len(), (0, UnitId::default()));
         Scan {
             rules,
             base,
@@ -1090,17 +752,17 @@ impl<'r> Scan<'r> {
     fn place(&mut self, units: &[engine::Unit]) {
         for (u, unit) in units.iter().enumerate() {
             if unit.word != NO_WORD {
-                self.t.last_unit[unit.word as usize] = (self.stamp, u as u32);
+                self.t.last_unit[unit.word] = (self.stamp, UnitId::new(u));
             }
         }
     }
 
     /// The last unit of the sentence that is one of `words`.
-    fn last_unit(&self, words: &[u32]) -> Option<usize> {
+    fn last_unit(&self, words: &[WordId]) -> Option<usize> {
         words
             .iter()
-            .filter_map(|&w| match self.t.last_unit[w as usize] {
-                (stamp, u) if stamp == self.stamp => Some(u as usize),
+            .filter_map(|&w| match self.t.last_unit[w] {
+                (stamp, u) if stamp == self.stamp => Some(u.index()),
                 _ => None,
             })
             .max()
@@ -1124,18 +786,18 @@ impl<'r> Scan<'r> {
             let norm = t.norm();
             let w = rules.vocab.id_in(bytes, norm.start, norm.end);
             self.t.words.push(w);
-            if w != NO_WORD && self.t.word_seen[w as usize] != stamp {
-                self.t.word_seen[w as usize] = stamp;
-                if trigger.starts[w as usize] < trigger.starts[w as usize + 1] {
+            if w != NO_WORD && self.t.word_seen[w] != stamp {
+                self.t.word_seen[w] = stamp;
+                if trigger.starts[w] < trigger.starts[w.index() + 1] {
                     self.t.present.push(w);
                 }
             }
         }
         self.t.order.clear();
         for &w in &self.t.present {
-            let (a, b) = (trigger.starts[w as usize] as usize, trigger.starts[w as usize + 1] as usize);
+            let (a, b) = (trigger.starts[w] as usize, trigger.starts[w.index() + 1] as usize);
             for &p in &trigger.anchored[a..b] {
-                let p = p as usize;
+                let p = p.index();
                 if self.t.pattern_seen[p] == stamp {
                     continue;
                 }
@@ -1143,11 +805,11 @@ impl<'r> Scan<'r> {
                 // patterns share groups: each is looked at once per sentence
                 let word_seen = &self.t.word_seen;
                 let group_seen = &mut self.t.group_seen;
-                let mut holds = |g: u32| match group_seen[g as usize] {
+                let mut holds = |g: GroupId| match group_seen[g] {
                     (s, holds) if s == stamp => holds,
                     _ => {
-                        let holds = trigger.groups[g as usize].iter().any(|&w| word_seen[w as usize] == stamp);
-                        group_seen[g as usize] = (stamp, holds);
+                        let holds = trigger.groups[g].iter().any(|&w| word_seen[w] == stamp);
+                        group_seen[g] = (stamp, holds);
                         holds
                     }
                 };

@@ -281,12 +281,12 @@ impl<'a> Text<'a> {
             ascii_words(&bytes[s..chunk], |ws, we| {
                 // the kind of an ASCII word is plain from its first byte
                 let kind = match bytes[s + ws] {
-                    b'0'..=b'9' => Some(TokenKind::Number),
-                    b'a'..=b'z' | b'A'..=b'Z' => Some(TokenKind::Word),
-                    b'_' => None,
-                    _ => Some(TokenKind::Punct),
+                    b'0'..=b'9' => TokenKind::Number,
+                    b'a'..=b'z' | b'A'..=b'Z' => TokenKind::Word,
+                    b'_' => return seg.word(s + ws, s + we, None),
+                    _ => TokenKind::Punct,
                 };
-                seg.word(s + ws, s + we, kind)
+                seg.ascii_word(bytes, s + ws, s + we, kind)
             });
             if chunk == bytes.len() {
                 break;

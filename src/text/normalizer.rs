@@ -44,6 +44,33 @@ pub(super) fn is_ascii_space(b: u8) -> bool {
     b <= b' ' || b == 0x7F
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The eight bytes at `i` (which has eight bytes after it), little-endian.
+#[inline]
+pub(super) fn word_at(bytes: &[u8], i: usize) -> u64 {
+    u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap_or_default())
+}
+
+/// The high bit of each byte of `x` that is zero: exact for the lowest such byte (a borrow may
+/// flag a byte above it).
+#[inline]
+pub(super) fn zero_bytes(x: u64) -> u64 {
+    x.wrapping_sub(ONES) & !x & HIGH
+}
+
+/// Whether eight bytes (after a visible byte or a single space before a visible one) normalise
+/// to themselves but for case: visible ASCII and single spaces, not ending with a space (which
+/// might start a run of them). False for some that do, which the byte loop then takes.
+#[inline]
+fn plain_ascii(x: u64) -> bool {
+    let control = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
+    let high = (x.wrapping_add(ONES) | x) & HIGH;
+    let spaces = zero_bytes(x ^ (ONES * 0x20));
+    control | high | (spaces & spaces >> 8) == 0 && x >> 56 != 0x20
+}
+
 /// Builds the normalised text and its sparse offset map in one pass.
 pub(super) struct Normalizer {
     out: String,
@@ -135,6 +162,9 @@ impl Normalizer {
                 let n = z.out.len();
                 let visible = |b: u8| b > b' ' && b < 0x7F;
                 loop {
+                    while i + 8 <= bytes.len() && plain_ascii(word_at(bytes, i)) {
+                        i += 8;
+                    }
                     while i < bytes.len() && visible(bytes[i]) {
                         i += 1;
                     }

@@ -84,7 +84,20 @@ pub(super) fn sentence_starts(text: &str, abbreviations: &WordList) -> Vec<u32> 
     starts.push(0);
     let mut i = 0;
     while i < bytes.len() {
-        // only line breaks and terminators matter; skip everything else fast
+        // only line breaks and terminators matter; skip everything else fast, eight bytes at a
+        // time (the lowest flagged byte is one of them)
+        if i + 8 <= bytes.len() {
+            let x = word_at(bytes, i);
+            let flags = x & 0x8080_8080_8080_8080
+                | [b'\n', b'\r', b'.', b'!', b'?']
+                    .iter()
+                    .fold(0, |f, &b| f | zero_bytes(x ^ (0x0101_0101_0101_0101 * u64::from(b))));
+            if flags == 0 {
+                i += 8;
+                continue;
+            }
+            i += flags.trailing_zeros() as usize / 8;
+        }
         if !MAY_END[usize::from(bytes[i])] {
             i += 1;
             continue;

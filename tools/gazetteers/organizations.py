@@ -8,10 +8,6 @@ from .common import *  # noqa: F401,F403  (helpers and constants)
 from .curated import *  # noqa: F401,F403  (the curated tables)
 
 
-SPELLING_PAIRS = [("Organization", "Organisation"), ("Programme", "Program"), ("Defence", "Defense"),
-                  ("Labour", "Labor"), ("Centre", "Center"), ("Co-operation", "Cooperation")]
-
-
 def spelling_variants(name):
     out = {name}
     for a, b in SPELLING_PAIRS:
@@ -24,7 +20,7 @@ def spelling_variants(name):
 
 
 def restore_case(upper):
-    small = {"of", "the", "and", "for", "on", "in", "to", "de", "del", "la", "des", "du", "et", "at", "by", "with", "a"}
+    small = ORG_NAME_SMALL_WORDS
     words = upper.replace("_", " ").split()
     out = []
     for i, w in enumerate(words):
@@ -42,10 +38,6 @@ ORG_WORDS = (r"\b(Organi[sz]ation|Union|Council|Bank|Fund|Association|Community|
              r"Alliance|Federation|Forum|Parliament|Assembly|Court|Tribunal|Programme|Program|Institute|League|"
              r"Conference|Treaty|Movement|Partnership|Area|States|Cooperation|Secretariat|Authority|Office|Cent(er|re)|"
              r"Initiative|Francophonie|Panel|Society|Network|Board|Pact|Club|Nations|Fund)\b")
-
-
-# Two-letter acronyms news uses on their own; every other one is too short to trust.
-TWO_LETTER_OK = {"UN", "EU", "AU", "AP"}
 
 
 def add_acronym(r, a):

@@ -16,43 +16,18 @@ import sys
 from collections import Counter, defaultdict
 
 from .common import Rec, ascii_fold, slug, src_path
-from .curated import COMMON_GIVEN_NAMES, COMMON_SURNAMES, SURNAME_STOP
-from .people import PARTICLES, TITLE_WORDS, cap_word, overlay_records, skeleton
+from .curated import (CAMEO_COUNTRY, COMMON_GIVEN_NAMES, COMMON_SURNAMES, COUNTRY_AKIN, FUNCTION_WORDS, MAC_WORDS,
+                      ORG_NAME_SMALL_WORDS, PARTICLES, SECTOR_TITLE, SURNAME_STOP, SYNONYM_STOP_WORDS, TITLE_WORDS)
+from .people.holders import cap_word
+from .people.names import skeleton
+from .people.roles import overlay_records
 
 COUNTRIES_SRC = "PETRARCH2 Phoenix Countries dictionary (MIT)"
 INTL_SRC = "PETRARCH2 Phoenix International dictionary (MIT)"
 MNS_SRC = "PETRARCH2 Phoenix MilNonState dictionary (MIT; names from START TOPS)"
 
-# CAMEO country codes that differ from ISO alpha-3 (others that are no current country, such as USR,
-# YUG, DDR, CSK, SCG, are skipped with their roles).
-CAMEO_COUNTRY = {"TMP": "TLS", "KSV": "XKX"}
-
-# Countries whose people Phoenix files under each other: South Sudan's leaders before independence (2011)
-# under Sudan, and some Guinea-Bissau ministers under Guinea (`GIN` for `GNB`). A full-name match across
-# the pair is the same person ("Salva Kiir", "Jose Mario Vaz").
-COUNTRY_AKIN = {"SDN": "SSD", "SSD": "SDN", "GIN": "GNB", "GNB": "GIN"}
-
-# The role title a CAMEO sector code stands for when the dictionary says no more (office `other`).
-# The first known sector after the country code decides ("GBRGOVJUD": a government official).
-SECTOR_TITLE = {
-    "GOV": "Government official", "ELI": "Political figure", "MIL": "Military officer", "JUD": "Judicial official",
-    "LEG": "Legislator", "OPP": "Opposition figure", "PTY": "Party official", "BUS": "Business figure",
-    "MED": "Media figure", "REB": "Rebel leader", "SPY": "Intelligence official", "COP": "Police official",
-    "LAB": "Labour leader", "EDU": "Academic", "REL": "Religious leader", "HLH": "Health official",
-    "CVL": "Civilian figure", "IGO": "Official of an international organisation", "NGO": "NGO official",
-    "INS": "Insurgent leader", "SEP": "Separatist leader", "UAF": "Armed group leader", "ENV": "Environmental figure",
-    "AGR": "Agriculture figure", "HRI": "Human rights figure", "REF": "Refugee figure", "MOD": "Moderate figure",
-    "RAD": "Radical figure", "CRM": "Criminal figure",
-}
-
 # Words a synonym shares with titles and descriptions ("PRIME_MINISTER_", "FORMER_", "MR_").
-SYNONYM_STOP_WORDS = {w.lower() for w in TITLE_WORDS} | {
-    "former", "mr", "mrs", "ms", "dr", "the", "sir", "lady", "lord", "gen", "general", "col", "colonel", "ayatollah",
-    "sheikh", "president", "minister", "secretary", "leader", "chief", "official", "spokesman", "ambassador",
-    "administration", "government", "govt", "gov", "regime", "camp", "family", "cabinet", "supporters", "loyalists",
-    "forces", "sen", "rep", "adm", "lt", "maj", "capt", "prof", "rev", "sgt", "king", "queen", "prince", "emir",
-    "sultan", "senator", "governor", "mayor", "judge", "justice", "pope", "cardinal", "bishop", "imam", "mullah",
-    "commander", "marshal", "premier", "chancellor", "deputy", "vice", "head", "party", "army", "office", "late"}
+SYNONYM_STOPS = {w.lower() for w in TITLE_WORDS} | SYNONYM_STOP_WORDS
 
 
 def parse_actors(lines):
@@ -110,7 +85,7 @@ def press_case(words):
     out = []
     for i, w in enumerate(words):
         c = cap_word(w, first=i == 0)
-        if re.fullmatch(r"Ma?c[a-z]{3,}", c) and c.lower() not in ("macao", "macon", "mace", "machado", "macias"):
+        if re.fullmatch(r"Ma?c[a-z]{3,}", c) and c.lower() not in MAC_WORDS:
             k = 2 if c.startswith("Mc") else 3
             c = c[:k] + c[k].upper() + c[k + 1:]
         c = re.sub(r"'S\b", "'s", c)
@@ -203,7 +178,7 @@ GROUP_WORDS = re.compile(r"\b(ARMY|FRONT|MOVEMENT|BRIGADES?|PARTY|GROUPS?|ORGANI
 
 
 def restore_org_case(words):
-    small = {"of", "the", "and", "for", "on", "in", "to", "de", "del", "la", "des", "du", "et", "at", "by", "with", "a", "al"}
+    small = ORG_NAME_SMALL_WORDS | {"al"}  # the Arabic article too ("Jaish al Mahdi")
     out = []
     for i, w in enumerate(words):
         lw = w.lower()
@@ -229,11 +204,6 @@ def sector_title(code):
 NOT_A_PERSON = re.compile(r"\b(Ministry|Minister|President|Party|Government|Council|Army|Forces|Front|Court|Police|Bank|Union|"
                           r"Committee|Movement|Assembly|Parliament|Office|Department|Agency|Cabinet|Guard|Senate|Congress|"
                           r"Republic|National|Coalition|Acting|Islamic|Brigade|Group)\b", re.I)
-
-# English function words that a short transliterated name word can equal ("In Tam", "He Yong", "So Khun"):
-# such a name would fire on ordinary text, so it is left out.
-FUNCTION_WORDS = {"a", "an", "at", "be", "by", "do", "he", "if", "in", "is", "it", "me", "my", "no", "of", "on", "or",
-                  "so", "to", "up", "us", "we", "ye", "o", "u", "i", "am", "as", "go", "don", "sad", "can", "may", "will"}
 
 
 def common_name(words):
@@ -304,7 +274,7 @@ def merge_people(people, by_iso3, orgs, other_names):
         aliases = []
         for s in e["synonyms"]:
             sw = words_of(s)
-            if len(sw) < 2 or "+" in s or any(w.lower().strip(".") in SYNONYM_STOP_WORDS for w in sw):
+            if len(sw) < 2 or "+" in s or any(w.lower().strip(".") in SYNONYM_STOPS for w in sw):
                 continue
             if any(norm(w) in country_words for w in sw):
                 continue

@@ -20,16 +20,35 @@ def m49_members(S, code, seen=None):
 
 
 def build_places(S, countries, by_iso3):
+    """The places, in this order (an earlier place keeps its id and name): regions, capitals, curated
+    and large cities, first-level divisions."""
     recs = {}
     iso2_to_iso3 = {r.attrs["iso2"]: r.attrs["iso3"] for r in countries}
+    add_regions(S, recs, iso2_to_iso3, by_iso3)
+    admin_pending = pending_admin_divisions(S, countries)
+    cities = S["cities"]
+    capital_names = add_capitals(recs, countries, cities)
+    qualify_capitals(recs)
+    country_names = set()
+    for co in countries:
+        country_names.add(co.name)
+        country_names.update(t for t, c, f in co.aliases)
+    add_curated_cities(recs, cities, iso2_to_iso3, capital_names)
+    add_large_cities(recs, cities, iso2_to_iso3, capital_names, country_names)
+    add_admin_divisions(recs, admin_pending, country_names)
+    return list(recs.values())
 
-    def put(r):
-        if r.id in recs:
-            return recs[r.id]
-        recs[r.id] = r
-        return r
 
-    # UN M49 regions from CLDR.
+def put(recs, r):
+    """Adds `r` unless its id is taken; returns the record of that id."""
+    if r.id in recs:
+        return recs[r.id]
+    recs[r.id] = r
+    return r
+
+
+def add_regions(S, recs, iso2_to_iso3, by_iso3):
+    """UN M49 regions from CLDR, curated world regions and curated first-level divisions."""
     names = S["cldr_names"]
     for code in sorted(k for k in names if re.fullmatch(r"\d{3}", k)):
         name = names[code]
@@ -48,7 +67,7 @@ def build_places(S, countries, by_iso3):
         r.attrs["region"] = "m49:" + code
         r.attrs.pop("region")
         r.attrs["m49"] = code
-        put(r)
+        put(recs, r)
     for sl, name, alts, adjs, members in CURATED_REGIONS:
         if not name:
             continue
@@ -58,7 +77,7 @@ def build_places(S, countries, by_iso3):
         for n in adjs:
             r.add(n, "adjective")
         r.members = {f"country:{m}" for m in members.split() if m in by_iso3}
-        put(r)
+        put(recs, r)
     for sl, name, alts, iso3 in CURATED_ADMIN:
         if not name or iso3 not in by_iso3:
             continue
@@ -66,8 +85,11 @@ def build_places(S, countries, by_iso3):
         for n in alts:
             r.add(n)
         r.attrs["country"] = iso3
-        put(r)
+        put(recs, r)
 
+
+def pending_admin_divisions(S, countries):
+    """[(iso3, name, alternative names)] of the Factbook's first-level divisions, added last."""
     admin_pending = []
     for co in countries:
         e = S["factbook"].get(getattr(co, "gec", None) or "")
@@ -75,9 +97,11 @@ def build_places(S, countries, by_iso3):
             continue
         for main, alts in factbook_admin_divisions(e):
             admin_pending.append((co.attrs["iso3"], main, alts))
+    return admin_pending
 
-    # Capitals (Factbook) and GeoNames cities.
-    cities = S["cities"]
+
+def add_capitals(recs, countries, cities):
+    """Capitals (Factbook), with their GeoNames population; returns their names, folded."""
     by_country_name = {}
     for c in cities:
         by_country_name.setdefault((c["countrycode"], ascii_fold(c["name"]).lower()), c)
@@ -100,7 +124,7 @@ def build_places(S, countries, by_iso3):
             rid = f"place:{slug(ascii_fold(nm))}"
             r = recs.get(rid)
             if r is None:
-                r = put(Rec(rid, "place", nm, f"{FB} (capital)"))
+                r = put(recs, Rec(rid, "place", nm, f"{FB} (capital)"))
             else:
                 r.src(f"{FB} (capital)")
             r.attrs["country"] = iso3
@@ -117,23 +141,28 @@ def build_places(S, countries, by_iso3):
             if folded != nm:
                 r.add(folded)
             for n in CITY_EXTRA.get(nm, []):
-                r.add(n, "former" if n in ("Nur-Sultan", "Akmola", "Peking", "Bombay", "Madras", "Calcutta", "Rangoon", "Alma-Ata", "Saigon", "Frunze", "Ashkhabad") else "name")
+                r.add(n, "former" if n in FORMER_CITY_NAMES else "name")
             g = by_country_name.get((iso2, ascii_fold(nm).lower()))
             if g:
                 r.src(f"GeoNames {g['geonameid']}")
                 r.attrs["population"] = g["population"]
             capital_names.add(ascii_fold(nm).lower())
             r.priority = 5
+    return capital_names
+
+
+def qualify_capitals(recs):
+    """Capitals whose bare name is ambiguous take the qualified one (CAPITAL_QUALIFIED)."""
     for rid, qualified in CAPITAL_QUALIFIED.items():
         if qualified and rid in recs:
             r = recs[rid]
             bare = {r.name, ascii_fold(r.name), qualified.split(",")[0], ascii_fold(qualified.split(",")[0])} - {qualified}
             r.name = qualified
             r.aliases = [a for a in r.aliases if a[0] not in bare]
-    country_names = set()
-    for co in countries:
-        country_names.add(co.name)
-        country_names.update(t for t, c, f in co.aliases)
+
+
+def add_curated_cities(recs, cities, iso2_to_iso3, capital_names):
+    """The news cities of CURATED_CITIES, whatever their population; their names join `capital_names`."""
     for nm, iso2, extra in CURATED_CITIES:
         key = ascii_fold(nm).lower()
         cands = [c for c in cities if c["countrycode"] == iso2 and (ascii_fold(c["name"]).lower() == key or key in {
@@ -155,9 +184,14 @@ def build_places(S, countries, by_iso3):
             r.add(n)
         for n in [ascii_fold(x) for x in [nm, g["name"]]]:
             r.add(n)
-        put(r)
+        put(recs, r)
         capital_names.add(ascii_fold(nm).lower())
         capital_names.add(ascii_fold(g["name"]).lower())
+
+
+def add_large_cities(recs, cities, iso2_to_iso3, capital_names, country_names):
+    """GeoNames cities of CITY_MIN_POPULATION or more, but not a name already taken, stopped
+    (CITY_STOP) or a country's."""
     seen_names = set()
     for c in cities:  # sorted by population, largest first
         pop = int(c["population"] or 0)
@@ -181,9 +215,12 @@ def build_places(S, countries, by_iso3):
             r.add(folded)
         for n in CITY_EXTRA.get(nm, []):
             r.add(n)
-        put(r)
-    # Factbook first-level divisions, last: a city or curated place of the same name wins, and a name
-    # two countries share is left out (it could not say which).
+        put(recs, r)
+
+
+def add_admin_divisions(recs, admin_pending, country_names):
+    """Factbook first-level divisions, last: a city or curated place of the same name wins, and a name
+    two countries share is left out (it could not say which)."""
     name_count = defaultdict(set)
     for iso3, main, alts in admin_pending:
         name_count[main].add(iso3)
@@ -217,7 +254,6 @@ def build_places(S, countries, by_iso3):
                 r.add(a)
         known.add(ascii_fold(main).lower())
         recs[rid] = r
-    return list(recs.values())
 
 
 def admin_name_ok(n):

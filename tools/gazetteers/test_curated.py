@@ -16,6 +16,8 @@ from tools.gazetteers import curated  # noqa: E402
 
 # List tables whose first column is an id that must be unique.
 KEYED_LISTS = ["CURATED_REGIONS", "CURATED_ADMIN", "CURATED_CITIES", "CURATED_ORGS", "GOVERNMENT_BODIES", "SAME_PERSON"]
+# Tables the generator compares with lower-case words.
+LOWER_CASE = ["PARTICLES", "DYNASTIES", "GIVEN_NOISE", "DISTINCT_GIVEN", "SYNONYM_STOP_WORDS", "FUNCTION_WORDS"]
 
 
 def no_repeats(pairs):
@@ -61,6 +63,14 @@ class CuratedTables(unittest.TestCase):
             ids = [row[0] for row in curated.load(name)]
             with self.subTest(table=name):
                 self.assertEqual(sorted({i for i in ids if ids.count(i) > 1}), [])
+
+    def test_lower_case_tables_are_lower_case(self):
+        # the code compares these with folded, lower-case words: an entry with a capital never matches
+        for name in LOWER_CASE:
+            for entry in curated.load(name):
+                for word in (entry if isinstance(entry, tuple) else (entry,)):
+                    with self.subTest(table=name, entry=word):
+                        self.assertEqual(word, word.lower())
 
     def test_role_extra_roles_are_well_formed(self):
         for slug, role, note in curated.ROLE_EXTRA:

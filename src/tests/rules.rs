@@ -1,7 +1,11 @@
-//! Engine tests against a small inline gazetteer (the default gazetteers are not needed).
+//! Rule engine tests against a small inline gazetteer (the default gazetteers are not needed).
 
-use super::*;
+use std::collections::BTreeMap;
+
+use crate::document::RelationKind;
+use crate::error::Error;
 use crate::extract::Extractor;
+use crate::rules::*;
 
 const PEOPLE: &str = r#"{"id":"person:xi-jinping","kind":"person","name":"Xi Jinping","aliases":["Xi"]}
 {"id":"person:vladimir-putin","kind":"person","name":"Vladimir Putin","aliases":["Putin"]}
