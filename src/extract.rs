@@ -139,7 +139,7 @@ impl ExtractorBuilder {
     /// let dir = std::env::temp_dir().join(format!("attache-doc-lexicon-{}", std::process::id()));
     /// std::fs::create_dir_all(&dir).ok();
     /// // "postponed" no longer calls off the event before it
-    /// let path = dir.join("cancellation.txt");
+    /// let path = dir.join("cancellations.txt");
     /// std::fs::write(&path, "# what calls off an event\ncancelled\ncanceled\n").ok();
     /// let extractor = attache::Extractor::builder().lexicon_file(&path).build()?;
     /// # std::fs::remove_dir_all(&dir).ok();

@@ -45,7 +45,7 @@ fn a_cancellation_list_decides_what_calls_an_event_off() {
     assert_eq!(found, ["meet(person:emmanuel-macron, person:olaf-scholz)"]);
     let postponed = "The talks between Emmanuel Macron and Olaf Scholz were postponed.";
     let calm = Extractor::builder()
-        .lexicon_str("cancellation.txt", &embedded_without("cancellation.txt", &["postponed"]))
+        .lexicon_str("cancellations.txt", &embedded_without("cancellations.txt", &["postponed"]))
         .build()
         .unwrap();
     assert!(relations(&embedded, postponed).is_empty(), "{:?}", relations(&embedded, postponed));
