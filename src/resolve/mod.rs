@@ -39,6 +39,30 @@
 //!
 //! Resolution is linear in the length of the document: every look-up is by token position or
 //! through a hash map, never a scan of earlier mentions.
+//!
+//! # Passes
+//!
+//! [`Resolver::resolve`] runs these passes in this order, each a type (or function) in its own
+//! file. What every pass reads and none changes is one `Context` (`context.rs`: the
+//! resolver's indexes, the gazetteer, the matcher, the text, the date, what is known of each
+//! sentence, the candidate names), passed by `&`; the mentions found so far are
+//! `Mentions` (`mentions.rs`), passed by `&mut` to the passes that add to them; what else a
+//! pass produces, it returns. To change one heuristic, open its pass's file:
+//!
+//! | pass | file | what it decides |
+//! |---|---|---|
+//! | candidates | `candidates.rs` | where names may be: the matcher's names aligned to whole tokens, with their candidate entities; money, treaties and summits found by pattern (`patterns/`) |
+//! | decide | `decide.rs` | which entity each name is, or none (context, form, date, people named before; titles before names, possessives, capitals as metonyms, compounds); words of full names given before ("Kim" after "Kim Jong Un") |
+//! | roles | `roles.rs` | titles without names ("the Kazakh president"): the office holder on the date (`Resolver::holder`, `titles.rs` for the title table and families) |
+//! | people introduced by title | `unknown.rs` | names no gazetteer lists after a title ("Foreign Minister Olivier Nduhungirehe"), asked first for each title by the roles pass; then their surnames alone |
+//! | coreference | `coref.rs` (`gender.rs`) | whom "he", "her", "the president" refer back to, if one person plainly |
+//! | output | `output.rs` | entities numbered, unconfirmed mentions dropped, mentions in order, nested ones marked, who acts for whom |
+//! | named organisations | `named_orgs.rs` | a country or city that begins an organisation's name ("British Airways"): the organisation, which no gazetteer lists |
+//! | groups | `groups.rs` | actors named by country and sector ("Syrian opposition leaders") |
+//! | actor codes | `actors.rs` | each entity's actor code (`attrs.actor`) |
+//!
+//! Indexes inside resolution are typed (`index.rs`: a token, a gazetteer entity, a mention, a
+//! pattern entity, an unlisted person), so that one is never taken for another.
 
 mod actors;
 mod candidates;
