@@ -10,11 +10,11 @@ use crate::gazetteer::{EntityKind, EntityRecord, Gazetteer};
 use crate::matcher::Matcher;
 use crate::text::{Text, TokenKind};
 
-use super::candidates::{Candidates, Patterns, Spans};
+use super::candidates::{Patterns, Spans};
 use super::index::{FindIdx, TokenIdx};
 use super::patterns::Found;
 use super::titles::{family, Family, TITLES};
-use super::{at_least_chars, has_lowercase, is_in, list, title_case_small, Resolver, TokenSet};
+use super::{at_least_chars, has_lowercase, is_in, list, title_case_small, Resolver};
 
 /// What resolution needs to know of a sentence.
 #[derive(Debug, Clone, Copy)]
@@ -42,19 +42,17 @@ pub(super) struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    /// The context of `text`, with what the candidates pass found in it; the tokens it took are
-    /// returned for the mentions to start from.
+    /// The context of `text`, with the names and pattern entities the candidates pass found in it.
     pub(super) fn new(
         resolver: &'a Resolver,
         gazetteer: &'a Gazetteer,
         matcher: &'a Matcher,
         text: &'a Text<'a>,
         date: Date,
-        candidates: Candidates,
-    ) -> (Context<'a>, TokenSet) {
-        let Candidates { spans, patterns, taken } = candidates;
-        let cx = Context { resolver, gazetteer, matcher, text, date, sentences: sentences(text), spans, patterns };
-        (cx, taken)
+        spans: Spans,
+        patterns: Patterns,
+    ) -> Context<'a> {
+        Context { resolver, gazetteer, matcher, text, date, sentences: sentences(text), spans, patterns }
     }
 
     /// The pattern entities and their tokens: all the output pass needs of this context, which

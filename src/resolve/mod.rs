@@ -443,8 +443,8 @@ impl Resolver {
         date: Date,
     ) -> Resolution {
         // the passes, in order; each takes what it reads by `&` and what it adds to by `&mut`
-        let candidates = Candidates::find(matcher, text, matches);
-        let (cx, taken) = Context::new(self, gazetteer, matcher, text, date, candidates);
+        let Candidates { spans, patterns, taken } = Candidates::find(matcher, text, matches);
+        let cx = Context::new(self, gazetteer, matcher, text, date, spans, patterns);
         let mut mentions = Mentions::new(taken, cx.spans.len());
         let named = Decide::run(&cx, &mut mentions);
         let mut unknown = Unknown::default();

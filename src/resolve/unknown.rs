@@ -1,6 +1,11 @@
 //! People the gazetteer does not list, introduced by a title: "Rwandan Foreign Minister Olivier
 //! Nduhungirehe", "UN envoy Jean Arnault", "his Congolese counterpart Therese Kayikwamba Wagner".
 //!
+//! Two steps of the passes (see `mod.rs`): the roles pass asks [`Unknown::titled`] first of
+//! every title, since a title names either someone new or an office holder; after the titles,
+//! [`Unknown::surnames`] finds the surnames of the people introduced. [`Unknown`] is what they
+//! find, which the output pass makes entities of.
+//!
 //! News names new office holders every day; the gazetteer always lags. A title is strong evidence
 //! that the capitalised words after it are a person's name, so the name becomes a person entity of
 //! the document, and its last word ("Nduhungirehe said …") a short mention of it further on.
