@@ -442,11 +442,14 @@ impl Resolver {
         matches: &[RawMatch],
         date: Date,
     ) -> Resolution {
-        // the passes, in order; each takes what it reads by `&` and what it adds to by `&mut`
+        // the passes, in order (see the table of the module's documentation): each takes what
+        // it reads by `&` and what it adds to by `&mut`, and returns what it finds for the others
         let Candidates { spans, patterns, taken } = Candidates::find(matcher, text, matches);
         let cx = Context::new(self, gazetteer, matcher, text, date, spans, patterns);
         let mut mentions = Mentions::new(taken, cx.spans.len());
+        // decide -> the people named, in order
         let named = Decide::run(&cx, &mut mentions);
+        // roles, asking the people introduced by title first -> the titles that name no one known
         let mut unknown = Unknown::default();
         let unnamed = Roles::run(&cx, &named, &mut unknown, &mut mentions);
         drop(named);
@@ -458,6 +461,7 @@ impl Resolver {
         let mut resolution = output.finish(text, mentions);
         drop(finds);
         drop(unknown);
+        // passes over the resolution
         named_orgs::find_named_orgs(text, &mut resolution);
         let agents = self.agents.as_deref().unwrap_or_else(|| groups::Agents::defaults());
         groups::find_groups(agents, text, &mut resolution);
