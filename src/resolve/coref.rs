@@ -118,7 +118,8 @@ impl<'c, 'a> Coreference<'c, 'a> {
     }
 
     fn coreference(&mut self) {
-        let toks = self.cx.text.tokens();
+        let cx = self.cx;
+        let toks = cx.text.tokens();
         // people no gazetteer lists, named after a title (see `unknown.rs`), are someone a pronoun
         // may mean: they compete as unknown people, so that "he" after one is not taken for a
         // person named before
@@ -136,7 +137,7 @@ impl<'c, 'a> Coreference<'c, 'a> {
         let mut d = 0;
         for (i, t) in toks.iter().enumerate() {
             // a pronoun is two or three bytes: most words are turned away by their length
-            if t.kind() != TokenKind::Word || t.norm().len() > 3 || !lexicon::PRONOUNS.contains(self.cx.word(i)) {
+            if t.kind() != TokenKind::Word || t.norm().len() > 3 || !lexicon::PRONOUNS.contains(cx.word(i)) {
                 continue;
             }
             while d < self.descriptions.len() && self.descriptions[d].phrase.start.get() <= i {
@@ -158,11 +159,11 @@ impl<'c, 'a> Coreference<'c, 'a> {
             .list
             .iter()
             .filter_map(|p| match p.key {
-                Key::Gaz(g) if self.cx.kind(g.get()) == EntityKind::Person => {
+                Key::Gaz(g) if cx.kind(g.get()) == EntityKind::Person => {
                     let start = p.phrase.start.get();
                     Some(Antecedent {
                         start: p.phrase.start,
-                        sentence: self.cx.sentence(start) as u32,
+                        sentence: cx.sentence(start) as u32,
                         person: g,
                         subject: self.opens_clause(start),
                     })
@@ -180,19 +181,19 @@ impl<'c, 'a> Coreference<'c, 'a> {
         let mut window: Vec<Antecedent> = Vec::new();
         // per sentence and pronoun gender, where its first unknown person who may be meant starts
         // (see `first_unknown_person`), found once, when first asked
-        let mut unknown = vec![[None; 2]; self.cx.sentences.len()];
+        let mut unknown = vec![[None; 2]; cx.sentences.len()];
         // the pronouns and descriptions left unresolved so far: each stands for someone who may be
         // meant again ("Zelensky thanked him for his support": "his" may be whoever "him" is)
         let mut refused: Vec<TokenIdx> = Vec::new();
         let mut added: Vec<Pending> = Vec::new();
         for (tokens, description) in refs {
             let (start, end) = (tokens.start.get(), tokens.end.get());
-            let sentence = self.cx.sentence(start);
+            let sentence = cx.sentence(start);
             let depth = if description.is_none() { 2 } else { 3 };
             let lowest = sentence.saturating_sub(depth) as u32;
             window.clear();
             // a pronoun's gender rules out the people of the other (see `gender.rs`)
-            let pronoun = if description.is_none() { gender::of_word(self.cx.word(start)) } else { None };
+            let pronoun = if description.is_none() { gender::of_word(cx.word(start)) } else { None };
             for list in [&named, &linked] {
                 let k = list.partition_point(|a| a.start.get() < start);
                 let near = list[..k].iter().rev().take_while(|a| a.sentence >= lowest);
@@ -215,8 +216,7 @@ impl<'c, 'a> Coreference<'c, 'a> {
             let mut pending = Pending::new(Key::Gaz(person), start..end, MentionForm::Pronoun);
             // it refers to an entity named elsewhere, and never stands for one on its own
             pending.tentative = true;
-            pending.acts_for =
-                self.cx.resolver.role_on(self.cx.gazetteer, person.get(), self.cx.date).map(|(_, o)| GazIdx::new(o));
+            pending.acts_for = cx.resolver.role_on(cx.gazetteer, person.get(), cx.date).map(|(_, o)| GazIdx::new(o));
             added.push(pending);
             self.mentions.taken.insert_range(start..end);
             linked.push(Antecedent {
@@ -248,23 +248,24 @@ impl<'c, 'a> Coreference<'c, 'a> {
     /// "his" before a title or a name, whose phrase it only introduces), outside quotations and
     /// leading clauses.
     fn pronoun_can_refer(&self, i: usize) -> bool {
-        let sentence = self.cx.sentence(i);
-        let info = self.cx.sentences[sentence];
-        if info.all_caps || info.title_case || self.mentions.taken.contains(i) || self.cx.in_pattern(i).is_some() {
+        let cx = self.cx;
+        let sentence = cx.sentence(i);
+        let info = cx.sentences[sentence];
+        if info.all_caps || info.title_case || self.mentions.taken.contains(i) || cx.in_pattern(i).is_some() {
             return false;
         }
-        if self.cx.spans.at(i).is_some_and(|s| self.mentions.decided(s).is_some()) {
+        if cx.spans.at(i).is_some_and(|s| self.mentions.decided(s).is_some()) {
             return false;
         }
         let next = i + 1;
         // "He Lifeng": a name the gazetteer does not know
-        if self.cx.word_in(next, sentence) && self.cx.capitalised(next) && !is_in(self.cx.word(next), list::CALENDAR) {
+        if cx.word_in(next, sentence) && cx.capitalised(next) && !is_in(cx.word(next), list::CALENDAR) {
             return false;
         }
-        if matches!(self.cx.word(i), "his" | "her") && self.cx.word_in(next, sentence) {
+        if matches!(cx.word(i), "his" | "her") && cx.word_in(next, sentence) {
             let in_unit = self.mentions.taken.contains(next)
-                || self.cx.spans.at(next).is_some_and(|s| self.mentions.decided(s).is_some());
-            if in_unit || TITLES.starting_at(self.cx.text, next).is_some() {
+                || cx.spans.at(next).is_some_and(|s| self.mentions.decided(s).is_some());
+            if in_unit || TITLES.starting_at(cx.text, next).is_some() {
                 return false;
             }
         }
@@ -272,26 +273,26 @@ impl<'c, 'a> Coreference<'c, 'a> {
         let mut quotes = 0;
         let mut comma = false;
         for t in first..i {
-            match self.cx.word(t) {
+            match cx.word(t) {
                 "\"" => quotes += 1,
                 "," => comma = true,
                 _ => {}
             }
         }
         // a quotation before the sentence's first word ("\"He …") counts too
-        quotes +=
-            (self.cx.text.sentences()[sentence].tokens().start..first).filter(|&t| self.cx.word(t) == "\"").count();
+        quotes += (cx.text.sentences()[sentence].tokens().start..first).filter(|&t| cx.word(t) == "\"").count();
         if quotes % 2 == 1 {
             return false;
         }
-        comma || !lexicon::SUBORDINATORS.contains(self.cx.word(first))
+        comma || !lexicon::SUBORDINATORS.contains(cx.word(first))
     }
 
     /// "him", or "her" not followed by what it possesses ("thanked her for", "met her.").
     fn is_object_pronoun(&self, i: usize) -> bool {
-        match self.cx.word(i) {
+        let cx = self.cx;
+        match cx.word(i) {
             "him" => true,
-            "her" => !self.cx.word_in(i + 1, self.cx.sentence(i)) || is_in(self.cx.word(i + 1), list::FUNCTION),
+            "her" => !cx.word_in(i + 1, cx.sentence(i)) || is_in(cx.word(i + 1), list::FUNCTION),
             _ => false,
         }
     }
@@ -299,12 +300,13 @@ impl<'c, 'a> Coreference<'c, 'a> {
     /// Whether the phrase starting at token `start` opens its sentence, or its main clause after
     /// an opening phrase and a comma ("In Astana, Tokayev said …"), an article aside.
     fn opens_clause(&self, start: usize) -> bool {
-        let first = self.cx.sentences[self.cx.sentence(start)].first_word.get();
+        let cx = self.cx;
+        let first = cx.sentences[cx.sentence(start)].first_word.get();
         let mut at = start;
-        if at > first && self.cx.word(at - 1) == "the" {
+        if at > first && cx.word(at - 1) == "the" {
             at -= 1;
         }
-        at == first || (at > first + 1 && self.cx.word(at - 1) == ",")
+        at == first || (at > first + 1 && cx.word(at - 1) == ",")
     }
 
     /// The person the pronoun at `start` refers to: see the module's documentation. `window`
@@ -365,24 +367,25 @@ impl<'c, 'a> Coreference<'c, 'a> {
     /// The person the description at `start..end` ("the president") refers to: the one person of
     /// the window whose role on the date fits the title, if there is exactly one.
     fn description_antecedent(&self, d: &Description, lowest: usize, window: &[Antecedent]) -> Option<GazIdx> {
+        let cx = self.cx;
         let TitleOffice::Office(office) = d.office else { return None };
         let (start, end) = (d.title.start.get(), d.title.end.get());
         let owner = d.owner.map(GazIdx::get);
-        let sentence = self.cx.sentence(start);
+        let sentence = cx.sentence(start);
         // "the president of the company", "the president's" aside: a title followed by "of" names
         // an owner that resolution did not find
-        if self.cx.word_in(end, sentence) && self.cx.word(end) == "of" {
+        if cx.word_in(end, sentence) && cx.word(end) == "of" {
             return None;
         }
-        let title = self.cx.normalized(start, end);
+        let title = cx.normalized(start, end);
         let fam = family(title);
         // someone the gazetteer does not know, under a title of the same kind, competes
-        let lowest_token = self.cx.text.sentences()[lowest].tokens().start;
+        let lowest_token = cx.text.sentences()[lowest].tokens().start;
         let k = self.unknown_people.partition_point(|&u| u.get() < start);
         for &u in self.unknown_people[..k].iter().rev().take_while(|&&u| u.get() >= lowest_token) {
             let u = u.get();
-            if let Some((u_end, TitleOffice::Office(o))) = TITLES.starting_at(self.cx.text, u) {
-                let same = match (fam, self.cx.family_of(u, u_end)) {
+            if let Some((u_end, TitleOffice::Office(o))) = TITLES.starting_at(cx.text, u) {
+                let same = match (fam, cx.family_of(u, u_end)) {
                     (Some(a), Some(b)) => a == b,
                     _ => o == office,
                 };
@@ -414,19 +417,20 @@ impl<'c, 'a> Coreference<'c, 'a> {
         fam: Option<Family>,
         owner: Option<usize>,
     ) -> bool {
-        let roles = &self.cx.record(person).roles;
-        roles.iter().enumerate().filter(|(_, role)| role.held_on(self.cx.date)).any(|(k, role)| {
+        let cx = self.cx;
+        let roles = &cx.record(person).roles;
+        roles.iter().enumerate().filter(|(_, role)| role.held_on(cx.date)).any(|(k, role)| {
             if let Some(owner) = owner {
                 let leads = matches!(role.office, Office::HeadOfState | Office::HeadOfGovernment);
-                return leads && self.cx.resolver.role_owner[person][k] == Some(owner);
+                return leads && cx.resolver.role_owner[person][k] == Some(owner);
             }
             if office != Office::Other {
-                return self.cx.resolver.role_fits(self.cx.gazetteer, person, k, office, fam);
+                return cx.resolver.role_fits(cx.gazetteer, person, k, office, fam);
             }
             let role_title = normalize(&role.title);
             if title == "minister" {
                 // "the minister": a minister of any portfolio but the head of government
-                let role_fam = self.cx.resolver.role_family[person][k];
+                let role_fam = cx.resolver.role_family[person][k];
                 role_fam == Some(Family::ForeignMinister)
                     || (role_fam.is_none() && role_title.ends_with("minister") && role.office == Office::Other)
             } else {
@@ -441,28 +445,29 @@ impl<'c, 'a> Coreference<'c, 'a> {
     /// an institution ("Foreign Ministry"). Headlines, whose words are all capitalised, tell
     /// nothing by their runs.
     fn first_unknown_person(&self, sentence: usize, pronoun: Option<Gender>, genders: &Genders) -> Option<TokenIdx> {
-        let range = self.cx.text.sentences()[sentence].tokens();
+        let cx = self.cx;
+        let range = cx.text.sentences()[sentence].tokens();
         let k = self.unknown_people.partition_point(|&u| u.get() < range.start);
         let titled = self.unknown_people[k..]
             .iter()
             .take_while(|&&u| u.get() < range.end)
             .find(|&&u| gender::fits(genders.at(u), pronoun))
             .copied();
-        let info = self.cx.sentences[sentence];
+        let info = cx.sentences[sentence];
         if info.title_case || info.all_caps {
             return titled;
         }
         // the spans are sorted: one cursor walks them along the sentence
-        let spans = self.cx.spans.as_slice();
+        let spans = cx.spans.as_slice();
         let mut s = spans.partition_point(|sp| sp.end() <= range.start);
         let mut run = 0;
         let mut i = range.start;
         let person_like = |start: usize, end: usize| {
-            let after_article = start > 0 && self.cx.word(start - 1) == "the";
-            !after_article && !lexicon::INSTITUTIONS.contains(self.cx.word(end - 1))
+            let after_article = start > 0 && cx.word(start - 1) == "the";
+            !after_article && !lexicon::INSTITUTIONS.contains(cx.word(end - 1))
         };
         while i <= range.end {
-            let mut name_word = i < range.end && self.cx.is_word(i) && self.cx.capitalised(i);
+            let mut name_word = i < range.end && cx.is_word(i) && cx.capitalised(i);
             if name_word {
                 while s < spans.len() && spans[s].end() <= i {
                     s += 1;
@@ -470,12 +475,12 @@ impl<'c, 'a> Coreference<'c, 'a> {
                 let in_name = s < spans.len() && spans[s].start() <= i && self.mentions.decided(s).is_some();
                 name_word = !in_name
                     && !self.mentions.taken.contains(i)
-                    && has_lowercase(self.cx.text.token_original(i))
-                    && self.cx.in_pattern(i).is_none()
-                    && !is_in(self.cx.word(i), list::FUNCTION | list::CALENDAR);
+                    && has_lowercase(cx.text.token_original(i))
+                    && cx.in_pattern(i).is_none()
+                    && !is_in(cx.word(i), list::FUNCTION | list::CALENDAR);
             }
             // a title is no name: it breaks a run
-            let title_end = if name_word { TITLES.starting_at(self.cx.text, i).map(|t| t.0) } else { None };
+            let title_end = if name_word { TITLES.starting_at(cx.text, i).map(|t| t.0) } else { None };
             if name_word && title_end.is_none() {
                 run += 1;
                 i += 1;

@@ -109,27 +109,27 @@ impl<'c, 'a> Decide<'c, 'a> {
         }
         let tokens = span.tokens();
         let (first, last) = (tokens.start, tokens.end);
-        let sentence = self.cx.sentence(first);
+        let sentence = cx.sentence(first);
         let single = tokens.len() == 1;
-        let common = single && is_in(self.cx.word(first), list::COMMON);
-        let initial = self.cx.sentence_initial(first);
-        let written_capitalised = self.cx.capitalised(first);
+        let common = single && is_in(cx.word(first), list::COMMON);
+        let initial = cx.sentence_initial(first);
+        let written_capitalised = cx.capitalised(first);
         let mut people = std::mem::take(&mut self.people_buf);
         let mut others = std::mem::take(&mut self.others_buf);
         people.clear();
         others.clear();
-        let any_person = cx.spans.cands(i).iter().any(|c| self.cx.kind(c.gaz()) == EntityKind::Person);
+        let any_person = cx.spans.cands(i).iter().any(|c| cx.kind(c.gaz()) == EntityKind::Person);
         // what the context says, worked out once, when first asked
         let (continues, follows, suffix, longer) = (OnceCell::new(), OnceCell::new(), OnceCell::new(), OnceCell::new());
-        let continues = || *continues.get_or_init(|| self.cx.continues_a_name(first));
-        let follows = || *follows.get_or_init(|| self.cx.followed_by_a_name(last));
-        let suffix = || *suffix.get_or_init(|| self.cx.followed_by_suffix(last));
-        let longer = || *longer.get_or_init(|| self.cx.inside_a_longer_name(first));
+        let continues = || *continues.get_or_init(|| cx.continues_a_name(first));
+        let follows = || *follows.get_or_init(|| cx.followed_by_a_name(last));
+        let suffix = || *suffix.get_or_init(|| cx.followed_by_suffix(last));
+        let longer = || *longer.get_or_init(|| cx.inside_a_longer_name(first));
         let mut title = if any_person { self.title_before(first) } else { None };
         // "President Joe Biden" where the gazetteer knows only "Joseph Biden": a title that fits
         // the surname's person vouches for the unknown first name between them
         let mut given_name = false;
-        if any_person && title.is_none() && continues() && self.cx.same_pattern(first - 1, first) {
+        if any_person && title.is_none() && continues() && cx.same_pattern(first - 1, first) {
             title = self.title_before(first - 1);
             given_name = title.is_some();
         }
@@ -140,7 +140,7 @@ impl<'c, 'a> Decide<'c, 'a> {
                 // an acronym in a line of capitals is just a word ("LET US TALK")
                 continue;
             }
-            if self.cx.kind(c.gaz()) == EntityKind::Person {
+            if cx.kind(c.gaz()) == EntityKind::Person {
                 let partial = matches!(c.form, AliasForm::Surname | AliasForm::Short);
                 if suffix() {
                     continue;
@@ -153,7 +153,7 @@ impl<'c, 'a> Decide<'c, 'a> {
                     let vouched = given_name && title.as_ref().is_some_and(|t| self.fits(c.gaz(), t) >= 2);
                     // "Mahamat Deby": a surname of one person that runs into another's name is
                     // the given name of the other
-                    if (continues() && !vouched) || follows() || self.cx.followed_by_a_person(last) {
+                    if (continues() && !vouched) || follows() || cx.followed_by_a_person(last) {
                         continue;
                     }
                     // "his Iranian counterpart Abbas …": a surname alone must belong to the owner
@@ -173,7 +173,7 @@ impl<'c, 'a> Decide<'c, 'a> {
                 if common && (continues() || follows()) {
                     continue;
                 }
-                if matches!(self.cx.kind(c.gaz()), EntityKind::Country | EntityKind::Place)
+                if matches!(cx.kind(c.gaz()), EntityKind::Country | EntityKind::Place)
                     && c.form != AliasForm::Adjective
                     && longer()
                 {
@@ -196,15 +196,15 @@ impl<'c, 'a> Decide<'c, 'a> {
                 people.retain(|p| self.last_seen(p.0.gaz()) == Some(latest));
             }
         }
-        if people.len() > 1 && people.iter().any(|p| self.cx.holds_office_on_date(p.0.gaz())) {
-            people.retain(|p| self.cx.holds_office_on_date(p.0.gaz()));
+        if people.len() > 1 && people.iter().any(|p| cx.holds_office_on_date(p.0.gaz())) {
+            people.retain(|p| cx.holds_office_on_date(p.0.gaz()));
         }
         if people.len() > 1 {
             let all_full = people.iter().all(|p| p.0.form == AliasForm::Name);
-            let top = people.iter().map(|p| self.cx.record(p.0.gaz()).priority).max().unwrap_or(0);
-            let at_top = people.iter().filter(|p| self.cx.record(p.0.gaz()).priority == top).count();
+            let top = people.iter().map(|p| cx.record(p.0.gaz()).priority).max().unwrap_or(0);
+            let at_top = people.iter().filter(|p| cx.record(p.0.gaz()).priority == top).count();
             if all_full && at_top == 1 {
-                people.retain(|p| self.cx.record(p.0.gaz()).priority == top);
+                people.retain(|p| cx.record(p.0.gaz()).priority == top);
             } else {
                 // several people share the name and nothing tells them apart: leave it unresolved
                 people.clear();
@@ -216,7 +216,7 @@ impl<'c, 'a> Decide<'c, 'a> {
         let person_context = person.is_some_and(|(c, fit)| fit > 0 || self.last_seen(c.gaz()).is_some());
         let within = self.place_before_comma(first);
         let rank = |context: u8, c: Cand, kind: EntityKind| {
-            (context, self.cx.record(c.gaz()).priority, form_rank(c.form), kind_rank(kind))
+            (context, cx.record(c.gaz()).priority, form_rank(c.form), kind_rank(kind))
         };
         let mut best: Option<((u8, i32, u8, u8), Cand)> = None;
         let mut consider = |key: (u8, i32, u8, u8), c: Cand| {
@@ -226,8 +226,8 @@ impl<'c, 'a> Decide<'c, 'a> {
             }
         };
         for &c in &others {
-            let context = u8::from(within.is_some() && self.cx.country_code(c.gaz()) == within);
-            consider(rank(context, c, self.cx.kind(c.gaz())), c);
+            let context = u8::from(within.is_some() && cx.country_code(c.gaz()) == within);
+            consider(rank(context, c, cx.kind(c.gaz())), c);
         }
         if let Some((c, fit)) = person {
             let context = u8::from(person_context) + u8::from(fit > 0 || title.is_some());
@@ -237,7 +237,7 @@ impl<'c, 'a> Decide<'c, 'a> {
         self.others_buf = others;
         let Some((_, chosen)) = best else { return };
 
-        let kind = self.cx.kind(chosen.gaz());
+        let kind = cx.kind(chosen.gaz());
         let mut pending = Pending::new(Key::Gaz(chosen.gaz), tokens.clone(), MentionForm::Name);
         // "Turkey prices …" opens a sentence; "Turkey's …" does not leave the doubt
         pending.tentative = match kind {
@@ -245,12 +245,12 @@ impl<'c, 'a> Decide<'c, 'a> {
                 // a lone surname opening a sentence (or in a title-case line) may be a common
                 // word ("Tax revenues rose"): it needs another mention or a verb after it
                 chosen.form == AliasForm::Surname
-                    && (initial || self.cx.title_case(sentence))
+                    && (initial || cx.title_case(sentence))
                     && !person_context
                     && title.is_none()
-                    && !self.cx.acts_next(last)
+                    && !cx.acts_next(last)
             }
-            _ => common && initial && !self.cx.acts_next(last),
+            _ => common && initial && !cx.acts_next(last),
         };
         match kind {
             EntityKind::Person => {
@@ -260,9 +260,7 @@ impl<'c, 'a> Decide<'c, 'a> {
                 self.decide_person(&mut pending, chosen, title.as_ref());
             }
             EntityKind::Place
-                if !self.cx.record(chosen.gaz()).members.is_empty()
-                    && self.cx.is_group(last)
-                    && self.cx.same_pattern(first, last) =>
+                if !cx.record(chosen.gaz()).members.is_empty() && cx.is_group(last) && cx.same_pattern(first, last) =>
             {
                 pending.phrase.end = TokenIdx::new(last + 1);
                 pending.name.end = TokenIdx::new(last + 1);
@@ -315,10 +313,11 @@ impl<'c, 'a> Decide<'c, 'a> {
 
     /// Adds the countries and regions named within `part` as mentions nested in `outer`.
     fn names_within(&mut self, part: Range<usize>, outer: &Range<usize>) {
-        let toks = self.cx.text.tokens();
+        let cx = self.cx;
+        let toks = cx.text.tokens();
         let base = toks[part.start].start();
-        let inner = Text::new(&self.cx.text.original()[base..toks[part.end - 1].end()]);
-        let found = self.cx.matcher.find_all(&inner);
+        let inner = Text::new(&cx.text.original()[base..toks[part.end - 1].end()]);
+        let found = cx.matcher.find_all(&inner);
         let mut k = 0;
         while k < found.len() {
             let mut j = k + 1;
@@ -327,14 +326,14 @@ impl<'c, 'a> Decide<'c, 'a> {
             }
             let entity = found[k..j]
                 .iter()
-                .map(|f| self.cx.matcher.candidate(f.candidate).entity)
-                .filter(|&g| match self.cx.kind(g) {
+                .map(|f| cx.matcher.candidate(f.candidate).entity)
+                .filter(|&g| match cx.kind(g) {
                     EntityKind::Country => true,
-                    EntityKind::Place => !self.cx.record(g).members.is_empty(),
+                    EntityKind::Place => !cx.record(g).members.is_empty(),
                     _ => false,
                 })
-                .max_by_key(|&g| self.cx.record(g).priority);
-            let range = tokens_of(self.cx.text, base + found[k].start, base + found[k].end);
+                .max_by_key(|&g| cx.record(g).priority);
+            let range = tokens_of(cx.text, base + found[k].start, base + found[k].end);
             if let Some(g) = entity {
                 if !range.is_empty() && range.start >= outer.start && range.end <= outer.end && range != *outer {
                     self.mentions.push(Pending::new(Key::Gaz(GazIdx::new(g)), range, MentionForm::Name));
@@ -346,56 +345,54 @@ impl<'c, 'a> Decide<'c, 'a> {
 
     /// The country code of the place named just before ", " ("Atlanta, Georgia": Atlanta's).
     fn place_before_comma(&self, first: usize) -> Option<&'a str> {
-        if first < 2 || self.cx.word(first - 1) != "," || self.cx.sentence(first - 2) != self.cx.sentence(first) {
+        let cx = self.cx;
+        if first < 2 || cx.word(first - 1) != "," || cx.sentence(first - 2) != cx.sentence(first) {
             return None;
         }
-        let s = self.cx.spans.at(first - 2)?;
+        let s = cx.spans.at(first - 2)?;
         let g = self.mentions.decided_entity(s)?;
-        (self.cx.kind(g) == EntityKind::Place).then(|| self.cx.country_code(g)).flatten()
+        (cx.kind(g) == EntityKind::Place).then(|| cx.country_code(g)).flatten()
     }
 
     /// A capital written as a place, not as an actor: after a locative word ("in Beijing"), before a
     /// comma and a country ("Astana, Kazakhstan"), or listed after such a place ("in Beijing and
     /// Moscow").
     fn is_location(&self, first: usize, last: usize) -> bool {
-        let toks = self.cx.text.tokens();
-        let sentence = self.cx.sentence(first);
+        let cx = self.cx;
+        let toks = cx.text.tokens();
+        let sentence = cx.sentence(first);
         if toks.get(last).is_some_and(|t| t.kind() == TokenKind::Possessive) {
             // "part of Beijing's strategy": a possessor acts, wherever it stands
             return false;
         }
         // a dateline ("BEIJING, June 17 -") is where the story was filed
-        let written = &self.cx.text.original()[toks[first].start()..toks[last - 1].end()];
-        if self.cx.sentence_initial(first) && written.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+        let written = &cx.text.original()[toks[first].start()..toks[last - 1].end()];
+        if cx.sentence_initial(first) && written.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
             return true;
         }
         // "Moscow-based", "Beijing-backed": part of an adjective
-        if last + 1 < toks.len()
-            && self.cx.word(last) == "-"
-            && self.cx.is_word(last + 1)
-            && !self.cx.capitalised(last + 1)
-        {
+        if last + 1 < toks.len() && cx.word(last) == "-" && cx.is_word(last + 1) && !cx.capitalised(last + 1) {
             return true;
         }
-        if first > 0 && self.cx.sentence(first - 1) == sentence {
-            let prev = self.cx.word(first - 1);
+        if first > 0 && cx.sentence(first - 1) == sentence {
+            let prev = cx.word(first - 1);
             if is_in(prev, list::LOCATIVE) {
                 return true;
             }
             if (prev == "and" || prev == "or" || prev == ",") && first >= 2 {
-                if let Some(p) = self.cx.spans.at(first - 2).and_then(|s| self.mentions.decided(s)) {
+                if let Some(p) = cx.spans.at(first - 2).and_then(|s| self.mentions.decided(s)) {
                     let q = self.mentions.get(p);
                     if let Key::Gaz(g) = q.key {
-                        if self.cx.resolver.capital_of[g.get()].is_some() && q.form == MentionForm::Name {
+                        if cx.resolver.capital_of[g.get()].is_some() && q.form == MentionForm::Name {
                             return true;
                         }
                     }
                 }
             }
         }
-        if last + 1 < toks.len() && self.cx.word(last) == "," && self.cx.sentence(last + 1) == sentence {
-            if let Some(s) = self.cx.spans.at(last + 1) {
-                if self.cx.spans.cands(s).iter().any(|c| self.cx.kind(c.gaz()) == EntityKind::Country) {
+        if last + 1 < toks.len() && cx.word(last) == "," && cx.sentence(last + 1) == sentence {
+            if let Some(s) = cx.spans.at(last + 1) {
+                if cx.spans.cands(s).iter().any(|c| cx.kind(c.gaz()) == EntityKind::Country) {
                     return true;
                 }
             }
@@ -406,11 +403,12 @@ impl<'c, 'a> Decide<'c, 'a> {
     /// A capitalised word that no gazetteer name covers, but that is part of a full name given
     /// earlier in the document: "Kim" after "Kim Jong Un", "Wang" after "Wang Yi".
     fn local_name(&mut self, i: usize) {
-        if self.local.is_empty() || !self.cx.is_word(i) || !self.cx.capitalised(i) {
+        let cx = self.cx;
+        if self.local.is_empty() || !cx.is_word(i) || !cx.capitalised(i) {
             return;
         }
-        let Some(&person) = self.local.get(self.cx.word(i)) else { return };
-        if self.cx.continues_a_name(i) || self.cx.followed_by_a_name(i + 1) {
+        let Some(&person) = self.local.get(cx.word(i)) else { return };
+        if cx.continues_a_name(i) || cx.followed_by_a_name(i + 1) {
             return;
         }
         let title = self.title_before(i);
@@ -425,16 +423,16 @@ impl<'c, 'a> Decide<'c, 'a> {
 
     /// Registers the first and last words of a full name for [`Decide::local_name`].
     fn register_name(&mut self, name: Range<usize>, person: GazIdx) {
+        let cx = self.cx;
         const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "v"];
-        let is_name_word =
-            |t: usize| self.cx.is_word(t) && self.cx.capitalised(t) && !SUFFIXES.contains(&self.cx.word(t));
+        let is_name_word = |t: usize| cx.is_word(t) && cx.capitalised(t) && !SUFFIXES.contains(&cx.word(t));
         let Some(first) = name.clone().find(|&t| is_name_word(t)) else { return };
         let Some(last) = name.rev().find(|&t| is_name_word(t)) else { return };
         if first == last {
             return;
         }
         for (t, min_len) in [(first, 2), (last, 3)] {
-            let w = self.cx.word(t);
+            let w = cx.word(t);
             let usable =
                 at_least_chars(w, min_len) && !is_in(w, list::FUNCTION | list::CALENDAR) && TITLES.get(w).is_none();
             if usable {
@@ -444,6 +442,7 @@ impl<'c, 'a> Decide<'c, 'a> {
     }
 
     fn decide_person(&mut self, pending: &mut Pending, chosen: Cand, title: Option<&TitleContext>) {
+        let cx = self.cx;
         let person = chosen.gaz();
         let first = pending.name.start.get();
         if !matches!(chosen.form, AliasForm::Surname | AliasForm::Short) {
@@ -452,18 +451,17 @@ impl<'c, 'a> Decide<'c, 'a> {
         if matches!(chosen.form, AliasForm::Surname | AliasForm::Short) {
             pending.form = MentionForm::Short;
         }
-        let role = self.cx.resolver.role_on(self.cx.gazetteer, person, self.cx.date);
+        let role = cx.resolver.role_on(cx.gazetteer, person, cx.date);
         pending.acts_for = role.map(|(_, owner)| GazIdx::new(owner));
         if let Some(t) = title {
-            if self.cx.same_pattern(t.start, first) {
+            if cx.same_pattern(t.start, first) {
                 pending.phrase.start = TokenIdx::new(t.start);
             }
         } else if let Some((start, owner)) = self.mentions.owner_before(self.cx, first) {
             // "China's Xi": the possessor is the person's own country
-            let possessive = first > 0 && self.cx.text.tokens()[first - 1].kind() == TokenKind::Possessive;
-            let own =
-                Some(owner) == self.cx.resolver.person_country[person] || Some(GazIdx::new(owner)) == pending.acts_for;
-            if possessive && own && self.cx.same_pattern(start, first) {
+            let possessive = first > 0 && cx.text.tokens()[first - 1].kind() == TokenKind::Possessive;
+            let own = Some(owner) == cx.resolver.person_country[person] || Some(GazIdx::new(owner)) == pending.acts_for;
+            if possessive && own && cx.same_pattern(start, first) {
                 pending.phrase.start = TokenIdx::new(start);
             }
         }

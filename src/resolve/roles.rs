@@ -95,16 +95,13 @@ impl<'c, 'a> Roles<'c, 'a> {
     }
 
     fn role_at(&mut self, start: usize, end: usize, office: TitleOffice) -> Option<PendingIdx> {
-        let toks = self.cx.text.tokens();
-        let sentence = self.cx.sentence(start);
+        let cx = self.cx;
+        let toks = cx.text.tokens();
+        let sentence = cx.sentence(start);
         // a name we do not know follows: the title is that person's, not the office holder's
-        if end < toks.len()
-            && self.cx.word_in(end, sentence)
-            && self.cx.capitalised(end)
-            && !self.cx.title_case(sentence)
-        {
-            let w = self.cx.word(end);
-            let known = self.cx.spans.at(end).is_some_and(|s| self.mentions.decided(s).is_some());
+        if end < toks.len() && cx.word_in(end, sentence) && cx.capitalised(end) && !cx.title_case(sentence) {
+            let w = cx.word(end);
+            let known = cx.spans.at(end).is_some_and(|s| self.mentions.decided(s).is_some());
             if !known && !is_in(w, list::CALENDAR) && w != "of" {
                 // someone the gazetteer does not know: "he" or "the minister" may be this one
                 self.unnamed.people.push(TokenIdx::new(start));
@@ -116,31 +113,31 @@ impl<'c, 'a> Roles<'c, 'a> {
         if let Some((owner_start, o)) = self.mentions.owner_before(self.cx, start) {
             owner = Some(o);
             phrase.start = owner_start;
-        } else if end + 1 < toks.len() && self.cx.word(end) == "of" {
+        } else if end + 1 < toks.len() && cx.word(end) == "of" {
             let mut at = end + 1;
-            if self.cx.word(at) == "the" {
+            if cx.word(at) == "the" {
                 at += 1;
             }
-            if let Some(s) = self.cx.spans.starting_at(at) {
-                if self.cx.sentence(at) == sentence {
+            if let Some(s) = cx.spans.starting_at(at) {
+                if cx.sentence(at) == sentence {
                     if let Some(o) = self.mentions.owner_at(self.cx, s) {
                         owner = Some(o);
-                        phrase.end = self.cx.spans.get(s).end();
+                        phrase.end = cx.spans.get(s).end();
                     }
                 }
             }
         }
         let Some(owner) = owner else {
             // "the president" with no owner: someone named before, if anyone (see `coref.rs`)
-            if start > 0 && self.cx.word(start - 1) == "the" && !matches!(office, TitleOffice::Counterpart) {
+            if start > 0 && cx.word(start - 1) == "the" && !matches!(office, TitleOffice::Counterpart) {
                 self.unnamed.descriptions.push(Description::new(start..end, start..end, office, None));
             }
             return None;
         };
-        if !self.cx.same_pattern(phrase.start, phrase.end - 1) || self.cx.in_pattern(phrase.start).is_some() {
+        if !cx.same_pattern(phrase.start, phrase.end - 1) || cx.in_pattern(phrase.start).is_some() {
             return None;
         }
-        if phrase.start > 0 && is_in(self.cx.word(phrase.start - 1), list::NOT_NOW) {
+        if phrase.start > 0 && is_in(cx.word(phrase.start - 1), list::NOT_NOW) {
             return None;
         }
         let (office, same_title) = match office {
@@ -148,35 +145,33 @@ impl<'c, 'a> Roles<'c, 'a> {
             TitleOffice::Counterpart => {
                 // the office of the person this one is the counterpart of: the last person named
                 let (at, person) = self.named.last_before(start)?;
-                if self.cx.sentence(at) + 1 < sentence {
+                if cx.sentence(at) + 1 < sentence {
                     return None;
                 }
-                let role = self.cx.resolver.role_on(self.cx.gazetteer, person, self.cx.date)?.0;
+                let role = cx.resolver.role_on(cx.gazetteer, person, cx.date)?.0;
                 (role.office, Some(normalize(&role.title)))
             }
         };
         // the one person holding one of `holders`' roles on the date, if exactly one does
         let sole_holder = |holders: &[(usize, usize)]| {
-            let mut current = holders.iter().filter(|(p, k)| self.cx.record(*p).roles[*k].held_on(self.cx.date));
+            let mut current = holders.iter().filter(|(p, k)| cx.record(*p).roles[*k].held_on(cx.date));
             let (person, _) = *current.next()?;
             (!current.any(|(p, _)| *p != person)).then_some(person)
         };
         // a counterpart holds the same title where the owner has one (a president's counterpart
         // is the other country's president, even where its president heads the government and a
         // supreme leader the state), else the same office
-        let by_title = same_title
-            .as_ref()
-            .and_then(|t| self.cx.resolver.titled.get(&(owner, t.clone())))
-            .and_then(|h| sole_holder(h));
+        let by_title =
+            same_title.as_ref().and_then(|t| cx.resolver.titled.get(&(owner, t.clone()))).and_then(|h| sole_holder(h));
         let person = match by_title {
             Some(person) => person,
             None if office == Office::Other => {
-                let title = self.cx.normalized(start, end);
-                match self.cx.resolver.titled.get(&(owner, title.to_string())).and_then(|h| sole_holder(h)) {
+                let title = cx.normalized(start, end);
+                match cx.resolver.titled.get(&(owner, title.to_string())).and_then(|h| sole_holder(h)) {
                     Some(person) => person,
                     None => {
                         // "the Kazakh leader": a state's leader named before, if anyone
-                        if title == "leader" && self.cx.kind(owner) == EntityKind::Country {
+                        if title == "leader" && cx.kind(owner) == EntityKind::Country {
                             let d = Description::new(phrase, start..end, TitleOffice::Office(office), Some(owner));
                             self.unnamed.descriptions.push(d);
                         }
@@ -188,9 +183,9 @@ impl<'c, 'a> Roles<'c, 'a> {
                 // the title as written decides among the owner's offices (see `Resolver::holder`)
                 let fam = match &same_title {
                     Some(t) => family(t),
-                    None => self.cx.family_of(start, end),
+                    None => cx.family_of(start, end),
                 };
-                self.cx.resolver.holder(self.cx.gazetteer, owner, office, fam, self.cx.date)?
+                cx.resolver.holder(cx.gazetteer, owner, office, fam, cx.date)?
             }
         };
         let mut pending = Pending::new(Key::Gaz(GazIdx::new(person)), phrase, MentionForm::Role);

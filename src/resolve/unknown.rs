@@ -221,38 +221,39 @@ impl Titled<'_, '_> {
     /// The title at tokens `start..end` followed by a name that no gazetteer lists: pushes the
     /// person's mention (its phrase covers the owner and the title) and returns its index.
     fn titled_unknown(&mut self, start: usize, end: usize) -> Option<PendingIdx> {
-        let toks = self.cx.text.tokens();
-        let sentence = self.cx.sentence(start);
-        let info = self.cx.sentences[sentence];
+        let cx = self.cx;
+        let toks = cx.text.tokens();
+        let sentence = cx.sentence(start);
+        let info = cx.sentences[sentence];
         if info.title_case || info.all_caps || end >= toks.len() {
             return None;
         }
-        let title_text = &self.cx.text.normalized()[toks[start].norm().start..toks[end - 1].norm().end];
+        let title_text = &cx.text.normalized()[toks[start].norm().start..toks[end - 1].norm().end];
         if lexicon::VAGUE_TITLES.contains(title_text) {
             return None;
         }
         // "Foreign Minister of France Jean-Noel Barrot": the owner comes after the title
         let mut at = end;
         let mut of_owner = None;
-        if self.cx.word(end) == "of" && self.cx.word_in(end + 1, sentence) {
+        if cx.word(end) == "of" && cx.word_in(end + 1, sentence) {
             at = end + 1;
-            if self.cx.word(at) == "the" {
+            if cx.word(at) == "the" {
                 at += 1;
             }
-            let s = self.cx.spans.starting_at(at)?;
+            let s = cx.spans.starting_at(at)?;
             of_owner = Some(self.mentions.owner_at(self.cx, s)?);
-            at = self.cx.spans.get(s).end();
+            at = cx.spans.get(s).end();
         }
         // "Rwanda's foreign minister, Olivier Nduhungirehe, said": a name set off by commas
-        let apposition = of_owner.is_none() && self.cx.word(end) == ",";
+        let apposition = of_owner.is_none() && cx.word(end) == ",";
         if apposition {
             at = end + 1;
         }
-        if !self.cx.word_in(at, sentence) || !self.cx.capitalised(at) {
+        if !cx.word_in(at, sentence) || !cx.capitalised(at) {
             return None;
         }
         let scan = self.scan_name(at, sentence)?;
-        let closed = toks.get(scan.end).is_some_and(|t| t.sentence() == sentence) && self.cx.word(scan.end) == ",";
+        let closed = toks.get(scan.end).is_some_and(|t| t.sentence() == sentence) && cx.word(scan.end) == ",";
         if apposition && !closed {
             return None;
         }
@@ -263,7 +264,7 @@ impl Titled<'_, '_> {
                 return None;
             }
             // the last word only: "Sheikh Mohammed" is no one named Mohammed before
-            let (Some(k), true) = *self.unknown.surnames.get(self.cx.word(at))? else { return None };
+            let (Some(k), true) = *self.unknown.surnames.get(cx.word(at))? else { return None };
             (self.unknown.person(k).first.get() < at).then_some(k)?;
             Some(k)
         } else {
@@ -287,10 +288,10 @@ impl Titled<'_, '_> {
                 }
             }
         }
-        if !self.cx.same_pattern(phrase_start, scan.end - 1) || self.cx.in_pattern(phrase_start).is_some() {
+        if !cx.same_pattern(phrase_start, scan.end - 1) || cx.in_pattern(phrase_start).is_some() {
             return None;
         }
-        let former = phrase_start > 0 && is_in(self.cx.word(phrase_start - 1), list::NOT_NOW);
+        let former = phrase_start > 0 && is_in(cx.word(phrase_start - 1), list::NOT_NOW);
         let acting = !former && stack.iter().any(|t| !lexicon::NOT_ACTING.contains(&t.1));
         let next_to_name = stack.last().map_or("", |t| t.1.as_str());
         let counterpart = TITLES.get(next_to_name) == Some(TitleOffice::Counterpart);
@@ -317,13 +318,13 @@ impl Titled<'_, '_> {
                     pending.acts_for = owner.filter(|_| acting).map(GazIdx::new);
                     return Some(self.mentions.push(pending));
                 }
-                let toks = self.cx.text.tokens();
-                let written = &self.cx.text.original()[toks[title_start].start()..toks[title_end - 1].end()];
+                let toks = cx.text.tokens();
+                let written = &cx.text.original()[toks[title_start].start()..toks[title_end - 1].end()];
                 // a counterpart holds the title of the person before, when there is one
                 let title = if counterpart { self.counterpart_title(start) } else { Some(title_words(written)) };
                 let honorific = stack.iter().all(|t| lexicon::HONORIFICS.contains(&t.1));
                 let role = title.as_ref().filter(|_| !former && !honorific).map(|title| match owner {
-                    Some(o) => format!("{title} of {}", self.cx.record(o).name),
+                    Some(o) => format!("{title} of {}", cx.record(o).name),
                     None => title.clone(),
                 });
                 let acts_for = owner.filter(|_| acting).map(GazIdx::new);
@@ -351,23 +352,24 @@ impl Titled<'_, '_> {
 
     /// The capitalised words of a name from token `at` (see the module's documentation).
     fn scan_name(&self, at: usize, sentence: usize) -> Option<Scan> {
-        let toks = self.cx.text.tokens();
+        let cx = self.cx;
+        let toks = cx.text.tokens();
         let joined = |a: usize, b: usize| toks[a].end() == toks[b].start();
         let (mut t, mut words, mut plain, mut end) = (at, 0, 0, at);
         let mut absorbed = Vec::new();
-        while self.cx.word_in(t, sentence) {
+        while cx.word_in(t, sentence) {
             // a group: words joined by hyphens ("Jean-Noel", "al-Burhan"), or an initial ("F.")
             let mut g = t + 1;
             while g + 1 < toks.len()
-                && self.cx.word(g) == "-"
+                && cx.word(g) == "-"
                 && joined(g - 1, g)
                 && joined(g, g + 1)
-                && self.cx.word_in(g + 1, sentence)
+                && cx.word_in(g + 1, sentence)
             {
                 g += 2;
             }
-            let w = self.cx.word(t);
-            let particle = lexicon::PARTICLES.contains(w) && !self.cx.capitalised(t);
+            let w = cx.word(t);
+            let particle = lexicon::PARTICLES.contains(w) && !cx.capitalised(t);
             if particle && g == t + 1 {
                 // a particle between words of the name
                 if words == 0 {
@@ -377,13 +379,13 @@ impl Titled<'_, '_> {
                 continue;
             }
             let head = if particle { t + 2 } else { t };
-            if !self.cx.capitalised(head) {
+            if !cx.capitalised(head) {
                 break;
             }
             if is_in(w, list::CALENDAR) || (is_in(w, list::FUNCTION) && !particle) {
                 break;
             }
-            if TITLES.starting_at(self.cx.text, t).is_some() {
+            if TITLES.starting_at(cx.text, t).is_some() {
                 // a title after the title ("Supreme Leader Ayatollah …"): the next one decides
                 if words == 0 {
                     return None;
@@ -393,20 +395,20 @@ impl Titled<'_, '_> {
             let mut known = None;
             let mut stop = false;
             for u in (t..g).filter(|&u| toks[u].kind() == TokenKind::Word) {
-                let part = self.cx.word(u);
+                let part = cx.word(u);
                 if lexicon::NOT_NAME.contains(part) || is_in(part, list::GEO | list::SUFFIX | list::GROUP) {
                     return None;
                 }
-                let original = self.cx.text.token_original(u);
+                let original = cx.text.token_original(u);
                 if original.chars().count() >= 2 && !original.chars().any(char::is_lowercase) {
                     // an acronym
                     stop = true;
                 }
-                if self.cx.in_pattern(u).is_some() {
+                if cx.in_pattern(u).is_some() {
                     stop = true;
                 }
-                if let Some(s) = self.cx.spans.at(u) {
-                    let one = self.cx.spans.get(s).tokens() == (t..g) && g == t + 1;
+                if let Some(s) = cx.spans.at(u) {
+                    let one = cx.spans.get(s).tokens() == (t..g) && g == t + 1;
                     match self.mentions.decided(s) {
                         Some(p) if is_person(self.cx, self.mentions, p) => return None,
                         Some(p) if one && absorbable(self.cx, self.mentions, p) => known = Some(p),
@@ -420,7 +422,7 @@ impl Titled<'_, '_> {
                 break;
             }
             // an initial takes its full stop
-            if g == t + 1 && w.len() == 1 && g < toks.len() && self.cx.word(g) == "." && joined(t, g) {
+            if g == t + 1 && w.len() == 1 && g < toks.len() && cx.word(g) == "." && joined(t, g) {
                 g += 1;
             }
             words += 1;
@@ -437,14 +439,15 @@ impl Titled<'_, '_> {
     /// Capitalised words just before a title that are no known name: part of it ("Attorney
     /// General", "Kremlin spokesman"), at most three.
     fn title_prefix(&self, start: usize) -> usize {
-        let sentence = self.cx.sentence(start);
+        let cx = self.cx;
+        let sentence = cx.sentence(start);
         let mut s = start;
         while s > 0 && start - s < 3 {
             let prev = s - 1;
-            if !self.cx.word_in(prev, sentence) || !self.cx.capitalised(prev) || self.cx.spans.at(prev).is_some() {
+            if !cx.word_in(prev, sentence) || !cx.capitalised(prev) || cx.spans.at(prev).is_some() {
                 break;
             }
-            let w = self.cx.word(prev);
+            let w = cx.word(prev);
             if is_in(w, list::FUNCTION | list::CALENDAR | list::NOT_NOW | list::VERB) {
                 break;
             }
@@ -456,11 +459,12 @@ impl Titled<'_, '_> {
     /// The titles that end at token `end`, stacked ("Supreme Leader Ayatollah"), as (first token,
     /// normalised text), the one next to the name last.
     fn title_stack(&self, end: usize) -> Vec<(usize, String)> {
-        let toks = self.cx.text.tokens();
+        let cx = self.cx;
+        let toks = cx.text.tokens();
         let mut stack = Vec::new();
         let mut at = end;
-        while let Some((s, _)) = TITLES.ending_at(self.cx.text, at) {
-            stack.push((s, self.cx.text.normalized()[toks[s].norm().start..toks[at - 1].norm().end].to_string()));
+        while let Some((s, _)) = TITLES.ending_at(cx.text, at) {
+            stack.push((s, cx.text.normalized()[toks[s].norm().start..toks[at - 1].norm().end].to_string()));
             if stack.len() == 4 {
                 break;
             }
@@ -473,9 +477,10 @@ impl Titled<'_, '_> {
     /// The title of the person a counterpart before token `start` is the counterpart of: the
     /// latest person named with a title, listed or not, in this sentence or the one before.
     fn counterpart_title(&self, start: usize) -> Option<String> {
-        let sentence = self.cx.sentence(start);
+        let cx = self.cx;
+        let sentence = cx.sentence(start);
         let listed = self.named.last_before(start).and_then(|(at, person)| {
-            let (role, _) = self.cx.resolver.role_on(self.cx.gazetteer, person, self.cx.date)?;
+            let (role, _) = cx.resolver.role_on(cx.gazetteer, person, cx.date)?;
             Some((at, role.title.clone()))
         });
         let unlisted = self.unknown.last_titled.clone().filter(|t| t.0.get() < start).map(|(at, t)| (at.get(), t));
@@ -489,24 +494,25 @@ impl Titled<'_, '_> {
             }
             (a, b) => a.or(b)?,
         };
-        (self.cx.sentence(at) + 1 >= sentence).then_some(title)
+        (cx.sentence(at) + 1 >= sentence).then_some(title)
     }
 
     /// The listed person whose id and name are the slug of the name written at `name` (written
     /// with spaces for dashes, say), when the title's owner is none, not a country, or the
     /// person's country.
     fn listed_namesake(&self, name: std::ops::Range<usize>, owner: Option<usize>) -> Option<usize> {
+        let cx = self.cx;
         let s = slug(&self.name_written(name));
-        let g = self.cx.gazetteer.index_of(&format!("person:{s}"))?;
-        let record = self.cx.record(g);
+        let g = cx.gazetteer.index_of(&format!("person:{s}"))?;
+        let record = cx.record(g);
         // the id says little by itself (a listed "Jean-Baptiste Arnault" may be `person:jean-arnault`):
         // the name or an alias must be the name written, but for its dashes and case
         let named = slug(&record.name) == s || record.aliases.iter().any(|a| slug(&a.text) == s);
         if record.kind != EntityKind::Person || !named {
             return None;
         }
-        match owner.filter(|&o| self.cx.kind(o) == EntityKind::Country) {
-            Some(o) if self.cx.country_code(o) != record.attrs.get("country").map(String::as_str) => None,
+        match owner.filter(|&o| cx.kind(o) == EntityKind::Country) {
+            Some(o) if cx.country_code(o) != record.attrs.get("country").map(String::as_str) => None,
             _ => Some(g),
         }
     }
@@ -526,6 +532,7 @@ impl Titled<'_, '_> {
         role: Option<String>,
         acts_for: Option<GazIdx>,
     ) -> UnknownIdx {
+        let cx = self.cx;
         let written = self.name_written(name.clone());
         let s = slug(&written);
         if let Some(&k) = self.unknown.by_slug.get(&s) {
@@ -533,15 +540,15 @@ impl Titled<'_, '_> {
         }
         let mut id = format!("person:{s}");
         let mut n = 2;
-        while self.cx.gazetteer.index_of(&id).is_some() {
+        while cx.gazetteer.index_of(&id).is_some() {
             id = format!("person:{s}-{n}");
             n += 1;
         }
         let mut attrs = BTreeMap::new();
         // a country's official, or an official of a state body ("Kremlin spokesman Dmitry Peskov")
-        let country = owner.and_then(|o| match self.cx.kind(o) {
-            EntityKind::Organization => self.cx.record(o).attrs.get("country").map(String::as_str),
-            _ => self.cx.country_code(o),
+        let country = owner.and_then(|o| match cx.kind(o) {
+            EntityKind::Organization => cx.record(o).attrs.get("country").map(String::as_str),
+            _ => cx.country_code(o),
         });
         if let Some(code) = country {
             attrs.insert("country".into(), code.to_string());
@@ -561,12 +568,12 @@ impl Titled<'_, '_> {
         self.unknown.by_slug.insert(s, k);
         // the first and last words of the name, for "Nduhungirehe said" and "Mao said" (a family
         // name comes first in some languages, last in others); not the end of "Sang-mok"
-        let words = |t: &usize| self.cx.is_word(*t);
-        let first = (name.start..name.end).find(words).filter(|&t| self.cx.capitalised(t));
-        let last = (name.start..name.end).rev().find(words).filter(|&t| self.cx.capitalised(t));
+        let words = |t: &usize| cx.is_word(*t);
+        let first = (name.start..name.end).find(words).filter(|&t| cx.capitalised(t));
+        let last = (name.start..name.end).rev().find(words).filter(|&t| cx.capitalised(t));
         for (t, min_chars, is_last) in [(first, 2, false), (last, 3, true)] {
             let Some(t) = t else { continue };
-            let w = self.cx.word(t);
+            let w = cx.word(t);
             let usable = w.chars().count() >= min_chars
                 && !is_in(w, list::FUNCTION | list::CALENDAR | list::COMMON)
                 && TITLES.get(w).is_none();
