@@ -23,6 +23,7 @@ pub(super) struct Cand {
 }
 
 impl Cand {
+    #[inline]
     pub(super) fn gaz(self) -> usize {
         self.gaz.get()
     }
@@ -38,19 +39,23 @@ pub(super) struct Span {
 }
 
 impl Span {
+    #[inline]
     pub(super) fn tokens(&self) -> Range<usize> {
         self.tokens.range()
     }
 
+    #[inline]
     pub(super) fn start(&self) -> usize {
         self.tokens.start.get()
     }
 
+    #[inline]
     pub(super) fn end(&self) -> usize {
         self.tokens.end.get()
     }
 
     /// Whether the context left it no candidate.
+    #[inline]
     pub(super) fn is_empty(&self) -> bool {
         self.cands_start == self.cands_end
     }
@@ -67,30 +72,36 @@ pub(super) struct Spans {
 }
 
 impl Spans {
+    #[inline]
     pub(super) fn len(&self) -> usize {
         self.spans.len()
     }
 
+    #[inline]
     pub(super) fn get(&self, s: usize) -> &Span {
         &self.spans[s]
     }
 
+    #[inline]
     pub(super) fn as_slice(&self) -> &[Span] {
         &self.spans
     }
 
     /// The candidates of span `s`.
+    #[inline]
     pub(super) fn cands(&self, s: usize) -> &[Cand] {
         let span = &self.spans[s];
         &self.cands[span.cands_start as usize..span.cands_end as usize]
     }
 
     /// Tells [`Spans::at`] that the questions are now about the tokens around span `s`.
+    #[inline]
     pub(super) fn look_near(&self, s: usize) {
         self.near.set(s as u32);
     }
 
     /// The span that covers token `t`.
+    #[inline]
     pub(super) fn at(&self, t: usize) -> Option<usize> {
         // most questions are about the tokens next to the span being decided: search the few
         // spans around it when they surround the token, all of them otherwise
@@ -106,6 +117,7 @@ impl Spans {
     }
 
     /// The span that starts at token `t`.
+    #[inline]
     pub(super) fn starting_at(&self, t: usize) -> Option<usize> {
         self.at(t).filter(|&s| self.spans[s].start() == t)
     }
@@ -124,6 +136,7 @@ pub(super) struct Patterns {
 
 impl Patterns {
     /// The pattern entity that covers token `t`.
+    #[inline]
     pub(super) fn at(&self, t: usize) -> Option<FindIdx> {
         let k = self.cover.partition_point(|p| p.0.get() <= t).checked_sub(1)?;
         let (_, end, find) = self.cover[k];
@@ -131,6 +144,7 @@ impl Patterns {
     }
 
     /// Tokens `a` and `b` lie in the same pattern entity, or both outside any.
+    #[inline]
     pub(super) fn same(&self, a: usize, b: usize) -> bool {
         self.at(a) == self.at(b)
     }

@@ -61,45 +61,55 @@ impl<'a> Context<'a> {
         self.patterns.finds
     }
 
+    #[inline]
     pub(super) fn record(&self, gaz: usize) -> &'a EntityRecord {
         &self.gazetteer.entities()[gaz]
     }
 
+    #[inline]
     pub(super) fn kind(&self, gaz: usize) -> EntityKind {
         self.record(gaz).kind
     }
 
+    #[inline]
     pub(super) fn word(&self, i: usize) -> &'a str {
         self.text.token_text(i)
     }
 
+    #[inline]
     pub(super) fn capitalised(&self, i: usize) -> bool {
         self.text.token_original(i).chars().next().is_some_and(char::is_uppercase)
     }
 
+    #[inline]
     pub(super) fn sentence(&self, i: usize) -> usize {
         self.text.tokens()[i].sentence()
     }
 
+    #[inline]
     pub(super) fn title_case(&self, sentence: usize) -> bool {
         self.sentences[sentence].title_case
     }
 
+    #[inline]
     pub(super) fn is_word(&self, i: usize) -> bool {
         self.text.tokens().get(i).is_some_and(|t| t.kind() == TokenKind::Word)
     }
 
     /// Token `i` exists, is a word, and is in sentence `sentence`.
+    #[inline]
     pub(super) fn word_in(&self, i: usize, sentence: usize) -> bool {
         self.is_word(i) && self.sentence(i) == sentence
     }
 
     /// Whether token `i` opens its sentence (after quotes and brackets).
+    #[inline]
     pub(super) fn sentence_initial(&self, i: usize) -> bool {
         self.sentences.get(self.sentence(i)).is_some_and(|s| s.first_word.get() == i)
     }
 
     /// The normalised text of tokens `start..end`.
+    #[inline]
     pub(super) fn normalized(&self, start: usize, end: usize) -> &'a str {
         let toks = self.text.tokens();
         &self.text.normalized()[toks[start].norm().start..toks[end - 1].norm().end]
@@ -111,11 +121,13 @@ impl<'a> Context<'a> {
     }
 
     /// The pattern entity that covers token `t`.
+    #[inline]
     pub(super) fn in_pattern(&self, t: usize) -> Option<FindIdx> {
         self.patterns.at(t)
     }
 
     /// Tokens `a` and `b` lie in the same pattern entity, or both outside any.
+    #[inline]
     pub(super) fn same_pattern(&self, a: usize, b: usize) -> bool {
         self.patterns.same(a, b)
     }
@@ -182,6 +194,7 @@ impl<'a> Context<'a> {
     }
 
     /// Whether one of the candidates of span `s` is of kind `kind`.
+    #[inline]
     pub(super) fn may_be(&self, s: usize, kind: EntityKind) -> bool {
         self.spans.cands(s).iter().any(|c| self.kind(c.gaz()) == kind)
     }

@@ -15,11 +15,13 @@ use std::ops::Range;
 pub(super) struct TokenIdx(u32);
 
 impl TokenIdx {
+    #[inline]
     pub(super) fn new(i: usize) -> TokenIdx {
         debug_assert!(i < u32::MAX as usize);
         TokenIdx(i as u32)
     }
 
+    #[inline]
     pub(super) fn get(self) -> usize {
         self.0 as usize
     }
@@ -33,10 +35,12 @@ pub(super) struct Tokens {
 }
 
 impl Tokens {
+    #[inline]
     pub(super) fn new(range: Range<usize>) -> Tokens {
         Tokens { start: TokenIdx::new(range.start), end: TokenIdx::new(range.end) }
     }
 
+    #[inline]
     pub(super) fn range(self) -> Range<usize> {
         self.start.get()..self.end.get()
     }
@@ -51,12 +55,14 @@ macro_rules! non_max_index {
         pub(super) struct $name(NonZeroU32);
 
         impl $name {
+            #[inline]
             pub(super) fn new(i: usize) -> $name {
                 debug_assert!(i < u32::MAX as usize);
                 // (`u32::MAX` itself, which no document reaches, would wrap to the largest index)
                 $name(NonZeroU32::new(!(i as u32)).unwrap_or(NonZeroU32::MIN))
             }
 
+            #[inline]
             pub(super) fn get(self) -> usize {
                 !self.0.get() as usize
             }

@@ -41,11 +41,13 @@ pub(super) struct Pending {
 }
 
 impl Pending {
+    #[inline]
     pub(super) fn new(key: Key, tokens: Range<usize>, form: MentionForm) -> Pending {
         let tokens = Tokens::new(tokens);
         Pending { key, acts_for: None, name: tokens, phrase: tokens, form, tentative: false, order: 0 }
     }
 
+    #[inline]
     pub(super) fn phrase(&self) -> Range<usize> {
         self.phrase.range()
     }
@@ -63,6 +65,7 @@ pub(super) struct Mentions {
 
 impl Mentions {
     /// No mentions yet, `taken` tokens taken, for `spans` spans.
+    #[inline]
     pub(super) fn new(taken: TokenSet, spans: usize) -> Mentions {
         Mentions { list: Vec::new(), taken, decided: vec![None; spans] }
     }
@@ -73,31 +76,37 @@ impl Mentions {
     }
 
     /// The index the next mention pushed will have.
+    #[inline]
     pub(super) fn next_index(&self) -> PendingIdx {
         PendingIdx::new(self.list.len())
     }
 
+    #[inline]
     pub(super) fn push(&mut self, pending: Pending) -> PendingIdx {
         let p = self.next_index();
         self.list.push(pending);
         p
     }
 
+    #[inline]
     pub(super) fn get(&self, p: PendingIdx) -> &Pending {
         &self.list[p.get()]
     }
 
     /// Records that span `s` became mention `p`.
+    #[inline]
     pub(super) fn set_decided(&mut self, s: usize, p: PendingIdx) {
         self.decided[s] = Some(p);
     }
 
     /// The mention span `s` became.
+    #[inline]
     pub(super) fn decided(&self, s: usize) -> Option<PendingIdx> {
         self.decided[s]
     }
 
     /// The gazetteer entity the mention span `s` became names.
+    #[inline]
     pub(super) fn decided_entity(&self, s: usize) -> Option<usize> {
         match self.get(self.decided(s)?).key {
             Key::Gaz(g) => Some(g.get()),
