@@ -94,6 +94,9 @@ impl<'c, 'a> Roles<'c, 'a> {
         }
     }
 
+    /// The office holder the title at tokens `start..end` names with its owner ("the Kazakh
+    /// president", "the president of Kazakhstan"): pushes the mention and returns its index. A
+    /// title that names no one known goes to `unnamed` instead, for coreference.
     fn role_at(&mut self, start: usize, end: usize, office: TitleOffice) -> Option<PendingIdx> {
         let cx = self.cx;
         let toks = cx.text.tokens();
