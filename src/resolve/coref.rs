@@ -44,34 +44,37 @@
 use crate::lexicon;
 use std::ops::Range;
 
+use crate::gazetteer::{EntityKind, Office};
+use crate::text::{normalize, TokenKind};
+
+use super::context::Context;
 use super::gender::{self, Gender, Genders};
-use super::*;
+use super::index::{GazIdx, TokenIdx, Tokens};
+use super::mentions::{Key, Mentions, Pending};
+use super::roles::Unnamed;
+use super::titles::{family, Family, TitleOffice, TITLES};
+use super::{has_lowercase, is_in, list, MentionForm};
 
 /// A title that names no office holder by itself, which may refer to someone named before.
 #[derive(Debug, Clone)]
 pub(super) struct Description {
     /// The tokens of the phrase ("Kazakh leader").
-    phrase: Range<u32>,
+    phrase: Tokens,
     /// The tokens of the title ("leader").
-    title: Range<u32>,
+    title: Tokens,
     office: TitleOffice,
-    /// The state it is of, or `NONE` ("the president").
-    owner: u32,
+    /// The state it is of (none: "the president").
+    owner: Option<GazIdx>,
 }
 
 impl Description {
     pub(super) fn new(phrase: Range<usize>, title: Range<usize>, office: TitleOffice, owner: Option<usize>) -> Self {
-        Description {
-            phrase: phrase.start as u32..phrase.end as u32,
-            title: title.start as u32..title.end as u32,
-            office,
-            owner: owner.map_or(NONE, |o| o as u32),
-        }
+        Description { phrase: Tokens::new(phrase), title: Tokens::new(title), office, owner: owner.map(GazIdx::new) }
     }
 
     /// Whether its title starts at token `i`.
     pub(super) fn starts_at(&self, i: usize) -> bool {
-        self.title.start as usize == i
+        self.title.start.get() == i
     }
 }
 
@@ -79,15 +82,12 @@ impl Description {
 #[derive(Debug, Clone, Copy)]
 struct Antecedent {
     /// First token of its phrase.
-    start: u32,
+    start: TokenIdx,
     sentence: u32,
-    person: u32,
+    person: GazIdx,
     /// Opens its sentence or its main clause.
     subject: bool,
 }
-
-/// Not yet worked out (in the per-sentence cache of unknown people).
-const UNASKED: u32 = NONE - 1;
 
 /// What a pronoun asks of the people before it besides their places.
 struct Asked<'g> {
@@ -95,59 +95,75 @@ struct Asked<'g> {
     gender: Option<Gender>,
     genders: &'g Genders,
     /// The pronouns and descriptions left unresolved so far, by position.
-    refused: &'g [u32],
+    refused: &'g [TokenIdx],
 }
 
-impl Run<'_> {
-    /// Links the pronouns and definite descriptions of the text to people named before them.
-    pub(super) fn coreference(&mut self) {
-        let toks = self.text.tokens();
+/// The coreference pass.
+pub(super) struct Coreference<'c, 'a> {
+    cx: &'c Context<'a>,
+    mentions: &'c mut Mentions,
+    /// Titles that name no office holder by themselves, from the roles pass.
+    descriptions: Vec<Description>,
+    /// Where people start whom resolution cannot name: titles of unknown names (from the roles
+    /// pass) and people no gazetteer lists (from the mentions), in order.
+    unknown_people: Vec<TokenIdx>,
+}
+
+impl<'c, 'a> Coreference<'c, 'a> {
+    /// Links the pronouns and definite descriptions of the text to people named before them: a
+    /// mention of the person for each, added to `mentions` in text order.
+    pub(super) fn run(cx: &'c Context<'a>, unnamed: Unnamed, mentions: &'c mut Mentions) {
+        let Unnamed { descriptions, people } = unnamed;
+        Coreference { cx, mentions, descriptions, unknown_people: people }.coreference();
+    }
+
+    fn coreference(&mut self) {
+        let cx = self.cx;
+        let toks = cx.text.tokens();
         // people no gazetteer lists, named after a title (see `unknown.rs`), are someone a pronoun
         // may mean: they compete as unknown people, so that "he" after one is not taken for a
         // person named before
         let before = self.unknown_people.len();
-        self.unknown_people.extend(self.pending.iter().filter_map(|p| match p.key {
-            Key::Unknown(k) if k != NONE => Some(p.phrase.start),
+        self.unknown_people.extend(self.mentions.list.iter().filter_map(|p| match p.key {
+            Key::Unknown(_) => Some(p.phrase.start),
             _ => None,
         }));
         if self.unknown_people.len() > before {
             self.unknown_people.sort_unstable();
             self.unknown_people.dedup();
         }
-        // the references, in text order: (start, end, the description it is, or `NONE`)
-        let mut refs: Vec<(u32, u32, u32)> = Vec::new();
+        // the references, in text order: (tokens, the description it is, if it is one)
+        let mut refs: Vec<(Tokens, Option<usize>)> = Vec::new();
         let mut d = 0;
         for (i, t) in toks.iter().enumerate() {
             // a pronoun is two or three bytes: most words are turned away by their length
-            if t.kind() != TokenKind::Word || t.norm().len() > 3 || !lexicon::PRONOUNS.contains(self.word(i)) {
+            if t.kind() != TokenKind::Word || t.norm().len() > 3 || !lexicon::PRONOUNS.contains(cx.word(i)) {
                 continue;
             }
-            while d < self.descriptions.len() && self.descriptions[d].phrase.start as usize <= i {
-                let p = &self.descriptions[d].phrase;
-                refs.push((p.start, p.end, d as u32));
+            while d < self.descriptions.len() && self.descriptions[d].phrase.start.get() <= i {
+                refs.push((self.descriptions[d].phrase, Some(d)));
                 d += 1;
             }
             if self.pronoun_can_refer(i) {
-                refs.push((i as u32, i as u32 + 1, NONE));
+                refs.push((Tokens::new(i..i + 1), None));
             }
         }
-        refs.extend(
-            self.descriptions[d..].iter().enumerate().map(|(k, x)| (x.phrase.start, x.phrase.end, (d + k) as u32)),
-        );
+        refs.extend(self.descriptions[d..].iter().enumerate().map(|(k, x)| (x.phrase, Some(d + k))));
         if refs.is_empty() {
             return;
         }
 
         // the people named, by position: every person mention made so far
         let mut named: Vec<Antecedent> = self
-            .pending
+            .mentions
+            .list
             .iter()
             .filter_map(|p| match p.key {
-                Key::Gaz(g) if self.kind(g as usize) == EntityKind::Person => {
-                    let start = p.phrase.start as usize;
+                Key::Gaz(g) if cx.kind(g.get()) == EntityKind::Person => {
+                    let start = p.phrase.start.get();
                     Some(Antecedent {
-                        start: start as u32,
-                        sentence: self.sentence(start) as u32,
+                        start: p.phrase.start,
+                        sentence: cx.sentence(start) as u32,
                         person: g,
                         subject: self.opens_clause(start),
                     })
@@ -159,31 +175,31 @@ impl Run<'_> {
             return;
         }
         named.sort_unstable_by_key(|a| a.start);
-        let mut genders = self.genders();
+        let mut genders = Genders::of(self.cx, self.mentions, &self.unknown_people);
         // the references linked so far, which later ones may point to in turn
         let mut linked: Vec<Antecedent> = Vec::new();
         let mut window: Vec<Antecedent> = Vec::new();
         // per sentence and pronoun gender, where its first unknown person who may be meant starts
         // (see `first_unknown_person`), found once, when first asked
-        let mut unknown = vec![[UNASKED; 2]; self.sentences.len()];
+        let mut unknown = vec![[None; 2]; cx.sentences.len()];
         // the pronouns and descriptions left unresolved so far: each stands for someone who may be
         // meant again ("Zelensky thanked him for his support": "his" may be whoever "him" is)
-        let mut refused: Vec<u32> = Vec::new();
+        let mut refused: Vec<TokenIdx> = Vec::new();
         let mut added: Vec<Pending> = Vec::new();
-        for (start, end, description) in refs {
-            let (start, end) = (start as usize, end as usize);
-            let sentence = self.sentence(start);
-            let depth = if description == NONE { 2 } else { 3 };
+        for (tokens, description) in refs {
+            let (start, end) = (tokens.start.get(), tokens.end.get());
+            let sentence = cx.sentence(start);
+            let depth = if description.is_none() { 2 } else { 3 };
             let lowest = sentence.saturating_sub(depth) as u32;
             window.clear();
             // a pronoun's gender rules out the people of the other (see `gender.rs`)
-            let pronoun = if description == NONE { gender::of_word(self.word(start)) } else { None };
+            let pronoun = if description.is_none() { gender::of_word(cx.word(start)) } else { None };
             for list in [&named, &linked] {
-                let k = list.partition_point(|a| (a.start as usize) < start);
+                let k = list.partition_point(|a| a.start.get() < start);
                 let near = list[..k].iter().rev().take_while(|a| a.sentence >= lowest);
                 window.extend(near.filter(|a| gender::fits(genders.listed(a.person), pronoun)));
             }
-            let person = match self.descriptions.get(description as usize) {
+            let person = match description.map(|d| &self.descriptions[d]) {
                 None => {
                     let asked = Asked { gender: pronoun, genders: &genders, refused: &refused };
                     self.pronoun_antecedent(start, sentence, lowest as usize, &window, &mut unknown, &asked)
@@ -191,7 +207,7 @@ impl Run<'_> {
                 Some(d) => self.description_antecedent(d, lowest as usize, &window),
             };
             let Some(person) = person else {
-                refused.push(start as u32);
+                refused.push(tokens.start);
                 continue;
             };
             if let Some(g) = pronoun {
@@ -200,11 +216,11 @@ impl Run<'_> {
             let mut pending = Pending::new(Key::Gaz(person), start..end, MentionForm::Pronoun);
             // it refers to an entity named elsewhere, and never stands for one on its own
             pending.tentative = true;
-            pending.acts_for = self.r.role_on(self.g, person as usize, self.date).map_or(NONE, |(_, o)| o as u32);
+            pending.acts_for = cx.resolver.role_on(cx.gazetteer, person.get(), cx.date).map(|(_, o)| GazIdx::new(o));
             added.push(pending);
-            self.taken.insert_range(start..end);
+            self.mentions.taken.insert_range(start..end);
             linked.push(Antecedent {
-                start: start as u32,
+                start: tokens.start,
                 sentence: sentence as u32,
                 person,
                 subject: self.opens_clause(start),
@@ -215,7 +231,7 @@ impl Run<'_> {
         }
         // into the mentions in text order, so that they stay nearly sorted: appended at the end,
         // they would make sorting them at the end cost a full sort
-        let old = std::mem::take(&mut self.pending);
+        let old = std::mem::take(&mut self.mentions.list);
         let mut merged = Vec::with_capacity(old.len() + added.len());
         let mut added = added.into_iter().peekable();
         for p in old {
@@ -225,55 +241,58 @@ impl Run<'_> {
             merged.push(p);
         }
         merged.extend(added);
-        self.pending = merged;
+        self.mentions.list = merged;
     }
 
     /// Whether the pronoun at `i` stands on its own (not inside a name or a pattern entity, not
     /// "his" before a title or a name, whose phrase it only introduces), outside quotations and
     /// leading clauses.
     fn pronoun_can_refer(&self, i: usize) -> bool {
-        let sentence = self.sentence(i);
-        let info = self.sentences[sentence];
-        if info.all_caps || info.title_case || self.taken.contains(i) || self.in_pattern(i).is_some() {
+        let cx = self.cx;
+        let sentence = cx.sentence(i);
+        let info = cx.sentences[sentence];
+        if info.all_caps || info.title_case || self.mentions.taken.contains(i) || cx.in_pattern(i).is_some() {
             return false;
         }
-        if self.span_at(i).is_some_and(|s| self.decided(s).is_some()) {
+        if cx.spans.at(i).is_some_and(|s| self.mentions.decided(s).is_some()) {
             return false;
         }
         let next = i + 1;
         // "He Lifeng": a name the gazetteer does not know
-        if self.word_in(next, sentence) && self.capitalised(next) && !is_in(self.word(next), list::CALENDAR) {
+        if cx.word_in(next, sentence) && cx.capitalised(next) && !is_in(cx.word(next), list::CALENDAR) {
             return false;
         }
-        if matches!(self.word(i), "his" | "her") && self.word_in(next, sentence) {
-            let in_unit = self.taken.contains(next) || self.span_at(next).is_some_and(|s| self.decided(s).is_some());
-            if in_unit || TITLES.starting_at(self.text, next).is_some() {
+        if matches!(cx.word(i), "his" | "her") && cx.word_in(next, sentence) {
+            let in_unit = self.mentions.taken.contains(next)
+                || cx.spans.at(next).is_some_and(|s| self.mentions.decided(s).is_some());
+            if in_unit || TITLES.starting_at(cx.text, next).is_some() {
                 return false;
             }
         }
-        let first = info.first_word as usize;
+        let first = info.first_word.get();
         let mut quotes = 0;
         let mut comma = false;
         for t in first..i {
-            match self.word(t) {
+            match cx.word(t) {
                 "\"" => quotes += 1,
                 "," => comma = true,
                 _ => {}
             }
         }
         // a quotation before the sentence's first word ("\"He …") counts too
-        quotes += (self.text.sentences()[sentence].tokens().start..first).filter(|&t| self.word(t) == "\"").count();
+        quotes += (cx.text.sentences()[sentence].tokens().start..first).filter(|&t| cx.word(t) == "\"").count();
         if quotes % 2 == 1 {
             return false;
         }
-        comma || !lexicon::SUBORDINATORS.contains(self.word(first))
+        comma || !lexicon::SUBORDINATORS.contains(cx.word(first))
     }
 
     /// "him", or "her" not followed by what it possesses ("thanked her for", "met her.").
     fn is_object_pronoun(&self, i: usize) -> bool {
-        match self.word(i) {
+        let cx = self.cx;
+        match cx.word(i) {
             "him" => true,
-            "her" => !self.word_in(i + 1, self.sentence(i)) || is_in(self.word(i + 1), list::FUNCTION),
+            "her" => !cx.word_in(i + 1, cx.sentence(i)) || is_in(cx.word(i + 1), list::FUNCTION),
             _ => false,
         }
     }
@@ -281,12 +300,13 @@ impl Run<'_> {
     /// Whether the phrase starting at token `start` opens its sentence, or its main clause after
     /// an opening phrase and a comma ("In Astana, Tokayev said …"), an article aside.
     fn opens_clause(&self, start: usize) -> bool {
-        let first = self.sentences[self.sentence(start)].first_word as usize;
+        let cx = self.cx;
+        let first = cx.sentences[cx.sentence(start)].first_word.get();
         let mut at = start;
-        if at > first && self.word(at - 1) == "the" {
+        if at > first && cx.word(at - 1) == "the" {
             at -= 1;
         }
-        at == first || (at > first + 1 && self.word(at - 1) == ",")
+        at == first || (at > first + 1 && cx.word(at - 1) == ",")
     }
 
     /// The person the pronoun at `start` refers to: see the module's documentation. `window`
@@ -297,24 +317,22 @@ impl Run<'_> {
         sentence: usize,
         lowest: usize,
         window: &[Antecedent],
-        unknown: &mut [[u32; 2]],
+        unknown: &mut [[Option<Option<TokenIdx>>; 2]],
         asked: &Asked<'_>,
-    ) -> Option<u32> {
+    ) -> Option<GazIdx> {
         // (a pronoun without a gender would look at the male table, where no one is turned away
         // for theirs either: every pronoun of the list has one)
         let g = asked.gender.map_or(0, Gender::index);
         let mut unknown_in = |s: usize, before: usize| {
-            if unknown[s][g] == UNASKED {
-                unknown[s][g] = self.first_unknown_person(s, asked.gender, asked.genders);
-            }
-            let range = self.text.sentences()[s].tokens();
-            let k = asked.refused.partition_point(|&r| (r as usize) < range.start);
+            let first = *unknown[s][g].get_or_insert_with(|| self.first_unknown_person(s, asked.gender, asked.genders));
+            let range = self.cx.text.sentences()[s].tokens();
+            let k = asked.refused.partition_point(|&r| r.get() < range.start);
             // a pronoun left unresolved is someone, of its own gender
             let pronoun = asked.refused[k..]
                 .iter()
-                .take_while(|&&r| (r as usize) < range.end.min(before))
-                .any(|&r| gender::fits(gender::of_word(self.word(r as usize)), asked.gender));
-            pronoun || (unknown[s][g] != NONE && (unknown[s][g] as usize) < before)
+                .take_while(|&&r| r.get() < range.end.min(before))
+                .any(|&r| gender::fits(gender::of_word(self.cx.word(r.get())), asked.gender));
+            pronoun || first.is_some_and(|u| u.get() < before)
         };
         // an object ("briefed him") is not the subject of its own clause, and which of the other
         // people of its sentence it is takes more grammar than is known here
@@ -348,26 +366,26 @@ impl Run<'_> {
 
     /// The person the description at `start..end` ("the president") refers to: the one person of
     /// the window whose role on the date fits the title, if there is exactly one.
-    fn description_antecedent(&self, d: &Description, lowest: usize, window: &[Antecedent]) -> Option<u32> {
+    fn description_antecedent(&self, d: &Description, lowest: usize, window: &[Antecedent]) -> Option<GazIdx> {
+        let cx = self.cx;
         let TitleOffice::Office(office) = d.office else { return None };
-        let (start, end) = (d.title.start as usize, d.title.end as usize);
-        let owner = (d.owner != NONE).then_some(d.owner as usize);
-        let sentence = self.sentence(start);
+        let (start, end) = (d.title.start.get(), d.title.end.get());
+        let owner = d.owner.map(GazIdx::get);
+        let sentence = cx.sentence(start);
         // "the president of the company", "the president's" aside: a title followed by "of" names
         // an owner that resolution did not find
-        if self.word_in(end, sentence) && self.word(end) == "of" {
+        if cx.word_in(end, sentence) && cx.word(end) == "of" {
             return None;
         }
-        let toks = self.text.tokens();
-        let title = &self.text.normalized()[toks[start].norm().start..toks[end - 1].norm().end];
+        let title = cx.normalized(start, end);
         let fam = family(title);
         // someone the gazetteer does not know, under a title of the same kind, competes
-        let lowest_token = self.text.sentences()[lowest].tokens().start;
-        let k = self.unknown_people.partition_point(|&u| (u as usize) < start);
-        for &u in self.unknown_people[..k].iter().rev().take_while(|&&u| u as usize >= lowest_token) {
-            let u = u as usize;
-            if let Some((u_end, TitleOffice::Office(o))) = TITLES.starting_at(self.text, u) {
-                let same = match (fam, self.family_of(u, u_end)) {
+        let lowest_token = cx.text.sentences()[lowest].tokens().start;
+        let k = self.unknown_people.partition_point(|&u| u.get() < start);
+        for &u in self.unknown_people[..k].iter().rev().take_while(|&&u| u.get() >= lowest_token) {
+            let u = u.get();
+            if let Some((u_end, TitleOffice::Office(o))) = TITLES.starting_at(cx.text, u) {
+                let same = match (fam, cx.family_of(u, u_end)) {
                     (Some(a), Some(b)) => a == b,
                     _ => o == office,
                 };
@@ -378,7 +396,7 @@ impl Run<'_> {
         }
         let mut found = None;
         for a in window {
-            if found == Some(a.person) || !self.fits_description(a.person as usize, title, office, fam, owner) {
+            if found == Some(a.person) || !self.fits_description(a.person.get(), title, office, fam, owner) {
                 continue;
             }
             if found.is_some() {
@@ -399,19 +417,20 @@ impl Run<'_> {
         fam: Option<Family>,
         owner: Option<usize>,
     ) -> bool {
-        let roles = &self.record(person).roles;
-        roles.iter().enumerate().filter(|(_, role)| role.held_on(self.date)).any(|(k, role)| {
+        let cx = self.cx;
+        let roles = &cx.record(person).roles;
+        roles.iter().enumerate().filter(|(_, role)| role.held_on(cx.date)).any(|(k, role)| {
             if let Some(owner) = owner {
                 let leads = matches!(role.office, Office::HeadOfState | Office::HeadOfGovernment);
-                return leads && self.r.role_owner[person][k] == Some(owner);
+                return leads && cx.resolver.role_owner[person][k] == Some(owner);
             }
             if office != Office::Other {
-                return self.r.role_fits(self.g, person, k, office, fam);
+                return cx.resolver.role_fits(cx.gazetteer, person, k, office, fam);
             }
             let role_title = normalize(&role.title);
             if title == "minister" {
                 // "the minister": a minister of any portfolio but the head of government
-                let role_fam = self.r.role_family[person][k];
+                let role_fam = cx.resolver.role_family[person][k];
                 role_fam == Some(Family::ForeignMinister)
                     || (role_fam.is_none() && role_title.ends_with("minister") && role.office == Office::Other)
             } else {
@@ -420,55 +439,56 @@ impl Run<'_> {
         })
     }
 
-    /// Where sentence `sentence` first names a person the gazetteer does not know (`NONE` if it
-    /// does not) whom a pronoun of gender `pronoun` may mean: a title before an unknown name
+    /// Where sentence `sentence` first names a person the gazetteer does not know (if it does) whom a pronoun of gender `pronoun` may mean: a title before an unknown name
     /// (not one of the other gender: "Queen …", "the spokeswoman" are no "he"), or a run of two
     /// or more capitalised words that no name, title or pattern covers and that does not end like
     /// an institution ("Foreign Ministry"). Headlines, whose words are all capitalised, tell
     /// nothing by their runs.
-    fn first_unknown_person(&self, sentence: usize, pronoun: Option<Gender>, genders: &Genders) -> u32 {
-        let range = self.text.sentences()[sentence].tokens();
-        let k = self.unknown_people.partition_point(|&u| (u as usize) < range.start);
+    fn first_unknown_person(&self, sentence: usize, pronoun: Option<Gender>, genders: &Genders) -> Option<TokenIdx> {
+        let cx = self.cx;
+        let range = cx.text.sentences()[sentence].tokens();
+        let k = self.unknown_people.partition_point(|&u| u.get() < range.start);
         let titled = self.unknown_people[k..]
             .iter()
-            .take_while(|&&u| (u as usize) < range.end)
+            .take_while(|&&u| u.get() < range.end)
             .find(|&&u| gender::fits(genders.at(u), pronoun))
-            .copied()
-            .unwrap_or(NONE);
-        let info = self.sentences[sentence];
+            .copied();
+        let info = cx.sentences[sentence];
         if info.title_case || info.all_caps {
             return titled;
         }
         // the spans are sorted: one cursor walks them along the sentence
-        let mut s = self.spans.partition_point(|sp| sp.end as usize <= range.start);
+        let spans = cx.spans.as_slice();
+        let mut s = spans.partition_point(|sp| sp.end() <= range.start);
         let mut run = 0;
         let mut i = range.start;
         let person_like = |start: usize, end: usize| {
-            let after_article = start > 0 && self.word(start - 1) == "the";
-            !after_article && !lexicon::INSTITUTIONS.contains(self.word(end - 1))
+            let after_article = start > 0 && cx.word(start - 1) == "the";
+            !after_article && !lexicon::INSTITUTIONS.contains(cx.word(end - 1))
         };
         while i <= range.end {
-            let mut name_word = i < range.end && self.is_word(i) && self.capitalised(i);
+            let mut name_word = i < range.end && cx.is_word(i) && cx.capitalised(i);
             if name_word {
-                while s < self.spans.len() && self.spans[s].end as usize <= i {
+                while s < spans.len() && spans[s].end() <= i {
                     s += 1;
                 }
-                let in_name = s < self.spans.len() && self.spans[s].start as usize <= i && self.decided(s).is_some();
+                let in_name = s < spans.len() && spans[s].start() <= i && self.mentions.decided(s).is_some();
                 name_word = !in_name
-                    && !self.taken.contains(i)
-                    && has_lowercase(self.text.token_original(i))
-                    && self.in_pattern(i).is_none()
-                    && !is_in(self.word(i), list::FUNCTION | list::CALENDAR);
+                    && !self.mentions.taken.contains(i)
+                    && has_lowercase(cx.text.token_original(i))
+                    && cx.in_pattern(i).is_none()
+                    && !is_in(cx.word(i), list::FUNCTION | list::CALENDAR);
             }
             // a title is no name: it breaks a run
-            let title_end = if name_word { TITLES.starting_at(self.text, i).map(|t| t.0) } else { None };
+            let title_end = if name_word { TITLES.starting_at(cx.text, i).map(|t| t.0) } else { None };
             if name_word && title_end.is_none() {
                 run += 1;
                 i += 1;
                 continue;
             }
             if run >= 2 && person_like(i - run, i) {
-                return titled.min((i - run) as u32);
+                let at = TokenIdx::new(i - run);
+                return Some(titled.map_or(at, |t| t.min(at)));
             }
             run = 0;
             i = title_end.unwrap_or(i + 1);

@@ -1,50 +1,146 @@
-//! Deciding each span: which candidate a name refers to (or none), from its context, its form,
-//! the document's date and the people named before; compounds and names inside names.
+//! The decide pass: which candidate each name refers to (or none), from its context, its form,
+//! the document's date and the people named before; compounds and names inside names; and the
+//! words of full names given before ("Kim" after "Kim Jong Un") where no gazetteer name covers
+//! them.
+//!
+//! It reads the [`Context`] and adds a mention per name decided to [`Mentions`]; what it learns
+//! of the people named (who was seen last, the words of their names) is its own, but for the
+//! list of people named in order ([`Named`]), which it returns for the passes after it.
 
-use super::*;
+use std::cell::OnceCell;
+use std::ops::Range;
 
-impl<'a> Run<'a> {
+use rustc_hash::FxHashMap;
+
+use crate::gazetteer::{AliasForm, CasePolicy, EntityKind, Office};
+use crate::text::{Text, TokenKind};
+
+use super::candidates::{tokens_of, Cand};
+use super::context::Context;
+use super::index::{GazIdx, PendingIdx, TokenIdx};
+use super::mentions::{Key, Mentions, Pending};
+use super::titles::{Family, TitleOffice, TITLES};
+use super::{at_least_chars, form_rank, is_in, kind_rank, list, MentionForm};
+
+/// The people named, in text order: (first token of the name, person). The roles pass reads it
+/// for "his counterpart", the unlisted people's pass for a counterpart's title.
+#[derive(Debug, Default)]
+pub(super) struct Named {
+    pub(super) people: Vec<(TokenIdx, GazIdx)>,
+}
+
+impl Named {
+    /// The latest person named before token `start`: (first token, person).
+    pub(super) fn last_before(&self, start: usize) -> Option<(usize, usize)> {
+        let k = self.people.partition_point(|p| p.0.get() < start);
+        self.people[..k].last().map(|&(at, person)| (at.get(), person.get()))
+    }
+}
+
+/// A title before a name: "Kazakh President", "his counterpart", "Russia's Foreign Minister".
+#[derive(Debug, Clone)]
+struct TitleContext {
+    /// First token of the phrase (the owner's, when there is one).
+    start: usize,
+    office: TitleOffice,
+    /// The family of the title next to the name.
+    family: Option<Family>,
+    owner: Option<usize>,
+    /// "former President …": the one who held the office before the date, not the holder.
+    former: bool,
+}
+
+/// The decide pass.
+pub(super) struct Decide<'c, 'a> {
+    cx: &'c Context<'a>,
+    mentions: &'c mut Mentions,
+    /// Person -> its latest mention (for short names).
+    last_seen: FxHashMap<GazIdx, PendingIdx>,
+    /// People mentioned so far, in order.
+    people: Vec<(TokenIdx, GazIdx)>,
+    /// Words of the full names mentioned so far ("kim", "wang", "bush") -> the person: news
+    /// shortens any name it has given in full, whether or not the gazetteer lists the short form.
+    local: FxHashMap<&'a str, GazIdx>,
+    /// Buffers of `decide`, kept between spans.
+    people_buf: Vec<(Cand, u8)>,
+    others_buf: Vec<Cand>,
+}
+
+impl<'c, 'a> Decide<'c, 'a> {
+    /// Decides every span of the context, in text order, so that short names see the full names
+    /// before them; a word that no span covers may be a word of a full name given before.
+    pub(super) fn run(cx: &'c Context<'a>, mentions: &'c mut Mentions) -> Named {
+        let mut pass = Decide {
+            cx,
+            mentions,
+            last_seen: FxHashMap::default(),
+            people: Vec::new(),
+            local: FxHashMap::default(),
+            people_buf: Vec::new(),
+            others_buf: Vec::new(),
+        };
+        let spans = cx.spans.as_slice();
+        let mut next = 0;
+        for i in 0..cx.text.tokens().len() {
+            while next < spans.len() && spans[next].start() <= i {
+                pass.decide(next);
+                next += 1;
+            }
+            // spans are sorted and disjoint: only the last one started can cover token `i`
+            let in_span = next > 0 && i < spans[next - 1].end();
+            if !in_span && !pass.mentions.taken.contains(i) {
+                pass.local_name(i);
+            }
+        }
+        Named { people: pass.people }
+    }
+
+    fn last_seen(&self, person: usize) -> Option<PendingIdx> {
+        self.last_seen.get(&GazIdx::new(person)).copied()
+    }
+
     /// Decides span `i`: which entity, which form, which phrase.
-    pub(super) fn decide(&mut self, i: usize) {
-        self.near.set(i as u32);
-        let span = self.spans[i];
-        if span.cands_start == span.cands_end {
+    fn decide(&mut self, i: usize) {
+        let cx = self.cx;
+        cx.spans.look_near(i);
+        let span = *cx.spans.get(i);
+        if span.is_empty() {
             return;
         }
         let tokens = span.tokens();
         let (first, last) = (tokens.start, tokens.end);
-        let sentence = self.sentence(first);
+        let sentence = cx.sentence(first);
         let single = tokens.len() == 1;
-        let common = single && is_in(self.word(first), list::COMMON);
-        let initial = self.sentence_initial(first);
-        let written_capitalised = self.capitalised(first);
+        let common = single && is_in(cx.word(first), list::COMMON);
+        let initial = cx.sentence_initial(first);
+        let written_capitalised = cx.capitalised(first);
         let mut people = std::mem::take(&mut self.people_buf);
         let mut others = std::mem::take(&mut self.others_buf);
         people.clear();
         others.clear();
-        let any_person = self.cands(i).iter().any(|c| self.kind(c.gaz()) == EntityKind::Person);
+        let any_person = cx.spans.cands(i).iter().any(|c| cx.kind(c.gaz()) == EntityKind::Person);
         // what the context says, worked out once, when first asked
         let (continues, follows, suffix, longer) = (OnceCell::new(), OnceCell::new(), OnceCell::new(), OnceCell::new());
-        let continues = || *continues.get_or_init(|| self.continues_a_name(first));
-        let follows = || *follows.get_or_init(|| self.followed_by_a_name(last));
-        let suffix = || *suffix.get_or_init(|| self.followed_by_suffix(last));
-        let longer = || *longer.get_or_init(|| self.inside_a_longer_name(first));
+        let continues = || *continues.get_or_init(|| cx.continues_a_name(first));
+        let follows = || *follows.get_or_init(|| cx.followed_by_a_name(last));
+        let suffix = || *suffix.get_or_init(|| cx.followed_by_suffix(last));
+        let longer = || *longer.get_or_init(|| cx.inside_a_longer_name(first));
         let mut title = if any_person { self.title_before(first) } else { None };
         // "President Joe Biden" where the gazetteer knows only "Joseph Biden": a title that fits
         // the surname's person vouches for the unknown first name between them
         let mut given_name = false;
-        if any_person && title.is_none() && continues() && self.same_pattern(first - 1, first) {
+        if any_person && title.is_none() && continues() && cx.same_pattern(first - 1, first) {
             title = self.title_before(first - 1);
             given_name = title.is_some();
         }
 
         // drop candidates that the context rules out
-        for &c in self.cands(i) {
-            if c.case == CasePolicy::Exact && self.sentences[sentence].all_caps && single {
+        for &c in cx.spans.cands(i) {
+            if c.case == CasePolicy::Exact && cx.sentences[sentence].all_caps && single {
                 // an acronym in a line of capitals is just a word ("LET US TALK")
                 continue;
             }
-            if self.kind(c.gaz()) == EntityKind::Person {
+            if cx.kind(c.gaz()) == EntityKind::Person {
                 let partial = matches!(c.form, AliasForm::Surname | AliasForm::Short);
                 if suffix() {
                     continue;
@@ -57,7 +153,7 @@ impl<'a> Run<'a> {
                     let vouched = given_name && title.as_ref().is_some_and(|t| self.fits(c.gaz(), t) >= 2);
                     // "Mahamat Deby": a surname of one person that runs into another's name is
                     // the given name of the other
-                    if (continues() && !vouched) || follows() || self.followed_by_a_person(last) {
+                    if (continues() && !vouched) || follows() || cx.followed_by_a_person(last) {
                         continue;
                     }
                     // "his Iranian counterpart Abbas …": a surname alone must belong to the owner
@@ -77,7 +173,7 @@ impl<'a> Run<'a> {
                 if common && (continues() || follows()) {
                     continue;
                 }
-                if matches!(self.kind(c.gaz()), EntityKind::Country | EntityKind::Place)
+                if matches!(cx.kind(c.gaz()), EntityKind::Country | EntityKind::Place)
                     && c.form != AliasForm::Adjective
                     && longer()
                 {
@@ -100,15 +196,15 @@ impl<'a> Run<'a> {
                 people.retain(|p| self.last_seen(p.0.gaz()) == Some(latest));
             }
         }
-        if people.len() > 1 && people.iter().any(|p| self.holds_office_on_date(p.0.gaz())) {
-            people.retain(|p| self.holds_office_on_date(p.0.gaz()));
+        if people.len() > 1 && people.iter().any(|p| cx.holds_office_on_date(p.0.gaz())) {
+            people.retain(|p| cx.holds_office_on_date(p.0.gaz()));
         }
         if people.len() > 1 {
             let all_full = people.iter().all(|p| p.0.form == AliasForm::Name);
-            let top = people.iter().map(|p| self.record(p.0.gaz()).priority).max().unwrap_or(0);
-            let at_top = people.iter().filter(|p| self.record(p.0.gaz()).priority == top).count();
+            let top = people.iter().map(|p| cx.record(p.0.gaz()).priority).max().unwrap_or(0);
+            let at_top = people.iter().filter(|p| cx.record(p.0.gaz()).priority == top).count();
             if all_full && at_top == 1 {
-                people.retain(|p| self.record(p.0.gaz()).priority == top);
+                people.retain(|p| cx.record(p.0.gaz()).priority == top);
             } else {
                 // several people share the name and nothing tells them apart: leave it unresolved
                 people.clear();
@@ -120,7 +216,7 @@ impl<'a> Run<'a> {
         let person_context = person.is_some_and(|(c, fit)| fit > 0 || self.last_seen(c.gaz()).is_some());
         let within = self.place_before_comma(first);
         let rank = |context: u8, c: Cand, kind: EntityKind| {
-            (context, self.record(c.gaz()).priority, form_rank(c.form), kind_rank(kind))
+            (context, cx.record(c.gaz()).priority, form_rank(c.form), kind_rank(kind))
         };
         let mut best: Option<((u8, i32, u8, u8), Cand)> = None;
         let mut consider = |key: (u8, i32, u8, u8), c: Cand| {
@@ -130,8 +226,8 @@ impl<'a> Run<'a> {
             }
         };
         for &c in &others {
-            let context = u8::from(within.is_some() && self.country_code(c.gaz()) == within);
-            consider(rank(context, c, self.kind(c.gaz())), c);
+            let context = u8::from(within.is_some() && cx.country_code(c.gaz()) == within);
+            consider(rank(context, c, cx.kind(c.gaz())), c);
         }
         if let Some((c, fit)) = person {
             let context = u8::from(person_context) + u8::from(fit > 0 || title.is_some());
@@ -141,7 +237,7 @@ impl<'a> Run<'a> {
         self.others_buf = others;
         let Some((_, chosen)) = best else { return };
 
-        let kind = self.kind(chosen.gaz());
+        let kind = cx.kind(chosen.gaz());
         let mut pending = Pending::new(Key::Gaz(chosen.gaz), tokens.clone(), MentionForm::Name);
         // "Turkey prices …" opens a sentence; "Turkey's …" does not leave the doubt
         pending.tentative = match kind {
@@ -149,34 +245,32 @@ impl<'a> Run<'a> {
                 // a lone surname opening a sentence (or in a title-case line) may be a common
                 // word ("Tax revenues rose"): it needs another mention or a verb after it
                 chosen.form == AliasForm::Surname
-                    && (initial || self.title_case(sentence))
+                    && (initial || cx.title_case(sentence))
                     && !person_context
                     && title.is_none()
-                    && !self.acts_next(last)
+                    && !cx.acts_next(last)
             }
-            _ => common && initial && !self.acts_next(last),
+            _ => common && initial && !cx.acts_next(last),
         };
         match kind {
             EntityKind::Person => {
                 if given_name {
-                    pending.name.start = (first - 1) as u32;
+                    pending.name.start = TokenIdx::new(first - 1);
                 }
                 self.decide_person(&mut pending, chosen, title.as_ref());
             }
             EntityKind::Place
-                if !self.record(chosen.gaz()).members.is_empty()
-                    && self.is_group(last)
-                    && self.same_pattern(first, last) =>
+                if !cx.record(chosen.gaz()).members.is_empty() && cx.is_group(last) && cx.same_pattern(first, last) =>
             {
-                pending.phrase.end = (last + 1) as u32;
-                pending.name.end = (last + 1) as u32;
+                pending.phrase.end = TokenIdx::new(last + 1);
+                pending.name.end = TokenIdx::new(last + 1);
                 pending.form = MentionForm::Group;
             }
             EntityKind::Place => {
-                if let Some(country) = self.r.capital_of[chosen.gaz()] {
+                if let Some(country) = cx.resolver.capital_of[chosen.gaz()] {
                     if !self.is_location(first, last) {
                         pending.form = MentionForm::Metonym;
-                        pending.acts_for = country as u32;
+                        pending.acts_for = Some(GazIdx::new(country));
                     }
                 }
                 if chosen.form == AliasForm::Adjective {
@@ -189,8 +283,8 @@ impl<'a> Run<'a> {
                 }
             }
         }
-        self.spans[i].decided = self.pending.len() as u32;
-        self.pending.push(pending);
+        let p = self.mentions.push(pending);
+        self.mentions.set_decided(i, p);
         if matches!(kind, EntityKind::Organization | EntityKind::Event | EntityKind::Document) {
             self.compound_parts(&tokens);
         }
@@ -198,9 +292,9 @@ impl<'a> Run<'a> {
 
     /// The countries and regions of a hyphenated compound inside a longer name ("China-Central
     /// Asia Summit"), as nested mentions: the automaton reports only the longest name.
-    pub(super) fn compound_parts(&mut self, tokens: &Range<usize>) {
-        let toks = self.text.tokens();
-        let is_hyphen = |t: usize| toks[t].kind() == TokenKind::Punct && self.text.token_text(t) == "-";
+    fn compound_parts(&mut self, tokens: &Range<usize>) {
+        let toks = self.cx.text.tokens();
+        let is_hyphen = |t: usize| toks[t].kind() == TokenKind::Punct && self.cx.text.token_text(t) == "-";
         if !tokens.clone().any(is_hyphen) {
             return;
         }
@@ -218,11 +312,12 @@ impl<'a> Run<'a> {
     }
 
     /// Adds the countries and regions named within `part` as mentions nested in `outer`.
-    pub(super) fn names_within(&mut self, part: Range<usize>, outer: &Range<usize>) {
-        let toks = self.text.tokens();
+    fn names_within(&mut self, part: Range<usize>, outer: &Range<usize>) {
+        let cx = self.cx;
+        let toks = cx.text.tokens();
         let base = toks[part.start].start();
-        let inner = Text::new(&self.text.original()[base..toks[part.end - 1].end()]);
-        let found = self.m.find_all(&inner);
+        let inner = Text::new(&cx.text.original()[base..toks[part.end - 1].end()]);
+        let found = cx.matcher.find_all(&inner);
         let mut k = 0;
         while k < found.len() {
             let mut j = k + 1;
@@ -231,117 +326,73 @@ impl<'a> Run<'a> {
             }
             let entity = found[k..j]
                 .iter()
-                .map(|f| self.m.candidate(f.candidate).entity)
-                .filter(|&g| match self.kind(g) {
+                .map(|f| cx.matcher.candidate(f.candidate).entity)
+                .filter(|&g| match cx.kind(g) {
                     EntityKind::Country => true,
-                    EntityKind::Place => !self.record(g).members.is_empty(),
+                    EntityKind::Place => !cx.record(g).members.is_empty(),
                     _ => false,
                 })
-                .max_by_key(|&g| self.record(g).priority);
-            let range = self.tokens_of(base + found[k].start, base + found[k].end);
+                .max_by_key(|&g| cx.record(g).priority);
+            let range = tokens_of(cx.text, base + found[k].start, base + found[k].end);
             if let Some(g) = entity {
                 if !range.is_empty() && range.start >= outer.start && range.end <= outer.end && range != *outer {
-                    self.pending.push(Pending::new(Key::Gaz(g as u32), range, MentionForm::Name));
+                    self.mentions.push(Pending::new(Key::Gaz(GazIdx::new(g)), range, MentionForm::Name));
                 }
             }
             k = j;
         }
     }
 
-    /// Tokens `a` and `b` lie in the same pattern entity, or both outside any.
-    pub(super) fn same_pattern(&self, a: usize, b: usize) -> bool {
-        self.in_pattern(a) == self.in_pattern(b)
-    }
-
-    /// What follows a name at the start of a sentence shows it is one: a possessive ("Chad's"), a
-    /// verb of news ("Chad said"), or a list of countries ("Chad and Niger").
-    pub(super) fn acts_next(&self, last: usize) -> bool {
-        let toks = self.text.tokens();
-        let Some(next) = toks.get(last) else { return false };
-        if next.kind() == TokenKind::Possessive {
-            return true;
-        }
-        if next.sentence() != toks[last - 1].sentence() {
-            return false;
-        }
-        let w = self.word(last);
-        if is_in(w, list::VERB) {
-            return true;
-        }
-        if matches!(w, "and" | "or" | "," | "-") {
-            if let Some(s) = self.span_at(last + 1) {
-                return self.spans[s].start as usize == last + 1
-                    && self.cands(s).iter().any(|c| self.kind(c.gaz()) == EntityKind::Country);
-            }
-        }
-        false
-    }
-
     /// The country code of the place named just before ", " ("Atlanta, Georgia": Atlanta's).
-    pub(super) fn place_before_comma(&self, first: usize) -> Option<&'a str> {
-        if first < 2 || self.word(first - 1) != "," || self.sentence(first - 2) != self.sentence(first) {
+    fn place_before_comma(&self, first: usize) -> Option<&'a str> {
+        let cx = self.cx;
+        if first < 2 || cx.word(first - 1) != "," || cx.sentence(first - 2) != cx.sentence(first) {
             return None;
         }
-        let s = self.span_at(first - 2)?;
-        let Key::Gaz(g) = self.pending[self.decided(s)?].key else { return None };
-        let g = g as usize;
-        (self.kind(g) == EntityKind::Place).then(|| self.country_code(g)).flatten()
-    }
-
-    /// The ISO3 code of a country, or of the country a place lies in.
-    pub(super) fn country_code(&self, gaz: usize) -> Option<&'a str> {
-        let record = self.record(gaz);
-        match record.kind {
-            EntityKind::Country => record.attrs.get("iso3").map(String::as_str).or(record.id.strip_prefix("country:")),
-            EntityKind::Place => record.attrs.get("country").map(String::as_str),
-            _ => None,
-        }
-    }
-
-    pub(super) fn is_group(&self, last: usize) -> bool {
-        last < self.text.tokens().len()
-            && self.word_in(last, self.sentence(last - 1))
-            && is_in(self.word(last), list::GROUP)
+        let s = cx.spans.at(first - 2)?;
+        let g = self.mentions.decided_entity(s)?;
+        (cx.kind(g) == EntityKind::Place).then(|| cx.country_code(g)).flatten()
     }
 
     /// A capital written as a place, not as an actor: after a locative word ("in Beijing"), before a
     /// comma and a country ("Astana, Kazakhstan"), or listed after such a place ("in Beijing and
     /// Moscow").
-    pub(super) fn is_location(&self, first: usize, last: usize) -> bool {
-        let toks = self.text.tokens();
-        let sentence = self.sentence(first);
+    fn is_location(&self, first: usize, last: usize) -> bool {
+        let cx = self.cx;
+        let toks = cx.text.tokens();
+        let sentence = cx.sentence(first);
         if toks.get(last).is_some_and(|t| t.kind() == TokenKind::Possessive) {
             // "part of Beijing's strategy": a possessor acts, wherever it stands
             return false;
         }
         // a dateline ("BEIJING, June 17 -") is where the story was filed
-        let written = &self.text.original()[toks[first].start()..toks[last - 1].end()];
-        if self.sentence_initial(first) && written.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+        let written = &cx.text.original()[toks[first].start()..toks[last - 1].end()];
+        if cx.sentence_initial(first) && written.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
             return true;
         }
         // "Moscow-based", "Beijing-backed": part of an adjective
-        if last + 1 < toks.len() && self.word(last) == "-" && self.is_word(last + 1) && !self.capitalised(last + 1) {
+        if last + 1 < toks.len() && cx.word(last) == "-" && cx.is_word(last + 1) && !cx.capitalised(last + 1) {
             return true;
         }
-        if first > 0 && self.sentence(first - 1) == sentence {
-            let prev = self.word(first - 1);
+        if first > 0 && cx.sentence(first - 1) == sentence {
+            let prev = cx.word(first - 1);
             if is_in(prev, list::LOCATIVE) {
                 return true;
             }
             if (prev == "and" || prev == "or" || prev == ",") && first >= 2 {
-                if let Some(p) = self.span_at(first - 2).and_then(|s| self.decided(s)) {
-                    let q = &self.pending[p];
+                if let Some(p) = cx.spans.at(first - 2).and_then(|s| self.mentions.decided(s)) {
+                    let q = self.mentions.get(p);
                     if let Key::Gaz(g) = q.key {
-                        if self.r.capital_of[g as usize].is_some() && q.form == MentionForm::Name {
+                        if cx.resolver.capital_of[g.get()].is_some() && q.form == MentionForm::Name {
                             return true;
                         }
                     }
                 }
             }
         }
-        if last + 1 < toks.len() && self.word(last) == "," && self.sentence(last + 1) == sentence {
-            if let Some(s) = self.span_at(last + 1) {
-                if self.cands(s).iter().any(|c| self.kind(c.gaz()) == EntityKind::Country) {
+        if last + 1 < toks.len() && cx.word(last) == "," && cx.sentence(last + 1) == sentence {
+            if let Some(s) = cx.spans.at(last + 1) {
+                if cx.spans.cands(s).iter().any(|c| cx.kind(c.gaz()) == EntityKind::Country) {
                     return true;
                 }
             }
@@ -351,70 +402,121 @@ impl<'a> Run<'a> {
 
     /// A capitalised word that no gazetteer name covers, but that is part of a full name given
     /// earlier in the document: "Kim" after "Kim Jong Un", "Wang" after "Wang Yi".
-    pub(super) fn local_name(&mut self, i: usize) {
-        if self.local.is_empty() || !self.is_word(i) || !self.capitalised(i) {
+    fn local_name(&mut self, i: usize) {
+        let cx = self.cx;
+        if self.local.is_empty() || !cx.is_word(i) || !cx.capitalised(i) {
             return;
         }
-        let Some(&person) = self.local.get(self.word(i)) else { return };
-        let person = person as usize;
-        if self.continues_a_name(i) || self.followed_by_a_name(i + 1) {
+        let Some(&person) = self.local.get(cx.word(i)) else { return };
+        if cx.continues_a_name(i) || cx.followed_by_a_name(i + 1) {
             return;
         }
         let title = self.title_before(i);
-        if title.as_ref().is_some_and(|t| t.owner.is_some() && self.fits(person, t) == 0) {
+        if title.as_ref().is_some_and(|t| t.owner.is_some() && self.fits(person.get(), t) == 0) {
             return;
         }
-        let mut pending = Pending::new(Key::Gaz(person as u32), i..i + 1, MentionForm::Short);
-        let cand = Cand { gaz: person as u32, form: AliasForm::Short, case: CasePolicy::Capitalized };
+        let mut pending = Pending::new(Key::Gaz(person), i..i + 1, MentionForm::Short);
+        let cand = Cand { gaz: person, form: AliasForm::Short, case: CasePolicy::Capitalized };
         self.decide_person(&mut pending, cand, title.as_ref());
-        self.pending.push(pending);
+        self.mentions.push(pending);
     }
 
-    /// Registers the first and last words of a full name for [`Run::local_name`].
-    pub(super) fn register_name(&mut self, name: Range<usize>, person: usize) {
+    /// Registers the first and last words of a full name for [`Decide::local_name`].
+    fn register_name(&mut self, name: Range<usize>, person: GazIdx) {
+        let cx = self.cx;
         const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "v"];
-        let is_name_word = |t: usize| self.is_word(t) && self.capitalised(t) && !SUFFIXES.contains(&self.word(t));
+        let is_name_word = |t: usize| cx.is_word(t) && cx.capitalised(t) && !SUFFIXES.contains(&cx.word(t));
         let Some(first) = name.clone().find(|&t| is_name_word(t)) else { return };
         let Some(last) = name.rev().find(|&t| is_name_word(t)) else { return };
         if first == last {
             return;
         }
         for (t, min_len) in [(first, 2), (last, 3)] {
-            let w = self.word(t);
+            let w = cx.word(t);
             let usable =
                 at_least_chars(w, min_len) && !is_in(w, list::FUNCTION | list::CALENDAR) && TITLES.get(w).is_none();
             if usable {
-                self.local.insert(w, person as u32);
+                self.local.insert(w, person);
             }
         }
     }
 
-    pub(super) fn decide_person(&mut self, pending: &mut Pending, chosen: Cand, title: Option<&TitleContext>) {
+    fn decide_person(&mut self, pending: &mut Pending, chosen: Cand, title: Option<&TitleContext>) {
+        let cx = self.cx;
         let person = chosen.gaz();
-        let first = pending.name.start as usize;
+        let first = pending.name.start.get();
         if !matches!(chosen.form, AliasForm::Surname | AliasForm::Short) {
-            self.register_name(pending.name.start as usize..pending.name.end as usize, person);
+            self.register_name(pending.name.range(), chosen.gaz);
         }
         if matches!(chosen.form, AliasForm::Surname | AliasForm::Short) {
             pending.form = MentionForm::Short;
         }
-        let role = self.r.role_on(self.g, person, self.date);
-        pending.acts_for = role.map_or(NONE, |(_, owner)| owner as u32);
+        let role = cx.resolver.role_on(cx.gazetteer, person, cx.date);
+        pending.acts_for = role.map(|(_, owner)| GazIdx::new(owner));
         if let Some(t) = title {
-            if self.same_pattern(t.start, first) {
-                pending.phrase.start = t.start as u32;
+            if cx.same_pattern(t.start, first) {
+                pending.phrase.start = TokenIdx::new(t.start);
             }
-        } else if let Some((start, owner)) = self.owner_before(first) {
+        } else if let Some((start, owner)) = self.mentions.owner_before(self.cx, first) {
             // "China's Xi": the possessor is the person's own country
-            let possessive = first > 0 && self.text.tokens()[first - 1].kind() == TokenKind::Possessive;
-            let own = Some(owner) == self.r.person_country[person] || owner as u32 == pending.acts_for;
-            if possessive && own && self.same_pattern(start, first) {
-                pending.phrase.start = start as u32;
+            let possessive = first > 0 && cx.text.tokens()[first - 1].kind() == TokenKind::Possessive;
+            let own = Some(owner) == cx.resolver.person_country[person] || Some(GazIdx::new(owner)) == pending.acts_for;
+            if possessive && own && cx.same_pattern(start, first) {
+                pending.phrase.start = TokenIdx::new(start);
             }
         }
-        self.taken.insert_range(pending.phrase());
-        let order = self.pending.len() as u32;
-        self.last_seen.insert(person as u32, order);
-        self.people.push((first as u32, person as u32));
+        self.mentions.taken.insert_range(pending.phrase());
+        let order = self.mentions.next_index();
+        self.last_seen.insert(chosen.gaz, order);
+        self.people.push((TokenIdx::new(first), chosen.gaz));
+    }
+
+    fn title_before(&self, first: usize) -> Option<TitleContext> {
+        let cx = self.cx;
+        let (mut title_start, office) = TITLES.ending_at(cx.text, first)?;
+        let family = cx.family_of(title_start, first);
+        // stacked titles ("Supreme Leader Ayatollah …"): the phrase takes them all, the office is
+        // the one next to the name
+        for _ in 0..3 {
+            match TITLES.ending_at(cx.text, title_start) {
+                Some((start, _)) => title_start = start,
+                None => break,
+            }
+        }
+        let (start, owner) = match self.mentions.owner_before(cx, title_start) {
+            Some((start, owner)) => (start, Some(owner)),
+            None => (title_start, None),
+        };
+        let former = start > 0 && is_in(cx.word(start - 1), list::NOT_NOW);
+        Some(TitleContext { start, office, family, owner, former })
+    }
+
+    /// How well a person fits a title: 3 holds that office of that owner on the date, 2 held it
+    /// once, 1 belongs to the owner, 0 nothing known.
+    fn fits(&self, person: usize, title: &TitleContext) -> u8 {
+        let cx = self.cx;
+        let record = cx.record(person);
+        let owners = &cx.resolver.role_owner[person];
+        let office_ok = |k: usize| match title.office {
+            TitleOffice::Office(Office::Other) | TitleOffice::Counterpart => true,
+            TitleOffice::Office(o) => cx.resolver.role_fits(cx.gazetteer, person, k, o, title.family),
+        };
+        let owner_ok = |k: usize| title.owner.is_none() || owners.get(k).copied().flatten() == title.owner;
+        let mut best = 0;
+        for (k, role) in record.roles.iter().enumerate() {
+            if owner_ok(k) && office_ok(k) {
+                let now = role.held_on(cx.date);
+                let started = role.start.map_or(true, |start| start <= cx.date);
+                // the holder on the date; after "former", one whose term is over
+                let apt = if title.former { started && !now } else { now };
+                best = best.max(if apt { 3 } else { 2 });
+            } else if owner_ok(k) && title.owner.is_some() {
+                best = best.max(1);
+            }
+        }
+        if title.owner.is_some() && cx.resolver.person_country[person] == title.owner {
+            best = best.max(1);
+        }
+        best
     }
 }

@@ -25,7 +25,9 @@ use rustc_hash::FxHashMap;
 
 use crate::lexicon;
 
-use super::{Key, Pending, Run};
+use super::context::Context;
+use super::index::{GazIdx, TokenIdx, UnknownIdx};
+use super::mentions::{Key, Mentions, Pending};
 
 /// A person's gender, as a source states it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,12 +104,12 @@ impl Said {
 #[derive(Debug, Default)]
 pub(super) struct Genders {
     /// Gazetteer person -> what the record and the document say.
-    listed: FxHashMap<u32, Said>,
+    listed: FxHashMap<GazIdx, Said>,
     /// Unlisted person (index of `unknown.rs`'s people) -> what the document says.
-    unlisted: FxHashMap<u32, Said>,
-    /// First token of an unknown person's phrase or title (as `Run::unknown_people` holds them)
+    unlisted: FxHashMap<UnknownIdx, Said>,
+    /// First token of an unknown person's phrase or title (as coreference's `unknown_people` holds them)
     /// -> what it says.
-    at: FxHashMap<u32, Said>,
+    at: FxHashMap<TokenIdx, Said>,
 }
 
 fn note<K: std::hash::Hash + Eq>(map: &mut FxHashMap<K, Said>, key: K, gender: Gender) {
@@ -116,19 +118,19 @@ fn note<K: std::hash::Hash + Eq>(map: &mut FxHashMap<K, Said>, key: K, gender: G
 
 impl Genders {
     /// The gender of gazetteer person `person`, where known.
-    pub(super) fn listed(&self, person: u32) -> Option<Gender> {
+    pub(super) fn listed(&self, person: GazIdx) -> Option<Gender> {
         self.listed.get(&person).and_then(|s| s.gender())
     }
 
     /// Notes that a pronoun of gender `gender` was resolved to gazetteer person `person`, where
     /// nothing said otherwise: "Lavrov said he …" makes Lavrov someone a later "she" is not. Only
     /// a pronoun resolved with no competitor left teaches this (`coref.rs` refuses the others).
-    pub(super) fn learn(&mut self, person: u32, gender: Gender) {
+    pub(super) fn learn(&mut self, person: GazIdx, gender: Gender) {
         self.listed.entry(person).or_insert(Said::Is(gender));
     }
 
     /// The gender of the unknown person (or unnamed title) starting at token `at`, where known.
-    pub(super) fn at(&self, at: u32) -> Option<Gender> {
+    pub(super) fn at(&self, at: TokenIdx) -> Option<Gender> {
         self.at.get(&at).and_then(|s| s.gender())
     }
 }
@@ -141,24 +143,25 @@ pub(super) fn fits(someone: Option<Gender>, pronoun: Option<Gender>) -> bool {
     }
 }
 
-impl Run<'_> {
-    /// What the gazetteer and the document say of the genders of the people mentioned.
-    pub(super) fn genders(&self) -> Genders {
+impl Genders {
+    /// What the gazetteer and the document say of the genders of the people mentioned, and of
+    /// the unknown people starting at `unknown_people`.
+    pub(super) fn of(cx: &Context<'_>, mentions: &Mentions, unknown_people: &[TokenIdx]) -> Genders {
         let mut genders = Genders::default();
-        for p in &self.pending {
+        for p in &mentions.list {
             match p.key {
-                Key::Gaz(g) if self.kind(g as usize) == crate::gazetteer::EntityKind::Person => {
+                Key::Gaz(g) if cx.kind(g.get()) == crate::gazetteer::EntityKind::Person => {
                     if let std::collections::hash_map::Entry::Vacant(e) = genders.listed.entry(g) {
-                        if let Some(said) = self.record(g as usize).attrs.get("gender").and_then(|s| Gender::parse(s)) {
+                        if let Some(said) = cx.record(g.get()).attrs.get("gender").and_then(|s| Gender::parse(s)) {
                             e.insert(Said::Is(said));
                         }
                     }
-                    if let Some(cue) = self.gender_cue(p) {
+                    if let Some(cue) = gender_cue(cx, p) {
                         note(&mut genders.listed, g, cue);
                     }
                 }
-                Key::Unknown(k) if k != super::NONE => {
-                    if let Some(cue) = self.gender_cue(p) {
+                Key::Unknown(k) => {
+                    if let Some(cue) = gender_cue(cx, p) {
                         note(&mut genders.unlisted, k, cue);
                     }
                 }
@@ -167,49 +170,49 @@ impl Run<'_> {
         }
         // the unknown people a pronoun competes with: a person's phrase, or a title of no one
         // named ("the spokeswoman"), whose own words may say it
-        for p in &self.pending {
+        for p in &mentions.list {
             if let Key::Unknown(k) = p.key {
                 if let Some(said) = genders.unlisted.get(&k).copied() {
                     genders.at.insert(p.phrase.start, said);
                 }
             }
         }
-        for &u in &self.unknown_people {
+        for &u in unknown_people {
             if genders.at.contains_key(&u) {
                 continue;
             }
             // the title's last word, the one next to where a name would be
-            let end = super::TITLES.starting_at(self.text, u as usize).map_or(u as usize + 1, |t| t.0);
-            if let Some(g) = of_word(self.word(end - 1)) {
+            let end = super::TITLES.starting_at(cx.text, u.get()).map_or(u.get() + 1, |t| t.0);
+            if let Some(g) = of_word(cx.word(end - 1)) {
                 genders.at.insert(u, Said::Is(g));
             }
         }
         genders
     }
+}
 
-    /// The gender the word right before mention `p`'s name states ("Mrs May", "his wife Jill
-    /// Biden"), a pronoun aside.
-    fn gender_cue(&self, p: &Pending) -> Option<Gender> {
-        if p.form == super::MentionForm::Pronoun {
-            return None;
-        }
-        let first = p.name.start as usize;
-        if first > 0 {
-            let sentence = self.sentence(first);
-            let mut prev = first - 1;
-            // "Mr. Lavrov": the full stop of an abbreviation
-            let toks = self.text.tokens();
-            if self.word(prev) == "." && prev > 0 && toks[prev - 1].end() == toks[prev].start() {
-                prev -= 1;
-            }
-            let before = self.word_in(prev, sentence) && !lexicon::PRONOUNS.contains(self.word(prev));
-            if let Some(g) = before.then(|| of_word(self.word(prev))).flatten() {
-                return Some(g);
-            }
-        }
-        // a name that opens with its title ("Queen Margrethe", "Sheikh Tamim bin Hamad Al Thani")
-        let name = p.name.start as usize..p.name.end as usize;
-        let title = name.len() >= 2 && super::TITLES.get(self.word(first)).is_some();
-        title.then(|| of_word(self.word(first))).flatten()
+/// The gender the word right before mention `p`'s name states ("Mrs May", "his wife Jill
+/// Biden"), a pronoun aside.
+fn gender_cue(cx: &Context<'_>, p: &Pending) -> Option<Gender> {
+    if p.form == super::MentionForm::Pronoun {
+        return None;
     }
+    let first = p.name.start.get();
+    if first > 0 {
+        let sentence = cx.sentence(first);
+        let mut prev = first - 1;
+        // "Mr. Lavrov": the full stop of an abbreviation
+        let toks = cx.text.tokens();
+        if cx.word(prev) == "." && prev > 0 && toks[prev - 1].end() == toks[prev].start() {
+            prev -= 1;
+        }
+        let before = cx.word_in(prev, sentence) && !lexicon::PRONOUNS.contains(cx.word(prev));
+        if let Some(g) = before.then(|| of_word(cx.word(prev))).flatten() {
+            return Some(g);
+        }
+    }
+    // a name that opens with its title ("Queen Margrethe", "Sheikh Tamim bin Hamad Al Thani")
+    let name = p.name.range();
+    let title = name.len() >= 2 && super::TITLES.get(cx.word(first)).is_some();
+    title.then(|| of_word(cx.word(first))).flatten()
 }

@@ -39,21 +39,47 @@
 //!
 //! Resolution is linear in the length of the document: every look-up is by token position or
 //! through a hash map, never a scan of earlier mentions.
+//!
+//! # Passes
+//!
+//! [`Resolver::resolve`] runs these passes in this order, each a type (or function) in its own
+//! file. What every pass reads and none changes is one `Context` (`context.rs`: the
+//! resolver's indexes, the gazetteer, the matcher, the text, the date, what is known of each
+//! sentence, the candidate names), passed by `&`; the mentions found so far are
+//! `Mentions` (`mentions.rs`), passed by `&mut` to the passes that add to them; what else a
+//! pass produces, it returns. To change one heuristic, open its pass's file:
+//!
+//! | pass | file | what it decides |
+//! |---|---|---|
+//! | candidates | `candidates.rs` | where names may be: the matcher's names aligned to whole tokens, with their candidate entities; money, treaties and summits found by pattern (`patterns/`) |
+//! | decide | `decide.rs` | which entity each name is, or none (context, form, date, people named before; titles before names, possessives, capitals as metonyms, compounds); words of full names given before ("Kim" after "Kim Jong Un") |
+//! | roles | `roles.rs` | titles without names ("the Kazakh president"): the office holder on the date (`Resolver::holder`, `titles.rs` for the title table and families) |
+//! | people introduced by title | `unknown.rs` | names no gazetteer lists after a title ("Foreign Minister Olivier Nduhungirehe"), asked first for each title by the roles pass; then their surnames alone |
+//! | coreference | `coref.rs` (`gender.rs`) | whom "he", "her", "the president" refer back to, if one person plainly |
+//! | output | `output.rs` | entities numbered, unconfirmed mentions dropped, mentions in order, nested ones marked, who acts for whom |
+//! | named organisations | `named_orgs.rs` | a country or city that begins an organisation's name ("British Airways"): the organisation, which no gazetteer lists |
+//! | groups | `groups.rs` | actors named by country and sector ("Syrian opposition leaders") |
+//! | actor codes | `actors.rs` | each entity's actor code (`attrs.actor`) |
+//!
+//! Indexes inside resolution are typed (`index.rs`: a token, a gazetteer entity, a mention, a
+//! pattern entity, an unlisted person), so that one is never taken for another.
 
 mod actors;
+mod candidates;
+mod context;
 mod coref;
 mod decide;
 mod gender;
 mod groups;
+mod index;
+mod mentions;
 mod named_orgs;
 mod output;
 mod patterns;
 mod roles;
-mod run;
 mod titles;
 mod unknown;
 
-use std::cell::{Cell, OnceCell};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -61,12 +87,20 @@ use once_cell::sync::Lazy;
 use rustc_hash::FxHashMap;
 
 use crate::date::Date;
-use crate::gazetteer::{slug, AliasForm, CasePolicy, EntityKind, EntityRecord, Gazetteer, Office, Role};
+use crate::gazetteer::{slug, AliasForm, EntityKind, Gazetteer, Office, Role};
 use crate::lexicon;
 use crate::matcher::{Matcher, RawMatch};
-use crate::text::{normalize, Text, TokenKind};
+use crate::text::{normalize, Text};
 
-use self::titles::{family, Family, TitleOffice, TITLES};
+use self::candidates::Candidates;
+use self::context::Context;
+use self::coref::Coreference;
+use self::decide::Decide;
+use self::mentions::Mentions;
+use self::output::Output;
+use self::roles::Roles;
+use self::titles::{family, Family, TITLES};
+use self::unknown::Unknown;
 
 /// How a mention names its entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -408,26 +442,26 @@ impl Resolver {
         matches: &[RawMatch],
         date: Date,
     ) -> Resolution {
-        let mut run = Run::new(self, gazetteer, matcher, text, date);
-        run.collect_spans(matches);
-        run.collect_patterns();
-        // in text order, so that short names see the full names before them
-        let mut next = 0;
-        for i in 0..text.tokens().len() {
-            while next < run.spans.len() && run.spans[next].start as usize <= i {
-                run.decide(next);
-                next += 1;
-            }
-            // spans are sorted and disjoint: only the last one started can cover token `i`
-            let in_span = next > 0 && i < run.spans[next - 1].end as usize;
-            if !in_span && !run.taken.contains(i) {
-                run.local_name(i);
-            }
-        }
-        run.roles();
-        run.unknown_surnames();
-        run.coreference();
-        let mut resolution = run.finish();
+        // the passes, in order (see the table of the module's documentation): each takes what
+        // it reads by `&` and what it adds to by `&mut`, and returns what it finds for the others
+        let Candidates { spans, patterns, taken } = Candidates::find(matcher, text, matches);
+        let cx = Context::new(self, gazetteer, matcher, text, date, spans, patterns);
+        let mut mentions = Mentions::new(taken, cx.spans.len());
+        // decide -> the people named, in order
+        let named = Decide::run(&cx, &mut mentions);
+        // roles, asking the people introduced by title first -> the titles that name no one known
+        let mut unknown = Unknown::default();
+        let unnamed = Roles::run(&cx, &named, &mut unknown, &mut mentions);
+        drop(named);
+        unknown.surnames(&cx, &mut mentions);
+        Coreference::run(&cx, unnamed, &mut mentions);
+        // what decided the mentions is no longer needed: free it before the output grows
+        let finds = cx.into_finds();
+        let output = Output { resolver: self, gazetteer, date, finds: &finds, unknown: &unknown };
+        let mut resolution = output.finish(text, mentions);
+        drop(finds);
+        drop(unknown);
+        // passes over the resolution
         named_orgs::find_named_orgs(text, &mut resolution);
         let agents = self.agents.as_deref().unwrap_or_else(|| groups::Agents::defaults());
         groups::find_groups(agents, text, &mut resolution);
@@ -473,105 +507,6 @@ fn gallop<T>(items: &[T], from: usize, pred: impl Fn(&T) -> bool) -> usize {
     lo + items[lo..hi].partition_point(pred)
 }
 
-/// Sentinel for "none" in the `u32` indices below.
-const NONE: u32 = u32::MAX;
-
-/// One candidate entity of a span.
-#[derive(Debug, Clone, Copy)]
-struct Cand {
-    gaz: u32,
-    form: AliasForm,
-    case: CasePolicy,
-}
-
-impl Cand {
-    fn gaz(self) -> usize {
-        self.gaz as usize
-    }
-}
-
-/// A gazetteer name found in the text, aligned to whole tokens. Indices are `u32`: a document
-/// holds fewer tokens than that, and a dense text (one name after another) has a span every few
-/// bytes, so their size counts.
-#[derive(Debug, Clone, Copy)]
-struct Span {
-    /// Its tokens, `start..end`.
-    start: u32,
-    end: u32,
-    /// Its candidates, `cands_start..cands_end` in [`Run::cands`].
-    cands_start: u32,
-    cands_end: u32,
-    /// The pending mention it became, or `NONE`.
-    decided: u32,
-}
-
-impl Span {
-    fn tokens(&self) -> Range<usize> {
-        self.start as usize..self.end as usize
-    }
-}
-
-/// What a mention refers to before entities are numbered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Key {
-    Gaz(u32),
-    Pattern(u32),
-    /// A person no gazetteer lists, named after a title (see `unknown.rs`).
-    Unknown(u32),
-}
-
-/// A mention before entities are numbered (token ranges as `u32`, like [`Span`]).
-#[derive(Debug, Clone)]
-struct Pending {
-    key: Key,
-    /// The entity it acts for, or `NONE`.
-    acts_for: u32,
-    /// The name's tokens (start/end of the mention).
-    name: Range<u32>,
-    /// The phrase's tokens (the unit rules see).
-    phrase: Range<u32>,
-    form: MentionForm,
-    /// Kept only if its entity has another, sure mention.
-    tentative: bool,
-    /// Its place among the mentions kept, which breaks ties when they are sorted.
-    order: u32,
-}
-
-impl Pending {
-    fn new(key: Key, tokens: Range<usize>, form: MentionForm) -> Pending {
-        let tokens = tokens.start as u32..tokens.end as u32;
-        Pending { key, acts_for: NONE, name: tokens.clone(), phrase: tokens, form, tentative: false, order: 0 }
-    }
-
-    fn phrase(&self) -> Range<usize> {
-        self.phrase.start as usize..self.phrase.end as usize
-    }
-}
-
-/// A title before a name: "Kazakh President", "his counterpart", "Russia's Foreign Minister".
-#[derive(Debug, Clone)]
-struct TitleContext {
-    /// First token of the phrase (the owner's, when there is one).
-    start: usize,
-    office: TitleOffice,
-    /// The family of the title next to the name.
-    family: Option<Family>,
-    owner: Option<usize>,
-    /// "former President …": the one who held the office before the date, not the holder.
-    former: bool,
-}
-
-/// What resolution needs to know of a sentence.
-#[derive(Debug, Clone, Copy)]
-struct SentenceInfo {
-    /// Its first word (its first token when it has none).
-    first_word: u32,
-    /// Written in title case (a headline).
-    title_case: bool,
-    /// Written in capitals.
-    all_caps: bool,
-}
-
 /// A set of token indices, one bit each: a per-token flag costs an eighth of a byte.
 #[derive(Debug, Clone, Default)]
 struct TokenSet {
@@ -596,52 +531,6 @@ impl TokenSet {
     fn contains(&self, i: usize) -> bool {
         self.words.get(i / 64).is_some_and(|w| (w >> (i % 64)) & 1 == 1)
     }
-}
-
-/// The state of resolving one document.
-///
-/// Nothing here is kept per token but one bit: what covers a token (a span, a pattern entity) is
-/// found by binary search in the sorted lists of spans and pattern entities.
-struct Run<'a> {
-    r: &'a Resolver,
-    g: &'a Gazetteer,
-    m: &'a Matcher,
-    text: &'a Text<'a>,
-    date: Date,
-    /// Sorted by start, disjoint.
-    spans: Vec<Span>,
-    /// The candidates of every span, one span after the other.
-    cands: Vec<Cand>,
-    /// The pattern entities kept, and their tokens.
-    finds: Vec<(patterns::Found, Range<usize>)>,
-    /// The tokens of each pattern entity, as disjoint sorted `(start, end, find)`: a later find
-    /// owns the tokens it shares with an earlier one. Phrases never cross the edge of one, so units
-    /// never overlap.
-    in_pattern: Vec<(u32, u32, u32)>,
-    /// Tokens inside a person's phrase, a money amount or a pattern entity.
-    taken: TokenSet,
-    sentences: Vec<SentenceInfo>,
-    pending: Vec<Pending>,
-    /// Person -> the order of its latest mention (for short names).
-    last_seen: FxHashMap<u32, u32>,
-    /// People mentioned so far: (first token, gazetteer index), in order.
-    people: Vec<(u32, u32)>,
-    /// Words of the full names mentioned so far ("kim", "wang", "bush") -> the person: news
-    /// shortens any name it has given in full, whether or not the gazetteer lists the short form.
-    local: FxHashMap<&'a str, u32>,
-    /// Buffers of `decide`, kept between spans.
-    people_buf: Vec<(Cand, u8)>,
-    others_buf: Vec<Cand>,
-    /// The span being decided, where [`Run::span_at`] looks first.
-    near: Cell<u32>,
-    /// People no gazetteer lists, named after a title.
-    unknown: unknown::Unknown,
-    /// Titles that name no office holder by themselves ("the president", "the Kazakh leader"), in
-    /// order: candidates for coreference.
-    descriptions: Vec<coref::Description>,
-    /// The first tokens of titles before names the gazetteer does not know: people a pronoun may
-    /// refer to, whom resolution cannot name.
-    unknown_people: Vec<u32>,
 }
 
 /// Whether `w` has at least `n` characters.

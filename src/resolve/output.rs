@@ -1,34 +1,50 @@
-//! The output of a run: entities and mentions in order, nested mentions inside phrases, and who
-//! acts for whom.
+//! The output pass: numbers the entities of the mentions found, drops the unconfirmed ones, puts
+//! the mentions in order with nested mentions inside phrases, and says who acts for whom.
 
-use super::*;
+use std::collections::BTreeMap;
+use std::ops::Range;
 
-impl<'a> Run<'a> {
+use rustc_hash::FxHashMap;
+
+use crate::date::Date;
+use crate::gazetteer::{slug, EntityKind, Gazetteer};
+use crate::text::Text;
+
+use super::index::{FindIdx, GazIdx, TokenIdx};
+use super::mentions::{Key, Mentions, Pending};
+use super::patterns::Found;
+use super::unknown::Unknown;
+use super::{sort_nearly_sorted, MentionForm, Resolution, ResolvedEntity, ResolvedMention, Resolver};
+
+/// The output pass.
+pub(super) struct Output<'o> {
+    pub(super) resolver: &'o Resolver,
+    pub(super) gazetteer: &'o Gazetteer,
+    pub(super) date: Date,
+    /// The pattern entities and their tokens, from the candidates pass.
+    pub(super) finds: &'o [(Found, Range<usize>)],
+    /// The people no gazetteer lists, from their pass.
+    pub(super) unknown: &'o Unknown,
+}
+
+impl Output<'_> {
     /// Numbers the entities, drops unconfirmed mentions, marks nesting.
-    pub(super) fn finish(mut self) -> Resolution {
-        let toks = self.text.tokens();
-        // what decided the mentions is no longer needed: free it before the output grows
-        self.spans = Vec::new();
-        self.cands = Vec::new();
-        self.in_pattern = Vec::new();
-        self.local = FxHashMap::default();
-        self.taken = TokenSet::default();
-        self.sentences = Vec::new();
-        self.people = Vec::new();
-        self.last_seen = FxHashMap::default();
+    pub(super) fn finish(&self, text: &Text<'_>, mentions: Mentions) -> Resolution {
+        let toks = text.tokens();
+        // the tokens taken are no longer needed: free them before the output grows
+        let mut pending = mentions.into_list();
         for (k, (found, tokens)) in self.finds.iter().enumerate() {
             let known = match found.kind {
                 EntityKind::Money => None,
-                _ => self.r.named.get(&slug(&found.name)).copied(),
+                _ => self.resolver.named.get(&slug(&found.name)).copied(),
             };
-            let key = known.map_or(Key::Pattern(k as u32), |g| Key::Gaz(g as u32));
-            self.pending.push(Pending::new(key, tokens.clone(), MentionForm::Pattern));
+            let key = known.map_or(Key::Pattern(FindIdx::new(k)), |g| Key::Gaz(GazIdx::new(g)));
+            pending.push(Pending::new(key, tokens.clone(), MentionForm::Pattern));
         }
         let mut sure: FxHashMap<Key, bool> = FxHashMap::default();
-        for p in &self.pending {
+        for p in &pending {
             *sure.entry(p.key).or_insert(false) |= !p.tentative;
         }
-        let mut pending = std::mem::take(&mut self.pending);
         pending.retain(|p| sure.get(&p.key) == Some(&true));
         drop(sure);
         // in place: a stable sort would take a buffer half as long
@@ -41,10 +57,10 @@ impl<'a> Run<'a> {
         out.mentions.reserve_exact(pending.len());
         let mut index: FxHashMap<Key, usize> = FxHashMap::default();
         let mut ids: FxHashMap<String, usize> = FxHashMap::default();
-        let mut max_end = 0;
+        let mut max_end = TokenIdx::new(0);
         for p in pending {
             let nested = p.phrase.end <= max_end;
-            let mut phrase = p.phrase.clone();
+            let mut phrase = p.phrase;
             if !nested && phrase.start < max_end {
                 // a phrase that straddles the end of the unit before it ("President of Kazakhstan
                 // President Tokayev"): units for rules own their tokens, so it keeps only the
@@ -55,16 +71,15 @@ impl<'a> Run<'a> {
                 phrase.start = max_end;
             }
             let entity = self.entity(&mut out, &mut index, &mut ids, p.key);
-            let acts_for =
-                (p.acts_for != NONE).then(|| self.entity(&mut out, &mut index, &mut ids, Key::Gaz(p.acts_for)));
+            let acts_for = p.acts_for.map(|g| self.entity(&mut out, &mut index, &mut ids, Key::Gaz(g)));
             max_end = max_end.max(phrase.end);
-            let (name_start, name_last) = (p.name.start as usize, p.name.end as usize - 1);
+            let (name_start, name_last) = (p.name.start.get(), p.name.end.get() - 1);
             out.mentions.push(ResolvedMention {
                 entity,
                 acts_for,
                 start: toks[name_start].start(),
                 end: toks[name_last].end(),
-                tokens: phrase.start as usize..phrase.end as usize,
+                tokens: phrase.range(),
                 sentence: toks[name_start].sentence(),
                 form: p.form,
                 nested,
@@ -75,7 +90,7 @@ impl<'a> Run<'a> {
         out
     }
 
-    pub(super) fn entity(
+    fn entity(
         &self,
         out: &mut Resolution,
         index: &mut FxHashMap<Key, usize>,
@@ -87,21 +102,21 @@ impl<'a> Run<'a> {
         }
         let entity = match key {
             Key::Gaz(g) => {
-                let g = g as usize;
-                let record = self.record(g);
+                let g = g.get();
+                let record = &self.gazetteer.entities()[g];
                 let mut attrs = record.attrs.clone();
                 if record.kind == EntityKind::Person {
-                    if let Some((role, owner)) = self.r.role_on(self.g, g, self.date) {
+                    if let Some((role, owner)) = self.resolver.role_on(self.gazetteer, g, self.date) {
                         // a role of the person's own (a PETRARCH code of no known owner) is its title
                         let role = if owner == g {
                             role.title.clone()
                         } else {
-                            format!("{} of {}", role.title, self.record(owner).name)
+                            format!("{} of {}", role.title, self.gazetteer.entities()[owner].name)
                         };
                         attrs.insert("role".into(), role);
                     }
-                    if let Some(country) = self.r.person_country[g] {
-                        let c = self.record(country);
+                    if let Some(country) = self.resolver.person_country[g] {
+                        let c = &self.gazetteer.entities()[country];
                         let iso3 = c.attrs.get("iso3").cloned();
                         attrs.insert(
                             "country".into(),
@@ -118,9 +133,18 @@ impl<'a> Run<'a> {
                     gazetteer: Some(g),
                 }
             }
-            Key::Unknown(k) => self.unknown_entity(k as usize),
+            Key::Unknown(k) => self.unknown.entity(k),
+            // (never asked: a dropped mention is never sure, so never numbered)
+            Key::Dropped => ResolvedEntity {
+                id: String::new(),
+                kind: EntityKind::Person,
+                name: String::new(),
+                aliases: Vec::new(),
+                attrs: BTreeMap::new(),
+                gazetteer: None,
+            },
             Key::Pattern(k) => {
-                let found = &self.finds[k as usize].0;
+                let found = &self.finds[k.get()].0;
                 ResolvedEntity {
                     id: found.id(),
                     kind: found.kind,
