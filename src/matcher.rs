@@ -17,13 +17,21 @@
 //! an unanchored search over the whole text, restarted after every match inside a word, ran at
 //! 37 MB/s. A word-level hash trie (tried too) was faster still, but the design keeps one
 //! automaton over every name.
+//!
+//! The automaton is two, split by a name's first byte, which build at once on two cores; each
+//! name is stored after a lead byte no text contains (see [`LEAD`]), which makes the failure
+//! transitions that anchored searches never follow cheap to build. The search steps through the
+//! automaton itself (`aho_corasick::automaton::Automaton`): 962M → 904M instructions to build
+//! the default extractor, 46.7M → 37.2M instructions per MB for this stage.
 
 use crate::lexicon;
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::nfa::contiguous;
+use aho_corasick::{Anchored, MatchKind};
 
 use crate::error::{Error, Result};
 use crate::gazetteer::{AliasForm, CasePolicy, EntityKind, Gazetteer};
@@ -61,7 +69,10 @@ pub struct RawMatch {
 /// The compiled name matcher of a gazetteer.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    automaton: AhoCorasick,
+    // the names in two automata, split by their first byte, which build at once on two cores
+    parts: [Part; 2],
+    // first byte of a normalised name -> index into `parts`
+    part_of: Box<[u8; 256]>,
     // normalised name -> pattern id, for the shorter names inside a rejected match
     patterns: FxHashMap<String, u32>,
     // pattern id -> range of `candidates`
@@ -141,17 +152,15 @@ impl Matcher {
             candidates.extend(list);
             pattern_candidates.push(start..candidates.len());
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .start_kind(StartKind::Anchored)
-            // searches are anchored, where no prefilter can help
-            .prefilter(false)
-            .build(&order)
-            .map_err(|e| Error::Matcher(e.to_string()))?;
+        let part_of = split(&order);
+        let (first, second) = std::thread::scope(|scope| {
+            let second = scope.spawn(|| Part::new(&order, &part_of, 1));
+            let first = Part::new(&order, &part_of, 0);
+            (first, second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        });
         drop(order);
         let lower_starts = lower_starts(&ids, &pattern_candidates, &candidates);
-        Ok(Matcher { automaton, patterns: ids, pattern_candidates, candidates, lower_starts })
+        Ok(Matcher { parts: [first?, second?], part_of, patterns: ids, pattern_candidates, candidates, lower_starts })
     }
 
     /// Number of distinct patterns in the automaton.
@@ -189,34 +198,30 @@ impl Matcher {
                 first += 1;
                 continue;
             }
-            let input = Input::new(hay).span(tokens[first].norm().start..hay.len()).anchored(Anchored::Yes);
-            let Some(m) = self.automaton.find(input) else {
+            let Some(m) = self.longest(hay, tokens[first].norm().start) else {
                 first += 1;
                 continue;
             };
             // the tokens whose ends lie inside the match: each end is a place a name may end
             let mut last = first;
-            while last + 1 < tokens.len() && tokens[last + 1].norm().end <= m.end() {
+            while last + 1 < tokens.len() && tokens[last + 1].norm().end <= m.end {
                 last += 1;
             }
             let mut next = first + 1;
             for k in (first..=last).rev() {
                 let end = tokens[k].norm().end;
-                if end > m.end() {
+                if end > m.end {
                     continue;
                 }
-                let pattern = if end == m.end() {
-                    Some(m.pattern().as_u32())
-                } else {
-                    self.patterns.get(&hay[m.start()..end]).copied()
-                };
+                let pattern =
+                    if end == m.end { Some(m.pattern) } else { self.patterns.get(&hay[m.start..end]).copied() };
                 let Some(pattern) = pattern else { continue };
                 let (start, stop) = (tokens[first].start(), tokens[k].end());
                 let written = &text.original()[start..stop];
                 let before = out.len();
                 for c in self.pattern_candidates[pattern as usize].clone() {
                     if case_agrees(self.candidates[c].case, &self.candidates[c].text, written) {
-                        out.push(RawMatch { start, end: stop, norm: m.start()..end, candidate: c });
+                        out.push(RawMatch { start, end: stop, norm: m.start..end, candidate: c });
                     }
                 }
                 if out.len() > before {
@@ -228,6 +233,102 @@ impl Matcher {
         }
         out
     }
+
+    /// The longest name that `hay[at..]` starts with, if any.
+    fn longest(&self, hay: &str, at: usize) -> Option<Found> {
+        let hay = hay.as_bytes();
+        let part = &self.parts[usize::from(self.part_of[usize::from(*hay.get(at)?)])];
+        let nfa = &part.nfa;
+        let mut sid = part.root;
+        let mut found = None;
+        for (end, &byte) in hay.iter().enumerate().skip(at) {
+            sid = nfa.next_state(Anchored::Yes, sid, byte);
+            if nfa.is_special(sid) {
+                if nfa.is_dead(sid) {
+                    break;
+                }
+                if nfa.is_match(sid) {
+                    let pattern = part.ids[nfa.match_pattern(sid, 0).as_usize()];
+                    found = Some(Found { start: at, end: end + 1, pattern });
+                }
+            }
+        }
+        found
+    }
+}
+
+/// A name found by [`Matcher::longest`]: its span in the normalised text and pattern id.
+struct Found {
+    start: usize,
+    end: usize,
+    pattern: u32,
+}
+
+/// Every name's pattern starts with this byte, which no UTF-8 text contains: with it, the
+/// failure transition of every state is the start state, found in one step, where for the names
+/// alone the automaton's build follows chains of them (a third of its cost). Searches are
+/// anchored and never follow failure transitions, so they do not need them; the search starts
+/// in the state after this byte.
+const LEAD: u8 = 0xFF;
+
+/// One of the matcher's automata: the names whose first byte it has, each after [`LEAD`].
+#[derive(Debug, Clone)]
+struct Part {
+    nfa: contiguous::NFA,
+    // the state after `LEAD`, where searches start
+    root: StateID,
+    // the automaton's pattern id -> the matcher's
+    ids: Vec<u32>,
+}
+
+impl Part {
+    /// The automaton of the names in `names` (by pattern id) that `part_of` puts in part `which`.
+    fn new(names: &[&str], part_of: &[u8; 256], which: u8) -> Result<Part> {
+        let mut ids = Vec::new();
+        let mut patterns = Vec::new();
+        for (id, name) in names.iter().enumerate() {
+            if name.as_bytes().first().is_some_and(|&b| part_of[usize::from(b)] == which) {
+                ids.push(id as u32);
+                let mut pattern = Vec::with_capacity(name.len() + 1);
+                pattern.push(LEAD);
+                pattern.extend_from_slice(name.as_bytes());
+                patterns.push(pattern);
+            }
+        }
+        let nfa = contiguous::NFA::builder()
+            // leftmost-longest: states after a match get no failure transition at all
+            .match_kind(MatchKind::LeftmostLongest)
+            // searches are anchored, where no prefilter can help
+            .prefilter(false)
+            // the default depth, one deeper for the lead byte: the first two bytes of a name
+            .dense_depth(4)
+            .build(&patterns)
+            .map_err(|e| Error::Matcher(e.to_string()))?;
+        let start = nfa.start_state(Anchored::Yes).map_err(|e| Error::Matcher(e.to_string()))?;
+        let root = nfa.next_state(Anchored::Yes, start, LEAD);
+        Ok(Part { nfa, root, ids })
+    }
+}
+
+/// Which part each first byte of a name goes to: the bytes in order, cut where half of the
+/// names' bytes (a measure of the automaton's states) lie on each side.
+fn split(names: &[&str]) -> Box<[u8; 256]> {
+    let mut weight = [0usize; 256];
+    for name in names {
+        if let Some(&b) = name.as_bytes().first() {
+            weight[usize::from(b)] += name.len();
+        }
+    }
+    let total: usize = weight.iter().sum();
+    let mut part_of = Box::new([0u8; 256]);
+    let mut sum = 0;
+    for (b, w) in weight.iter().enumerate() {
+        if sum * 2 >= total {
+            part_of[b] = 1;
+        }
+        sum += w;
+    }
+    part_of
 }
 
 /// Whether `written` (the original text of a match) honours `policy` for an alias `alias`.
