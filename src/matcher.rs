@@ -19,7 +19,7 @@
 //! automaton over every name.
 //!
 //! The automaton is two, split by a name's first byte, which build at once on two cores; each
-//! name is stored after a lead byte no text contains (see [`LEAD`]), which makes the failure
+//! name is stored after a lead byte no text contains, which makes the failure
 //! transitions that anchored searches never follow cheap to build. The search steps through the
 //! automaton itself (`aho_corasick::automaton::Automaton`): 962M → 904M instructions to build
 //! the default extractor, 46.7M → 37.2M instructions per MB for this stage.
@@ -113,8 +113,12 @@ impl Matcher {
     pub fn new(gazetteer: &Gazetteer) -> Result<Matcher> {
         let too_many = || Error::Matcher("more than 2^32 distinct names".to_string());
         // normalised name -> pattern id
-        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
-        let mut lists: Vec<Vec<Candidate>> = Vec::new();
+        let mut ids: FxHashMap<String, u32> =
+            FxHashMap::with_capacity_and_hasher(gazetteer.len() * 2, Default::default());
+        // (pattern id, candidate) in the order of the entities and their names; grouped by
+        // pattern id below, in one vector rather than one per name
+        let mut found: Vec<(u32, Candidate)> = Vec::with_capacity(gazetteer.len() * 2);
+        let mut pattern = String::new();
         for (entity, record) in gazetteer.entities().iter().enumerate() {
             // a person's name without its middle initials ("George Bush" for George W. Bush): the
             // way news writes it; the document's date decides between people it fits
@@ -124,34 +128,47 @@ impl Matcher {
                 .filter(|short| record.name != *short && record.aliases.iter().all(|a| a.text != *short));
             let names =
                 record.name_forms().chain(short.as_deref().map(|s| (s, CasePolicy::default_for(s), AliasForm::Name)));
+            let first = found.len();
             for (alias, (text, case, form)) in names.enumerate() {
-                let pattern = normalize_name(text);
+                normalize_name_into(text, &mut pattern);
                 if pattern.is_empty() {
                     continue;
                 }
-                let next = lists.len();
-                let id = *ids.entry(pattern).or_insert(u32::try_from(next).map_err(|_| too_many())?);
-                if id as usize == next {
-                    lists.push(Vec::new());
-                }
-                let list = &mut lists[id as usize];
-                if !list.iter().any(|c| c.entity == entity && c.case == case) {
-                    list.push(Candidate { entity, alias, case, form, text: text.to_string() });
+                let id = match ids.get(pattern.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = u32::try_from(ids.len()).map_err(|_| too_many())?;
+                        ids.insert(pattern.clone(), id);
+                        id
+                    }
+                };
+                // one candidate per entity and case policy: the same entity's names are the
+                // entries since `first`
+                if !found[first..].iter().any(|(i, c)| *i == id && c.case == case) {
+                    found.push((id, Candidate { entity, alias, case, form, text: text.to_string() }));
                 }
             }
         }
         // the names by id, for the automaton (borrowed from the map, which the matcher keeps)
-        let mut order: Vec<&str> = vec![""; lists.len()];
+        let mut order: Vec<&str> = vec![""; ids.len()];
         for (name, &id) in &ids {
             order[id as usize] = name;
         }
-        let mut pattern_candidates = Vec::with_capacity(lists.len());
-        let mut candidates = Vec::with_capacity(lists.iter().map(Vec::len).sum());
-        for list in lists {
-            let start = candidates.len();
-            candidates.extend(list);
-            pattern_candidates.push(start..candidates.len());
+        // the candidates grouped by pattern id, each group in the order found
+        let mut starts = vec![0usize; ids.len() + 1];
+        for (id, _) in &found {
+            starts[*id as usize + 1] += 1;
         }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let pattern_candidates: Vec<Range<usize>> = starts.windows(2).map(|w| w[0]..w[1]).collect();
+        let mut slots: Vec<Option<Candidate>> = vec![None; found.len()];
+        for (id, candidate) in found {
+            slots[starts[id as usize]] = Some(candidate);
+            starts[id as usize] += 1;
+        }
+        let candidates: Vec<Candidate> = slots.into_iter().flatten().collect();
         let part_of = split(&order);
         let (first, second) = std::thread::scope(|scope| {
             let second = scope.spawn(|| Part::new(&order, &part_of, 1));
@@ -285,16 +302,18 @@ impl Part {
     /// The automaton of the names in `names` (by pattern id) that `part_of` puts in part `which`.
     fn new(names: &[&str], part_of: &[u8; 256], which: u8) -> Result<Part> {
         let mut ids = Vec::new();
-        let mut patterns = Vec::new();
+        // every pattern in one buffer: `ends[k]` is where pattern `k` ends
+        let mut bytes = Vec::new();
+        let mut ends = Vec::new();
         for (id, name) in names.iter().enumerate() {
             if name.as_bytes().first().is_some_and(|&b| part_of[usize::from(b)] == which) {
                 ids.push(id as u32);
-                let mut pattern = Vec::with_capacity(name.len() + 1);
-                pattern.push(LEAD);
-                pattern.extend_from_slice(name.as_bytes());
-                patterns.push(pattern);
+                bytes.push(LEAD);
+                bytes.extend_from_slice(name.as_bytes());
+                ends.push(bytes.len());
             }
         }
+        let patterns = ends.iter().scan(0, |start, &end| Some(&bytes[std::mem::replace(start, end)..end]));
         let nfa = contiguous::NFA::builder()
             // leftmost-longest: states after a match get no failure transition at all
             .match_kind(MatchKind::LeftmostLongest)
@@ -302,7 +321,7 @@ impl Part {
             .prefilter(false)
             // the default depth, one deeper for the lead byte: the first two bytes of a name
             .dense_depth(4)
-            .build(&patterns)
+            .build(patterns)
             .map_err(|e| Error::Matcher(e.to_string()))?;
         let start = nfa.start_state(Anchored::Yes).map_err(|e| Error::Matcher(e.to_string()))?;
         let root = nfa.next_state(Anchored::Yes, start, LEAD);
@@ -365,34 +384,42 @@ fn case_agrees(policy: CasePolicy, alias: &str, written: &str) -> bool {
 /// `name` without the initials between its first and last words ("George W. Bush" → "George
 /// Bush", "George H. W. Bush" → "George Bush"), when it has some and nothing else between them.
 fn without_middle_initials(name: &str) -> Option<String> {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    if words.len() < 3 {
-        return None;
-    }
+    let mut words = name.split_whitespace();
+    let (first, last) = (words.next()?, words.next_back()?);
     let initial = |w: &str| {
-        let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
-        w.contains('.') && !letters.is_empty() && letters.len() <= 2 && letters.iter().all(|c| c.is_uppercase())
+        let mut letters = w.chars().filter(|c| *c != '.');
+        let count = letters.clone().count();
+        w.contains('.') && count > 0 && count <= 2 && letters.all(char::is_uppercase)
     };
-    let middle = &words[1..words.len() - 1];
-    let first = words[0];
-    (middle.iter().all(|w| initial(w)) && !initial(first) && first.chars().count() > 1)
-        .then(|| format!("{} {}", first, words[words.len() - 1]))
+    // `words` holds the middle ones now, of which there must be some
+    let mut middle = words.peekable();
+    (middle.peek().is_some() && middle.all(initial) && !initial(first) && first.chars().count() > 1)
+        .then(|| format!("{first} {last}"))
 }
 
-/// [`normalize`] of a name, without its machinery for the common case: ASCII words apart by one
-/// space, which normalise to themselves in lower case. Building the matcher normalises some
-/// 30,000 names.
+#[cfg(test)]
 fn normalize_name(name: &str) -> String {
+    let mut out = String::new();
+    normalize_name_into(name, &mut out);
+    out
+}
+
+/// [`normalize`] of a name into `out` (replacing what it held: one buffer serves every name),
+/// without its machinery for the common case: ASCII words apart by one space, which normalise
+/// to themselves in lower case. Building the matcher normalises some 36,000 names.
+fn normalize_name_into(name: &str, out: &mut String) {
     let b = name.as_bytes();
     let visible = |c: &u8| *c > b' ' && *c < 0x7F;
     let plain = b.first().is_some_and(visible)
         && b.last().is_some_and(visible)
         && b.iter().all(|c| visible(c) || *c == b' ')
         && !name.contains("  ");
+    out.clear();
     if plain {
-        name.to_ascii_lowercase()
+        out.push_str(name);
+        out.make_ascii_lowercase();
     } else {
-        normalize(name)
+        out.push_str(&normalize(name));
     }
 }
 
