@@ -6,6 +6,7 @@
 //! JSON Lines reader makes of the same files, field by field. Keep the layout below in step with
 //! `src/gazetteer/compact.rs`.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use serde_json::{Map, Value};
@@ -22,7 +23,6 @@ const FILES: &[&str] = &[
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let mut w = Writer::default();
-    w.bytes(b"ATTG1");
     w.uint(FILES.len() as u64);
     for file in FILES {
         println!("cargo:rerun-if-changed={file}");
@@ -48,7 +48,13 @@ fn main() {
         }
     }
     println!("cargo:rerun-if-changed=build.rs");
-    std::fs::write(Path::new(&out).join("gazetteers.bin"), &w.out).expect("OUT_DIR is writable");
+    // the header and the strings first: the reader checks them as UTF-8 once
+    let mut file = Writer::default();
+    file.bytes(b"ATTG2");
+    file.uint(w.strings.len() as u64);
+    file.bytes(w.strings.as_bytes());
+    file.bytes(&w.out);
+    std::fs::write(Path::new(&out).join("gazetteers.bin"), &file.out).expect("OUT_DIR is writable");
 }
 
 fn record(w: &mut Writer, r: &Map<String, Value>) {
@@ -173,6 +179,9 @@ fn list(v: Option<&Value>) -> &[Value] {
 #[derive(Default)]
 struct Writer {
     out: Vec<u8>,
+    // every distinct string once, and where each starts in it
+    strings: String,
+    offsets: HashMap<String, usize>,
 }
 
 impl Writer {
@@ -193,8 +202,18 @@ impl Writer {
         self.out.push(n as u8);
     }
 
+    /// A string: where it starts in the strings and its length.
     fn str(&mut self, s: &str) {
+        let offset = match self.offsets.get(s) {
+            Some(&offset) => offset,
+            None => {
+                let offset = self.strings.len();
+                self.strings.push_str(s);
+                self.offsets.insert(s.to_string(), offset);
+                offset
+            }
+        };
+        self.uint(offset as u64);
         self.uint(s.len() as u64);
-        self.bytes(s.as_bytes());
     }
 }

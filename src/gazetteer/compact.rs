@@ -2,12 +2,15 @@
 //! from `gazetteers/*.jsonl`: reading it costs a tenth of parsing the JSON (no escapes, no key
 //! matching, no date parsing), which is most of what starting a process costs.
 //!
-//! Layout (integers are LEB128, strings are a length and UTF-8 bytes): `ATTG1`, the number of
-//! files, then per file its label, its record count and per record: line, column, id, kind
+//! Layout (integers are LEB128): `ATTG2`, the length of the strings and the strings (every
+//! distinct string of the records once, UTF-8, checked once here), then the number of files and
+//! per file its label, its record count and per record: line, column, id, kind
 //! (byte), name, aliases (count; text, case byte — 3 when the file gives none —, form byte),
 //! attrs (count; key, value, sorted by key), roles (count; title, office byte, of, start, end,
 //! actor), members (count; id), priority (zigzag), source. A date is 0 (none), 1 and year, month,
-//! day, or 2 and text; an optional string is 0, or 1 and the string.
+//! day, or 2 and text; a string is where it starts in the strings and its length; an optional
+//! string is 0, or 1 and the string. The strings once, not each where it is used, make the data
+//! 2.6 MB instead of 4.3 MB, and checking them as UTF-8 once saves a tenth of reading it.
 //!
 //! `tests/gazetteers.rs` checks that this decodes to exactly what the JSON Lines reader makes of
 //! the same files.
@@ -24,10 +27,12 @@ static DEFAULTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteers.bi
 /// The records of every default file, with their places, in file order; an error names what is
 /// broken (which only a build script out of step with this reader can cause).
 pub(super) fn default_records() -> Result<Vec<(EntityRecord, Location)>, String> {
-    let mut r = Reader { bytes: DEFAULTS, at: 0 };
-    if r.take(5)? != b"ATTG1" {
-        return Err("the compact gazetteers do not start with ATTG1".into());
+    let mut r = Reader { bytes: DEFAULTS, at: 0, strings: "" };
+    if r.take(5)? != b"ATTG2" {
+        return Err("the compact gazetteers do not start with ATTG2".into());
     }
+    let length = r.uint()?;
+    r.strings = std::str::from_utf8(r.take(length)?).map_err(|e| e.to_string())?;
     let files = r.uint()?;
     let mut out = Vec::new();
     for _ in 0..files {
@@ -49,6 +54,7 @@ pub(super) fn default_records() -> Result<Vec<(EntityRecord, Location)>, String>
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
+    strings: &'a str,
 }
 
 impl<'a> Reader<'a> {
@@ -76,8 +82,8 @@ impl<'a> Reader<'a> {
     }
 
     fn str(&mut self) -> Result<&'a str, String> {
-        let n = self.uint()?;
-        std::str::from_utf8(self.take(n)?).map_err(|e| e.to_string())
+        let (start, n) = (self.uint()?, self.uint()?);
+        start.checked_add(n).and_then(|end| self.strings.get(start..end)).ok_or_else(|| "bad string".into())
     }
 
     fn string(&mut self) -> Result<String, String> {
