@@ -260,7 +260,7 @@ fn compile(
                 let matcher = inner.spawn(|| Matcher::with_lexicon(gazetteer_ref, &lexicon));
                 let checked =
                     inner.spawn(|| if matches!(gazetteer, Cow::Owned(_)) { gazetteer_ref.validate() } else { Ok(()) });
-                let resolver = Resolver::new(gazetteer_ref).with_agents(agents);
+                let resolver = Resolver::with_lexicon(gazetteer_ref, lexicon.clone()).with_agents(agents);
                 (join(matcher), resolver, join(checked))
             });
             checked?;

@@ -124,3 +124,33 @@ fn the_embedded_lists_replaced_by_themselves_change_nothing() {
     let json = |x: &Extractor| serde_json::to_string(&x.extract_with_date(text, date())).unwrap();
     assert_eq!(json(&same), json(&embedded));
 }
+
+/// Every mention as (text, entity id).
+fn mentions(extractor: &Extractor, text: &str) -> Vec<(String, String)> {
+    let doc = extractor.extract_with_date(text, date());
+    doc.mentions.iter().map(|m| (m.text.to_string(), m.entity.to_string())).collect()
+}
+
+#[test]
+fn an_agent_noun_added_to_a_list_makes_groups_of_it() {
+    let text = "Kenyan beekeepers blocked the road near Nairobi on Monday.";
+    let embedded = Extractor::new().unwrap();
+    assert!(!mentions(&embedded, text).iter().any(|(_, id)| id.starts_with("group:")));
+    let extra = format!("{}beekeepers\tAGR\n", embedded_without("agents-extra.tsv", &[]));
+    let more = Extractor::builder().lexicon_str("agents-extra.tsv", &extra).build().unwrap();
+    assert!(
+        mentions(&more, text).contains(&("Kenyan beekeepers".to_string(), "group:KEN-AGR".to_string())),
+        "{:?}",
+        mentions(&more, text)
+    );
+}
+
+#[test]
+fn a_pronoun_left_out_of_the_list_refers_to_no_one() {
+    let text = "Sergey Lavrov arrived in Ankara. He met Hakan Fidan on Monday.";
+    let he = ("He".to_string(), "person:sergey-lavrov".to_string());
+    assert!(mentions(&Extractor::new().unwrap(), text).contains(&he));
+    let without =
+        Extractor::builder().lexicon_str("pronouns.txt", &embedded_without("pronouns.txt", &["he"])).build().unwrap();
+    assert!(!mentions(&without, text).iter().any(|(written, _)| written == "He"), "{:?}", mentions(&without, text));
+}
