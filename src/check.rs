@@ -219,13 +219,15 @@ impl fmt::Display for Report {
 
 /// The extractor `attache test` checks rule files with: `defaults` (less the default rules a
 /// given file stands in for: a copy of `rules/diplomacy.toml`, edited, replaces the embedded one
-/// and only that one), then the gazetteer files, then the rule files.
+/// and only that one), then the gazetteer files, then the rule files; `lexicon_files` replace
+/// embedded word lists ([`ExtractorBuilder::lexicon_file`](crate::ExtractorBuilder::lexicon_file)).
 ///
 /// # Errors
 /// As [`ExtractorBuilder::build`](crate::ExtractorBuilder::build).
 pub fn extractor_for(
     rule_files: &[std::path::PathBuf],
     gazetteer_files: &[std::path::PathBuf],
+    lexicon_files: &[std::path::PathBuf],
     defaults: crate::Defaults,
 ) -> crate::Result<Extractor> {
     use crate::Defaults;
@@ -244,6 +246,9 @@ pub fn extractor_for(
     }
     for path in rule_files {
         builder = builder.rules_file(path);
+    }
+    for path in lexicon_files {
+        builder = builder.lexicon_file(path);
     }
     builder.build()
 }

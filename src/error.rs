@@ -131,6 +131,14 @@ pub enum Error {
         /// Byte offset of the first invalid sequence.
         offset: usize,
     },
+    /// A replacement word list (`lexicon/*.txt`, `*.tsv`) is malformed, or names no list.
+    #[error("{location}: bad word list: {message}")]
+    Lexicon {
+        /// Where.
+        location: Location,
+        /// What is wrong.
+        message: String,
+    },
     /// An automaton could not be built (for example, a gazetteer too large for its limits).
     #[error("cannot build the name matcher: {0}")]
     Matcher(String),

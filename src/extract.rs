@@ -14,6 +14,7 @@ use arcstr::ArcStr;
 use crate::document::{Document, Entity, Mention, Relation};
 use crate::error::{Error, Location, Result};
 use crate::gazetteer::{petrarch, AliasForm, EntityKind, EntityRecord, Gazetteer};
+use crate::lexicon::{Lexicon, ListId};
 use crate::matcher::Matcher;
 use crate::resolve::{MentionForm, Resolution, ResolvedEntity, Resolver};
 use crate::rules::{self, RuleSet};
@@ -63,6 +64,8 @@ enum Source {
     Entity(Box<EntityRecord>),
     RulesFile(PathBuf),
     RulesStr(String, String),
+    LexiconFile(PathBuf),
+    LexiconStr(String, String),
 }
 
 /// Configures and builds an [`Extractor`].
@@ -124,6 +127,37 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Replaces one of the embedded word lists of `lexicon/` with a file of the same name
+    /// (`negation.txt`, `agents.tsv`, in any folder), read by [`build`](ExtractorBuilder::build).
+    /// Every stage that reads the list reads the replacement: the sentence splitter's
+    /// abbreviations, the matcher's name particles, the resolver's word lists, the rules'
+    /// negation and modality words. Lists not replaced stay the embedded ones, whatever
+    /// [`defaults`](ExtractorBuilder::defaults) says.
+    ///
+    /// ```
+    /// # fn main() -> attache::Result<()> {
+    /// let dir = std::env::temp_dir().join(format!("attache-doc-lexicon-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).ok();
+    /// // "postponed" no longer calls off the event before it
+    /// let path = dir.join("cancellations.txt");
+    /// std::fs::write(&path, "# what calls off an event\ncancelled\ncanceled\n").ok();
+    /// let extractor = attache::Extractor::builder().lexicon_file(&path).build()?;
+    /// # std::fs::remove_dir_all(&dir).ok();
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn lexicon_file(mut self, path: impl AsRef<Path>) -> ExtractorBuilder {
+        self.sources.push(Source::LexiconFile(path.as_ref().to_path_buf()));
+        self
+    }
+
+    /// Replaces the embedded word list `name` (a file name of `lexicon/`, such as
+    /// `"negation.txt"`) with `text`; `name` also names it in errors.
+    pub fn lexicon_str(mut self, name: &str, text: &str) -> ExtractorBuilder {
+        self.sources.push(Source::LexiconStr(name.to_string(), text.to_string()));
+        self
+    }
+
     /// Reads what was added and compiles everything into an [`Extractor`].
     ///
     /// # Errors
@@ -137,8 +171,10 @@ impl ExtractorBuilder {
                 message: message.clone(),
             });
         }
+        // the word lists first: the rules read theirs as they compile
+        let lexicon = read_lexicon(&self.sources)?;
         let mut gazetteer = Gazetteer::new();
-        let mut rules = RuleSet::new();
+        let mut rules = RuleSet::with_lexicon(lexicon.clone());
         let mut agents: Vec<(String, String)> = Vec::new();
         for source in self.sources {
             match source {
@@ -162,10 +198,36 @@ impl ExtractorBuilder {
                     rules.add_str(&path.display().to_string(), &text)?;
                 }
                 Source::RulesStr(label, text) => rules.add_str(&label, &text)?,
+                Source::LexiconFile(_) | Source::LexiconStr(..) => {}
             }
         }
-        compile(self.defaults, gazetteer, rules, &agents)
+        compile(self.defaults, gazetteer, rules, &agents, lexicon)
     }
+}
+
+/// The embedded word lists with the replacements among `sources`, in order (a later one of the
+/// same list wins).
+fn read_lexicon(sources: &[Source]) -> Result<Arc<Lexicon>> {
+    let mut lexicon: Option<Lexicon> = None;
+    for source in sources {
+        let (label, text) = match source {
+            Source::LexiconFile(path) => {
+                let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.clone(), source })?;
+                (path.display().to_string(), Cow::Owned(text))
+            }
+            Source::LexiconStr(name, text) => (name.clone(), Cow::Borrowed(text.as_str())),
+            _ => continue,
+        };
+        let Some(id) = Lexicon::list_named(&label) else {
+            let names: Vec<&str> = ListId::ALL.iter().map(|id| id.file()).collect();
+            return Err(Error::Lexicon {
+                location: Location::new(label, 1, 1),
+                message: format!("no word list has this file name; the lists are {}", names.join(", ")),
+            });
+        };
+        lexicon.get_or_insert_with(|| Lexicon::embedded().as_ref().clone()).replace(id, &label, &text)?;
+    }
+    Ok(lexicon.map_or_else(|| Lexicon::embedded().clone(), Arc::new))
 }
 
 /// Compiles the defaults wanted with what was added.
@@ -174,6 +236,7 @@ fn compile(
     added: Gazetteer,
     added_rules: RuleSet,
     agents: &[(String, String)],
+    lexicon: Arc<Lexicon>,
 ) -> Result<Extractor> {
     // the rules do not depend on the gazetteer: they compile beside it, on another core if
     // there is one; so do the matcher and the resolver, once the gazetteer is ready. Scoped
@@ -181,7 +244,7 @@ fn compile(
     // task that waits on the same initialisation, and every thread would hang
     let (rules, parts) = std::thread::scope(|scope| {
         let rules = scope.spawn(|| -> Result<RuleSet> {
-            let mut rules = RuleSet::new();
+            let mut rules = RuleSet::with_lexicon(lexicon.clone());
             if defaults.rules() {
                 rules.add_files(rules::DEFAULT_FILES)?;
             }
@@ -194,10 +257,10 @@ fn compile(
             // the embedded defaults were checked when they loaded; a gazetteer with additions
             // is checked beside the matcher's build, which does not depend on the check
             let (matcher, resolver, checked) = std::thread::scope(|inner| {
-                let matcher = inner.spawn(|| Matcher::new(gazetteer_ref));
+                let matcher = inner.spawn(|| Matcher::with_lexicon(gazetteer_ref, &lexicon));
                 let checked =
                     inner.spawn(|| if matches!(gazetteer, Cow::Owned(_)) { gazetteer_ref.validate() } else { Ok(()) });
-                let resolver = Resolver::new(gazetteer_ref).with_agents(agents);
+                let resolver = Resolver::with_lexicon(gazetteer_ref, lexicon.clone()).with_agents(agents);
                 (join(matcher), resolver, join(checked))
             });
             checked?;
@@ -207,7 +270,7 @@ fn compile(
     });
     let (gazetteer, matcher, resolver) = parts?;
     let rules = rules?;
-    Ok(Extractor { inner: Arc::new(Inner { gazetteer, matcher, resolver, rules }) })
+    Ok(Extractor { inner: Arc::new(Inner { gazetteer, matcher, resolver, rules, lexicon }) })
 }
 
 /// The result of a scoped thread, its panic passed on.
@@ -232,8 +295,10 @@ fn merged_gazetteer(added: Gazetteer, defaults: bool) -> Result<Cow<'static, Gaz
     Ok(Cow::Owned(g))
 }
 
-static DEFAULT_EXTRACTOR: Lazy<Result<Extractor, String>> =
-    Lazy::new(|| compile(Defaults::All, Gazetteer::new(), RuleSet::new(), &[]).map_err(|e| e.to_string()));
+static DEFAULT_EXTRACTOR: Lazy<Result<Extractor, String>> = Lazy::new(|| {
+    compile(Defaults::All, Gazetteer::new(), RuleSet::new(), &[], Lexicon::embedded().clone())
+        .map_err(|e| e.to_string())
+});
 
 /// Reads texts and says who is who and who did what to whom.
 ///
@@ -259,6 +324,8 @@ struct Inner {
     matcher: Matcher,
     resolver: Resolver,
     rules: RuleSet,
+    /// The word lists every stage reads.
+    lexicon: Arc<Lexicon>,
 }
 
 impl Extractor {
@@ -318,7 +385,7 @@ impl Extractor {
     /// These read the text at once: one longer than [`Text::MAX_LEN`] is cut there (see
     /// [`Text::new`]), where [`extract`](Extractor::extract) would read it in parts.
     pub fn analyze<'t>(&self, text: &'t str, date: Date) -> (Text<'t>, Resolution) {
-        let text = Text::new(text);
+        let text = Text::with_abbreviations(text, &self.inner.lexicon[ListId::Abbreviations]);
         let matches = self.inner.matcher.find_all(&text);
         let resolution = self.inner.resolver.resolve(&self.inner.gazetteer, &self.inner.matcher, &text, &matches, date);
         (text, resolution)

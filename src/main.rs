@@ -53,6 +53,10 @@ struct TestArgs {
     /// A gazetteer file to add. Repeatable.
     #[arg(long = "gazetteer", value_name = "PATH")]
     gazetteers: Vec<PathBuf>,
+    /// A word list replacing the embedded one of the same file name (negation.txt, agents.tsv, …;
+    /// see lexicon/). Repeatable.
+    #[arg(long = "lexicon", value_name = "PATH")]
+    lexicon: Vec<PathBuf>,
     #[command(flatten)]
     defaults: DefaultsArgs,
     /// Check every rule loaded, the default rules included, not only those of the files given.
@@ -128,6 +132,10 @@ struct ExtractArgs {
     /// A rule file to add. Repeatable.
     #[arg(long = "rules", value_name = "PATH")]
     rules: Vec<PathBuf>,
+    /// A word list replacing the embedded one of the same file name (negation.txt, agents.tsv, …;
+    /// see lexicon/). Repeatable.
+    #[arg(long = "lexicon", value_name = "PATH")]
+    lexicon: Vec<PathBuf>,
     #[command(flatten)]
     defaults: DefaultsArgs,
     /// Decode invalid UTF-8 lossily (U+FFFD); offsets then refer to the decoded text.
@@ -179,6 +187,9 @@ fn build(args: &ExtractArgs) -> Result<Extractor, attache::Error> {
     }
     for path in &args.rules {
         builder = builder.rules_file(path);
+    }
+    for path in &args.lexicon {
+        builder = builder.lexicon_file(path);
     }
     builder.build()
 }
@@ -354,13 +365,14 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
 
 /// `attache test`: the examples of the given rule files, run with everything else loaded.
 fn test(args: TestArgs) -> io::Result<ExitCode> {
-    let extractor = match attache::check::extractor_for(&args.rules, &args.gazetteers, args.defaults.defaults()) {
-        Ok(x) => x,
-        Err(e) => {
-            eprintln!("attache: {e}");
-            return Ok(ExitCode::from(2));
-        }
-    };
+    let extractor =
+        match attache::check::extractor_for(&args.rules, &args.gazetteers, &args.lexicon, args.defaults.defaults()) {
+            Ok(x) => x,
+            Err(e) => {
+                eprintln!("attache: {e}");
+                return Ok(ExitCode::from(2));
+            }
+        };
     let mut options = CheckOptions::new()
         .credit(if args.credit_file { Credit::File } else { Credit::Rule })
         .allow_untested(args.allow_untested);

@@ -27,7 +27,7 @@
 //! non-contiguous NFA, searched the same way, builds 43M instructions faster, but the stage takes
 //! 11.1 ms per MB against 6.4 ms.
 
-use crate::lexicon;
+use crate::lexicon::{Lexicon, ListId, WordList};
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
@@ -88,6 +88,8 @@ pub struct Matcher {
     // the first bytes of every normalised name (see [`Prefixes`]): a word no name starts with is
     // passed over without touching the automaton
     prefixes: Prefixes,
+    // particles of names (`lexicon/particles.txt`), written in either case inside a name
+    particles: WordList,
 }
 
 /// The beginnings of the normalised names, for a test at each word before the automaton: most
@@ -168,6 +170,11 @@ impl Matcher {
     /// # Errors
     /// When the automaton exceeds the `aho-corasick` crate's limits.
     pub fn new(gazetteer: &Gazetteer) -> Result<Matcher> {
+        Matcher::with_lexicon(gazetteer, Lexicon::embedded())
+    }
+
+    /// [`Matcher::new`] with the name particles of an extractor's lexicon.
+    pub(crate) fn with_lexicon(gazetteer: &Gazetteer, lexicon: &Lexicon) -> Result<Matcher> {
         let too_many = || Error::Matcher("more than 2^32 distinct names".to_string());
         // normalised name -> pattern id
         let mut ids: FxHashMap<String, u32> =
@@ -240,7 +247,17 @@ impl Matcher {
         drop(order);
         let lower_starts = lower_starts(&ids, &pattern_candidates, &candidates);
         let prefixes = Prefixes::new(ids.keys().map(String::as_str));
-        Ok(Matcher { parts: [first?, second?], part_of, patterns: ids, pattern_candidates, candidates, lower_starts, prefixes })
+        let particles = lexicon[ListId::Particles].clone();
+        Ok(Matcher {
+            parts: [first?, second?],
+            part_of,
+            patterns: ids,
+            pattern_candidates,
+            candidates,
+            lower_starts,
+            prefixes,
+            particles,
+        })
     }
 
     /// Number of distinct patterns in the automaton.
@@ -304,7 +321,7 @@ impl Matcher {
                 let written = &text.original()[start..stop];
                 let before = out.len();
                 for c in self.pattern_candidates[pattern as usize].clone() {
-                    if case_agrees(self.candidates[c].case, &self.candidates[c].text, written) {
+                    if case_agrees(self.candidates[c].case, &self.candidates[c].text, written, &self.particles) {
                         out.push(RawMatch { start, end: stop, norm: m.start..end, candidate: c });
                     }
                 }
@@ -428,7 +445,7 @@ fn split(names: &[&str]) -> Box<[u8; 256]> {
 }
 
 /// Whether `written` (the original text of a match) honours `policy` for an alias `alias`.
-fn case_agrees(policy: CasePolicy, alias: &str, written: &str) -> bool {
+fn case_agrees(policy: CasePolicy, alias: &str, written: &str, particles: &WordList) -> bool {
     match policy {
         CasePolicy::Insensitive => true,
         CasePolicy::Exact => {
@@ -444,7 +461,7 @@ fn case_agrees(policy: CasePolicy, alias: &str, written: &str) -> bool {
                 // a name particle inside a name is written either way ("Tamim bin Hamad al-Thani"
                 // for "Al Thani", "Mohammed bin Zayed" for "Mohammed Bin Zayed"); the first word
                 // of a name must always be capitalised where the alias is
-                let free = !first && is_particle(word);
+                let free = !first && particles.contains_ignore_case(word);
                 first = false;
                 for (k, a) in word.chars().enumerate() {
                     let Some(wc) = w.next() else { return true };
@@ -498,10 +515,6 @@ fn normalize_name_into(name: &str, out: &mut String) {
     } else {
         out.push_str(&normalize(name));
     }
-}
-
-fn is_particle(word: &str) -> bool {
-    lexicon::PARTICLES.contains_ignore_case(word)
 }
 
 #[cfg(test)]

@@ -28,7 +28,8 @@ class Extractor:
     Build it once (the expensive part) and share it: it is immutable and thread-safe, and
     extraction releases the GIL. ``gazetteers`` and ``rules`` are files to add (one path or
     several), as the command line's ``--gazetteer`` and ``--rules``; ``defaults=False`` leaves
-    out the embedded default gazetteers and rules.
+    out the embedded default gazetteers and rules; ``lexicon`` files replace the embedded word
+    lists of the same file name (``negation.txt``, ``agents.tsv``), as ``--lexicon``.
     """
 
     def __init__(
@@ -36,6 +37,7 @@ class Extractor:
         gazetteers: Optional[Paths] = (),
         rules: Optional[Paths] = (),
         defaults: bool = True,
+        lexicon: Optional[Paths] = (),
     ) -> None: ...
     def extract(self, text: str, date: Optional[DateLike] = None) -> "dict[str, Any]":
         """The document of ``text``, exactly as ``attache extract --format json`` prints it, with
@@ -64,6 +66,8 @@ class Extractor:
     @property
     def defaults(self) -> bool: ...
     @property
+    def lexicon(self) -> List[pathlib.Path]: ...
+    @property
     def rule_ids(self) -> List[str]: ...
     def __reduce__(self) -> Tuple[Any, ...]: ...
 
@@ -78,5 +82,7 @@ class RulesReport:
     text: str
     def __bool__(self) -> bool: ...
 
-def check_rules(path: Paths, gazetteers: Optional[Paths] = (), defaults: bool = True) -> RulesReport:
+def check_rules(
+    path: Paths, gazetteers: Optional[Paths] = (), defaults: bool = True, lexicon: Optional[Paths] = ()
+) -> RulesReport:
     """Runs the examples and counterexamples of a rules file, as ``attache test`` does."""

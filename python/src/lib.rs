@@ -47,9 +47,8 @@ fn to_py_err(py: Python<'_>, e: &attache::Error) -> PyErr {
         E::Gazetteer { location, .. }
         | E::Rules { location, .. }
         | E::DuplicateEntity { location, .. }
-        | E::DuplicateRule { location, .. } => {
-            (Some(location.file.clone()), Some(location.line), Some(location.column))
-        }
+        | E::DuplicateRule { location, .. }
+        | E::Lexicon { location, .. } => (Some(location.file.clone()), Some(location.line), Some(location.column)),
         E::Io { path, .. } => (Some(path.display().to_string()), None, None),
         _ => (None, None, None),
     };
@@ -334,10 +333,11 @@ fn thread_count(threads: Option<usize>) -> PyResult<usize> {
 
 /// Reads English news text and finds its entities and relations.
 ///
-/// ``Extractor(gazetteers=(), rules=(), defaults=True)`` builds the gazetteers and rules once:
-/// ``gazetteers`` and ``rules`` are paths (one, or an iterable of them) of files to add, as the
-/// command line's ``--gazetteer`` and ``--rules``; ``defaults=False`` leaves out the embedded
-/// defaults (``--no-defaults``). Building is the expensive part: build one and share it. An
+/// ``Extractor(gazetteers=(), rules=(), defaults=True, lexicon=())`` builds the gazetteers and rules
+/// once: ``gazetteers`` and ``rules`` are paths (one, or an iterable of them) of files to add, as
+/// the command line's ``--gazetteer`` and ``--rules``; ``defaults=False`` leaves out the embedded
+/// defaults (``--no-defaults``); ``lexicon`` files replace the embedded word lists of the same
+/// file name (``negation.txt``, ``agents.tsv``), as ``--lexicon``. Building is the expensive part: build one and share it. An
 /// Extractor is immutable and safe to use from many threads at once; extraction releases the GIL.
 ///
 /// Raises AttacheError (with ``file``, ``line``, ``column``) when a file is malformed.
@@ -347,10 +347,11 @@ struct Extractor {
     gazetteers: Vec<PathBuf>,
     rules: Vec<PathBuf>,
     defaults: bool,
+    lexicon: Vec<PathBuf>,
 }
 
-/// What `Extractor(...)` was built from: gazetteers, rules, defaults (for pickling).
-type BuildArgs = (Vec<PathBuf>, Vec<PathBuf>, bool);
+/// What `Extractor(...)` was built from: gazetteers, rules, defaults, lexicon (for pickling).
+type BuildArgs = (Vec<PathBuf>, Vec<PathBuf>, bool, Vec<PathBuf>);
 
 /// One record of `extract_many`, read while the GIL is held.
 enum Job {
@@ -429,16 +430,18 @@ fn error_record<'py>(py: Python<'py>, id: &Py<PyAny>, error: &str, line: usize) 
 #[pymethods]
 impl Extractor {
     #[new]
-    #[pyo3(signature = (gazetteers = None, rules = None, defaults = true))]
-    #[pyo3(text_signature = "(gazetteers=(), rules=(), defaults=True)")]
+    #[pyo3(signature = (gazetteers = None, rules = None, defaults = true, lexicon = None))]
+    #[pyo3(text_signature = "(gazetteers=(), rules=(), defaults=True, lexicon=())")]
     fn new(
         py: Python<'_>,
         gazetteers: Option<&Bound<'_, PyAny>>,
         rules: Option<&Bound<'_, PyAny>>,
         defaults: bool,
+        lexicon: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Extractor> {
         let gazetteers = gazetteers.map(paths).transpose()?.unwrap_or_default();
         let rules = rules.map(paths).transpose()?.unwrap_or_default();
+        let lexicon = lexicon.map(paths).transpose()?.unwrap_or_default();
         let built = py.detach(|| {
             guarded(|| {
                 let mut builder = attache::Extractor::builder().defaults(defaults);
@@ -448,11 +451,14 @@ impl Extractor {
                 for path in &rules {
                     builder = builder.rules_file(path);
                 }
+                for path in &lexicon {
+                    builder = builder.lexicon_file(path);
+                }
                 builder.build()
             })
         });
         match built {
-            Ok(Ok(inner)) => Ok(Extractor { inner, gazetteers, rules, defaults }),
+            Ok(Ok(inner)) => Ok(Extractor { inner, gazetteers, rules, defaults, lexicon }),
             Ok(Err(e)) => Err(to_py_err(py, &e)),
             Err(panic) => Err(attache_error(py, panic, None, None, None)),
         }
@@ -629,6 +635,12 @@ impl Extractor {
         self.defaults
     }
 
+    /// The word lists given in place of embedded ones (as paths).
+    #[getter]
+    fn lexicon(&self) -> Vec<PathBuf> {
+        self.lexicon.clone()
+    }
+
     /// Ids of the rules in use.
     #[getter]
     fn rule_ids(&self) -> Vec<String> {
@@ -637,14 +649,16 @@ impl Extractor {
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, BuildArgs)> {
         let me = slf.get();
-        Ok((slf.get_type().into_any(), (me.gazetteers.clone(), me.rules.clone(), me.defaults)))
+        Ok((slf.get_type().into_any(), (me.gazetteers.clone(), me.rules.clone(), me.defaults, me.lexicon.clone())))
     }
 
     fn __repr__(&self) -> String {
         let list =
             |v: &[PathBuf]| v.iter().map(|p| format!("{:?}", p.display().to_string())).collect::<Vec<_>>().join(", ");
+        let lexicon =
+            if self.lexicon.is_empty() { String::new() } else { format!(", lexicon=[{}]", list(&self.lexicon)) };
         format!(
-            "Extractor(gazetteers=[{}], rules=[{}], defaults={})",
+            "Extractor(gazetteers=[{}], rules=[{}], defaults={}{lexicon})",
             list(&self.gazetteers),
             list(&self.rules),
             if self.defaults { "True" } else { "False" }
@@ -692,27 +706,30 @@ impl RulesReport {
     }
 }
 
-/// check_rules(path, gazetteers=(), defaults=True) -> RulesReport
+/// check_rules(path, gazetteers=(), defaults=True, lexicon=()) -> RulesReport
 ///
 /// Runs the examples and counterexamples of the rules in ``path`` (one path or several), with the
 /// default gazetteers and rules loaded (unless ``defaults=False``) and ``gazetteers`` added, as
 /// ``attache test`` does: every example must yield exactly its relations, one of them found by
 /// its own rule; every counterexample none from its rule; a rule without examples fails. Each
-/// failure says why. Raises AttacheError when a file is malformed.
+/// failure says why. ``lexicon`` files replace embedded word lists, as for ``Extractor``. Raises
+/// AttacheError when a file is malformed.
 #[pyfunction]
-#[pyo3(signature = (path, gazetteers = None, defaults = true))]
+#[pyo3(signature = (path, gazetteers = None, defaults = true, lexicon = None))]
 fn check_rules(
     py: Python<'_>,
     path: &Bound<'_, PyAny>,
     gazetteers: Option<&Bound<'_, PyAny>>,
     defaults: bool,
+    lexicon: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<RulesReport> {
     let rules = paths(path)?;
     let gazetteers = gazetteers.map(paths).transpose()?.unwrap_or_default();
+    let lexicon = lexicon.map(paths).transpose()?.unwrap_or_default();
     let outcome = py.detach(|| {
         guarded(|| -> Result<attache::check::Report, attache::Error> {
             // as `attache test`: a default rule file given by path replaces the embedded one
-            let extractor = attache::check::extractor_for(&rules, &gazetteers, defaults.into())?;
+            let extractor = attache::check::extractor_for(&rules, &gazetteers, &lexicon, defaults.into())?;
             let files = rules.iter().map(|p| p.display().to_string());
             Ok(extractor.check_rules_with(&attache::check::CheckOptions::new().files(files)))
         })

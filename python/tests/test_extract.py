@@ -289,6 +289,27 @@ def test_extractor_pickles(tmp_path):
     assert y.extract(SENTENCE, date="2025-06-17") == x.extract(SENTENCE, date="2025-06-17")
 
 
+def test_lexicon_files_replace_embedded_word_lists_and_pickle(tmp_path):
+    text = "Vladimir Putin did not meet Recep Tayyip Erdogan in Ankara on Monday."
+    embedded = (ROOT / "lexicon" / "negation.txt").read_text().splitlines()
+    negation = tmp_path / "negation.txt"
+    negation.write_text("".join(w + "\n" for w in embedded if w.strip() != "not"))
+    x = attache.Extractor(lexicon=negation)
+    assert x.lexicon == [negation]
+    assert "lexicon=" in repr(x)
+    kinds = [r["kind"] for r in x.extract(text, date="2025-06-17")["relations"]]
+    assert kinds == ["meet"]
+    assert attache.Extractor().extract(text, date="2025-06-17")["relations"] == []
+    y = pickle.loads(pickle.dumps(x))
+    assert y.lexicon == [negation]
+    assert y.extract(text, date="2025-06-17") == x.extract(text, date="2025-06-17")
+    bad = tmp_path / "negations.txt"
+    bad.write_text("not\n")
+    with pytest.raises(attache.AttacheError) as e:
+        attache.Extractor(lexicon=bad)
+    assert e.value.line == 1 and "negation.txt" in str(e.value)
+
+
 RULES = """
 date = "2025-06-17"
 

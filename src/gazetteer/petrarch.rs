@@ -72,7 +72,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::{slug, Alias, AliasForm, EntityKind, EntityRecord, Gazetteer, Office, Role};
 use crate::date::Date;
 use crate::error::{Error, Location, Result};
-use crate::lexicon::{INSTITUTIONS, SECTORS};
+// a gazetteer file is read apart from any extractor: with the embedded word lists
+use crate::lexicon::{Lexicon, ListId};
 
 /// Three-letter CAMEO codes that name no country: the sectors (`lexicon/sectors.tsv`) and the
 /// international types.
@@ -393,7 +394,7 @@ fn is_country_code(code: &str) -> bool {
     code.len() == 3
         && code.bytes().all(|b| b.is_ascii_uppercase())
         && !TYPE_CODES.contains(&code)
-        && !SECTORS.entries().any(|l| l.split('\t').next() == Some(code))
+        && !Lexicon::embedded()[ListId::Sectors].pairs().any(|(cameo, _)| cameo == code)
 }
 
 /// The records of the actors read, each with where it was written.
@@ -536,7 +537,9 @@ fn record_of(label: &str, actor: Actor) -> (EntityRecord, Location) {
     let codes: Vec<Code> = codes.into_iter().filter(|c| c.code != "---").collect();
     let country = codes.iter().rev().find(|c| is_country_code(&c.code)).map(|c| c.code.clone());
     let dated = codes.iter().any(|c| c.range.is_some());
-    let institution = name.split(|c: char| !c.is_alphanumeric()).any(|w| INSTITUTIONS.contains_ignore_case(w));
+    let institution = name
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| Lexicon::embedded()[ListId::InstitutionWords].contains_ignore_case(w));
     let kind = if country.is_some() {
         EntityKind::Country
     } else if person_comment || (dated && !institution) {

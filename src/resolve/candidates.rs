@@ -4,6 +4,8 @@
 //! Nothing here decides what a name refers to; it only says where names may be. What covers a
 //! token is found by binary search in the sorted lists, never kept per token.
 
+use super::words::Words;
+use crate::lexicon::{ListId, WordList};
 use std::cell::Cell;
 use std::ops::Range;
 
@@ -191,20 +193,20 @@ pub(super) struct Candidates {
 
 impl Candidates {
     /// The spans of the matcher's raw matches, and the pattern entities of the text.
-    pub(super) fn find(matcher: &Matcher, text: &Text<'_>, matches: &[RawMatch]) -> Candidates {
+    pub(super) fn find(matcher: &Matcher, words: &Words, text: &Text<'_>, matches: &[RawMatch]) -> Candidates {
         let mut found = Candidates {
             spans: collect_spans(matcher, text, matches),
             patterns: Patterns::default(),
             taken: TokenSet::new(text.tokens().len()),
         };
-        found.collect_patterns(text);
+        found.collect_patterns(text, words.list(ListId::LeadingWords));
         found
     }
 
     /// Finds money, documents and events; names inside an amount are dropped, names inside a
     /// document or event stay as nested mentions, and a pattern that cuts a name in two is dropped.
-    fn collect_patterns(&mut self, text: &Text<'_>) {
-        for found in patterns::find(text.original()) {
+    fn collect_patterns(&mut self, text: &Text<'_>, leading: &WordList) {
+        for found in patterns::find_with(text.original(), leading) {
             let tokens = tokens_of(text, found.start, found.end);
             if tokens.is_empty() {
                 continue;

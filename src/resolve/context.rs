@@ -14,7 +14,9 @@ use super::candidates::{Patterns, Spans};
 use super::index::{FindIdx, TokenIdx};
 use super::patterns::Found;
 use super::titles::{family, Family, TITLES};
-use super::{at_least_chars, has_lowercase, is_in, list, title_case_small, Resolver};
+use super::words::{list, Words};
+use super::{at_least_chars, has_lowercase, Resolver};
+use crate::lexicon::{ListId, WordList};
 
 /// What resolution needs to know of a sentence.
 #[derive(Debug, Clone, Copy)]
@@ -52,7 +54,16 @@ impl<'a> Context<'a> {
         spans: Spans,
         patterns: Patterns,
     ) -> Context<'a> {
-        Context { resolver, gazetteer, matcher, text, date, sentences: sentences(text), spans, patterns }
+        Context {
+            resolver,
+            gazetteer,
+            matcher,
+            text,
+            date,
+            sentences: sentences(text, &resolver.words),
+            spans,
+            patterns,
+        }
     }
 
     /// The pattern entities and their tokens: all the output pass needs of this context, which
@@ -74,6 +85,24 @@ impl<'a> Context<'a> {
     #[inline]
     pub(super) fn word(&self, i: usize) -> &'a str {
         self.text.token_text(i)
+    }
+
+    /// Whether normalised word `w` is in any of the lists `lists` (bits of [`list`]).
+    #[inline]
+    pub(super) fn is_in(&self, w: &str, lists: u16) -> bool {
+        self.resolver.words.is_in(w, lists)
+    }
+
+    /// The gender normalised word `w` states, if it does (`lexicon/gender-*.txt`).
+    #[inline]
+    pub(super) fn gender_of(&self, w: &str) -> Option<super::gender::Gender> {
+        self.resolver.words.gender_of(w)
+    }
+
+    /// The word list `id` of the extractor's lexicon.
+    #[inline]
+    pub(super) fn list(&self, id: ListId) -> &'a WordList {
+        self.resolver.words.list(id)
     }
 
     #[inline]
@@ -143,7 +172,7 @@ impl<'a> Context<'a> {
         if !self.word_in(prev, sentence) || !self.capitalised(prev) || self.title_case(sentence) {
             return false;
         }
-        if is_in(self.word(prev), list::FUNCTION) {
+        if self.is_in(self.word(prev), list::FUNCTION) {
             return false;
         }
         self.spans.at(prev).is_none() && TITLES.ending_at(self.text, first).is_none()
@@ -157,7 +186,7 @@ impl<'a> Context<'a> {
         }
         let prev = first - 1;
         if self.continues_a_name(first) {
-            return !is_in(self.word(prev), list::GEO);
+            return !self.is_in(self.word(prev), list::GEO);
         }
         self.word(prev) == "of" && self.sentence(prev) == self.sentence(first) && self.continues_a_name(prev)
     }
@@ -174,7 +203,10 @@ impl<'a> Context<'a> {
             return false;
         }
         let w = self.word(last);
-        if self.spans.at(last).is_some() || is_in(w, list::CALENDAR) || TITLES.starting_at(self.text, last).is_some() {
+        if self.spans.at(last).is_some()
+            || self.is_in(w, list::CALENDAR)
+            || TITLES.starting_at(self.text, last).is_some()
+        {
             return false;
         }
         true
@@ -204,14 +236,14 @@ impl<'a> Context<'a> {
         last < self.text.tokens().len()
             && self.word_in(last, self.sentence(last - 1))
             && self.capitalised(last)
-            && is_in(self.word(last), list::SUFFIX)
+            && self.is_in(self.word(last), list::SUFFIX)
     }
 
     /// A group noun follows ("Central Asian countries").
     pub(super) fn is_group(&self, last: usize) -> bool {
         last < self.text.tokens().len()
             && self.word_in(last, self.sentence(last - 1))
-            && is_in(self.word(last), list::GROUP)
+            && self.is_in(self.word(last), list::GROUP)
     }
 
     /// What follows a name at the start of a sentence shows it is one: a possessive ("Chad's"), a
@@ -226,7 +258,7 @@ impl<'a> Context<'a> {
             return false;
         }
         let w = self.word(last);
-        if is_in(w, list::VERB) {
+        if self.is_in(w, list::VERB) {
             return true;
         }
         if matches!(w, "and" | "or" | "," | "-") {
@@ -258,7 +290,7 @@ impl<'a> Context<'a> {
 }
 
 /// What resolution needs to know of each sentence of `text`.
-fn sentences(text: &Text<'_>) -> Vec<SentenceInfo> {
+fn sentences(text: &Text<'_>, words: &Words) -> Vec<SentenceInfo> {
     let toks = text.tokens();
     let mut sentences = Vec::with_capacity(text.sentences().len());
     for s in text.sentences() {
@@ -272,7 +304,7 @@ fn sentences(text: &Text<'_>) -> Vec<SentenceInfo> {
             }
             first_word.get_or_insert(i);
             let w = text.token_original(i);
-            if at_least_chars(w, 3) && !title_case_small(w) {
+            if at_least_chars(w, 3) && !words.title_case_small(w) {
                 long += 1;
                 upper += usize::from(w.chars().next().is_some_and(char::is_uppercase));
             }

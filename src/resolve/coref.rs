@@ -41,7 +41,7 @@
 //!
 //! Cost: one look at each word for the five pronouns; the rest runs only where one is found.
 
-use crate::lexicon;
+use crate::lexicon::ListId;
 use std::ops::Range;
 
 use crate::gazetteer::{EntityKind, Office};
@@ -53,7 +53,8 @@ use super::index::{GazIdx, TokenIdx, Tokens};
 use super::mentions::{Key, Mentions, Pending};
 use super::roles::Unnamed;
 use super::titles::{family, Family, TitleOffice, TITLES};
-use super::{has_lowercase, is_in, list, MentionForm};
+use super::words::list;
+use super::{has_lowercase, MentionForm};
 
 /// A title that names no office holder by itself, which may refer to someone named before.
 #[derive(Debug, Clone)]
@@ -137,7 +138,7 @@ impl<'c, 'a> Coreference<'c, 'a> {
         let mut d = 0;
         for (i, t) in toks.iter().enumerate() {
             // a pronoun is two or three bytes: most words are turned away by their length
-            if t.kind() != TokenKind::Word || t.norm().len() > 3 || !lexicon::PRONOUNS.contains(cx.word(i)) {
+            if t.kind() != TokenKind::Word || t.norm().len() > 3 || !cx.list(ListId::Pronouns).contains(cx.word(i)) {
                 continue;
             }
             while d < self.descriptions.len() && self.descriptions[d].phrase.start.get() <= i {
@@ -193,7 +194,7 @@ impl<'c, 'a> Coreference<'c, 'a> {
             let lowest = sentence.saturating_sub(depth) as u32;
             window.clear();
             // a pronoun's gender rules out the people of the other (see `gender.rs`)
-            let pronoun = if description.is_none() { gender::of_word(cx.word(start)) } else { None };
+            let pronoun = if description.is_none() { cx.gender_of(cx.word(start)) } else { None };
             for list in [&named, &linked] {
                 let k = list.partition_point(|a| a.start.get() < start);
                 let near = list[..k].iter().rev().take_while(|a| a.sentence >= lowest);
@@ -259,7 +260,7 @@ impl<'c, 'a> Coreference<'c, 'a> {
         }
         let next = i + 1;
         // "He Lifeng": a name the gazetteer does not know
-        if cx.word_in(next, sentence) && cx.capitalised(next) && !is_in(cx.word(next), list::CALENDAR) {
+        if cx.word_in(next, sentence) && cx.capitalised(next) && !cx.is_in(cx.word(next), list::CALENDAR) {
             return false;
         }
         if matches!(cx.word(i), "his" | "her") && cx.word_in(next, sentence) {
@@ -284,7 +285,7 @@ impl<'c, 'a> Coreference<'c, 'a> {
         if quotes % 2 == 1 {
             return false;
         }
-        comma || !lexicon::SUBORDINATORS.contains(cx.word(first))
+        comma || !cx.list(ListId::Subordinators).contains(cx.word(first))
     }
 
     /// "him", or "her" not followed by what it possesses ("thanked her for", "met her.").
@@ -292,7 +293,7 @@ impl<'c, 'a> Coreference<'c, 'a> {
         let cx = self.cx;
         match cx.word(i) {
             "him" => true,
-            "her" => !cx.word_in(i + 1, cx.sentence(i)) || is_in(cx.word(i + 1), list::FUNCTION),
+            "her" => !cx.word_in(i + 1, cx.sentence(i)) || cx.is_in(cx.word(i + 1), list::FUNCTION),
             _ => false,
         }
     }
@@ -331,7 +332,7 @@ impl<'c, 'a> Coreference<'c, 'a> {
             let pronoun = asked.refused[k..]
                 .iter()
                 .take_while(|&&r| r.get() < range.end.min(before))
-                .any(|&r| gender::fits(gender::of_word(self.cx.word(r.get())), asked.gender));
+                .any(|&r| gender::fits(self.cx.gender_of(self.cx.word(r.get())), asked.gender));
             pronoun || first.is_some_and(|u| u.get() < before)
         };
         // an object ("briefed him") is not the subject of its own clause, and which of the other
@@ -464,7 +465,7 @@ impl<'c, 'a> Coreference<'c, 'a> {
         let mut i = range.start;
         let person_like = |start: usize, end: usize| {
             let after_article = start > 0 && cx.word(start - 1) == "the";
-            !after_article && !lexicon::INSTITUTIONS.contains(cx.word(end - 1))
+            !after_article && !cx.list(ListId::InstitutionWords).contains(cx.word(end - 1))
         };
         while i <= range.end {
             let mut name_word = i < range.end && cx.is_word(i) && cx.capitalised(i);
@@ -477,7 +478,7 @@ impl<'c, 'a> Coreference<'c, 'a> {
                     && !self.mentions.taken.contains(i)
                     && has_lowercase(cx.text.token_original(i))
                     && cx.in_pattern(i).is_none()
-                    && !is_in(cx.word(i), list::FUNCTION | list::CALENDAR);
+                    && !cx.is_in(cx.word(i), list::FUNCTION | list::CALENDAR);
             }
             // a title is no name: it breaks a run
             let title_end = if name_word { TITLES.starting_at(cx.text, i).map(|t| t.0) } else { None };

@@ -20,7 +20,8 @@ use super::context::Context;
 use super::index::{GazIdx, PendingIdx, TokenIdx};
 use super::mentions::{Key, Mentions, Pending};
 use super::titles::{Family, TitleOffice, TITLES};
-use super::{at_least_chars, form_rank, is_in, kind_rank, list, MentionForm};
+use super::words::list;
+use super::{at_least_chars, form_rank, kind_rank, MentionForm};
 
 /// The people named, in text order: (first token of the name, person). The roles pass reads it
 /// for "his counterpart", the unlisted people's pass for a counterpart's title.
@@ -111,7 +112,7 @@ impl<'c, 'a> Decide<'c, 'a> {
         let (first, last) = (tokens.start, tokens.end);
         let sentence = cx.sentence(first);
         let single = tokens.len() == 1;
-        let common = single && is_in(cx.word(first), list::COMMON);
+        let common = single && cx.is_in(cx.word(first), list::COMMON);
         let initial = cx.sentence_initial(first);
         let written_capitalised = cx.capitalised(first);
         let mut people = std::mem::take(&mut self.people_buf);
@@ -376,7 +377,7 @@ impl<'c, 'a> Decide<'c, 'a> {
         }
         if first > 0 && cx.sentence(first - 1) == sentence {
             let prev = cx.word(first - 1);
-            if is_in(prev, list::LOCATIVE) {
+            if cx.is_in(prev, list::LOCATIVE) {
                 return true;
             }
             if (prev == "and" || prev == "or" || prev == ",") && first >= 2 {
@@ -434,7 +435,7 @@ impl<'c, 'a> Decide<'c, 'a> {
         for (t, min_len) in [(first, 2), (last, 3)] {
             let w = cx.word(t);
             let usable =
-                at_least_chars(w, min_len) && !is_in(w, list::FUNCTION | list::CALENDAR) && TITLES.get(w).is_none();
+                at_least_chars(w, min_len) && !cx.is_in(w, list::FUNCTION | list::CALENDAR) && TITLES.get(w).is_none();
             if usable {
                 self.local.insert(w, person);
             }
@@ -487,7 +488,7 @@ impl<'c, 'a> Decide<'c, 'a> {
             Some((start, owner)) => (start, Some(owner)),
             None => (title_start, None),
         };
-        let former = start > 0 && is_in(cx.word(start - 1), list::NOT_NOW);
+        let former = start > 0 && cx.is_in(cx.word(start - 1), list::NOT_NOW);
         Some(TitleContext { start, office, family, owner, former })
     }
 

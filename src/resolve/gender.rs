@@ -20,10 +20,9 @@
 //! People the gazetteer does not list carry the gender their mentions state too, and so do titles
 //! of someone unnamed ("the spokeswoman"), which compete for a pronoun as unknown people do.
 
-use once_cell::sync::Lazy;
 use rustc_hash::FxHashMap;
 
-use crate::lexicon;
+use crate::lexicon::{Lexicon, ListId};
 
 use super::context::Context;
 use super::index::{GazIdx, TokenIdx, UnknownIdx};
@@ -55,13 +54,13 @@ impl Gender {
     }
 }
 
-/// Every gendered word -> its gender (a word in both lists is in neither).
-static WORDS: Lazy<FxHashMap<&'static str, Gender>> = Lazy::new(|| {
-    let mut map = FxHashMap::default();
+/// Every gendered word of `lexicon` -> its gender (a word in both lists is in neither).
+pub(super) fn gendered_words(lexicon: &Lexicon) -> FxHashMap<Box<str>, Gender> {
+    let mut map: FxHashMap<Box<str>, Gender> = FxHashMap::default();
     let mut both = Vec::new();
-    for (list, gender) in [(lexicon::GENDER_MALE, Gender::Male), (lexicon::GENDER_FEMALE, Gender::Female)] {
-        for w in list.entries() {
-            if map.insert(w, gender).is_some_and(|g| g != gender) {
+    for (list, gender) in [(ListId::GenderMale, Gender::Male), (ListId::GenderFemale, Gender::Female)] {
+        for w in lexicon[list].entries() {
+            if map.insert(w.into(), gender).is_some_and(|g| g != gender) {
                 both.push(w);
             }
         }
@@ -70,11 +69,6 @@ static WORDS: Lazy<FxHashMap<&'static str, Gender>> = Lazy::new(|| {
         map.remove(w);
     }
     map
-});
-
-/// The gender normalised word `w` states, if it does.
-pub(super) fn of_word(w: &str) -> Option<Gender> {
-    WORDS.get(w).copied()
 }
 
 /// Combines what two sources say: agreeing, or one silent, is known; disagreeing is not.
@@ -183,7 +177,7 @@ impl Genders {
             }
             // the title's last word, the one next to where a name would be
             let end = super::TITLES.starting_at(cx.text, u.get()).map_or(u.get() + 1, |t| t.0);
-            if let Some(g) = of_word(cx.word(end - 1)) {
+            if let Some(g) = cx.gender_of(cx.word(end - 1)) {
                 genders.at.insert(u, Said::Is(g));
             }
         }
@@ -206,13 +200,13 @@ fn gender_cue(cx: &Context<'_>, p: &Pending) -> Option<Gender> {
         if cx.word(prev) == "." && prev > 0 && toks[prev - 1].end() == toks[prev].start() {
             prev -= 1;
         }
-        let before = cx.word_in(prev, sentence) && !lexicon::PRONOUNS.contains(cx.word(prev));
-        if let Some(g) = before.then(|| of_word(cx.word(prev))).flatten() {
+        let before = cx.word_in(prev, sentence) && !cx.list(ListId::Pronouns).contains(cx.word(prev));
+        if let Some(g) = before.then(|| cx.gender_of(cx.word(prev))).flatten() {
             return Some(g);
         }
     }
     // a name that opens with its title ("Queen Margrethe", "Sheikh Tamim bin Hamad Al Thani")
     let name = p.name.range();
     let title = name.len() >= 2 && super::TITLES.get(cx.word(first)).is_some();
-    title.then(|| of_word(cx.word(first))).flatten()
+    title.then(|| cx.gender_of(cx.word(first))).flatten()
 }

@@ -29,9 +29,7 @@ use super::{sort_nearly_sorted, MentionForm, Resolution, ResolvedEntity, Resolve
 use crate::gazetteer::EntityKind;
 use crate::text::{Text, TokenKind};
 
-use crate::lexicon::{
-    AGENTS, AGENTS_EXTRA, GROUP_COLLECTIVES, GROUP_COUNTED, GROUP_FOLLOWERS, GROUP_MODIFIERS, SECTORS,
-};
+use crate::lexicon::{Lexicon, ListId};
 
 /// Sectors whose groups act for their state in event data ("the Malian government" is Mali
 /// acting): a rule slot that wants a country takes them.
@@ -69,10 +67,6 @@ fn add_phrase(phrases: &mut FxHashMap<String, Phrase>, phrase: String, sector: S
     phrases.entry(phrase).or_default().sector = Some(sector);
 }
 
-fn lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
 /// The PLOVER sector of a run of CAMEO codes (`REBMUS` → `REB`, `GOVMED` → `GOV`): the first code
 /// that PLOVER keeps (an unknown code is kept as it is), `CVL` when none is.
 fn plover_sector(table: &FxHashMap<&str, &str>, cameo: &str) -> String {
@@ -81,36 +75,35 @@ fn plover_sector(table: &FxHashMap<&str, &str>, cameo: &str) -> String {
 }
 
 impl Agents {
-    fn parse() -> Agents {
-        let plover: FxHashMap<&str, &str> = lines(SECTORS.text).filter_map(|l| l.split_once('\t')).collect();
+    /// The lists of `lexicon`: agent phrases and their sectors (`agents.tsv`, then
+    /// `agents-extra.tsv`, which only fills gaps), the sector table, the group words.
+    pub(crate) fn parse(lexicon: &Lexicon) -> Agents {
+        let plover: FxHashMap<&str, &str> = lexicon[ListId::Sectors].pairs().collect();
         let mut sectors = FxHashMap::default();
-        // the extra list only fills gaps of the dictionary
-        for list in [AGENTS, AGENTS_EXTRA] {
-            for line in lines(list.text) {
-                if let Some((phrase, sector)) = line.split_once('\t') {
-                    let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-                    sectors.entry(phrase).or_insert_with(|| plover_sector(&plover, sector.trim()));
-                }
+        for list in [ListId::Agents, ListId::AgentsExtra] {
+            for (phrase, sector) in lexicon[list].pairs() {
+                let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+                sectors.entry(phrase).or_insert_with(|| plover_sector(&plover, sector));
             }
         }
         let mut phrases = FxHashMap::default();
         for (phrase, sector) in sectors {
             add_phrase(&mut phrases, phrase, sector);
         }
-        let set = |text: &str| lines(text).map(str::to_lowercase).collect::<FxHashSet<String>>();
+        let set = |id: ListId| lexicon[id].entries().map(str::to_lowercase).collect::<FxHashSet<String>>();
         Agents {
             phrases,
-            collectives: set(GROUP_COLLECTIVES.text),
-            modifiers: set(GROUP_MODIFIERS.text),
-            followers: set(GROUP_FOLLOWERS.text),
-            counted: set(GROUP_COUNTED.text),
+            collectives: set(ListId::GroupCollectives),
+            modifiers: set(ListId::GroupModifiers),
+            followers: set(ListId::GroupFollowers),
+            counted: set(ListId::GroupCounted),
         }
     }
 
     /// These lists with more agent phrases (lower case, words joined by one space) and their CAMEO
-    /// sectors; a phrase given again takes the new sector.
-    pub(crate) fn extended(&self, extra: &[(String, String)]) -> Agents {
-        let plover: FxHashMap<&str, &str> = lines(SECTORS.text).filter_map(|l| l.split_once('\t')).collect();
+    /// sectors, read by the sector table of `lexicon`; a phrase given again takes the new sector.
+    pub(crate) fn extended(&self, extra: &[(String, String)], lexicon: &Lexicon) -> Agents {
+        let plover: FxHashMap<&str, &str> = lexicon[ListId::Sectors].pairs().collect();
         let mut agents = self.clone();
         for (phrase, sector) in extra {
             let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
@@ -124,7 +117,7 @@ impl Agents {
 
     /// The embedded lists, loaded once.
     pub(crate) fn defaults() -> &'static Agents {
-        static DEFAULT: Lazy<Agents> = Lazy::new(Agents::parse);
+        static DEFAULT: Lazy<Agents> = Lazy::new(|| Agents::parse(Lexicon::embedded()));
         &DEFAULT
     }
 

@@ -79,6 +79,7 @@ mod patterns;
 mod roles;
 mod titles;
 mod unknown;
+mod words;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -88,9 +89,10 @@ use rustc_hash::FxHashMap;
 
 use crate::date::Date;
 use crate::gazetteer::{slug, AliasForm, EntityKind, Gazetteer, Office, Role};
-use crate::lexicon;
+use crate::lexicon::Lexicon;
 use crate::matcher::{Matcher, RawMatch};
 use crate::text::{normalize, Text};
+use std::sync::Arc;
 
 use self::candidates::Candidates;
 use self::context::Context;
@@ -187,7 +189,7 @@ pub struct Resolution {
 }
 
 /// Resolution knowledge compiled once from a gazetteer.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Resolver {
     /// Per gazetteer entity: the country a capital is the capital of.
     capital_of: Vec<Option<usize>>,
@@ -206,47 +208,8 @@ pub struct Resolver {
     named: FxHashMap<String, usize>,
     /// The group pass's agent nouns when a user's agents dictionary extends the embedded ones.
     agents: Option<std::sync::Arc<groups::Agents>>,
-}
-
-/// The resolver's word lists (`lexicon/`), as bits of one look-up.
-mod list {
-    pub const FUNCTION: u16 = 1;
-    pub const CALENDAR: u16 = 1 << 1;
-    pub const COMMON: u16 = 1 << 2;
-    pub const SUFFIX: u16 = 1 << 3;
-    pub const GEO: u16 = 1 << 4;
-    pub const GROUP: u16 = 1 << 5;
-    pub const VERB: u16 = 1 << 6;
-    pub const LOCATIVE: u16 = 1 << 7;
-    pub const NOT_NOW: u16 = 1 << 8;
-}
-
-/// Every word of the lists above -> the lists it is in: one hash probe answers for all of them,
-/// where a scan of a list costs a comparison per entry.
-static LISTS: Lazy<FxHashMap<&'static str, u16>> = Lazy::new(|| {
-    let lists = [
-        (lexicon::FUNCTION_WORDS, list::FUNCTION),
-        (lexicon::CALENDAR, list::CALENDAR),
-        (lexicon::COMMON_WORDS, list::COMMON),
-        (lexicon::NAME_SUFFIXES, list::SUFFIX),
-        (lexicon::GEO_MODIFIERS, list::GEO),
-        (lexicon::GROUP_NOUNS, list::GROUP),
-        (lexicon::NEWS_VERBS, list::VERB),
-        (lexicon::LOCATIVES, list::LOCATIVE),
-        (lexicon::NOT_NOW, list::NOT_NOW),
-    ];
-    let mut map = FxHashMap::default();
-    for (words, bit) in lists {
-        for w in words.entries() {
-            *map.entry(w).or_insert(0) |= bit;
-        }
-    }
-    map
-});
-
-/// Whether normalised word `w` is in any of the lists `lists` (bits of [`list`]).
-fn is_in(w: &str, lists: u16) -> bool {
-    LISTS.get(w).is_some_and(|&bits| bits & lists != 0)
+    /// The word lists the passes read.
+    words: words::Words,
 }
 
 fn form_rank(form: AliasForm) -> u8 {
@@ -315,16 +278,21 @@ impl Resolver {
     /// `GOVAGR`). A phrase given here takes its sector from here.
     pub(crate) fn with_agents(mut self, extra: &[(String, String)]) -> Resolver {
         if !extra.is_empty() {
-            self.agents = Some(std::sync::Arc::new(groups::Agents::defaults().extended(extra)));
+            let agents = self.agents.as_deref().unwrap_or_else(|| groups::Agents::defaults());
+            self.agents = Some(Arc::new(agents.extended(extra, self.words.lexicon())));
         }
         self
     }
 
     /// Prepares resolution for `gazetteer`: capitals, people's countries, office holders.
-    pub fn new<'g>(gazetteer: &'g Gazetteer) -> Resolver {
+    pub fn new(gazetteer: &Gazetteer) -> Resolver {
+        Resolver::with_lexicon(gazetteer, Lexicon::embedded().clone())
+    }
+
+    /// [`Resolver::new`] with the word lists of an extractor's lexicon.
+    pub(crate) fn with_lexicon<'g>(gazetteer: &'g Gazetteer, lexicon: Arc<Lexicon>) -> Resolver {
         // compiled here rather than on first use, so that resolving the first text is not slow
         patterns::compile();
-        Lazy::force(&LISTS);
         Lazy::force(&TITLES);
         let entities = gazetteer.entities();
         let mut r = Resolver {
@@ -332,7 +300,12 @@ impl Resolver {
             person_country: vec![None; entities.len()],
             role_owner: vec![Vec::new(); entities.len()],
             role_family: vec![Vec::new(); entities.len()],
-            ..Resolver::default()
+            // the embedded lists' agents are parsed once per process
+            agents: (!Arc::ptr_eq(&lexicon, Lexicon::embedded())).then(|| Arc::new(groups::Agents::parse(&lexicon))),
+            holders: FxHashMap::default(),
+            titled: FxHashMap::default(),
+            named: FxHashMap::default(),
+            words: words::Words::new(lexicon),
         };
         // the normal form and family of each title: a few hundred titles among some 27,000 roles
         let mut titles: FxHashMap<&'g str, (String, Option<Family>)> = FxHashMap::default();
@@ -444,7 +417,7 @@ impl Resolver {
     ) -> Resolution {
         // the passes, in order (see the table of the module's documentation): each takes what
         // it reads by `&` and what it adds to by `&mut`, and returns what it finds for the others
-        let Candidates { spans, patterns, taken } = Candidates::find(matcher, text, matches);
+        let Candidates { spans, patterns, taken } = Candidates::find(matcher, &self.words, text, matches);
         let cx = Context::new(self, gazetteer, matcher, text, date, spans, patterns);
         let mut mentions = Mentions::new(taken, cx.spans.len());
         // decide -> the people named, in order
@@ -462,7 +435,7 @@ impl Resolver {
         drop(finds);
         drop(unknown);
         // passes over the resolution
-        named_orgs::find_named_orgs(text, &mut resolution);
+        named_orgs::find_named_orgs(text, &self.words, &mut resolution);
         let agents = self.agents.as_deref().unwrap_or_else(|| groups::Agents::defaults());
         groups::find_groups(agents, text, &mut resolution);
         actors::code_actors(self, gazetteer, date, &mut resolution);
@@ -545,13 +518,6 @@ fn has_lowercase(w: &str) -> bool {
     } else {
         w.chars().any(char::is_lowercase)
     }
-}
-
-/// Whether `w` lower-cased is one of `lexicon/title-case-small.txt`. Only ASCII lower-cases to these words
-/// (the Kelvin sign, the one other letter that lower-cases to ASCII, makes a `k`, which none has).
-fn title_case_small(w: &str) -> bool {
-    static SMALL: Lazy<Vec<&'static str>> = Lazy::new(|| lexicon::TITLE_CASE_SMALL.entries().collect());
-    w.len() <= 4 && SMALL.iter().any(|s| w.eq_ignore_ascii_case(s))
 }
 
 #[cfg(test)]

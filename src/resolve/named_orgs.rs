@@ -9,24 +9,24 @@
 
 use std::collections::BTreeMap;
 
-use once_cell::sync::Lazy;
 use rustc_hash::FxHashMap;
 
+use super::words::Words;
 use super::{sort_nearly_sorted, MentionForm, Resolution, ResolvedEntity, ResolvedMention};
 use crate::gazetteer::{slug, EntityKind};
-use crate::lexicon;
+use crate::lexicon::{Lexicon, ListId};
 use crate::text::{Text, TokenKind};
 
-/// Head word → sector.
-static HEADS: Lazy<FxHashMap<&'static str, &'static str>> = Lazy::new(|| {
-    lexicon::ORG_HEADS.entries().filter_map(|l| l.split_once('\t')).map(|(h, s)| (h.trim(), s.trim())).collect()
-});
+/// Head word (as written) → sector, from `lexicon/org-heads.tsv`.
+pub(super) fn heads(lexicon: &Lexicon) -> FxHashMap<Box<str>, Box<str>> {
+    lexicon[ListId::OrgHeads].pairs().map(|(h, s)| (h.into(), s.into())).collect()
+}
 
 /// The most words between the country word and the head word.
 const MAX_BETWEEN: usize = 3;
 
 /// Finds the organisations named after a country and puts them in place of its mention.
-pub(crate) fn find_named_orgs(text: &Text<'_>, resolution: &mut Resolution) {
+pub(crate) fn find_named_orgs(text: &Text<'_>, lists: &Words, resolution: &mut Resolution) {
     let tokens = text.tokens();
     if tokens.is_empty() || resolution.mentions.is_empty() {
         return;
@@ -40,7 +40,7 @@ pub(crate) fn find_named_orgs(text: &Text<'_>, resolution: &mut Resolution) {
         }
     }
     // (mention to replace, the name's last token, sector, country code)
-    let mut found: Vec<(usize, usize, &'static str, String)> = Vec::new();
+    let mut found: Vec<(usize, usize, &str, String)> = Vec::new();
     for (k, m) in resolution.mentions.iter().enumerate() {
         let entity = &resolution.entities[m.entity];
         if m.nested
@@ -65,7 +65,7 @@ pub(crate) fn find_named_orgs(text: &Text<'_>, resolution: &mut Resolution) {
             if !written.starts_with(char::is_uppercase) {
                 break;
             }
-            if let Some(sector) = HEADS.get(written) {
+            if let Some(sector) = lists.org_head(written) {
                 found.push((k, t, sector, country.clone()));
                 break;
             }

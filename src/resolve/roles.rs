@@ -17,7 +17,8 @@ use super::index::{GazIdx, PendingIdx, TokenIdx};
 use super::mentions::{Key, Mentions, Pending};
 use super::titles::{family, TitleOffice, TITLES};
 use super::unknown::Unknown;
-use super::{is_in, list, MentionForm};
+use super::words::list;
+use super::MentionForm;
 
 /// The titles that name no one known.
 #[derive(Debug, Default)]
@@ -105,7 +106,7 @@ impl<'c, 'a> Roles<'c, 'a> {
         if end < toks.len() && cx.word_in(end, sentence) && cx.capitalised(end) && !cx.title_case(sentence) {
             let w = cx.word(end);
             let known = cx.spans.at(end).is_some_and(|s| self.mentions.decided(s).is_some());
-            if !known && !is_in(w, list::CALENDAR) && w != "of" {
+            if !known && !cx.is_in(w, list::CALENDAR) && w != "of" {
                 // someone the gazetteer does not know: "he" or "the minister" may be this one
                 self.unnamed.people.push(TokenIdx::new(start));
                 return None;
@@ -140,7 +141,7 @@ impl<'c, 'a> Roles<'c, 'a> {
         if !cx.same_pattern(phrase.start, phrase.end - 1) || cx.in_pattern(phrase.start).is_some() {
             return None;
         }
-        if phrase.start > 0 && is_in(cx.word(phrase.start - 1), list::NOT_NOW) {
+        if phrase.start > 0 && cx.is_in(cx.word(phrase.start - 1), list::NOT_NOW) {
             return None;
         }
         let (office, same_title) = match office {

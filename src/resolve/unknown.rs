@@ -40,7 +40,7 @@
 //! legislator, a cleric, a governor or mayor, an opposition leader) or the person holds it no
 //! longer ("former").
 
-use crate::lexicon;
+use crate::lexicon::ListId;
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
@@ -53,7 +53,8 @@ use super::decide::Named;
 use super::index::{GazIdx, PendingIdx, TokenIdx, UnknownIdx};
 use super::mentions::{Key, Mentions, Pending};
 use super::titles::{TitleOffice, TITLES};
-use super::{is_in, list, MentionForm, ResolvedEntity};
+use super::words::list;
+use super::{MentionForm, ResolvedEntity};
 
 /// A person of the document that no gazetteer lists.
 #[derive(Debug, Clone)]
@@ -229,7 +230,7 @@ impl Titled<'_, '_> {
             return None;
         }
         let title_text = &cx.text.normalized()[toks[start].norm().start..toks[end - 1].norm().end];
-        if lexicon::VAGUE_TITLES.contains(title_text) {
+        if cx.list(ListId::VagueTitles).contains(title_text) {
             return None;
         }
         // "Foreign Minister of France Jean-Noel Barrot": the owner comes after the title
@@ -291,8 +292,8 @@ impl Titled<'_, '_> {
         if !cx.same_pattern(phrase_start, scan.end - 1) || cx.in_pattern(phrase_start).is_some() {
             return None;
         }
-        let former = phrase_start > 0 && is_in(cx.word(phrase_start - 1), list::NOT_NOW);
-        let acting = !former && stack.iter().any(|t| !lexicon::NOT_ACTING.contains(&t.1));
+        let former = phrase_start > 0 && cx.is_in(cx.word(phrase_start - 1), list::NOT_NOW);
+        let acting = !former && stack.iter().any(|t| !cx.list(ListId::NotActingTitles).contains(&t.1));
         let next_to_name = stack.last().map_or("", |t| t.1.as_str());
         let counterpart = TITLES.get(next_to_name) == Some(TitleOffice::Counterpart);
 
@@ -322,7 +323,7 @@ impl Titled<'_, '_> {
                 let written = &cx.text.original()[toks[title_start].start()..toks[title_end - 1].end()];
                 // a counterpart holds the title of the person before, when there is one
                 let title = if counterpart { self.counterpart_title(start) } else { Some(title_words(written)) };
-                let honorific = stack.iter().all(|t| lexicon::HONORIFICS.contains(&t.1));
+                let honorific = stack.iter().all(|t| cx.list(ListId::Honorifics).contains(&t.1));
                 let role = title.as_ref().filter(|_| !former && !honorific).map(|title| match owner {
                     Some(o) => format!("{title} of {}", cx.record(o).name),
                     None => title.clone(),
@@ -369,7 +370,7 @@ impl Titled<'_, '_> {
                 g += 2;
             }
             let w = cx.word(t);
-            let particle = lexicon::PARTICLES.contains(w) && !cx.capitalised(t);
+            let particle = cx.list(ListId::Particles).contains(w) && !cx.capitalised(t);
             if particle && g == t + 1 {
                 // a particle between words of the name
                 if words == 0 {
@@ -382,7 +383,7 @@ impl Titled<'_, '_> {
             if !cx.capitalised(head) {
                 break;
             }
-            if is_in(w, list::CALENDAR) || (is_in(w, list::FUNCTION) && !particle) {
+            if cx.is_in(w, list::CALENDAR) || (cx.is_in(w, list::FUNCTION) && !particle) {
                 break;
             }
             if TITLES.starting_at(cx.text, t).is_some() {
@@ -396,7 +397,9 @@ impl Titled<'_, '_> {
             let mut stop = false;
             for u in (t..g).filter(|&u| toks[u].kind() == TokenKind::Word) {
                 let part = cx.word(u);
-                if lexicon::NOT_NAME.contains(part) || is_in(part, list::GEO | list::SUFFIX | list::GROUP) {
+                if cx.list(ListId::NotNameWords).contains(part)
+                    || cx.is_in(part, list::GEO | list::SUFFIX | list::GROUP)
+                {
                     return None;
                 }
                 let original = cx.text.token_original(u);
@@ -448,7 +451,7 @@ impl Titled<'_, '_> {
                 break;
             }
             let w = cx.word(prev);
-            if is_in(w, list::FUNCTION | list::CALENDAR | list::NOT_NOW | list::VERB) {
+            if cx.is_in(w, list::FUNCTION | list::CALENDAR | list::NOT_NOW | list::VERB) {
                 break;
             }
             s = prev;
@@ -575,7 +578,7 @@ impl Titled<'_, '_> {
             let Some(t) = t else { continue };
             let w = cx.word(t);
             let usable = w.chars().count() >= min_chars
-                && !is_in(w, list::FUNCTION | list::CALENDAR | list::COMMON)
+                && !cx.is_in(w, list::FUNCTION | list::CALENDAR | list::COMMON)
                 && TITLES.get(w).is_none();
             if usable {
                 let entry = self.unknown.surnames.entry(w.to_string()).or_insert((Some(k), is_last));

@@ -1,6 +1,6 @@
 //! From a pattern's syntax tree to a small backtracking program, and the words that trigger it.
 
-use crate::lexicon;
+use crate::lexicon::{Lexicon, ListId, WordList};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -19,10 +19,6 @@ pub(crate) const COMMA: WordId = WordId::fixed(0);
 pub(crate) const AND: WordId = WordId::fixed(1);
 /// The id of `&`.
 pub(crate) const AMPERSAND: WordId = WordId::fixed(2);
-/// The ids of the determiners that belong to the mention after them (`lexicon/determiners.txt`):
-/// every vocabulary gives them the ids after `&`, in the list's order.
-pub(crate) static DETERMINERS: once_cell::sync::Lazy<std::ops::Range<WordId>> =
-    once_cell::sync::Lazy::new(|| AMPERSAND.plus(1)..AMPERSAND.plus(1 + lexicon::DETERMINERS.entries().count()));
 /// The words every vocabulary starts with, before the determiners: `COMMA`, `AND`, `AMPERSAND`.
 const FIXED_WORDS: [&str; 3] = [",", "and", "&"];
 
@@ -47,10 +43,21 @@ pub(crate) struct Vocab {
     words: Vec<Box<str>>,
     /// The longest word, in bytes: longer tokens need no lookup.
     longest: usize,
+    /// The ids of the determiners that belong to the mention after them
+    /// (`lexicon/determiners.txt`): the ids after `&`, in the list's order.
+    determiners: std::ops::Range<WordId>,
 }
 
 impl Default for Vocab {
     fn default() -> Vocab {
+        Vocab::new(&Lexicon::embedded()[ListId::Determiners])
+    }
+}
+
+impl Vocab {
+    /// A vocabulary that knows the words the engine itself looks for, with fixed ids: `,`, `and`,
+    /// `&`, then `determiners`.
+    pub(crate) fn new(determiners: &WordList) -> Vocab {
         let mut vocab = Vocab {
             byte: Box::new([NO_WORD; 256]),
             short: vec![([0; 2], 0, NO_WORD); 64],
@@ -58,12 +65,19 @@ impl Default for Vocab {
             long: FxHashMap::default(),
             words: Vec::new(),
             longest: 0,
+            determiners: AMPERSAND.plus(1)..AMPERSAND.plus(1),
         };
-        // the words the engine itself looks for, with fixed ids
-        for w in FIXED_WORDS.into_iter().chain(lexicon::DETERMINERS.entries()) {
+        for w in FIXED_WORDS.into_iter().chain(determiners.entries()) {
             vocab.intern(w);
         }
+        // (the list has no duplicates: each determiner took the next id)
+        vocab.determiners = AMPERSAND.plus(1)..AMPERSAND.plus(1 + (vocab.words.len() - FIXED_WORDS.len()));
         vocab
+    }
+
+    /// The ids of the determiners.
+    pub(crate) fn determiners(&self) -> std::ops::Range<WordId> {
+        self.determiners.clone()
     }
 }
 
@@ -209,6 +223,8 @@ pub(crate) struct Context<'a> {
     pub regexes: &'a mut HashMap<String, Regex>,
     /// Word sets by regex source, for the same reason: `<aux>` holds one set four times.
     pub set_ids: HashMap<String, usize>,
+    /// Words too common to anchor a pattern (`lexicon/common-trigger-words.txt`).
+    pub common: &'a WordList,
 }
 
 /// A set of entity kinds, one bit each.
@@ -317,9 +333,9 @@ impl Program {
 
 /// Compiles a pattern; the error says what is wrong with its slots.
 pub(crate) fn compile(parts: &[Part], cx: &mut Context<'_>) -> Result<Program, String> {
-    let groups: Vec<Vec<&str>> = parts.iter().filter_map(|p| node_anchors(&p.node)).collect();
-    let anchors: Option<Vec<WordId>> =
-        rarest(groups.iter().map(Vec::as_slice)).map(|words| words.iter().map(|w| cx.vocab.intern(w)).collect());
+    let groups: Vec<Vec<&str>> = parts.iter().filter_map(|p| node_anchors(&p.node, cx.common)).collect();
+    let anchors: Option<Vec<WordId>> = rarest(groups.iter().map(Vec::as_slice), cx.common)
+        .map(|words| words.iter().map(|w| cx.vocab.intern(w)).collect());
     // one-letter words occur inside everything: checking for them costs more than it saves
     let mut requires: Vec<Vec<WordId>> = groups
         .iter()
@@ -538,29 +554,29 @@ pub(crate) fn word_alternation(re: &str) -> Option<impl Iterator<Item = &str>> {
 
 /// The words one of which every match of `parts` contains: the required part with the fewest,
 /// least common and longest (so rarest) words.
-fn anchors(parts: &[Part]) -> Option<Vec<&str>> {
-    rarest(parts.iter().filter_map(|p| node_anchors(&p.node)))
+fn anchors<'p>(parts: &'p [Part], common: &WordList) -> Option<Vec<&'p str>> {
+    rarest(parts.iter().filter_map(|p| node_anchors(&p.node, common)), common)
 }
 
 /// The rarest of groups of words that matches must contain (the first of equals).
-fn rarest<'p, G: std::borrow::Borrow<[&'p str]>>(groups: impl Iterator<Item = G>) -> Option<G> {
+fn rarest<'p, G: std::borrow::Borrow<[&'p str]>>(groups: impl Iterator<Item = G>, common: &WordList) -> Option<G> {
     groups.min_by_key(|words| {
         let words = words.borrow();
         let shortest = words.iter().map(|w| w.len()).min().unwrap_or(0);
-        let common = words.iter().filter(|w| lexicon::COMMON_TRIGGER.contains(w)).count();
+        let common = words.iter().filter(|w| common.contains(w)).count();
         (common, words.len(), usize::MAX - shortest)
     })
 }
 
 /// The words one of which every match of a part contains, if it is a word or an alternation of
 /// parts that each have such words.
-fn node_anchors(node: &Node) -> Option<Vec<&str>> {
+fn node_anchors<'n>(node: &'n Node, common: &WordList) -> Option<Vec<&'n str>> {
     match node {
         Node::Word(w) if w.chars().any(char::is_alphanumeric) => Some(vec![w.as_str()]),
         Node::Alt(branches) => {
             let mut all = Vec::new();
             for b in branches {
-                all.extend(anchors(b)?);
+                all.extend(anchors(b, common)?);
             }
             all.sort();
             all.dedup();
@@ -578,7 +594,9 @@ mod tests {
     fn program(p: &str) -> Result<(Program, Vocab), String> {
         let (mut vocab, mut sets) = (Vocab::default(), Vec::new());
         let mut regexes = HashMap::new();
-        let mut cx = Context { vocab: &mut vocab, sets: &mut sets, regexes: &mut regexes, set_ids: HashMap::new() };
+        let common = &Lexicon::embedded()[ListId::CommonTriggerWords];
+        let mut cx =
+            Context { vocab: &mut vocab, sets: &mut sets, regexes: &mut regexes, set_ids: HashMap::new(), common };
         let program = compile(&parse_pattern(p, &Default::default()).map_err(|e| e.message)?, &mut cx)?;
         Ok((program, vocab))
     }
@@ -623,11 +641,13 @@ mod tests {
         assert_eq!(vocab.id(b"and"), AND);
         assert_eq!(vocab.id(b"&"), AMPERSAND);
         // the determiners of the lexicon, in its order, right after the fixed words
-        let determiners: Vec<WordId> = lexicon::DETERMINERS.entries().map(|w| vocab.id(w.as_bytes())).collect();
-        let expected: Vec<WordId> = (0..determiners.len()).map(|i| DETERMINERS.start.plus(i)).collect();
+        let list = &Lexicon::embedded()[ListId::Determiners];
+        let determiners: Vec<WordId> = list.entries().map(|w| vocab.id(w.as_bytes())).collect();
+        let range = vocab.determiners();
+        let expected: Vec<WordId> = (0..determiners.len()).map(|i| range.start.plus(i)).collect();
         assert_eq!(determiners, expected);
-        assert_eq!((DETERMINERS.start, DETERMINERS.end), (AMPERSAND.plus(1), AMPERSAND.plus(1 + determiners.len())));
-        assert!(DETERMINERS.contains(&vocab.id(b"the")) && DETERMINERS.contains(&vocab.id(b"his")));
+        assert_eq!((range.start, range.end), (AMPERSAND.plus(1), AMPERSAND.plus(1 + determiners.len())));
+        assert!(range.contains(&vocab.id(b"the")) && range.contains(&vocab.id(b"his")));
         assert_eq!(vocab.intern("abcd"), ids[3]);
         let missing =
             ["", "b", "abcdef", "abcdefg", "abcdefghij", "abcdefghijklmno", "abcdefghijklmnopqr", "aa", "ab\0"];

@@ -6,11 +6,11 @@
 //! so a pattern can be slow only up to a constant: nothing here goes exponential on long
 //! sentences, and a sentence costs at most its units times the pattern's instructions.
 
-use crate::lexicon;
+use crate::lexicon::{Lexicon, ListId};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use super::compile::{Inst, Program, AMPERSAND, AND, COMMA, DETERMINERS, NO_PC, NO_WORD};
+use super::compile::{Inst, Program, AMPERSAND, AND, COMMA, NO_PC, NO_WORD};
 use super::index::{InstId, WordId};
 use crate::resolve::{MentionForm, Resolution};
 use crate::text::Text;
@@ -94,9 +94,15 @@ impl Unit {
 /// The units of the sentence whose tokens are `tokens`: a non-nested mention replaces the tokens it
 /// covers (the first, longest, mention of a start wins), with a determiner ("the", "his") just
 /// before it. `words` holds the word id of each of the tokens.
-pub(crate) fn units(text: &Text<'_>, resolution: &Resolution, tokens: Range<usize>, words: &[WordId]) -> Vec<Unit> {
+pub(crate) fn units(
+    text: &Text<'_>,
+    resolution: &Resolution,
+    tokens: Range<usize>,
+    words: &[WordId],
+    determiners: Range<WordId>,
+) -> Vec<Unit> {
     let mut out = Vec::with_capacity(tokens.len());
-    units_into(text, resolution, tokens, words, &mut out);
+    units_into(text, resolution, tokens, words, determiners, &mut out);
     out
 }
 
@@ -106,6 +112,7 @@ pub(crate) fn units_into(
     resolution: &Resolution,
     tokens: Range<usize>,
     words: &[WordId],
+    determiners: Range<WordId>,
     out: &mut Vec<Unit>,
 ) {
     out.clear();
@@ -140,7 +147,7 @@ pub(crate) fn units_into(
             && m < mentions.len()
             && mentions[m].tokens.start == i + 1
             && mentions[m].tokens.end > i + 1
-            && DETERMINERS.contains(&words[i - tokens.start]);
+            && determiners.contains(&words[i - tokens.start]);
         let at = if article { i + 1 } else { i };
         if m < mentions.len() && mentions[m].tokens.start == at && mentions[m].tokens.end > at {
             let end = mentions[m].tokens.end.min(tokens.end);
@@ -224,6 +231,8 @@ pub(crate) struct Vm<'a> {
     pub text: &'a Text<'a>,
     pub resolution: &'a Resolution,
     sets: &'a WordSets,
+    /// The word lists of negation, modality and linking.
+    lexicon: &'a Lexicon,
     pub steps: usize,
     trace: Vec<(usize, Range<usize>)>,
     /// `(instruction, unit)` states already tried, one bit each (`units + 1` per instruction): a
@@ -249,6 +258,7 @@ impl<'a> Vm<'a> {
         text: &'a Text<'a>,
         resolution: &'a Resolution,
         sets: &'a WordSets,
+        lexicon: &'a Lexicon,
         scratch: Scratch,
     ) -> Vm<'a> {
         let Scratch { mut trace, mut failed, stack } = scratch;
@@ -260,6 +270,7 @@ impl<'a> Vm<'a> {
             text,
             resolution,
             sets,
+            lexicon,
             steps: 0,
             trace,
             failed,
@@ -538,7 +549,7 @@ impl<'a> Vm<'a> {
             // ", and X pledged …" after a single member starts a new clause with a subject of its
             // own ("… to Ukraine, and the European Union pledged …"), where "A, B, and C signed"
             // ends a list of three
-            if comma_and && count == 1 && self.word(next + 1).is_some_and(finite_verb) {
+            if comma_and && count == 1 && self.word(next + 1).is_some_and(|w| Moods(self.lexicon).finite_verb(w)) {
                 break;
             }
             at = next + 1;
@@ -583,38 +594,44 @@ pub(crate) enum Mood {
     Negated,
 }
 
-fn negator(w: &str) -> bool {
-    lexicon::NEGATION.contains(w) || w.ends_with("n't")
-}
+/// The word lists that say what the words around a match do to it, from one lexicon.
+#[derive(Clone, Copy)]
+struct Moods<'l>(&'l Lexicon);
 
-/// Whether `w` reads as the finite verb of a clause after its subject: a past tense, a reporting
-/// verb, an auxiliary, a modal or a negation.
-fn finite_verb(w: &str) -> bool {
-    (w.len() > 4 && w.ends_with("ed"))
-        || lexicon::NEWS_VERB_SET.contains(w)
-        || lexicon::AUXILIARIES.contains(w)
-        || strong_modal(w)
-        || negator(w)
-}
+impl Moods<'_> {
+    fn negator(self, w: &str) -> bool {
+        self.0[ListId::Negation].contains(w) || w.ends_with("n't")
+    }
 
-fn strong_modal(w: &str) -> bool {
-    lexicon::MODALITY.contains(w)
+    /// Whether `w` reads as the finite verb of a clause after its subject: a past tense, a
+    /// reporting verb, an auxiliary, a modal or a negation.
+    fn finite_verb(self, w: &str) -> bool {
+        (w.len() > 4 && w.ends_with("ed"))
+            || self.0[ListId::NewsVerbs].contains(w)
+            || self.0[ListId::Auxiliaries].contains(w)
+            || self.strong_modal(w)
+            || self.negator(w)
+    }
+
+    fn strong_modal(self, w: &str) -> bool {
+        self.0[ListId::Modality].contains(w)
+    }
+
+    /// Words that only qualify the verb after them: skipped when looking for a match's trigger.
+    fn auxiliary(self, w: &str) -> bool {
+        self.negator(w) || self.strong_modal(w) || self.0[ListId::Auxiliaries].contains(w)
+    }
+
+    /// Words that link parts rather than say what happened: never a match's trigger.
+    fn function(self, w: &str) -> bool {
+        !w.chars().any(char::is_alphanumeric) || self.0[ListId::LinkingWords].contains(w)
+    }
 }
 
 /// Whether the word at unit `u` is a modal: "set" only as "set to" ("set up a task force" is done,
 /// "set to meet" is not).
 fn modal_at(vm: &Vm<'_>, u: usize) -> bool {
-    vm.word(u).is_some_and(|w| strong_modal(w) && (w != "set" || vm.word(u + 1) == Some("to")))
-}
-
-/// Words that only qualify the verb after them: skipped when looking for a match's trigger.
-fn auxiliary(w: &str) -> bool {
-    negator(w) || strong_modal(w) || lexicon::AUXILIARIES.contains(w)
-}
-
-/// Words that link parts rather than say what happened: never a match's trigger.
-fn function(w: &str) -> bool {
-    !w.chars().any(char::is_alphanumeric) || lexicon::LINKING.contains(w)
+    vm.word(u).is_some_and(|w| Moods(vm.lexicon).strong_modal(w) && (w != "set" || vm.word(u + 1) == Some("to")))
 }
 
 /// Negation and modality of a run: negators or modal words in the window before its trigger (its
@@ -622,14 +639,16 @@ fn function(w: &str) -> bool {
 /// or in its gaps; a cancellation ("was cancelled") right after it.
 pub(crate) fn mood(vm: &Vm<'_>, run: Run<'_>) -> Mood {
     let program = vm.program;
+    let moods = Moods(vm.lexicon);
     let words = || {
         run.trace
             .iter()
             .filter(|(pc, r)| matches!(program.insts[*pc], Inst::Word(_)) && !r.is_empty())
             .map(|(_, r)| r.start)
     };
-    let trigger =
-        words().find(|&u| vm.word(u).is_some_and(|w| !auxiliary(w) && !function(w))).or_else(|| words().next());
+    let trigger = words()
+        .find(|&u| vm.word(u).is_some_and(|w| !moods.auxiliary(w) && !moods.function(w)))
+        .or_else(|| words().next());
     let mut future = false;
     if let Some(t) = trigger {
         let mut i = t;
@@ -640,7 +659,7 @@ pub(crate) fn mood(vm: &Vm<'_>, run: Run<'_>) -> Mood {
             if matches!(w, "," | ";" | ":" | "\"" | "(" | ")" | "-" | "." | "?" | "!") {
                 break;
             }
-            if negator(w) {
+            if moods.negator(w) {
                 return Mood::Negated;
             }
             future |= modal_at(vm, i) || w == "to";
@@ -654,14 +673,14 @@ pub(crate) fn mood(vm: &Vm<'_>, run: Run<'_>) -> Mood {
         if matches!(w, "," | ";" | ":" | "." | "\"" | "(" | ")") {
             break;
         }
-        if lexicon::SUPPOSITIONS.contains(w) {
+        if vm.lexicon[ListId::Suppositions].contains(w) {
             return Mood::Negated;
         }
     }
     // "the meeting between … was cancelled": a cancellation right after the match
     let end = run.trace.iter().map(|(_, r)| r.end).max().unwrap_or(0);
     for w in (end..(end + WINDOW).min(vm.units.len())).map_while(|u| vm.word(u)) {
-        if lexicon::CANCELLATIONS.contains(w) {
+        if vm.lexicon[ListId::Cancellations].contains(w) {
             return Mood::Negated;
         }
         if matches!(w, "," | ";" | ":" | "." | "and" | "but") {
@@ -672,7 +691,7 @@ pub(crate) fn mood(vm: &Vm<'_>, run: Run<'_>) -> Mood {
         // a pattern's own auxiliaries (word sets such as `<aux>`) count wherever they are
         if let Inst::Set(_) = program.insts[*pc] {
             if let Some(w) = vm.word(r.start) {
-                if negator(w) {
+                if moods.negator(w) {
                     return Mood::Negated;
                 }
                 future |= modal_at(vm, r.start) || w == "to";
@@ -686,7 +705,7 @@ pub(crate) fn mood(vm: &Vm<'_>, run: Run<'_>) -> Mood {
                 continue;
             }
             for (u, w) in r.clone().filter_map(|u| vm.word(u).map(|w| (u, w))) {
-                if negator(w) {
+                if moods.negator(w) {
                     return Mood::Negated;
                 }
                 future |= modal_at(vm, u);

@@ -11,6 +11,7 @@ use super::syntax;
 use super::{Pattern, Rule, RuleSet};
 use crate::date::Date;
 use crate::error::{Error, Location, Result};
+use crate::lexicon::ListId;
 
 /// The date examples are read as of when their file gives none: fixed, so examples are stable.
 const DEFAULT_EXAMPLE_DATE: (i32, u8, u8) = (2025, 1, 1);
@@ -154,6 +155,7 @@ impl RuleSet {
             sets: &mut self.sets,
             regexes: &mut self.regexes,
             set_ids: std::collections::HashMap::new(),
+            common: &self.lexicon[ListId::CommonTriggerWords],
         };
         for spec in &file.rule {
             let spec = spec.get_ref();
@@ -267,7 +269,10 @@ impl RuleSet {
         }
         if self.rules.is_empty() {
             let kinds = std::mem::take(&mut self.kinds);
+            // the set's own word lists stay: `other` was compiled with the same ones
+            let lexicon = self.lexicon.clone();
             *self = other;
+            self.lexicon = lexicon;
             self.kinds.merge(&kinds)?;
             return Ok(());
         }

@@ -106,6 +106,7 @@ pub use self::load::{DEFAULT_FILES, PRELUDE};
 use crate::date::Date;
 use crate::document::RelationKind;
 use crate::error::{Location, Result};
+use crate::lexicon::{Lexicon, ListId};
 use crate::resolve::Resolution;
 use crate::text::Text;
 
@@ -208,6 +209,8 @@ pub struct RuleSet {
     /// The word regexes compiled so far, by source, for the files added next.
     regexes: std::collections::HashMap<String, regex::Regex>,
     trigger: Trigger,
+    /// The word lists the rules read: common words, negation and modality.
+    lexicon: std::sync::Arc<Lexicon>,
 }
 
 /// One relation found, with what found it.
@@ -234,6 +237,7 @@ impl Default for RuleSet {
             sets: Vec::new(),
             regexes: std::collections::HashMap::new(),
             trigger: Trigger::default(),
+            lexicon: Lexicon::embedded().clone(),
         }
     }
 }
@@ -242,6 +246,11 @@ impl RuleSet {
     /// An empty rule set that knows the built-in relation kinds (`rules/kinds.toml`).
     pub fn new() -> RuleSet {
         RuleSet::default()
+    }
+
+    /// An empty rule set that reads the words of `lexicon`.
+    pub(crate) fn with_lexicon(lexicon: std::sync::Arc<Lexicon>) -> RuleSet {
+        RuleSet { vocab: Vocab::new(&lexicon[ListId::Determiners]), lexicon, ..RuleSet::default() }
     }
 
     /// The relation kinds this set knows, built-in and declared, in order of declaration.
@@ -377,7 +386,7 @@ impl RuleSet {
     pub(crate) fn units(&self, text: &Text<'_>, resolution: &Resolution, s: usize) -> Vec<engine::Unit> {
         let tokens = text.sentences()[s].tokens();
         let words: Vec<WordId> = tokens.clone().map(|t| self.vocab.id(text.token_text(t).as_bytes())).collect();
-        engine::units(text, resolution, tokens, &words)
+        engine::units(text, resolution, tokens, &words, self.vocab.determiners())
     }
 
     pub(crate) fn find(
@@ -424,7 +433,7 @@ impl RuleSet {
             if !scan.sentence(text, sentence) {
                 continue;
             }
-            engine::units_into(text, resolution, s.tokens(), &scan.t.words, &mut units);
+            engine::units_into(text, resolution, s.tokens(), &scan.t.words, self.vocab.determiners(), &mut units);
             let units = &units[..];
             scan.place(units);
             let first = out.len();
@@ -438,8 +447,15 @@ impl RuleSet {
                     continue;
                 }
                 let rule = &self.rules[pattern.rule];
-                let mut vm =
-                    Vm::new(&pattern.program, units, text, resolution, &trigger.sets, std::mem::take(&mut scratch));
+                let mut vm = Vm::new(
+                    &pattern.program,
+                    units,
+                    text,
+                    resolution,
+                    &trigger.sets,
+                    &self.lexicon,
+                    std::mem::take(&mut scratch),
+                );
                 vm.memo_after = memo_after;
                 if near.is_some() {
                     vm.track();

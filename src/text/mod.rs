@@ -23,7 +23,7 @@
 //! news that is about 5 bytes per byte of input. Work and memory per byte do not depend on the
 //! length of the text.
 
-use crate::lexicon;
+use crate::lexicon::{Lexicon, ListId, WordList};
 use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
@@ -234,15 +234,22 @@ impl<'a> Text<'a> {
     // a stage of its own in profiles: never inlined into its callers
     #[inline(never)]
     pub fn new(original: &'a str) -> Text<'a> {
+        Text::with_abbreviations(original, &Lexicon::embedded()[ListId::Abbreviations])
+    }
+
+    /// [`Text::new`] with the abbreviations of an extractor's lexicon (whose full stop ends no
+    /// sentence).
+    #[inline(never)]
+    pub(crate) fn with_abbreviations(original: &'a str, abbreviations: &WordList) -> Text<'a> {
         let original = &original[..floor_char_boundary(original, Text::MAX_LEN)];
         let (normalized, groups) = Normalizer::run(original);
         let mut text = Text { original, normalized, groups, tokens: Vec::new(), sentences: Vec::new() };
-        text.segment();
+        text.segment(abbreviations);
         text
     }
 
-    fn segment(&mut self) {
-        let mut sentence_starts = sentence_starts(self.original);
+    fn segment(&mut self, abbreviations: &WordList) {
+        let mut sentence_starts = sentence_starts(self.original, abbreviations);
         sentence_starts.push(u32::MAX);
         let mut seg = Segmenter {
             text: self,

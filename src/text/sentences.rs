@@ -77,7 +77,7 @@ static MAY_END: [bool; 256] = {
 /// hand-written linear scan of its rules), except after a known abbreviation or a single-letter
 /// initial, plus every line break that is not followed by a lower-case letter (headlines, captions
 /// and paragraphs carry no full stop).
-pub(super) fn sentence_starts(text: &str) -> Vec<u32> {
+pub(super) fn sentence_starts(text: &str, abbreviations: &WordList) -> Vec<u32> {
     let bytes = text.as_bytes();
     // offsets fit in u32: a text holds at most `Text::MAX_LEN` bytes
     let mut starts = Vec::with_capacity(text.len() / 64 + 1);
@@ -119,7 +119,7 @@ pub(super) fn sentence_starts(text: &str) -> Vec<u32> {
                 continue;
             }
             if let Some(kind) = term(c) {
-                i = sentence_end(text, i, kind, &mut starts);
+                i = sentence_end(text, i, kind, &mut starts, abbreviations);
                 continue;
             }
         }
@@ -132,7 +132,13 @@ pub(super) fn sentence_starts(text: &str) -> Vec<u32> {
 
 /// Decides whether the terminator at `at` ends a sentence (pushing where the next one starts)
 /// and returns where to scan on.
-pub(super) fn sentence_end(text: &str, at: usize, mut kind: Term, starts: &mut Vec<u32>) -> usize {
+pub(super) fn sentence_end(
+    text: &str,
+    at: usize,
+    mut kind: Term,
+    starts: &mut Vec<u32>,
+    abbreviations: &WordList,
+) -> usize {
     let bytes = text.as_bytes();
     // a run of terminators acts as its last one
     let mut j = at;
@@ -181,7 +187,7 @@ pub(super) fn sentence_end(text: &str, at: usize, mut kind: Term, starts: &mut V
         if letter.is_some_and(char::is_lowercase) {
             return after_terms;
         }
-        if !closes && bytes[last] == b'.' && ends_abbreviation(&text[..last]) {
+        if !closes && bytes[last] == b'.' && ends_abbreviation(&text[..last], abbreviations) {
             return after_terms;
         }
     }
@@ -191,7 +197,7 @@ pub(super) fn sentence_end(text: &str, at: usize, mut kind: Term, starts: &mut V
 
 /// Whether `before` (the text before a full stop) ends with a known abbreviation or a
 /// single-letter initial.
-pub(super) fn ends_abbreviation(before: &str) -> bool {
+pub(super) fn ends_abbreviation(before: &str, abbreviations: &WordList) -> bool {
     let before = before.trim_end_matches(['.', '"', '\'', '\u{201D}', ')']);
     // look back only as far as the longest abbreviation: linear even in "a.a.a.a…"
     let mut from = before.len().saturating_sub(LONGEST_ABBREVIATION + 1);
@@ -211,6 +217,6 @@ pub(super) fn ends_abbreviation(before: &str) -> bool {
     let mut chars = word.chars();
     match (chars.next(), chars.next()) {
         (Some(c), None) if c.is_uppercase() => true,
-        _ => lexicon::ABBREVIATIONS.contains_ignore_case(word),
+        _ => abbreviations.contains_ignore_case(word),
     }
 }

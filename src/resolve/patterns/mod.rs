@@ -1,7 +1,7 @@
 //! Entities that no gazetteer lists, found by pattern: amounts of money, treaties and other
 //! documents, summits and other events.
 
-use crate::lexicon;
+use crate::lexicon::WordList;
 use aho_corasick::{AhoCorasick, MatchKind};
 use once_cell::sync::{Lazy, OnceCell};
 use regex::Regex;
@@ -124,13 +124,13 @@ static EVENT: Lazy<Pattern> = Lazy::new(|| {
 
 /// Starts the name after the last word that cannot be part of it ("Heads To Astana For X Summit"
 /// is the X Summit); `None` when nothing of a name is left.
-fn trim_leading(text: &str, start: usize, end: usize) -> Option<usize> {
+fn trim_leading(text: &str, start: usize, end: usize, leading: &WordList) -> Option<usize> {
     let mut s = start;
     let mut at = start;
     for word in text[start..end].split_whitespace() {
         let offset = at + text[at..end].find(word)?;
         at = offset + word.len();
-        if lexicon::LEADING.contains(word) {
+        if leading.contains(word) {
             s = at;
         }
     }
@@ -662,14 +662,21 @@ pub(crate) fn compile() {
     Lazy::force(&MONEY_WORDS);
 }
 
-/// Every pattern entity of `text`, sorted by start; no two overlap (the longer wins).
-pub(crate) fn find(text: &str) -> Vec<Found> {
-    find_in(text, false)
+/// Every pattern entity of `text`, sorted by start; no two overlap (the longer wins). `leading`
+/// are the words that open a phrase without being part of a name (`lexicon/leading-words.txt`).
+pub(crate) fn find_with(text: &str, leading: &WordList) -> Vec<Found> {
+    find_in(text, false, leading)
 }
 
-/// `find`, searching the whole text when `whole` (for tests) and only where a pattern may match
-/// otherwise.
-fn find_in(text: &str, whole: bool) -> Vec<Found> {
+/// [`find_with`] the embedded lexicon's leading words.
+#[cfg(test)]
+fn find(text: &str) -> Vec<Found> {
+    find_with(text, &crate::lexicon::Lexicon::embedded()[crate::lexicon::ListId::LeadingWords])
+}
+
+/// `find_with`, searching the whole text when `whole` (for tests) and only where a pattern may
+/// match otherwise.
+fn find_in(text: &str, whole: bool, leading: &WordList) -> Vec<Found> {
     let all = [(0, text.len())];
     let (money, doc_of, doc_named, generic, event);
     if whole {
@@ -713,7 +720,7 @@ fn find_in(text: &str, whole: bool) -> Vec<Found> {
         out.push(Found { kind: EntityKind::Document, start: m.start(), end, name });
     }
     for m in matches(&DOCUMENT_NAMED, text, &doc_named) {
-        if let Some(start) = trim_leading(text, m.start(), m.end()) {
+        if let Some(start) = trim_leading(text, m.start(), m.end(), leading) {
             let name = clean_name(&text[start..m.end()]);
             if name.contains(' ') {
                 out.push(Found { kind: EntityKind::Document, start, end: m.end(), name });
@@ -726,7 +733,7 @@ fn find_in(text: &str, whole: bool) -> Vec<Found> {
         out.push(Found { kind: EntityKind::Document, start: all.start(), end: all.end(), name });
     }
     for m in matches(&EVENT, text, &event) {
-        if let Some(start) = trim_leading(text, m.start(), m.end()) {
+        if let Some(start) = trim_leading(text, m.start(), m.end(), leading) {
             let name = clean_name(&text[start..m.end()]);
             if name.contains(' ') {
                 out.push(Found { kind: EntityKind::Event, start, end: m.end(), name });

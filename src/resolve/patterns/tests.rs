@@ -70,7 +70,11 @@ fn searching_spans_finds_what_searching_the_whole_text_finds() {
         "Leader Heads To Astana For Mekong-Ganga Summit\nThe Tokyo Declaration on Economic Partnership",
     ];
     for text in texts {
-        assert_eq!(find(text), find_in(text, true), "{text}");
+        assert_eq!(
+            find(text),
+            find_in(text, true, &crate::lexicon::Lexicon::embedded()[crate::lexicon::ListId::LeadingWords]),
+            "{text}"
+        );
     }
     assert_eq!(find(texts[0]).len(), 4);
 }
@@ -208,7 +212,7 @@ proptest::proptest! {
             (proptest::sample::select(PIECES), proptest::sample::select(GAPS)), 0..40)
     ) {
         let text: String = words.iter().flat_map(|(w, g)| [*w, *g]).collect();
-        proptest::prop_assert_eq!(find(&text), find_in(&text, true), "{:?}", text);
+        proptest::prop_assert_eq!(find(&text), find_in(&text, true, &crate::lexicon::Lexicon::embedded()[crate::lexicon::ListId::LeadingWords]), "{:?}", text);
     }
 }
 
