@@ -7,7 +7,9 @@
 //! | `title-case-small.txt` | resolve | short words headlines leave in lower case |
 //! | `calendar.txt` | resolve | days and months |
 //! | `common-words.txt` | resolve | capitalised common words that are no name |
-//! | `name-suffixes.txt` | resolve | words after a name that continue it ("Jr") |
+//! | `name-suffixes.txt` | resolve | words after a name that make it another place or thing ("Street") |
+//! | `generational-suffixes.txt` | resolve | words after a person's name that tell generations apart ("Jr") |
+//! | `unowned-titles.txt` | resolve | titles that, alone, are as often used of no one ("general", "chair") |
 //! | `geo-modifiers.txt` | resolve | words that make a place of a name ("northern") |
 //! | `group-nouns.txt` | resolve | nouns after a name that make it a group |
 //! | `news-verbs.txt` | resolve | verbs that make a capitalised first word an actor |
@@ -16,6 +18,7 @@
 //! | `particles.txt` | matcher, resolve | name particles ("bin", "von", "al") |
 //! | `honorifics.txt`, `vague-titles.txt`, `not-acting-titles.txt` | resolve | titles that vouch for less |
 //! | `not-name-words.txt`, `institution-words.txt`, `leading-words.txt` | resolve | capitalised words that are no person's name |
+//! | `title-families.tsv` | resolve | titles in families by what they are called ("premier", "prime minister") |
 //! | `pronouns.txt`, `subordinators.txt` | resolve (coreference) | pronouns; words opening a clause before the main one |
 //! | `gender-male.txt`, `gender-female.txt` | resolve (coreference) | words that say a person's gender (pronouns, honorifics, titles, kin) |
 //! | `abbreviations.txt` | text | abbreviations whose full stop ends no sentence |
@@ -44,6 +47,8 @@ enum Shape {
     Sectors,
     /// `Word<TAB>code`: a head word as written and a PLOVER sector code.
     Heads,
+    /// `title<TAB>family`: a title in lower case and one of the title families.
+    Families,
 }
 
 macro_rules! lists {
@@ -84,8 +89,14 @@ lists! {
     Calendar => "calendar.txt", Lower;
     /// Capitalised common words that are no name.
     CommonWords => "common-words.txt", Lower;
-    /// Words after a name that continue it ("Jr").
+    /// Words after a name that make it another place or thing ("Street", "Delta").
     NameSuffixes => "name-suffixes.txt", Lower;
+    /// Titles in families named by what they are called ("premier" and "prime minister").
+    TitleFamilies => "title-families.tsv", Families;
+    /// Words after a person's name that tell generations apart ("Jr", "III").
+    GenerationalSuffixes => "generational-suffixes.txt", Lower;
+    /// Titles that, alone, are as often used of no one ("general", "chair").
+    UnownedTitles => "unowned-titles.txt", Lower;
     /// Words that make a place of a name ("northern").
     GeoModifiers => "geo-modifiers.txt", Lower;
     /// Nouns after a name that make it a group.
@@ -300,6 +311,17 @@ fn check_entry(shape: Shape, entry: &str) -> std::result::Result<(), (usize, Str
                     at,
                     format!("`{entry}` is not in lower case (`{c}`): this list is matched in lower case"),
                 ));
+            }
+        }
+        Shape::Families => {
+            let (at, family) = columns(entry)?;
+            const FAMILIES: [&str; 6] =
+                ["president", "prime-minister", "chancellor", "monarch", "supreme-leader", "foreign-minister"];
+            if !FAMILIES.contains(&family.as_str()) {
+                return Err((at, format!("unknown title family `{family}`: one of {}", FAMILIES.join(", "))));
+            }
+            if let Some((at, _)) = entry.char_indices().find(|(_, c)| c.is_uppercase()) {
+                return Err((at, format!("`{entry}` is not in lower case: titles are matched normalised")));
             }
         }
         Shape::Agents | Shape::Sectors | Shape::Heads => {

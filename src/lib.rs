@@ -48,9 +48,9 @@
 //! | file (in `lexicon/`) | what it is for | read by |
 //! |---|---|---|
 //! | `function-words.txt`, `common-words.txt`, `calendar.txt`, `title-case-small.txt`, `leading-words.txt`, `not-name-words.txt` | capitalised words that are no name ("The", "Monday", "Ministry") | resolve |
-//! | `honorifics.txt`, `vague-titles.txt`, `not-acting-titles.txt`, `not-now.txt` | titles that vouch for less ("Mr", "former", "acting") | resolve |
-//! | `particles.txt`, `name-suffixes.txt` | parts of names ("bin", "von", "Jr") | matcher, resolve |
-//! | `geo-modifiers.txt`, `locatives.txt`, `institution-words.txt`, `news-verbs.txt` | words around a name that say what it is ("northern", "in", "Party", "said") | resolve |
+//! | `honorifics.txt`, `vague-titles.txt`, `not-acting-titles.txt`, `not-now.txt`, `unowned-titles.txt` | titles that vouch for less ("Mr", "former", "acting", "general") | resolve |
+//! | `particles.txt`, `generational-suffixes.txt` | parts of names ("bin", "von", "Jr") | matcher, resolve |
+//! | `geo-modifiers.txt`, `locatives.txt`, `name-suffixes.txt`, `institution-words.txt`, `news-verbs.txt` | words around a name that say what it is ("northern", "in", "Street", "Party", "said") | resolve |
 //! | `pronouns.txt`, `subordinators.txt`, `gender-male.txt`, `gender-female.txt` | pronouns, leading clauses, words that state a gender | resolve (coreference) |
 //! | `agents.tsv`, `agents-extra.tsv`, `group-*.txt`, `sectors.tsv`, `org-heads.tsv` | agent nouns and their sectors ("police" COP), organisations named after a country | resolve (groups, actor codes) |
 //! | `abbreviations.txt` | abbreviations whose full stop ends no sentence | text |

@@ -154,3 +154,20 @@ fn a_pronoun_left_out_of_the_list_refers_to_no_one() {
         Extractor::builder().lexicon_str("pronouns.txt", &embedded_without("pronouns.txt", &["he"])).build().unwrap();
     assert!(!mentions(&without, text).iter().any(|(written, _)| written == "He"), "{:?}", mentions(&without, text));
 }
+
+#[test]
+fn title_families_decide_which_office_a_title_names() {
+    // Iran's president heads the government; its supreme leader heads the state: the family
+    // "president" names the president, and without it the title is matched by office
+    let text = "The Iranian president spoke in Tehran on Monday.";
+    let president = ("Iranian president".to_string(), "person:masoud-pezeshkian".to_string());
+    assert!(mentions(&Extractor::new().unwrap(), text).contains(&president));
+    let families = embedded_without("title-families.tsv", &[]);
+    let without: String =
+        families.lines().filter(|l| !l.starts_with("president\t")).map(|l| format!("{l}\n")).collect();
+    let by_office = Extractor::builder().lexicon_str("title-families.tsv", &without).build().unwrap();
+    let found = mentions(&by_office, text);
+    assert!(found.contains(&("Iranian president".to_string(), "person:ali-khamenei".to_string())), "{found:?}");
+    let err = Extractor::builder().lexicon_str("title-families.tsv", "president\tpresidency\n").build().unwrap_err();
+    assert!(err.to_string().starts_with("title-families.tsv:1:11: bad word list: unknown title family"), "{err}");
+}

@@ -13,7 +13,7 @@ use crate::text::{Text, TokenKind};
 use super::candidates::{Patterns, Spans};
 use super::index::{FindIdx, TokenIdx};
 use super::patterns::Found;
-use super::titles::{family, Family, TITLES};
+use super::titles::{Family, TITLES};
 use super::words::{list, Words};
 use super::{at_least_chars, has_lowercase, Resolver};
 use crate::lexicon::{ListId, WordList};
@@ -146,7 +146,7 @@ impl<'a> Context<'a> {
 
     /// The family of the title that tokens `start..end` spell.
     pub(super) fn family_of(&self, start: usize, end: usize) -> Option<Family> {
-        family(self.normalized(start, end))
+        self.resolver.words.family(self.normalized(start, end))
     }
 
     /// The pattern entity that covers token `t`.

@@ -52,7 +52,7 @@ use super::gender::{self, Gender, Genders};
 use super::index::{GazIdx, TokenIdx, Tokens};
 use super::mentions::{Key, Mentions, Pending};
 use super::roles::Unnamed;
-use super::titles::{family, Family, TitleOffice, TITLES};
+use super::titles::{Family, TitleOffice, TITLES};
 use super::words::list;
 use super::{has_lowercase, MentionForm};
 
@@ -379,7 +379,7 @@ impl<'c, 'a> Coreference<'c, 'a> {
             return None;
         }
         let title = cx.normalized(start, end);
-        let fam = family(title);
+        let fam = cx.resolver.words.family(title);
         // someone the gazetteer does not know, under a title of the same kind, competes
         let lowest_token = cx.text.sentences()[lowest].tokens().start;
         let k = self.unknown_people.partition_point(|&u| u.get() < start);

@@ -7,6 +7,7 @@
 //! of the people named (who was seen last, the words of their names) is its own, but for the
 //! list of people named in order ([`Named`]), which it returns for the passes after it.
 
+use crate::lexicon::ListId;
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -425,8 +426,8 @@ impl<'c, 'a> Decide<'c, 'a> {
     /// Registers the first and last words of a full name for [`Decide::local_name`].
     fn register_name(&mut self, name: Range<usize>, person: GazIdx) {
         let cx = self.cx;
-        const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "v"];
-        let is_name_word = |t: usize| cx.is_word(t) && cx.capitalised(t) && !SUFFIXES.contains(&cx.word(t));
+        let suffixes = cx.list(ListId::GenerationalSuffixes);
+        let is_name_word = |t: usize| cx.is_word(t) && cx.capitalised(t) && !suffixes.contains(cx.word(t));
         let Some(first) = name.clone().find(|&t| is_name_word(t)) else { return };
         let Some(last) = name.rev().find(|&t| is_name_word(t)) else { return };
         if first == last {

@@ -101,7 +101,7 @@ use self::decide::Decide;
 use self::mentions::Mentions;
 use self::output::Output;
 use self::roles::Roles;
-use self::titles::{family, Family, TITLES};
+use self::titles::{Family, TITLES};
 use self::unknown::Unknown;
 
 /// How a mention names its entity.
@@ -263,11 +263,12 @@ fn lookup(gazetteer: &Gazetteer, reference: &str) -> Option<usize> {
 /// The normal form and family of a role's title, normalised once per distinct title.
 fn title_of<'m, 'g>(
     titles: &'m mut FxHashMap<&'g str, (String, Option<Family>)>,
+    words: &words::Words,
     title: &'g str,
 ) -> &'m (String, Option<Family>) {
     titles.entry(title).or_insert_with(|| {
         let normal = normalize(title);
-        let fam = family(&normal);
+        let fam = words.family(&normal);
         (normal, fam)
     })
 }
@@ -326,11 +327,14 @@ impl Resolver {
                 continue;
             }
             r.role_owner[i] = e.roles.iter().map(|role| gazetteer.index_of(&role.of)).collect();
-            r.role_family[i] = e.roles.iter().map(|role| title_of(&mut titles, &role.title).1).collect();
+            r.role_family[i] = e.roles.iter().map(|role| title_of(&mut titles, &r.words, &role.title).1).collect();
             for (k, role) in e.roles.iter().enumerate() {
                 if let Some(owner) = r.role_owner[i][k] {
                     r.holders.entry((owner, role.office)).or_default().push((i, k));
-                    r.titled.entry((owner, title_of(&mut titles, &role.title).0.clone())).or_default().push((i, k));
+                    r.titled
+                        .entry((owner, title_of(&mut titles, &r.words, &role.title).0.clone()))
+                        .or_default()
+                        .push((i, k));
                 }
             }
             r.person_country[i] = e.attrs.get("country").and_then(|c| lookup(gazetteer, c)).or_else(|| {

@@ -8,6 +8,7 @@
 //! name, whom a pronoun may mean.
 
 use crate::gazetteer::{EntityKind, Office};
+use crate::lexicon::ListId;
 use crate::text::normalize;
 
 use super::context::Context;
@@ -15,7 +16,7 @@ use super::coref::Description;
 use super::decide::Named;
 use super::index::{GazIdx, PendingIdx, TokenIdx};
 use super::mentions::{Key, Mentions, Pending};
-use super::titles::{family, TitleOffice, TITLES};
+use super::titles::{TitleOffice, TITLES};
 use super::unknown::Unknown;
 use super::words::list;
 use super::MentionForm;
@@ -83,7 +84,7 @@ impl<'c, 'a> Roles<'c, 'a> {
                 let described = self.unnamed.descriptions.last().is_some_and(|d| d.starts_at(i));
                 let listed = self.unnamed.people.last() == Some(&TokenIdx::new(i));
                 let title = cx.normalized(i, end);
-                let vague = matches!(title, "general" | "gen." | "chair" | "leader" | "speaker");
+                let vague = cx.list(ListId::UnownedTitles).contains(title);
                 if !described && !listed && !vague {
                     self.unnamed.people.push(TokenIdx::new(i));
                 }
@@ -186,7 +187,7 @@ impl<'c, 'a> Roles<'c, 'a> {
             None => {
                 // the title as written decides among the owner's offices (see `Resolver::holder`)
                 let fam = match &same_title {
-                    Some(t) => family(t),
+                    Some(t) => cx.resolver.words.family(t),
                     None => cx.family_of(start, end),
                 };
                 cx.resolver.holder(cx.gazetteer, owner, office, fam, cx.date)?

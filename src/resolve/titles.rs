@@ -5,6 +5,7 @@ use once_cell::sync::Lazy;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::gazetteer::Office;
+use crate::lexicon::{Lexicon, ListId};
 use crate::text::Text;
 
 /// What a title says about the office of the person it names.
@@ -31,25 +32,34 @@ pub(crate) enum Family {
     ForeignMinister,
 }
 
-/// The family of normalised title `title` (lower case, as `text::normalize` gives it).
-pub(crate) fn family(title: &str) -> Option<Family> {
-    Some(match title {
-        "president" => Family::President,
-        "prime minister" | "premier" => Family::PrimeMinister,
-        "chancellor" | "federal chancellor" => Family::Chancellor,
-        "king" | "queen" | "emperor" | "emir" | "amir" | "sultan" | "monarch" | "grand duke" => Family::Monarch,
-        "supreme leader" => Family::SupremeLeader,
-        // the gazetteer's titles of organisations' heads ("President of the European Commission")
-        _ if title.starts_with("president of ") => Family::President,
-        "foreign minister"
-        | "foreign affairs minister"
-        | "minister of foreign affairs"
-        | "minister for foreign affairs"
-        | "foreign secretary"
-        | "secretary of state"
-        | "top diplomat" => Family::ForeignMinister,
-        _ => return None,
-    })
+impl Family {
+    /// The family a `lexicon/title-families.tsv` line names.
+    pub(crate) fn parse(name: &str) -> Option<Family> {
+        Some(match name {
+            "president" => Family::President,
+            "prime-minister" => Family::PrimeMinister,
+            "chancellor" => Family::Chancellor,
+            "monarch" => Family::Monarch,
+            "supreme-leader" => Family::SupremeLeader,
+            "foreign-minister" => Family::ForeignMinister,
+            _ => return None,
+        })
+    }
+}
+
+/// The families of titles of `lexicon` (`title-families.tsv`): normalised title -> family.
+pub(super) fn families(lexicon: &Lexicon) -> FxHashMap<Box<str>, Family> {
+    lexicon[ListId::TitleFamilies]
+        .pairs()
+        .filter_map(|(title, family)| Some((title.into(), Family::parse(family)?)))
+        .collect()
+}
+
+/// The family of normalised title `title` (lower case, as `text::normalize` gives it), by the
+/// table `families`.
+pub(super) fn family_in(families: &FxHashMap<Box<str>, Family>, title: &str) -> Option<Family> {
+    // the gazetteer's titles of organisations' heads ("President of the European Commission")
+    families.get(title).copied().or_else(|| title.starts_with("president of ").then_some(Family::President))
 }
 
 /// The title table: normalised title -> office; `max_tokens` bounds the look-up window.
@@ -296,6 +306,8 @@ mod tests {
 
     #[test]
     fn titles_of_one_family_whatever_a_state_calls_them() {
+        let table = families(Lexicon::embedded());
+        let family = |t: &str| family_in(&table, t);
         assert_eq!(family("premier"), family("prime minister"));
         assert_eq!(family("amir"), Some(Family::Monarch));
         assert_eq!(family("president of the european commission"), Some(Family::President));

@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap;
 
 use super::gender::{self, Gender};
 use super::named_orgs;
+use super::titles::{self, Family};
 use crate::lexicon::{Lexicon, ListId, WordList};
 
 /// The lists of the one-probe index, as bits.
@@ -33,6 +34,8 @@ pub(crate) struct Words {
     genders: FxHashMap<Box<str>, Gender>,
     /// Head words of organisations named after a country -> their sector (see `named_orgs.rs`).
     org_heads: FxHashMap<Box<str>, Box<str>>,
+    /// Titles by family (see `titles.rs`).
+    families: FxHashMap<Box<str>, Family>,
 }
 
 impl Words {
@@ -56,7 +59,8 @@ impl Words {
         }
         let genders = gender::gendered_words(&lexicon);
         let org_heads = named_orgs::heads(&lexicon);
-        Words { lexicon, index, genders, org_heads }
+        let families = titles::families(&lexicon);
+        Words { lexicon, index, genders, org_heads, families }
     }
 
     /// Whether normalised word `w` is in any of the lists `lists` (bits of [`list`]).
@@ -79,6 +83,11 @@ impl Words {
     /// The sector of organisations whose name ends in head word `written` ("Airways"), if it is one.
     pub(super) fn org_head(&self, written: &str) -> Option<&str> {
         self.org_heads.get(written).map(|s| &**s)
+    }
+
+    /// The family of normalised title `title`, if it has one.
+    pub(super) fn family(&self, title: &str) -> Option<Family> {
+        titles::family_in(&self.families, title)
     }
 
     /// The list `id`.
