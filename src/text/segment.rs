@@ -74,13 +74,21 @@ impl Segmenter<'_, '_> {
     pub(super) fn ascii_word(&mut self, bytes: &[u8], ns: usize, ne: usize, kind: TokenKind) {
         let start = self.start(ns);
         self.begin(start);
-        if kind == TokenKind::Word && ne - ns > 2 && bytes[ne - 2] == b'\'' && bytes[ne - 1] == b's' {
-            let split = ne - 2;
-            self.push(ns..split, start, TokenKind::Word);
+        let possessive = kind == TokenKind::Word && ne - ns > 2 && bytes[ne - 2] == b'\'' && bytes[ne - 1] == b's';
+        self.push_word(ns..ne, start, kind, possessive);
+    }
+
+    /// Pushes the word `norm` of `kind`, its possessive "'s" split off as a token of its own when
+    /// it has one.
+    #[inline(always)]
+    fn push_word(&mut self, norm: Range<usize>, start: usize, kind: TokenKind, possessive: bool) {
+        if possessive {
+            let split = norm.end - 2;
+            self.push(norm.start..split, start, TokenKind::Word);
             let split_start = self.start(split);
-            self.push(split..ne, split_start, TokenKind::Possessive);
+            self.push(split..norm.end, split_start, TokenKind::Possessive);
         } else {
-            self.push(ns..ne, start, kind);
+            self.push(norm, start, kind);
         }
     }
 
@@ -108,14 +116,8 @@ impl Segmenter<'_, '_> {
                 TokenKind::Punct
             }
         };
-        if kind == TokenKind::Word && word.len() > 2 && word.ends_with("'s") {
-            let split = ne - 2;
-            self.push(ns..split, start, TokenKind::Word);
-            let split_start = self.start(split);
-            self.push(split..ne, split_start, TokenKind::Possessive);
-        } else {
-            self.push(ns..ne, start, kind);
-        }
+        let possessive = kind == TokenKind::Word && word.len() > 2 && word.ends_with("'s");
+        self.push_word(ns..ne, start, kind, possessive);
     }
 
     #[inline]
