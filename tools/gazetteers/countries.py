@@ -117,14 +117,7 @@ def build_countries(S):
             r.fb_type = "territory" if e is None else "disputed"
             r.capital_text = ""
         extra = COUNTRY_EXTRA.get(iso3, {})
-        for n in extra.get("n", []):
-            r.add(n)
-        for n in extra.get("f", []):
-            r.add(n, "former")
-        for n in extra.get("h", []):  # short forms that are not a bare surname ("Marcos Jr.")
-            r.add(n, "short")
-        for n in extra.get("x", []):
-            r.add(n, "abbreviation", "exact")
+        add_extra_names(r, extra, "nfhx")
         for n in extra.get("a", []):
             adjective_owner[n].add(iso3)
             r.add(n, "adjective")

@@ -5,7 +5,7 @@ and regnal names, names without diacritics), and which surname-alone aliases are
 import re
 import sys
 
-from ..common import ascii_fold
+from ..common import add_extra_names, ascii_fold
 from ..curated import (COMMON_GIVEN_NAMES, COMMON_SURNAMES, DYNASTIES, FAMOUS_SURNAMES, PERSON_EXTRA, REGNAL_TITLES,
                        SURNAME_STOP)
 
@@ -39,16 +39,7 @@ def add_press_spellings(recs):
         if not r:
             print(f"warning: PERSON_EXTRA {sid} not found", file=sys.stderr)
             continue
-        for n in extra.get("n", []):
-            r.add(n)
-        for n in extra.get("s", []):
-            r.add(n, "surname")
-        for n in extra.get("h", []):  # short forms that are not a bare surname ("Marcos Jr.")
-            r.add(n, "short")
-        for n in extra.get("x", []):
-            r.add(n, "abbreviation", "exact")
-        for n in extra.get("f", []):  # former names, noms de guerre ("Abu Mohammed al-Jolani")
-            r.add(n, "former")
+        add_extra_names(r, extra, "nshxf")
         r.src("press spellings curated")
 
 
