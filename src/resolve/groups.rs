@@ -46,6 +46,9 @@ pub(crate) struct Agents {
     /// words, so that a look-up stops at the first words that no phrase starts with (the most
     /// common words of news, "the" and "a", start phrases as long as eleven words).
     phrases: FxHashMap<String, Phrase>,
+    /// The first words of the phrases, as a filter: most words of a text start none, and the
+    /// filter turns them away before a phrase is built and hashed.
+    first_words: FirstWords,
     collectives: FxHashSet<String>,
     modifiers: FxHashSet<String>,
     followers: FxHashSet<String>,
@@ -65,6 +68,44 @@ fn add_phrase(phrases: &mut FxHashMap<String, Phrase>, phrase: String, sector: S
         phrases.entry(phrase[..k].to_string()).or_default().longer = true;
     }
     phrases.entry(phrase).or_default().sector = Some(sector);
+}
+
+/// A set of words that may hold words never added (a bit per key of a word's length and first
+/// and last bytes) but always holds those added: a test costs a few instructions and no hashing.
+#[derive(Debug, Clone)]
+struct FirstWords {
+    bits: Vec<u64>,
+}
+
+impl FirstWords {
+    const BITS: usize = 1 << 16;
+
+    fn new<'a>(words: impl Iterator<Item = &'a str>) -> FirstWords {
+        let mut bits = vec![0; Self::BITS / 64];
+        for w in words {
+            let k = Self::key(w);
+            bits[k / 64] |= 1 << (k % 64);
+        }
+        FirstWords { bits }
+    }
+
+    fn key(w: &str) -> usize {
+        let b = w.as_bytes();
+        let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
+        let k = u32::from(first) | u32::from(last) << 8 | (b.len() as u32) << 16;
+        (k.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    }
+
+    /// Whether `w` may have been added (always true if it was).
+    fn may_hold(&self, w: &str) -> bool {
+        let k = Self::key(w);
+        self.bits[k / 64] & 1 << (k % 64) != 0
+    }
+
+    /// The first words of agent phrases `phrases`.
+    fn of(phrases: &FxHashMap<String, Phrase>) -> FirstWords {
+        FirstWords::new(phrases.keys().map(|p| p.split(' ').next().unwrap_or(p)))
+    }
 }
 
 /// The PLOVER sector of a run of CAMEO codes (`REBMUS` → `REB`, `GOVMED` → `GOV`): the first code
@@ -92,6 +133,7 @@ impl Agents {
         }
         let set = |id: ListId| lexicon[id].entries().map(str::to_lowercase).collect::<FxHashSet<String>>();
         Agents {
+            first_words: FirstWords::of(&phrases),
             phrases,
             collectives: set(ListId::GroupCollectives),
             modifiers: set(ListId::GroupModifiers),
@@ -112,6 +154,7 @@ impl Agents {
             }
             add_phrase(&mut agents.phrases, phrase, plover_sector(&plover, sector));
         }
+        agents.first_words = FirstWords::of(&agents.phrases);
         agents
     }
 
@@ -343,6 +386,9 @@ fn agent_at(
     if taken[i] || tokens[i].kind() != TokenKind::Word {
         return None;
     }
+    if !agents.first_words.may_hold(text.token_text(i)) {
+        return None;
+    }
     // agent nouns are common nouns: written in lower case (a sentence's first word aside)
     if !text.token_original(i).starts_with(char::is_lowercase) && !starts_sentence(text, i) {
         return None;
@@ -556,4 +602,19 @@ fn add(resolution: &mut Resolution, text: &Text<'_>, found: Vec<Found>) {
         });
     }
     sort_nearly_sorted(&mut resolution.mentions, |m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_words_hold_every_word_added() {
+        let words = ["the", "a", "police", "security", "é", "", "opposition"];
+        let filter = FirstWords::new(words.iter().copied());
+        assert!(words.iter().all(|w| filter.may_hold(w)));
+        // the embedded phrases' first words pass, so no phrase is lost to the filter
+        let agents = Agents::defaults();
+        assert!(agents.phrases.keys().all(|p| agents.first_words.may_hold(p.split(' ').next().unwrap_or(p))));
+    }
 }
