@@ -295,18 +295,19 @@ fn sentences(text: &Text<'_>, words: &Words) -> Vec<SentenceInfo> {
     let mut sentences = Vec::with_capacity(text.sentences().len());
     for s in text.sentences() {
         let mut first_word = None;
-        // longer words, and how many are capitalised; words of two bytes or more, and how many
-        // are in capitals
-        let (mut long, mut upper, mut letters, mut caps) = (0usize, 0usize, 0usize, 0usize);
+        // longer words, and whether all so far are capitalised (the first in lower case settles
+        // that the sentence is no title, and the words after need no look-up); words of two bytes
+        // or more, and how many are in capitals
+        let (mut long, mut all_upper, mut letters, mut caps) = (0usize, true, 0usize, 0usize);
         for i in s.tokens() {
             if toks[i].kind() != TokenKind::Word {
                 continue;
             }
             first_word.get_or_insert(i);
             let w = text.token_original(i);
-            if at_least_chars(w, 3) && !words.title_case_small(w) {
+            if all_upper && at_least_chars(w, 3) && !words.title_case_small(w) {
                 long += 1;
-                upper += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+                all_upper = w.chars().next().is_some_and(char::is_uppercase);
             }
             if w.len() >= 2 {
                 letters += 1;
@@ -316,7 +317,7 @@ fn sentences(text: &Text<'_>, words: &Words) -> Vec<SentenceInfo> {
         sentences.push(SentenceInfo {
             first_word: TokenIdx::new(first_word.unwrap_or(s.tokens().start)),
             // a headline in title case: every longer word capitalised
-            title_case: long >= 3 && upper == long,
+            title_case: long >= 3 && all_upper,
             all_caps: letters >= 3 && caps * 10 >= letters * 8,
         });
     }
