@@ -579,15 +579,24 @@ fn add(resolution: &mut Resolution, text: &Text<'_>, found: Vec<Found>) {
         // of all of them per group would be quadratic), the groups added since one by one
         let before = if sorted { &mut resolution.mentions[..resolved] } else { &mut [][..] };
         let from = before.partition_point(|m| m.tokens.start < g.start);
-        let others = if sorted { resolved.. } else { 0.. };
         for m in before[from..].iter_mut().take_while(|m| m.tokens.start < g.end) {
             if m.tokens.end <= g.end {
                 m.nested = true;
             }
         }
-        for m in &mut resolution.mentions[others] {
-            if m.tokens.start >= g.start && m.tokens.end <= g.end {
-                m.nested = true;
+        if sorted {
+            // the groups added since come by start too: those that start in this one end the list
+            let since = resolution.mentions[resolved..].iter_mut().rev();
+            for m in since.take_while(|m| m.tokens.start >= g.start) {
+                if m.tokens.end <= g.end {
+                    m.nested = true;
+                }
+            }
+        } else {
+            for m in &mut resolution.mentions {
+                if m.tokens.start >= g.start && m.tokens.end <= g.end {
+                    m.nested = true;
+                }
             }
         }
         resolution.mentions.push(ResolvedMention {
