@@ -195,6 +195,28 @@ struct Unit {
     entity: usize,
 }
 
+/// The units by a token (their first, or their last): one slot per token, which a text's many
+/// mentions fill for less than a map's inserts cost. Of two units at one token, the later is kept.
+struct UnitsAt(Vec<u32>);
+
+impl UnitsAt {
+    fn new(tokens: usize) -> UnitsAt {
+        UnitsAt(vec![0; tokens])
+    }
+
+    fn set(&mut self, t: usize, mention: usize) {
+        if let Some(slot) = self.0.get_mut(t) {
+            // the mention + 1: 0 is no unit
+            *slot = u32::try_from(mention + 1).unwrap_or(0);
+        }
+    }
+
+    fn get(&self, resolution: &Resolution, t: usize) -> Option<Unit> {
+        let mention = (*self.0.get(t)? as usize).checked_sub(1)?;
+        Some(Unit { mention, entity: resolution.mentions[mention].entity })
+    }
+}
+
 /// Finds the groups of `text` and adds them to `resolution`.
 pub(crate) fn find_groups(agents: &Agents, text: &Text<'_>, resolution: &mut Resolution) {
     let tokens = text.tokens();
@@ -202,8 +224,8 @@ pub(crate) fn find_groups(agents: &Agents, text: &Text<'_>, resolution: &mut Res
         return;
     }
     // the units by their last and first tokens; tokens inside any mention are not free
-    let mut ends: FxHashMap<usize, Unit> = FxHashMap::default();
-    let mut starts: FxHashMap<usize, Unit> = FxHashMap::default();
+    let mut ends = UnitsAt::new(tokens.len());
+    let mut starts = UnitsAt::new(tokens.len());
     let mut taken = vec![false; tokens.len()];
     for (k, m) in resolution.mentions.iter().enumerate() {
         for t in m.tokens.clone() {
@@ -212,8 +234,8 @@ pub(crate) fn find_groups(agents: &Agents, text: &Text<'_>, resolution: &mut Res
             }
         }
         if !m.nested && !m.tokens.is_empty() {
-            ends.insert(m.tokens.end - 1, Unit { mention: k, entity: m.entity });
-            starts.insert(m.tokens.start, Unit { mention: k, entity: m.entity });
+            ends.set(m.tokens.end - 1, k);
+            starts.set(m.tokens.start, k);
         }
     }
     let mut found: Vec<Found> = Vec::new();
@@ -250,10 +272,10 @@ pub(crate) fn find_groups(agents: &Agents, text: &Text<'_>, resolution: &mut Res
         let possessive = before > 0 && tokens[before - 1].kind() == TokenKind::Possessive;
         let qualifier_end = if possessive { before.checked_sub(2) } else { before.checked_sub(1) };
         let qualifier =
-            qualifier_end.and_then(|t| ends.get(&t)).filter(|u| tokens[u_start(resolution, u)].sentence() == sentence);
+            qualifier_end.and_then(|t| ends.get(resolution, t)).filter(|u| tokens[u_start(resolution, u)].sentence() == sentence);
         let (country, start, qualified_by) = match qualifier {
             Some(unit) => match country_of(resolution, unit.mention) {
-                Some(code) => (Some(code), u_start(resolution, unit), Some(unit.mention)),
+                Some(code) => (Some(code), u_start(resolution, &unit), Some(unit.mention)),
                 // a unit that is no country's ("EU officials" without a code): silence
                 None => {
                     i = phrase_end;
@@ -329,7 +351,7 @@ pub(crate) fn find_groups(agents: &Agents, text: &Text<'_>, resolution: &mut Res
         if qualified_by.is_some() && !possessive {
             let mut first = start;
             while first >= 2 && matches!(text.token_text(first - 1), "and" | ",") {
-                let Some(unit) = ends.get(&(first - 2)) else { break };
+                let Some(unit) = ends.get(resolution, first - 2) else { break };
                 let mention = &resolution.mentions[unit.mention];
                 let demonym = mention.form == MentionForm::Adjective
                     && resolution.entities[unit.entity].kind == EntityKind::Country
@@ -437,7 +459,7 @@ fn starts_sentence(text: &Text<'_>, t: usize) -> bool {
 fn qualifier_after(
     text: &Text<'_>,
     resolution: &Resolution,
-    starts: &FxHashMap<usize, Unit>,
+    starts: &UnitsAt,
     end: usize,
     sentence: usize,
 ) -> Option<(String, usize)> {
@@ -449,7 +471,7 @@ fn qualifier_after(
     if word != "of" && word != "in" {
         return None;
     }
-    let unit = starts.get(&(end + 1))?;
+    let unit = starts.get(resolution, end + 1)?;
     let entity = &resolution.entities[unit.entity];
     let fits = match word {
         "of" => entity.kind == EntityKind::Country,
