@@ -271,8 +271,9 @@ pub(crate) fn find_groups(agents: &Agents, text: &Text<'_>, resolution: &mut Res
         }
         let possessive = before > 0 && tokens[before - 1].kind() == TokenKind::Possessive;
         let qualifier_end = if possessive { before.checked_sub(2) } else { before.checked_sub(1) };
-        let qualifier =
-            qualifier_end.and_then(|t| ends.get(resolution, t)).filter(|u| tokens[u_start(resolution, u)].sentence() == sentence);
+        let qualifier = qualifier_end
+            .and_then(|t| ends.get(resolution, t))
+            .filter(|u| tokens[u_start(resolution, u)].sentence() == sentence);
         let (country, start, qualified_by) = match qualifier {
             Some(unit) => match country_of(resolution, unit.mention) {
                 Some(code) => (Some(code), u_start(resolution, &unit), Some(unit.mention)),
