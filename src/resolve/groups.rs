@@ -25,7 +25,7 @@ use std::collections::BTreeMap;
 use once_cell::sync::Lazy;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{sort_nearly_sorted, MentionForm, Resolution, ResolvedEntity, ResolvedMention};
+use super::{MentionForm, Resolution, ResolvedEntity, ResolvedMention};
 use crate::gazetteer::EntityKind;
 use crate::text::{Text, TokenKind};
 
@@ -633,7 +633,9 @@ fn add(resolution: &mut Resolution, text: &Text<'_>, found: Vec<Found>) {
             nested: false,
         });
     }
-    sort_nearly_sorted(&mut resolution.mentions, |m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
+    // the groups, added at the end, go far back among the mentions, which moves one by one would
+    // take long: a stable sort merges the two runs at once
+    resolution.mentions.sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
 }
 
 #[cfg(test)]
