@@ -299,7 +299,8 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
     let mut code = ExitCode::SUCCESS;
     let mut failed_files = 0;
     let mut json: Vec<u8> = Vec::new();
-    for source in sources {
+    let count = sources.len();
+    for (k, source) in sources.into_iter().enumerate() {
         let (name, bytes) = match source {
             None => {
                 let mut buf = Vec::new();
@@ -350,6 +351,12 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
                 Format::Pretty => write!(out, "{explanation}")?,
                 _ => eprint!("{explanation}"),
             }
+        }
+        if k + 1 == count {
+            // the process ends with it: the system takes back the last document's many small
+            // allocations at once, where dropping it frees them one by one (like a compiler's
+            // last data)
+            std::mem::forget(doc);
         }
     }
     if let Some(x) = exporter.as_mut() {

@@ -295,30 +295,79 @@ fn sentences(text: &Text<'_>, words: &Words) -> Vec<SentenceInfo> {
     let mut sentences = Vec::with_capacity(text.sentences().len());
     for s in text.sentences() {
         let mut first_word = None;
-        // longer words, and how many are capitalised; words of two bytes or more, and how many
-        // are in capitals
-        let (mut long, mut upper, mut letters, mut caps) = (0usize, 0usize, 0usize, 0usize);
+        // longer words, and whether all so far are capitalised (the first in lower case settles
+        // that the sentence is no title, and the words after need no look-up); words of two bytes
+        // or more, and how many are in capitals
+        let (mut long, mut all_upper, mut letters, mut caps) = (0usize, true, 0usize, 0usize);
+        // whether the words seen settle that the sentence is neither a title nor in capitals
+        let mut settled = false;
+        let end = s.tokens().end;
         for i in s.tokens() {
             if toks[i].kind() != TokenKind::Word {
                 continue;
             }
             first_word.get_or_insert(i);
             let w = text.token_original(i);
-            if at_least_chars(w, 3) && !words.title_case_small(w) {
+            if all_upper && at_least_chars(w, 3) && !words.title_case_small(w) {
                 long += 1;
-                upper += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+                all_upper = w.chars().next().is_some_and(char::is_uppercase);
             }
             if w.len() >= 2 {
                 letters += 1;
                 caps += usize::from(!has_lowercase(w));
             }
+            // in capitals needs four words in five in capitals: with one word in five of those
+            // it could still see in lower case already, the rest cannot make it so
+            if !all_upper && 5 * (letters - caps) > letters + (end - i - 1) {
+                settled = true;
+                break;
+            }
         }
         sentences.push(SentenceInfo {
             first_word: TokenIdx::new(first_word.unwrap_or(s.tokens().start)),
             // a headline in title case: every longer word capitalised
-            title_case: long >= 3 && upper == long,
-            all_caps: letters >= 3 && caps * 10 >= letters * 8,
+            title_case: long >= 3 && all_upper,
+            all_caps: !settled && letters >= 3 && caps * 10 >= letters * 8,
         });
     }
     sentences
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+
+    /// What `sentences` tells, counted over every word (it stops early once the answer is settled).
+    fn counted(text: &Text<'_>, words: &Words) -> Vec<(bool, bool)> {
+        let toks = text.tokens();
+        let word_tokens = |s: &crate::text::Sentence| s.tokens().filter(|&i| toks[i].kind() == TokenKind::Word);
+        let sentences = text.sentences().iter();
+        sentences
+            .map(|s| {
+                let long: Vec<&str> = word_tokens(s)
+                    .map(|i| text.token_original(i))
+                    .filter(|w| at_least_chars(w, 3) && !words.title_case_small(w))
+                    .collect();
+                let upper = long.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+                let two: Vec<&str> = word_tokens(s).map(|i| text.token_original(i)).filter(|w| w.len() >= 2).collect();
+                let caps = two.iter().filter(|w| !has_lowercase(w)).count();
+                (long.len() >= 3 && upper == long.len(), two.len() >= 3 && caps * 10 >= two.len() * 8)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sentences_stop_early_and_tell_the_same() {
+        let words = Words::new(Lexicon::embedded().clone());
+        let input = "Rebels Seize Key Town In The North\n\nTROOPS LEAVE THE BORDER AREA AS TALKS BEGIN\n\n\
+                     the UN SAYS TROOPS WILL LEAVE THE CAPITAL SOON AFTER TALKS\n\n\
+                     The minister said on Monday that talks would resume. OFFICIALS in the capital SAID NOTHING \
+                     ELSE TODAY ABOUT IT. Talks Resume After A Long Pause in the capital\n\n\
+                     A B C. War. Ministers Meet Again";
+        let text = Text::new(input);
+        let got: Vec<(bool, bool)> = sentences(&text, &words).iter().map(|s| (s.title_case, s.all_caps)).collect();
+        assert_eq!(got, counted(&text, &words));
+        assert!(got.iter().any(|s| s.0) && got.iter().any(|s| s.1) && got.iter().any(|s| !s.0 && !s.1));
+    }
 }

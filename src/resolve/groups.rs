@@ -25,7 +25,7 @@ use std::collections::BTreeMap;
 use once_cell::sync::Lazy;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{sort_nearly_sorted, MentionForm, Resolution, ResolvedEntity, ResolvedMention};
+use super::{MentionForm, Resolution, ResolvedEntity, ResolvedMention};
 use crate::gazetteer::EntityKind;
 use crate::text::{Text, TokenKind};
 
@@ -46,6 +46,9 @@ pub(crate) struct Agents {
     /// words, so that a look-up stops at the first words that no phrase starts with (the most
     /// common words of news, "the" and "a", start phrases as long as eleven words).
     phrases: FxHashMap<String, Phrase>,
+    /// The first words of the phrases, as a filter: most words of a text start none, and the
+    /// filter turns them away before a phrase is built and hashed.
+    first_words: FirstWords,
     collectives: FxHashSet<String>,
     modifiers: FxHashSet<String>,
     followers: FxHashSet<String>,
@@ -65,6 +68,44 @@ fn add_phrase(phrases: &mut FxHashMap<String, Phrase>, phrase: String, sector: S
         phrases.entry(phrase[..k].to_string()).or_default().longer = true;
     }
     phrases.entry(phrase).or_default().sector = Some(sector);
+}
+
+/// A set of words that may hold words never added (a bit per key of a word's length and first
+/// and last bytes) but always holds those added: a test costs a few instructions and no hashing.
+#[derive(Debug, Clone)]
+struct FirstWords {
+    bits: Vec<u64>,
+}
+
+impl FirstWords {
+    const BITS: usize = 1 << 16;
+
+    fn new<'a>(words: impl Iterator<Item = &'a str>) -> FirstWords {
+        let mut bits = vec![0; Self::BITS / 64];
+        for w in words {
+            let k = Self::key(w);
+            bits[k / 64] |= 1 << (k % 64);
+        }
+        FirstWords { bits }
+    }
+
+    fn key(w: &str) -> usize {
+        let b = w.as_bytes();
+        let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
+        let k = u32::from(first) | u32::from(last) << 8 | (b.len() as u32) << 16;
+        (k.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    }
+
+    /// Whether `w` may have been added (always true if it was).
+    fn may_hold(&self, w: &str) -> bool {
+        let k = Self::key(w);
+        self.bits[k / 64] & 1 << (k % 64) != 0
+    }
+
+    /// The first words of agent phrases `phrases`.
+    fn of(phrases: &FxHashMap<String, Phrase>) -> FirstWords {
+        FirstWords::new(phrases.keys().map(|p| p.split(' ').next().unwrap_or(p)))
+    }
 }
 
 /// The PLOVER sector of a run of CAMEO codes (`REBMUS` → `REB`, `GOVMED` → `GOV`): the first code
@@ -92,6 +133,7 @@ impl Agents {
         }
         let set = |id: ListId| lexicon[id].entries().map(str::to_lowercase).collect::<FxHashSet<String>>();
         Agents {
+            first_words: FirstWords::of(&phrases),
             phrases,
             collectives: set(ListId::GroupCollectives),
             modifiers: set(ListId::GroupModifiers),
@@ -112,6 +154,7 @@ impl Agents {
             }
             add_phrase(&mut agents.phrases, phrase, plover_sector(&plover, sector));
         }
+        agents.first_words = FirstWords::of(&agents.phrases);
         agents
     }
 
@@ -152,6 +195,28 @@ struct Unit {
     entity: usize,
 }
 
+/// The units by a token (their first, or their last): one slot per token, which a text's many
+/// mentions fill for less than a map's inserts cost. Of two units at one token, the later is kept.
+struct UnitsAt(Vec<u32>);
+
+impl UnitsAt {
+    fn new(tokens: usize) -> UnitsAt {
+        UnitsAt(vec![0; tokens])
+    }
+
+    fn set(&mut self, t: usize, mention: usize) {
+        if let Some(slot) = self.0.get_mut(t) {
+            // the mention + 1: 0 is no unit
+            *slot = u32::try_from(mention + 1).unwrap_or(0);
+        }
+    }
+
+    fn get(&self, resolution: &Resolution, t: usize) -> Option<Unit> {
+        let mention = (*self.0.get(t)? as usize).checked_sub(1)?;
+        Some(Unit { mention, entity: resolution.mentions[mention].entity })
+    }
+}
+
 /// Finds the groups of `text` and adds them to `resolution`.
 pub(crate) fn find_groups(agents: &Agents, text: &Text<'_>, resolution: &mut Resolution) {
     let tokens = text.tokens();
@@ -159,8 +224,8 @@ pub(crate) fn find_groups(agents: &Agents, text: &Text<'_>, resolution: &mut Res
         return;
     }
     // the units by their last and first tokens; tokens inside any mention are not free
-    let mut ends: FxHashMap<usize, Unit> = FxHashMap::default();
-    let mut starts: FxHashMap<usize, Unit> = FxHashMap::default();
+    let mut ends = UnitsAt::new(tokens.len());
+    let mut starts = UnitsAt::new(tokens.len());
     let mut taken = vec![false; tokens.len()];
     for (k, m) in resolution.mentions.iter().enumerate() {
         for t in m.tokens.clone() {
@@ -169,8 +234,8 @@ pub(crate) fn find_groups(agents: &Agents, text: &Text<'_>, resolution: &mut Res
             }
         }
         if !m.nested && !m.tokens.is_empty() {
-            ends.insert(m.tokens.end - 1, Unit { mention: k, entity: m.entity });
-            starts.insert(m.tokens.start, Unit { mention: k, entity: m.entity });
+            ends.set(m.tokens.end - 1, k);
+            starts.set(m.tokens.start, k);
         }
     }
     let mut found: Vec<Found> = Vec::new();
@@ -206,11 +271,12 @@ pub(crate) fn find_groups(agents: &Agents, text: &Text<'_>, resolution: &mut Res
         }
         let possessive = before > 0 && tokens[before - 1].kind() == TokenKind::Possessive;
         let qualifier_end = if possessive { before.checked_sub(2) } else { before.checked_sub(1) };
-        let qualifier =
-            qualifier_end.and_then(|t| ends.get(&t)).filter(|u| tokens[u_start(resolution, u)].sentence() == sentence);
+        let qualifier = qualifier_end
+            .and_then(|t| ends.get(resolution, t))
+            .filter(|u| tokens[u_start(resolution, u)].sentence() == sentence);
         let (country, start, qualified_by) = match qualifier {
             Some(unit) => match country_of(resolution, unit.mention) {
-                Some(code) => (Some(code), u_start(resolution, unit), Some(unit.mention)),
+                Some(code) => (Some(code), u_start(resolution, &unit), Some(unit.mention)),
                 // a unit that is no country's ("EU officials" without a code): silence
                 None => {
                     i = phrase_end;
@@ -286,7 +352,7 @@ pub(crate) fn find_groups(agents: &Agents, text: &Text<'_>, resolution: &mut Res
         if qualified_by.is_some() && !possessive {
             let mut first = start;
             while first >= 2 && matches!(text.token_text(first - 1), "and" | ",") {
-                let Some(unit) = ends.get(&(first - 2)) else { break };
+                let Some(unit) = ends.get(resolution, first - 2) else { break };
                 let mention = &resolution.mentions[unit.mention];
                 let demonym = mention.form == MentionForm::Adjective
                     && resolution.entities[unit.entity].kind == EntityKind::Country
@@ -343,6 +409,9 @@ fn agent_at(
     if taken[i] || tokens[i].kind() != TokenKind::Word {
         return None;
     }
+    if !agents.first_words.may_hold(text.token_text(i)) {
+        return None;
+    }
     // agent nouns are common nouns: written in lower case (a sentence's first word aside)
     if !text.token_original(i).starts_with(char::is_lowercase) && !starts_sentence(text, i) {
         return None;
@@ -391,7 +460,7 @@ fn starts_sentence(text: &Text<'_>, t: usize) -> bool {
 fn qualifier_after(
     text: &Text<'_>,
     resolution: &Resolution,
-    starts: &FxHashMap<usize, Unit>,
+    starts: &UnitsAt,
     end: usize,
     sentence: usize,
 ) -> Option<(String, usize)> {
@@ -403,7 +472,7 @@ fn qualifier_after(
     if word != "of" && word != "in" {
         return None;
     }
-    let unit = starts.get(&(end + 1))?;
+    let unit = starts.get(resolution, end + 1)?;
     let entity = &resolution.entities[unit.entity];
     let fits = match word {
         "of" => entity.kind == EntityKind::Country,
@@ -533,15 +602,24 @@ fn add(resolution: &mut Resolution, text: &Text<'_>, found: Vec<Found>) {
         // of all of them per group would be quadratic), the groups added since one by one
         let before = if sorted { &mut resolution.mentions[..resolved] } else { &mut [][..] };
         let from = before.partition_point(|m| m.tokens.start < g.start);
-        let others = if sorted { resolved.. } else { 0.. };
         for m in before[from..].iter_mut().take_while(|m| m.tokens.start < g.end) {
             if m.tokens.end <= g.end {
                 m.nested = true;
             }
         }
-        for m in &mut resolution.mentions[others] {
-            if m.tokens.start >= g.start && m.tokens.end <= g.end {
-                m.nested = true;
+        if sorted {
+            // the groups added since come by start too: those that start in this one end the list
+            let since = resolution.mentions[resolved..].iter_mut().rev();
+            for m in since.take_while(|m| m.tokens.start >= g.start) {
+                if m.tokens.end <= g.end {
+                    m.nested = true;
+                }
+            }
+        } else {
+            for m in &mut resolution.mentions {
+                if m.tokens.start >= g.start && m.tokens.end <= g.end {
+                    m.nested = true;
+                }
             }
         }
         resolution.mentions.push(ResolvedMention {
@@ -555,5 +633,22 @@ fn add(resolution: &mut Resolution, text: &Text<'_>, found: Vec<Found>) {
             nested: false,
         });
     }
-    sort_nearly_sorted(&mut resolution.mentions, |m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
+    // the groups, added at the end, go far back among the mentions, which moves one by one would
+    // take long: a stable sort merges the two runs at once
+    resolution.mentions.sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_words_hold_every_word_added() {
+        let words = ["the", "a", "police", "security", "é", "", "opposition"];
+        let filter = FirstWords::new(words.iter().copied());
+        assert!(words.iter().all(|w| filter.may_hold(w)));
+        // the embedded phrases' first words pass, so no phrase is lost to the filter
+        let agents = Agents::defaults();
+        assert!(agents.phrases.keys().all(|p| agents.first_words.may_hold(p.split(' ').next().unwrap_or(p))));
+    }
 }
