@@ -299,8 +299,7 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
     let mut code = ExitCode::SUCCESS;
     let mut failed_files = 0;
     let mut json: Vec<u8> = Vec::new();
-    let count = sources.len();
-    for (k, source) in sources.into_iter().enumerate() {
+    for source in sources {
         let (name, bytes) = match source {
             None => {
                 let mut buf = Vec::new();
@@ -351,12 +350,6 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
                 Format::Pretty => write!(out, "{explanation}")?,
                 _ => eprint!("{explanation}"),
             }
-        }
-        if k + 1 == count {
-            // the process ends with it: the system takes back the last document's many small
-            // allocations at once, where dropping it frees them one by one (like a compiler's
-            // last data)
-            std::mem::forget(doc);
         }
     }
     if let Some(x) = exporter.as_mut() {
