@@ -43,7 +43,8 @@
 //!
 //! Every word list is a file of the top-level `lexicon/` folder (one entry a line, `#` comments,
 //! a header saying what the list is for), embedded at build time, so that a list changes without
-//! touching Rust:
+//! touching Rust; an extractor takes a file of the same name in place of any of them
+//! ([`ExtractorBuilder::lexicon_file`], `attache extract --lexicon`):
 //!
 //! | file (in `lexicon/`) | what it is for | read by |
 //! |---|---|---|
@@ -51,6 +52,7 @@
 //! | `honorifics.txt`, `vague-titles.txt`, `not-acting-titles.txt`, `not-now.txt`, `unowned-titles.txt` | titles that vouch for less ("Mr", "former", "acting", "general") | resolve |
 //! | `particles.txt`, `generational-suffixes.txt` | parts of names ("bin", "von", "Jr") | matcher, resolve |
 //! | `geo-modifiers.txt`, `locatives.txt`, `name-suffixes.txt`, `institution-words.txt`, `news-verbs.txt` | words around a name that say what it is ("northern", "in", "Street", "Party", "said") | resolve |
+//! | `title-families.tsv` | titles in families by what they are called ("premier", "prime minister") | resolve (roles) |
 //! | `pronouns.txt`, `subordinators.txt`, `gender-male.txt`, `gender-female.txt` | pronouns, leading clauses, words that state a gender | resolve (coreference) |
 //! | `agents.tsv`, `agents-extra.tsv`, `group-*.txt`, `sectors.tsv`, `org-heads.tsv` | agent nouns and their sectors ("police" COP), organisations named after a country | resolve (groups, actor codes) |
 //! | `abbreviations.txt` | abbreviations whose full stop ends no sentence | text |
