@@ -26,23 +26,29 @@ from ._attache import AttacheError, Extractor, RulesReport, __version__, check_r
 __all__ = ["AttacheError", "Extractor", "RulesReport", "check_rules", "shared_extractor", "__version__"]
 
 _lock = threading.Lock()
-_extractors: Dict[Tuple[Tuple[str, ...], Tuple[str, ...], bool], Extractor] = {}
+_extractors: Dict[Tuple[Tuple[str, ...], Tuple[str, ...], bool, Tuple[str, ...]], Extractor] = {}
 
 
 def shared_extractor(
     gazetteers: Iterable[Union[str, "os.PathLike[str]"]] = (),
     rules: Iterable[Union[str, "os.PathLike[str]"]] = (),
     defaults: bool = True,
+    lexicon: Iterable[Union[str, "os.PathLike[str]"]] = (),
 ) -> Extractor:
     """The process's one Extractor for these settings, built on first use and then shared.
 
     The spaCy component and the Spark job use it, so that a process builds each extractor once
     (an Extractor is thread-safe).
     """
-    key = (tuple(os.fspath(g) for g in gazetteers), tuple(os.fspath(r) for r in rules), bool(defaults))
+    key = (
+        tuple(os.fspath(g) for g in gazetteers),
+        tuple(os.fspath(r) for r in rules),
+        bool(defaults),
+        tuple(os.fspath(w) for w in lexicon),
+    )
     with _lock:
         extractor = _extractors.get(key)
         if extractor is None:
-            extractor = Extractor(gazetteers=key[0], rules=key[1], defaults=key[2])
+            extractor = Extractor(gazetteers=key[0], rules=key[1], defaults=key[2], lexicon=key[3])
             _extractors[key] = extractor
         return extractor

@@ -111,6 +111,7 @@ class AttacheComponent:
         gazetteers: Iterable[str] = (),
         rules: Iterable[str] = (),
         defaults: bool = True,
+        lexicon: Iterable[str] = (),
         overwrite_ents: bool = True,
         spans_key: str = "attache",
         threads: Optional[int] = None,
@@ -122,11 +123,12 @@ class AttacheComponent:
         self.gazetteers = [str(g) for g in gazetteers]
         self.rules = [str(r) for r in rules]
         self.defaults = defaults
+        self.lexicon = [str(w) for w in lexicon]
         self.overwrite_ents = overwrite_ents
         self.spans_key = spans_key
         self.threads = threads
         self.pronoun_ents = pronoun_ents
-        self.extractor = shared_extractor(self.gazetteers, self.rules, defaults)
+        self.extractor = shared_extractor(self.gazetteers, self.rules, defaults, self.lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
         data = self.extractor.extract(doc.text, date=self._date(doc))
@@ -190,7 +192,11 @@ def _rebuild(name: str, settings: Dict[str, Any]) -> "AttacheComponent":
     component.name = name
     for key, value in settings.items():
         setattr(component, key, value)
-    component.extractor = shared_extractor(component.gazetteers, component.rules, component.defaults)
+    # (a component pickled before the lexicon setting existed has none)
+    component.lexicon = getattr(component, "lexicon", [])
+    component.extractor = shared_extractor(
+        component.gazetteers, component.rules, component.defaults, component.lexicon
+    )
     return component
 
 
@@ -201,6 +207,7 @@ def _rebuild(name: str, settings: Dict[str, Any]) -> "AttacheComponent":
         "gazetteers": [],
         "rules": [],
         "defaults": True,
+        "lexicon": [],
         "overwrite_ents": True,
         "spans_key": "attache",
         "threads": None,
@@ -215,6 +222,7 @@ def make_attache(
     gazetteers: List[str],
     rules: List[str],
     defaults: bool,
+    lexicon: List[str],
     overwrite_ents: bool,
     spans_key: str,
     threads: Optional[int],
@@ -228,6 +236,7 @@ def make_attache(
         gazetteers=gazetteers,
         rules=rules,
         defaults=defaults,
+        lexicon=lexicon,
         overwrite_ents=overwrite_ents,
         spans_key=spans_key,
         threads=threads,

@@ -46,6 +46,7 @@ def extract_partition(
     gazetteers: Sequence[str] = (),
     rules: Sequence[str] = (),
     defaults: bool = True,
+    lexicon: Sequence[str] = (),
     shipped: bool = False,
     batch_size: int = 256,
     threads: int = 1,
@@ -53,7 +54,9 @@ def extract_partition(
     """The ``mapPartitions`` function: ``(line, index)`` pairs (``zipWithIndex``, 0-based) in,
     output lines out. ``shipped`` means the files were added with ``SparkContext.addFile`` and are
     found by their base names with ``SparkFiles.get``."""
-    extractor = shared_extractor(_local_paths(gazetteers, shipped), _local_paths(rules, shipped), defaults)
+    extractor = shared_extractor(
+        _local_paths(gazetteers, shipped), _local_paths(rules, shipped), defaults, _local_paths(lexicon, shipped)
+    )
     batch: List[Any] = []
     first = 0
     for line, index in numbered_lines:
@@ -75,7 +78,7 @@ def extract_rdd(lines: Any, **settings: Any) -> Any:
     """An RDD of JSON Lines records (str) → an RDD of output lines, in the same order.
 
     ``settings`` are those of :func:`extract_partition` (``date``, ``gazetteers``, ``rules``,
-    ``defaults``, ``shipped``, ``batch_size``, ``threads``).
+    ``defaults``, ``lexicon``, ``shipped``, ``batch_size``, ``threads``).
     """
     return lines.zipWithIndex().mapPartitions(partial(extract_partition, **settings), preservesPartitioning=True)
 
@@ -91,6 +94,7 @@ def _dataframe_partition(rows: Iterable[Any], **settings: Any) -> Iterator[Tuple
         _local_paths(settings.pop("gazetteers", ()), shipped),
         _local_paths(settings.pop("rules", ()), shipped),
         settings.pop("defaults", True),
+        _local_paths(settings.pop("lexicon", ()), shipped),
     )
     if settings:
         raise TypeError("unknown settings: " + ", ".join(sorted(settings)))
@@ -161,6 +165,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--date", help="date (YYYY-MM-DD) of records that give none")
     p.add_argument("--gazetteer", action="append", default=[], metavar="PATH", help="gazetteer file to add")
     p.add_argument("--rules", action="append", default=[], metavar="PATH", help="rules file to add")
+    p.add_argument(
+        "--lexicon", action="append", default=[], metavar="PATH", help="word list replacing the embedded one of its name"
+    )
     p.add_argument("--no-defaults", action="store_true", help="leave out the embedded defaults")
     p.add_argument("--partitions", type=int, help="minimum number of input partitions")
     p.add_argument("--batch-size", type=int, default=256, help="records per extraction call")
@@ -171,7 +178,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     """The command line: see the module's documentation."""
     args = _parser().parse_args(argv)
     # fail early, on the driver, on a malformed file (with its line and column)
-    shared_extractor(args.gazetteer, args.rules, not args.no_defaults)
+    shared_extractor(args.gazetteer, args.rules, not args.no_defaults, args.lexicon)
     # the workers run this interpreter (where attache is installed) unless told otherwise
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
@@ -184,13 +191,14 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     sc = spark.sparkContext
     sc.setLogLevel("WARN")
     try:
-        for path in args.gazetteer + args.rules:
+        for path in args.gazetteer + args.rules + args.lexicon:
             sc.addFile(os.path.abspath(path))
         settings = dict(
             date=args.date,
             gazetteers=args.gazetteer,
             rules=args.rules,
             defaults=not args.no_defaults,
+            lexicon=args.lexicon,
             shipped=True,
             batch_size=args.batch_size,
         )

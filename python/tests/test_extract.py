@@ -282,6 +282,21 @@ def test_a_rust_panic_becomes_an_exception():
     assert attache.Extractor().extract("Xi Jinping visited Astana.", date="2025-06-17")["relations"]
 
 
+def test_spark_partition_takes_a_lexicon(tmp_path):
+    # the partition function runs without Spark: the lexicon reaches its shared extractor
+    from attache.spark import extract_partition
+
+    embedded = (ROOT / "lexicon" / "negation.txt").read_text().splitlines()
+    negation = tmp_path / "negation.txt"
+    negation.write_text("".join(w + "\n" for w in embedded if w.strip() != "not"))
+    line = json.dumps({"id": 1, "text": "Vladimir Putin did not meet Recep Tayyip Erdogan in Ankara."})
+    out = [json.loads(x) for x in extract_partition([(line, 0)], date="2025-06-17", lexicon=[str(negation)])]
+    assert [r["kind"] for r in out[0]["relations"]] == ["meet"]
+    plain = [json.loads(x) for x in extract_partition([(line, 0)], date="2025-06-17")]
+    assert plain[0]["relations"] == []
+    assert attache.shared_extractor(lexicon=[negation]) is attache.shared_extractor(lexicon=[str(negation)])
+
+
 def test_extractor_pickles(tmp_path):
     x = attache.Extractor(defaults=True)
     y = pickle.loads(pickle.dumps(x))

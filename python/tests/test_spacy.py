@@ -85,6 +85,24 @@ def test_spans_align_to_tokens():
         assert e.start_char <= e.end_char and e.text.strip() == e.text
 
 
+def test_lexicon_setting_replaces_word_lists_and_survives_pickling(tmp_path):
+    import pickle
+
+    embedded = (ROOT / "lexicon" / "negation.txt").read_text().splitlines()
+    negation = tmp_path / "negation.txt"
+    negation.write_text("".join(w + "\n" for w in embedded if w.strip() != "not"))
+    text = "Vladimir Putin did not meet Recep Tayyip Erdogan in Ankara on Monday."
+    plain = spacy.blank("en")
+    plain.add_pipe("attache", config={"date": "2025-06-17"})
+    assert plain(text)._.attache["relations"] == []
+    nlp = spacy.blank("en")
+    component = nlp.add_pipe("attache", config={"date": "2025-06-17", "lexicon": [str(negation)]})
+    assert [r["kind"] for r in nlp(text)._.attache["relations"]] == ["meet"]
+    again = pickle.loads(pickle.dumps(component))
+    assert again.lexicon == [str(negation)]
+    assert again.extractor is component.extractor
+
+
 def test_date_per_document():
     nlp = spacy.blank("en")
     nlp.add_pipe("attache")
