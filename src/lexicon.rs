@@ -33,6 +33,7 @@
 use rustc_hash::FxHashSet;
 
 use crate::error::{Error, LineIndex, Result};
+use crate::resolve::Family;
 
 /// How the entries of a list are written, which [`Lexicon::replace`] checks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -315,10 +316,9 @@ fn check_entry(shape: Shape, entry: &str) -> std::result::Result<(), (usize, Str
         }
         Shape::Families => {
             let (at, family) = columns(entry)?;
-            const FAMILIES: [&str; 6] =
-                ["president", "prime-minister", "chancellor", "monarch", "supreme-leader", "foreign-minister"];
-            if !FAMILIES.contains(&family.as_str()) {
-                return Err((at, format!("unknown title family `{family}`: one of {}", FAMILIES.join(", "))));
+            if Family::parse(&family).is_none() {
+                let names: Vec<&str> = Family::NAMED.iter().map(|(name, _)| *name).collect();
+                return Err((at, format!("unknown title family `{family}`: one of {}", names.join(", "))));
             }
             if let Some((at, _)) = entry.char_indices().find(|(_, c)| c.is_uppercase()) {
                 return Err((at, format!("`{entry}` is not in lower case: titles are matched normalised")));

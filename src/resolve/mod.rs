@@ -101,7 +101,8 @@ use self::decide::Decide;
 use self::mentions::Mentions;
 use self::output::Output;
 use self::roles::Roles;
-use self::titles::{Family, TITLES};
+pub(crate) use self::titles::Family;
+use self::titles::TITLES;
 use self::unknown::Unknown;
 
 /// How a mention names its entity.

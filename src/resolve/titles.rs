@@ -33,17 +33,19 @@ pub(crate) enum Family {
 }
 
 impl Family {
+    /// Every family, by the name `lexicon/title-families.tsv` gives it (its check reads these too).
+    pub(crate) const NAMED: [(&'static str, Family); 6] = [
+        ("president", Family::President),
+        ("prime-minister", Family::PrimeMinister),
+        ("chancellor", Family::Chancellor),
+        ("monarch", Family::Monarch),
+        ("supreme-leader", Family::SupremeLeader),
+        ("foreign-minister", Family::ForeignMinister),
+    ];
+
     /// The family a `lexicon/title-families.tsv` line names.
     pub(crate) fn parse(name: &str) -> Option<Family> {
-        Some(match name {
-            "president" => Family::President,
-            "prime-minister" => Family::PrimeMinister,
-            "chancellor" => Family::Chancellor,
-            "monarch" => Family::Monarch,
-            "supreme-leader" => Family::SupremeLeader,
-            "foreign-minister" => Family::ForeignMinister,
-            _ => return None,
-        })
+        Family::NAMED.iter().find(|(n, _)| *n == name).map(|&(_, family)| family)
     }
 }
 
