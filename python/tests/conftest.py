@@ -30,6 +30,15 @@ def cli() -> str:
     pytest.skip("no attache binary: build it with `cargo build` or set ATTACHE_BIN")
 
 
+@pytest.fixture
+def negation_without_not(tmp_path: Path) -> Path:
+    """A replacement of lexicon/negation.txt: the embedded list less "not"."""
+    embedded = (ROOT / "lexicon" / "negation.txt").read_text().splitlines()
+    negation = tmp_path / "negation.txt"
+    negation.write_text("".join(w + "\n" for w in embedded if w.strip() != "not"))
+    return negation
+
+
 def article_date(path: Path) -> str:
     """The date of one of tests/articles: its gold file's."""
     import json

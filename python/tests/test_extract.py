@@ -282,13 +282,11 @@ def test_a_rust_panic_becomes_an_exception():
     assert attache.Extractor().extract("Xi Jinping visited Astana.", date="2025-06-17")["relations"]
 
 
-def test_spark_partition_takes_a_lexicon(tmp_path):
+def test_spark_partition_takes_a_lexicon(negation_without_not):
     # the partition function runs without Spark: the lexicon reaches its shared extractor
     from attache.spark import extract_partition
 
-    embedded = (ROOT / "lexicon" / "negation.txt").read_text().splitlines()
-    negation = tmp_path / "negation.txt"
-    negation.write_text("".join(w + "\n" for w in embedded if w.strip() != "not"))
+    negation = negation_without_not
     line = json.dumps({"id": 1, "text": "Vladimir Putin did not meet Recep Tayyip Erdogan in Ankara."})
     out = [json.loads(x) for x in extract_partition([(line, 0)], date="2025-06-17", lexicon=[str(negation)])]
     assert [r["kind"] for r in out[0]["relations"]] == ["meet"]
@@ -304,11 +302,9 @@ def test_extractor_pickles(tmp_path):
     assert y.extract(SENTENCE, date="2025-06-17") == x.extract(SENTENCE, date="2025-06-17")
 
 
-def test_lexicon_files_replace_embedded_word_lists_and_pickle(tmp_path):
+def test_lexicon_files_replace_embedded_word_lists_and_pickle(tmp_path, negation_without_not):
     text = "Vladimir Putin did not meet Recep Tayyip Erdogan in Ankara on Monday."
-    embedded = (ROOT / "lexicon" / "negation.txt").read_text().splitlines()
-    negation = tmp_path / "negation.txt"
-    negation.write_text("".join(w + "\n" for w in embedded if w.strip() != "not"))
+    negation = negation_without_not
     x = attache.Extractor(lexicon=negation)
     assert x.lexicon == [negation]
     assert "lexicon=" in repr(x)

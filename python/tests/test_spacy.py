@@ -85,12 +85,10 @@ def test_spans_align_to_tokens():
         assert e.start_char <= e.end_char and e.text.strip() == e.text
 
 
-def test_lexicon_setting_replaces_word_lists_and_survives_pickling(tmp_path):
+def test_lexicon_setting_replaces_word_lists_and_survives_pickling(negation_without_not):
     import pickle
 
-    embedded = (ROOT / "lexicon" / "negation.txt").read_text().splitlines()
-    negation = tmp_path / "negation.txt"
-    negation.write_text("".join(w + "\n" for w in embedded if w.strip() != "not"))
+    negation = negation_without_not
     text = "Vladimir Putin did not meet Recep Tayyip Erdogan in Ankara on Monday."
     plain = spacy.blank("en")
     plain.add_pipe("attache", config={"date": "2025-06-17"})
