@@ -193,6 +193,13 @@ impl WordList {
         self.entries.iter().map(|e| &**e)
     }
 
+    /// Adds `entry` unless it is there already.
+    fn insert(&mut self, entry: &str) {
+        if self.set.insert(entry.into()) {
+            self.entries.push(entry.into());
+        }
+    }
+
     /// The entries of a two-column table, split at the tab and trimmed.
     pub(crate) fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
         self.entries().filter_map(|e| e.split_once('\t')).map(|(a, b)| (a.trim(), b.trim()))
@@ -261,14 +268,6 @@ impl FromIterator<&'static str> for WordList {
             list.insert(e);
         }
         list
-    }
-}
-
-impl WordList {
-    fn insert(&mut self, entry: &str) {
-        if self.set.insert(entry.into()) {
-            self.entries.push(entry.into());
-        }
     }
 }
 
