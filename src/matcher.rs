@@ -367,22 +367,42 @@ struct Part {
     root: StateID,
     // the automaton's pattern id -> the matcher's
     ids: Vec<u32>,
+    // byte of a name or text -> the byte the automaton knows it by (see [`Part::new`])
+    bytes: Box<[u8; 256]>,
 }
 
 impl Part {
     /// The automaton of the names in `names` (by pattern id) that `part_of` puts in part `which`.
+    ///
+    /// The automaton reads every byte renumbered, the most frequent bytes of the names first
+    /// ([`LEAD`] stays itself). Its build gives each state that follows a name's match (a name
+    /// that extends another: "xi" and "xi jinping") the failure transition of the dead state,
+    /// which it looks up in a list of all 256 bytes, sorted: renumbered, the lookup for a letter
+    /// takes a few steps instead of a hundred, and the whole build a third fewer instructions.
     fn new(names: &[&str], part_of: &[u8; 256], which: u8) -> Result<Part> {
         let mut ids = Vec::new();
-        // every pattern in one buffer: `ends[k]` is where pattern `k` ends
-        let mut bytes = Vec::new();
-        let mut ends = Vec::new();
+        let mut count = [0usize; 256];
         for (id, name) in names.iter().enumerate() {
             if name.as_bytes().first().is_some_and(|&b| part_of[usize::from(b)] == which) {
                 ids.push(id as u32);
-                bytes.push(LEAD);
-                bytes.extend_from_slice(name.as_bytes());
-                ends.push(bytes.len());
+                for &b in name.as_bytes() {
+                    count[usize::from(b)] += 1;
+                }
             }
+        }
+        let mut order: Vec<u8> = (0..=255).filter(|&b| b != LEAD).collect();
+        order.sort_by_key(|&b| std::cmp::Reverse(count[usize::from(b)]));
+        let mut renumber = Box::new([LEAD; 256]);
+        for (k, &b) in order.iter().enumerate() {
+            renumber[usize::from(b)] = if k < usize::from(LEAD) { k as u8 } else { k as u8 + 1 };
+        }
+        // every pattern in one buffer: `ends[k]` is where pattern `k` ends
+        let mut bytes = Vec::new();
+        let mut ends = Vec::with_capacity(ids.len());
+        for &id in &ids {
+            bytes.push(LEAD);
+            bytes.extend(names[id as usize].bytes().map(|b| renumber[usize::from(b)]));
+            ends.push(bytes.len());
         }
         let patterns = ends.iter().scan(0, |start, &end| Some(&bytes[std::mem::replace(start, end)..end]));
         let nfa = contiguous::NFA::builder()
@@ -396,7 +416,7 @@ impl Part {
             .map_err(|e| Error::Matcher(e.to_string()))?;
         let start = nfa.start_state(Anchored::Yes).map_err(|e| Error::Matcher(e.to_string()))?;
         let root = nfa.next_state(Anchored::Yes, start, LEAD);
-        Ok(Part { nfa, root, ids })
+        Ok(Part { nfa, root, ids, bytes: renumber })
     }
 
     /// The longest of this part's names that `hay[at..]` starts with, if any.
@@ -405,7 +425,7 @@ impl Part {
         let mut sid = self.root;
         let mut found = None;
         for (end, &byte) in hay.iter().enumerate().skip(at) {
-            sid = nfa.next_state(Anchored::Yes, sid, byte);
+            sid = nfa.next_state(Anchored::Yes, sid, self.bytes[usize::from(byte)]);
             if nfa.is_special(sid) {
                 if nfa.is_dead(sid) {
                     break;
