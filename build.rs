@@ -1,6 +1,9 @@
 //! Compiles the embedded default gazetteers (`gazetteers/*.jsonl`, 8 MB of JSON) into the compact
 //! binary form `src/gazetteer/compact.rs` reads, so that a process starting does not parse JSON.
 //!
+//! The records are written in the order the gazetteer holds them, a record of a later file with
+//! an id already known in the place of the earlier one, so that the reader only appends them.
+//!
 //! This is a transcription, not a check: the records are read leniently here, and the crate's
 //! tests (`tests/gazetteers.rs`) compare what the compact form decodes to with what the strict
 //! JSON Lines reader makes of the same files, field by field. Keep the layout below in step with
@@ -22,37 +25,57 @@ const FILES: &[&str] = &[
 
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    let mut w = Writer::default();
-    w.uint(FILES.len() as u64);
-    for file in FILES {
+    // the records as the gazetteer holds them: in file order, a later record with a known id in
+    // the place of the earlier one (as `Gazetteer::insert` does)
+    let mut records: Vec<(usize, usize, usize, Map<String, Value>)> = Vec::new();
+    let mut place: HashMap<String, usize> = HashMap::new();
+    for (index, file) in FILES.iter().enumerate() {
         println!("cargo:rerun-if-changed={file}");
-        let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
-        let lines: Vec<(usize, usize, Value)> = text
-            .lines()
-            .enumerate()
-            .filter_map(|(number, line)| {
-                let trimmed = line.trim_start();
-                if trimmed.is_empty() || trimmed.starts_with('#') {
-                    return None;
+        let contents = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
+        for (number, line) in contents.lines().enumerate() {
+            let trimmed = line.trim_start();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            let value: Value = serde_json::from_str(trimmed).unwrap_or_else(|e| panic!("{file}:{}: {e}", number + 1));
+            let Value::Object(map) = value else { panic!("{file}:{}: not an object", number + 1) };
+            let record = (index, number + 1, line.len() - trimmed.len() + 1, map);
+            match place.get(text(record.3.get("id"))) {
+                Some(&at) => records[at] = record,
+                None => {
+                    place.insert(text(record.3.get("id")).to_string(), records.len());
+                    records.push(record);
                 }
-                let value = serde_json::from_str(trimmed).unwrap_or_else(|e| panic!("{file}:{}: {e}", number + 1));
-                Some((number + 1, line.len() - trimmed.len() + 1, value))
-            })
-            .collect();
-        w.str(file);
-        w.uint(lines.len() as u64);
-        for (line, column, value) in &lines {
-            w.uint(*line as u64);
-            w.uint(*column as u64);
-            record(&mut w, value.as_object().unwrap_or_else(|| panic!("{file}:{line}: not an object")));
+            }
         }
     }
     println!("cargo:rerun-if-changed=build.rs");
+    let mut w = Writer::default();
+    // where the second half of the records starts, for a reader on two threads
+    let half = records.len() / 2;
+    let mut half_offset = 0;
+    for (k, (file, line, column, map)) in records.iter().enumerate() {
+        if k == half {
+            half_offset = w.out.len();
+        }
+        w.uint(*file as u64);
+        w.uint(*line as u64);
+        w.uint(*column as u64);
+        record(&mut w, map);
+    }
     // the header and the strings first: the reader checks them as UTF-8 once
     let mut file = Writer::default();
-    file.bytes(b"ATTG2");
+    file.bytes(b"ATTG3");
     file.uint(w.strings.len() as u64);
     file.bytes(w.strings.as_bytes());
+    file.uint(FILES.len() as u64);
+    for label in FILES {
+        file.uint(label.len() as u64);
+        file.bytes(label.as_bytes());
+    }
+    file.uint(records.len() as u64);
+    file.uint(half as u64);
+    file.uint(half_offset as u64);
     file.bytes(&w.out);
     std::fs::write(Path::new(&out).join("gazetteers.bin"), &file.out).expect("OUT_DIR is writable");
 }

@@ -2,55 +2,94 @@
 //! from `gazetteers/*.jsonl`: reading it costs a tenth of parsing the JSON (no escapes, no key
 //! matching, no date parsing), which is most of what starting a process costs.
 //!
-//! Layout (integers are LEB128): `ATTG2`, the length of the strings and the strings (every
-//! distinct string of the records once, UTF-8, checked once here), then the number of files and
-//! per file its label, its record count and per record: line, column, id, kind
-//! (byte), name, aliases (count; text, case byte — 3 when the file gives none —, form byte),
-//! attrs (count; key, value, sorted by key), roles (count; title, office byte, of, start, end,
-//! actor), members (count; id), priority (zigzag), source. A date is 0 (none), 1 and year, month,
-//! day, or 2 and text; a string is where it starts in the strings and its length; an optional
-//! string is 0, or 1 and the string. The strings once, not each where it is used, make the data
-//! 2.6 MB instead of 4.3 MB, and checking them as UTF-8 once saves a tenth of reading it.
+//! Layout (integers are LEB128): `ATTG3`, the length of the strings and the strings (every
+//! distinct string of the records once, UTF-8, checked once here), the number of files and their
+//! labels (length and bytes), the number of records, the index of the record that starts the
+//! second half and where it starts (from the first record), then per record: file (index), line,
+//! column, id, kind (byte), name, aliases (count; text, case byte — 3 when the file gives none —,
+//! form byte), attrs (count; key, value, sorted by key), roles (count; title, office byte, of,
+//! start, end, actor), members (count; id), priority (zigzag), source. A date is 0 (none), 1 and
+//! year, month, day, or 2 and text; a string is where it starts in the strings and its length; an
+//! optional string is 0, or 1 and the string. The strings once, not each where it is used, make
+//! the data 2.6 MB instead of 4.3 MB, and checking them as UTF-8 once saves a tenth of reading it.
+//!
+//! The records come in the order the gazetteer holds them (a later file's record with a known id
+//! in the place of the earlier one), so reading appends them; the two halves are read at once on
+//! two cores, each record's allocations (a dozen strings) being most of what reading costs.
 //!
 //! `tests/gazetteers.rs` checks that this decodes to exactly what the JSON Lines reader makes of
 //! the same files.
 
 use std::collections::BTreeMap;
 
-use super::{Alias, AliasForm, CasePolicy, EntityKind, EntityRecord, Office, Role};
+use super::{Alias, AliasForm, CasePolicy, EntityKind, EntityRecord, Gazetteer, Office, Role};
 use crate::date::Date;
 use crate::error::Location;
 
 /// The compact form of [`super::DEFAULT_FILES`].
 static DEFAULTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteers.bin"));
 
-/// The records of every default file, with their places, in file order; an error names what is
-/// broken (which only a build script out of step with this reader can cause).
-pub(super) fn default_records() -> Result<Vec<(EntityRecord, Location)>, String> {
+/// The gazetteer of the default files; an error names what is broken (which only a build script
+/// out of step with this reader can cause).
+pub(super) fn default_gazetteer() -> Result<Gazetteer, String> {
     let mut r = Reader { bytes: DEFAULTS, at: 0, strings: "" };
-    if r.take(5)? != b"ATTG2" {
-        return Err("the compact gazetteers do not start with ATTG2".into());
+    if r.take(5)? != b"ATTG3" {
+        return Err("the compact gazetteers do not start with ATTG3".into());
     }
     let length = r.uint()?;
     r.strings = std::str::from_utf8(r.take(length)?).map_err(|e| e.to_string())?;
-    let files = r.uint()?;
-    let mut out = Vec::new();
-    for _ in 0..files {
-        let label = r.str()?;
-        let count = r.uint()?;
-        out.reserve(count);
-        for _ in 0..count {
-            let (line, column) = (r.uint()?, r.uint()?);
-            let record = r.record().map_err(|e| format!("{label}:{line}: {e}"))?;
-            out.push((record, Location::new(label, line, column)));
-        }
+    let labels = (0..r.uint()?)
+        .map(|_| {
+            let n = r.uint()?;
+            std::str::from_utf8(r.take(n)?).map_err(|e| e.to_string())
+        })
+        .collect::<Result<Vec<&str>, String>>()?;
+    let (count, half, half_offset) = (r.uint()?, r.uint()?, r.uint()?);
+    let records = Reader { bytes: &r.bytes[r.at..], at: 0, strings: r.strings };
+    if half > count || half_offset > records.bytes.len() {
+        return Err("the compact gazetteers' halves lie outside them".into());
     }
-    if r.at != r.bytes.len() {
-        return Err("trailing bytes after the compact gazetteers".into());
+    let first = Reader { bytes: &records.bytes[..half_offset], ..records };
+    let second = Reader { at: half_offset, ..records };
+    let mut g = Gazetteer::new();
+    g.entities.reserve(count);
+    g.locations.reserve(count);
+    g.by_id.reserve(count);
+    // on one core, a second thread would only cost its memory (an allocator arena of its own)
+    if std::thread::available_parallelism().map_or(1, usize::from) > 1 {
+        std::thread::scope(|scope| {
+            let later = scope.spawn(|| {
+                let mut out = Vec::with_capacity(count - half);
+                second.read(count - half, &labels, |record, location| out.push((record, location))).map(|()| out)
+            });
+            first.read(half, &labels, |record, location| g.push(record, location))?;
+            let later = later.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+            for (record, location) in later {
+                g.push(record, location);
+            }
+            Ok::<(), String>(())
+        })?;
+    } else {
+        first.read(half, &labels, |record, location| g.push(record, location))?;
+        second.read(count - half, &labels, |record, location| g.push(record, location))?;
     }
-    Ok(out)
+    if g.by_id.len() != g.entities.len() {
+        return Err("an id repeats in the compact gazetteers".into());
+    }
+    Ok(g)
 }
 
+impl Gazetteer {
+    /// Appends a record whose id is not known yet (the compact form's are all distinct, which
+    /// [`default_gazetteer`] checks at the end).
+    fn push(&mut self, record: EntityRecord, location: Location) {
+        self.by_id.insert(record.id.clone(), self.entities.len());
+        self.entities.push(record);
+        self.locations.push(location);
+    }
+}
+
+#[derive(Clone, Copy)]
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
@@ -58,6 +97,25 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    /// Reads `count` records, to the end of the bytes, each with its place to `out`.
+    fn read(
+        mut self,
+        count: usize,
+        labels: &[&str],
+        mut out: impl FnMut(EntityRecord, Location),
+    ) -> Result<(), String> {
+        for _ in 0..count {
+            let label = *labels.get(self.uint()?).ok_or("bad file index")?;
+            let (line, column) = (self.uint()?, self.uint()?);
+            let record = self.record().map_err(|e| format!("{label}:{line}: {e}"))?;
+            out(record, Location::new(label, line, column));
+        }
+        if self.at != self.bytes.len() {
+            return Err("the compact gazetteers' records do not end where they should".into());
+        }
+        Ok(())
+    }
+
     fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
         let end = self.at.checked_add(n).filter(|&end| end <= self.bytes.len()).ok_or("truncated")?;
         let b = &self.bytes[self.at..end];
@@ -66,10 +124,24 @@ impl<'a> Reader<'a> {
     }
 
     fn byte(&mut self) -> Result<u8, String> {
-        Ok(self.take(1)?[0])
+        let b = *self.bytes.get(self.at).ok_or("truncated")?;
+        self.at += 1;
+        Ok(b)
     }
 
+    #[inline]
     fn uint(&mut self) -> Result<usize, String> {
+        // most integers (lengths, counts, lines) take one byte
+        match self.bytes.get(self.at) {
+            Some(&b) if b < 0x80 => {
+                self.at += 1;
+                Ok(usize::from(b))
+            }
+            _ => self.long_uint(),
+        }
+    }
+
+    fn long_uint(&mut self) -> Result<usize, String> {
         let mut n: u64 = 0;
         for shift in (0..64).step_by(7) {
             let b = self.byte()?;
@@ -109,50 +181,66 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A count of items that follow, each at least a byte: never more than the bytes left, so
+    /// that a broken count cannot reserve much memory.
+    fn count(&mut self) -> Result<usize, String> {
+        let n = self.uint()?;
+        if n > self.bytes.len() - self.at {
+            return Err("a count larger than what follows".into());
+        }
+        Ok(n)
+    }
+
     fn record(&mut self) -> Result<EntityRecord, String> {
         let id = self.string()?;
         let kind = *EntityKind::ALL.get(usize::from(self.byte()?)).ok_or("bad kind")?;
         let name = self.string()?;
-        let aliases = (0..self.uint()?)
-            .map(|_| {
-                let text = self.string()?;
-                let case = match self.byte()? {
-                    0 => CasePolicy::Exact,
-                    1 => CasePolicy::Capitalized,
-                    2 => CasePolicy::Insensitive,
-                    _ => CasePolicy::default_for(&text),
-                };
-                let form = match self.byte()? {
-                    0 => AliasForm::Name,
-                    1 => AliasForm::Short,
-                    2 => AliasForm::Surname,
-                    3 => AliasForm::Abbreviation,
-                    4 => AliasForm::Adjective,
-                    _ => AliasForm::Former,
-                };
-                Ok(Alias { text, case, form })
-            })
-            .collect::<Result<Vec<_>, String>>()?;
-        // sorted by key: the map is built in one pass
-        let attrs = (0..self.uint()?)
-            .map(|_| Ok((self.string()?, self.string()?)))
-            .collect::<Result<BTreeMap<_, _>, String>>()?;
-        let roles = (0..self.uint()?)
-            .map(|_| {
-                let title = self.string()?;
-                let office = match self.byte()? {
-                    0 => Office::HeadOfState,
-                    1 => Office::HeadOfGovernment,
-                    2 => Office::ForeignMinister,
-                    3 => Office::HeadOfOrganization,
-                    _ => Office::Other,
-                };
-                let of = self.string()?;
-                let (start, end) = (self.date()?, self.date()?);
-                Ok(Role { title, office, of, start, end, actor: self.optional()? })
-            })
-            .collect::<Result<Vec<_>, String>>()?;
-        let members = (0..self.uint()?).map(|_| self.string()).collect::<Result<Vec<_>, String>>()?;
+        let n = self.count()?;
+        let mut aliases = Vec::with_capacity(n);
+        for _ in 0..n {
+            let text = self.string()?;
+            let case = match self.byte()? {
+                0 => CasePolicy::Exact,
+                1 => CasePolicy::Capitalized,
+                2 => CasePolicy::Insensitive,
+                _ => CasePolicy::default_for(&text),
+            };
+            let form = match self.byte()? {
+                0 => AliasForm::Name,
+                1 => AliasForm::Short,
+                2 => AliasForm::Surname,
+                3 => AliasForm::Abbreviation,
+                4 => AliasForm::Adjective,
+                _ => AliasForm::Former,
+            };
+            aliases.push(Alias { text, case, form });
+        }
+        // one insert each: sorted by key, and few, they land at the end of one node
+        let mut attrs = BTreeMap::new();
+        for _ in 0..self.count()? {
+            let (key, value) = (self.string()?, self.string()?);
+            attrs.insert(key, value);
+        }
+        let n = self.count()?;
+        let mut roles = Vec::with_capacity(n);
+        for _ in 0..n {
+            let title = self.string()?;
+            let office = match self.byte()? {
+                0 => Office::HeadOfState,
+                1 => Office::HeadOfGovernment,
+                2 => Office::ForeignMinister,
+                3 => Office::HeadOfOrganization,
+                _ => Office::Other,
+            };
+            let of = self.string()?;
+            let (start, end) = (self.date()?, self.date()?);
+            roles.push(Role { title, office, of, start, end, actor: self.optional()? });
+        }
+        let n = self.count()?;
+        let mut members = Vec::with_capacity(n);
+        for _ in 0..n {
+            members.push(self.string()?);
+        }
         let zigzag = self.uint()? as u64;
         let priority = i32::try_from(((zigzag >> 1) as i64) ^ -((zigzag & 1) as i64)).map_err(|e| e.to_string())?;
         let source = self.optional()?;

@@ -426,15 +426,7 @@ static DEFAULTS: Lazy<Result<Gazetteer, String>> = Lazy::new(|| {
     // the compact form made by build.rs, not the JSON: the tests check that both read the same and
     // that the result validates, so neither the JSON parse nor the check runs at every start.
     // Later files replace earlier records with the same id, in file order
-    let records = compact::default_records()?;
-    let mut g = Gazetteer::new();
-    g.entities.reserve(records.len());
-    g.locations.reserve(records.len());
-    g.by_id.reserve(records.len());
-    for (record, location) in records {
-        g.insert(record, location);
-    }
-    Ok(g)
+    compact::default_gazetteer()
 });
 
 impl Gazetteer {
