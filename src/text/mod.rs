@@ -265,6 +265,8 @@ impl<'a> Text<'a> {
             open: false,
             at_or_before: 0,
             before: 0,
+            stretch: Stretch::first(&self.groups),
+            apostrophes: Vec::new(),
         };
         // words never span a space: ASCII text is split by the fast path up to the space-free
         // chunk that holds the next non-ASCII character, and that chunk by the Unicode rules
@@ -300,12 +302,10 @@ impl<'a> Text<'a> {
         seg.finish();
         let (mut tokens, sentences) = (seg.tokens, seg.sentences);
         // a lone apostrophe right after a word ending in s is a plural possessive
-        for i in 1..tokens.len() {
-            let (prev, tok) = (&tokens[i - 1], &tokens[i]);
-            if tok.kind() == TokenKind::Punct
-                && tok.norm_end - tok.norm_start == 1
-                && bytes[tok.norm_start as usize] == b'\''
-                && prev.norm_end == tok.norm_start
+        for i in seg.apostrophes {
+            let Some(prev) = i.checked_sub(1).map(|p| &tokens[p]) else { continue };
+            let tok = &tokens[i];
+            if prev.norm_end == tok.norm_start
                 && prev.kind() == TokenKind::Word
                 && bytes[prev.norm_end as usize - 1] == b's'
                 && tokens.get(i + 1).map_or(true, |t| t.norm_start > tok.norm_end)

@@ -98,7 +98,7 @@ fn ascii_words_agree_with_unicode_segmentation() {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
-        let len = (seed % 12) as usize + 1;
+        let len = (seed % 40) as usize + 1;
         let mut x = seed;
         for _ in 0..len {
             s.push(alphabet[(x % alphabet.len() as u64) as usize]);
