@@ -335,6 +335,9 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
                 // serialised into a buffer kept between files, then written at once: the many
                 // small writes of the serialiser are cheaper on a plain vector
                 json.clear();
+                // news makes about 2.7 bytes of JSON a byte of text: reserved at once, not grown
+                // a dozen times (memory reserved and never written costs no physical memory)
+                json.reserve(3 * text.len());
                 serde_json::to_writer(&mut json, &doc)?;
                 json.push(b'\n');
                 out.write_all(&json)?;
