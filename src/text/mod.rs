@@ -280,16 +280,7 @@ impl<'a> Text<'a> {
                 Some(p) => s + p + 1,
                 None => s,
             };
-            ascii_words(&bytes[s..chunk], |ws, we| {
-                // the kind of an ASCII word is plain from its first byte
-                let kind = match bytes[s + ws] {
-                    b'0'..=b'9' => TokenKind::Number,
-                    b'a'..=b'z' | b'A'..=b'Z' => TokenKind::Word,
-                    b'_' => return seg.word(s + ws, s + we, None),
-                    _ => TokenKind::Punct,
-                };
-                seg.ascii_word(bytes, s + ws, s + we, kind)
-            });
+            ascii_words(&bytes[s..chunk], &mut AsciiChunk { seg: &mut seg, bytes, at: s });
             if chunk == bytes.len() {
                 break;
             }
