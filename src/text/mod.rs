@@ -14,10 +14,12 @@
 //! is sparse: news text is mostly characters whose normalised form has the same length as the
 //! original (ASCII letters, single spaces, most accented letters), where the map is a constant
 //! shift; only the places where the shift changes (a run of spaces, a curly quote, a dropped
-//! character, a composed accent) are stored, and a lookup is a binary search over them. Pure
-//! ASCII runs (single spaces included) take a byte-at-a-time fast path, and ASCII words are split
-//! by a hand-written equivalent of the Unicode word rules (UAX #29), falling back to
-//! `unicode-segmentation` for words with other characters.
+//! character, a composed accent) are stored, and a lookup is a binary search over them; the
+//! segmenter, whose words come in order, maps a word that lies between two groups by adding that
+//! stretch's shift. Pure ASCII runs (single spaces included) take a fast path eight bytes at a
+//! time, and ASCII words are split by a hand-written equivalent of the Unicode word rules (UAX
+//! #29; lower-case letters eight at a time), falling back to `unicode-segmentation` for words with
+//! other characters.
 //!
 //! Memory: the normalised copy, plus 20 bytes per token and 16 per sentence (`u32` offsets); for
 //! news that is about 5 bytes per byte of input. Work and memory per byte do not depend on the
