@@ -452,7 +452,7 @@ impl Resolver {
 /// back past the few before it that it precedes. (A stable sort takes a buffer half as long as
 /// the items, which at the end of resolving is the largest thing alive.) Past a budget of moves
 /// linear in the length, the ordinary stable sort finishes the work.
-fn sort_nearly_sorted<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+pub(crate) fn sort_nearly_sorted<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
     let mut budget = 4 * items.len() + 64;
     for i in 1..items.len() {
         let mut j = i;

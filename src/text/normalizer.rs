@@ -44,8 +44,8 @@ pub(super) fn is_ascii_space(b: u8) -> bool {
     b <= b' ' || b == 0x7F
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
+pub(super) const ONES: u64 = 0x0101_0101_0101_0101;
+pub(super) const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// The eight bytes at `i` (which has eight bytes after it), little-endian.
 #[inline]

@@ -18,6 +18,40 @@ pub(super) struct Segmenter<'t, 'a> {
     // (the number of groups that start at or before, and strictly before, the last offset mapped)
     pub(super) at_or_before: usize,
     pub(super) before: usize,
+    // the stretch of the normalised text between two groups of the map that the last word mapped
+    // by the cursors ended in, `lo..=hi`, where an offset maps to itself plus `shift` (wrapping):
+    // most words lie in one, and map with an add instead of the cursors
+    pub(super) stretch: Stretch,
+    // tokens that are a lone apostrophe, which may be a plural possessive (see `finish`)
+    pub(super) apostrophes: Vec<usize>,
+}
+
+/// A stretch of the normalised text between two groups of the offset map (see
+/// [`Segmenter::stretch`]).
+#[derive(Clone, Copy)]
+pub(super) struct Stretch {
+    lo: usize,
+    hi: usize,
+    shift: usize,
+}
+
+impl Stretch {
+    /// The stretch before the first group: offsets map to themselves.
+    pub(super) fn first(groups: &[Group]) -> Stretch {
+        Stretch { lo: 0, hi: groups.first().map_or(usize::MAX, |g| g.norm()), shift: 0 }
+    }
+
+    /// Whether the normalised span `ns..ne` lies in the stretch.
+    #[inline(always)]
+    fn holds(self, ns: usize, ne: usize) -> bool {
+        ns >= self.lo && ne <= self.hi
+    }
+
+    /// The original offset of normalised offset `norm` in the stretch.
+    #[inline(always)]
+    fn map(self, norm: usize) -> usize {
+        norm.wrapping_add(self.shift)
+    }
 }
 
 impl Segmenter<'_, '_> {
@@ -72,10 +106,36 @@ impl Segmenter<'_, '_> {
     /// plain from its first byte: the bulk of the words of news, without string slicing or a call.
     #[inline(always)]
     pub(super) fn ascii_word(&mut self, bytes: &[u8], ns: usize, ne: usize, kind: TokenKind) {
-        let start = self.start(ns);
-        self.begin(start);
         let possessive = kind == TokenKind::Word && ne - ns > 2 && bytes[ne - 2] == b'\'' && bytes[ne - 1] == b's';
-        self.push_word(ns..ne, start, kind, possessive);
+        let stretch = self.stretch;
+        if !stretch.holds(ns, ne) {
+            let start = self.start(ns);
+            self.begin(start);
+            self.push_word(ns..ne, start, kind, possessive);
+            self.restretch();
+            return;
+        }
+        let start = stretch.map(ns);
+        self.begin(start);
+        if possessive {
+            let split = ne - 2;
+            self.push_mapped(ns..split, start, stretch.map(split), TokenKind::Word);
+            self.push_mapped(split..ne, stretch.map(split), stretch.map(ne), TokenKind::Possessive);
+        } else {
+            self.push_mapped(ns..ne, start, stretch.map(ne), kind);
+        }
+    }
+
+    /// Sets the stretch to the one after the last group that starts before the last offset
+    /// [`Segmenter::end`] mapped.
+    #[cold]
+    fn restretch(&mut self) {
+        let groups = &self.text.groups;
+        let hi = groups.get(self.before).map_or(usize::MAX, |g| g.norm());
+        self.stretch = match self.before.checked_sub(1).map(|i| groups[i]) {
+            Some(g) => Stretch { lo: g.norm_end(), hi, shift: g.orig_end().wrapping_sub(g.norm_end()) },
+            None => Stretch { lo: 0, hi, shift: 0 },
+        };
     }
 
     /// Pushes the word `norm` of `kind`, its possessive "'s" split off as a token of its own when
@@ -123,7 +183,16 @@ impl Segmenter<'_, '_> {
     #[inline]
     pub(super) fn push(&mut self, norm: Range<usize>, start: usize, kind: TokenKind) {
         let end = self.end(norm.end);
-        debug_assert!(self.text.original.is_char_boundary(start) && self.text.original.is_char_boundary(end));
+        self.push_mapped(norm, start, end, kind);
+    }
+
+    /// Pushes a token whose original span `start..end` is known.
+    #[inline(always)]
+    fn push_mapped(&mut self, norm: Range<usize>, start: usize, end: usize, kind: TokenKind) {
+        debug_assert_eq!((start, end), (self.text.to_original_start(norm.start), self.text.to_original_end(norm.end)));
+        if kind == TokenKind::Punct && &self.text.normalized.as_bytes()[norm.clone()] == b"'" {
+            self.apostrophes.push(self.tokens.len());
+        }
         // every offset fits, and the sentence index in 30 bits (see `Text::MAX_LEN`)
         self.tokens.push(Token {
             start: start as u32,
@@ -155,6 +224,41 @@ impl Segmenter<'_, '_> {
     }
 }
 
+/// Where [`ascii_words`] puts the words it finds: a trait, not a closure, so that the work per
+/// word is inlined into the loop that finds them (a closure there was left a call per word).
+pub(super) trait Words {
+    /// The word `start..end` of the chunk.
+    fn word(&mut self, start: usize, end: usize);
+}
+
+impl<F: FnMut(usize, usize)> Words for F {
+    fn word(&mut self, start: usize, end: usize) {
+        self(start, end)
+    }
+}
+
+/// The words of an ASCII chunk of the normalised text (`bytes`) that starts at `at`, made tokens.
+pub(super) struct AsciiChunk<'s, 't, 'a> {
+    pub(super) seg: &'s mut Segmenter<'t, 'a>,
+    pub(super) bytes: &'s [u8],
+    pub(super) at: usize,
+}
+
+impl Words for AsciiChunk<'_, '_, '_> {
+    #[inline(always)]
+    fn word(&mut self, start: usize, end: usize) {
+        let (ns, ne) = (self.at + start, self.at + end);
+        // the kind of an ASCII word is plain from its first byte
+        let kind = match self.bytes[ns] {
+            b'0'..=b'9' => TokenKind::Number,
+            b'a'..=b'z' | b'A'..=b'Z' => TokenKind::Word,
+            b'_' => return self.seg.word(ns, ne, None),
+            _ => TokenKind::Punct,
+        };
+        self.seg.ascii_word(self.bytes, ns, ne, kind)
+    }
+}
+
 /// The length of the ASCII prefix of `bytes`.
 pub(super) fn ascii_prefix_len(bytes: &[u8]) -> usize {
     // whole blocks first: `is_ascii` reads a machine word at a time
@@ -181,18 +285,41 @@ static WORDISH: [bool; 256] = {
     table
 };
 
+/// The bytes that join the runs of a word when letters or digits are on both sides: `'`, `.`,
+/// `:`, `,` and `;`.
+static JOINS: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'\'' as usize] = true;
+    table[b'.' as usize] = true;
+    table[b':' as usize] = true;
+    table[b',' as usize] = true;
+    table[b';' as usize] = true;
+    table
+};
+
+/// The high bit of each byte of `x` (eight ASCII bytes) that is a lower-case ASCII letter.
+#[inline(always)]
+fn lower_case_letters(x: u64) -> u64 {
+    // bytes below 0x80: adding never carries into the next byte
+    let at_least_a = x.wrapping_add(ONES * (0x80 - u64::from(b'a')));
+    let past_z = x.wrapping_add(ONES * (0x80 - u64::from(b'z') - 1));
+    at_least_a & !past_z & HIGH
+}
+
 /// Splits normalised ASCII text (visible characters and single spaces) into words exactly as
 /// UAX #29 does within each space-free chunk: runs of letters, digits and `_`, joined across
 /// `'`, `.` and `:` between letters and across `'`, `.`, `,` and `;` between digits; every other
 /// character but the space alone. (Tested against `unicode-segmentation`.)
-pub(super) fn ascii_words(chunk: &[u8], mut word: impl FnMut(usize, usize)) {
+// a hot loop, inlined into its one caller with the work it does per word (see `Words`)
+#[inline(always)]
+pub(super) fn ascii_words(chunk: &[u8], words: &mut impl Words) {
     let wordish = |b: u8| WORDISH[usize::from(b)];
     let n = chunk.len();
     let mut i = 0;
     while i < n {
         if !wordish(chunk[i]) {
             if chunk[i] != b' ' {
-                word(i, i + 1);
+                words.word(i, i + 1);
             }
             i += 1;
             continue;
@@ -200,9 +327,17 @@ pub(super) fn ascii_words(chunk: &[u8], mut word: impl FnMut(usize, usize)) {
         let s = i;
         i += 1;
         loop {
+            // lower-case letters eight at a time (the bulk of normalised text), then byte by byte
+            while i + 8 <= n {
+                let letters = lower_case_letters(word_at(chunk, i));
+                i += (!letters & HIGH).trailing_zeros() as usize / 8;
+                if letters != HIGH {
+                    break;
+                }
+            }
             if i < n && wordish(chunk[i]) {
                 i += 1;
-            } else if i + 1 < n {
+            } else if i + 1 < n && JOINS[usize::from(chunk[i])] {
                 let (p, m, x) = (chunk[i - 1], chunk[i], chunk[i + 1]);
                 let letters = p.is_ascii_alphabetic() && x.is_ascii_alphabetic() && matches!(m, b'\'' | b'.' | b':');
                 let digits = p.is_ascii_digit() && x.is_ascii_digit() && matches!(m, b'\'' | b'.' | b',' | b';');
@@ -215,6 +350,6 @@ pub(super) fn ascii_words(chunk: &[u8], mut word: impl FnMut(usize, usize)) {
                 break;
             }
         }
-        word(s, i);
+        words.word(s, i);
     }
 }

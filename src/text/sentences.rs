@@ -73,10 +73,26 @@ static MAY_END: [bool; 256] = {
     table
 };
 
+/// The high bit of the bytes of `x` (eight bytes of text, little-endian) that may be a line break
+/// or a terminator, or begin one: every byte of a non-ASCII character and the ASCII bytes below
+/// `@` but the space (digits and punctuation). Exact for the lowest flagged byte: no byte before it
+/// is a line break or a terminator.
+#[inline]
+pub(super) fn may_end(x: u64) -> u64 {
+    // a carry out of a byte of 0xC0 or more only reaches bytes after it, which is flagged itself
+    let below_at = !x.wrapping_add(ONES * 0x40);
+    let spaces = x ^ (ONES * u64::from(b' '));
+    // exact per byte, with no carry between them: the high bit of each byte that is no space
+    let not_space = (spaces & !HIGH).wrapping_add(!HIGH) | spaces;
+    (x | below_at) & not_space & HIGH
+}
+
 /// Byte offsets where sentences start: the Unicode sentence boundaries (UAX #29, by a
 /// hand-written linear scan of its rules), except after a known abbreviation or a single-letter
 /// initial, plus every line break that is not followed by a lower-case letter (headlines, captions
 /// and paragraphs carry no full stop).
+// a pass of its own in profiles
+#[inline(never)]
 pub(super) fn sentence_starts(text: &str, abbreviations: &WordList) -> Vec<u32> {
     let bytes = text.as_bytes();
     // offsets fit in u32: a text holds at most `Text::MAX_LEN` bytes
@@ -85,13 +101,11 @@ pub(super) fn sentence_starts(text: &str, abbreviations: &WordList) -> Vec<u32> 
     let mut i = 0;
     while i < bytes.len() {
         // only line breaks and terminators matter; skip everything else fast, eight bytes at a
-        // time (the lowest flagged byte is one of them)
+        // time: letters and spaces, flagging the bytes of other characters and the ASCII ones
+        // below `@` (digits and punctuation, a few of which are line breaks or terminators; the
+        // lowest flagged byte is exact)
         if i + 8 <= bytes.len() {
-            let x = word_at(bytes, i);
-            let flags = x & 0x8080_8080_8080_8080
-                | [b'\n', b'\r', b'.', b'!', b'?']
-                    .iter()
-                    .fold(0, |f, &b| f | zero_bytes(x ^ (0x0101_0101_0101_0101 * u64::from(b))));
+            let flags = may_end(word_at(bytes, i));
             if flags == 0 {
                 i += 8;
                 continue;

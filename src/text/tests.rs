@@ -98,7 +98,7 @@ fn ascii_words_agree_with_unicode_segmentation() {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
-        let len = (seed % 12) as usize + 1;
+        let len = (seed % 40) as usize + 1;
         let mut x = seed;
         for _ in 0..len {
             s.push(alphabet[(x % alphabet.len() as u64) as usize]);
@@ -109,7 +109,7 @@ fn ascii_words_agree_with_unicode_segmentation() {
         }
         let s = String::from_utf8(s).unwrap();
         let mut ours = Vec::new();
-        ascii_words(s.as_bytes(), |a, b| ours.push(&s[a..b]));
+        ascii_words(s.as_bytes(), &mut |a, b| ours.push(&s[a..b]));
         let theirs: Vec<&str> = s.split_word_bounds().filter(|w| !w.starts_with(' ')).collect();
         assert_eq!(ours, theirs, "{s:?}");
     }
@@ -206,4 +206,20 @@ fn the_offset_map_stays_sparse_on_plain_text() {
     let t = Text::new("Kazakh President Kassym-Jomart Tokayev met Xi in Astana. Talks went well.\n\nNext paragraph.");
     // one group for the paragraph break, none for the single spaces and ASCII words
     assert_eq!(t.groups.len(), 1);
+}
+
+#[test]
+fn the_eight_byte_skip_of_sentence_splitting_misses_no_line_break_or_terminator() {
+    let alphabet: &[u8] = b"aZ 0,-'\".!?\n\r\t@[\x7f\x80\xc3\xa9\xe2\xff";
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    for _ in 0..20_000 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let bytes: Vec<u8> = (0..8).map(|k| alphabet[(seed >> (k * 5)) as usize % alphabet.len()]).collect();
+        let flags = may_end(word_at(&bytes, 0));
+        let first = if flags == 0 { 8 } else { flags.trailing_zeros() as usize / 8 };
+        assert!(bytes[..first].iter().all(|&b| !matches!(b, b'\n' | b'\r' | b'.' | b'!' | b'?' | 0x80..)), "{bytes:?}");
+        assert!(first == 8 || bytes[first] < b'@' || bytes[first] >= 0x80, "{bytes:?}");
+    }
 }
