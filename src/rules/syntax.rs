@@ -41,6 +41,7 @@ pub(crate) fn size(parts: &[Part]) -> usize {
             1 + match &p.node {
                 Node::Alt(branches) => branches.iter().map(|b| size(b)).sum(),
                 Node::Opt(seq) => size(seq),
+                Node::Define(define) => define.size,
                 _ => 0,
             }
         })
@@ -120,8 +121,8 @@ pub(crate) fn content_offset(source: &str, span: std::ops::Range<usize>) -> usiz
 /// One part of a pattern.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Node {
-    /// A normalised word (one token).
-    Word(String),
+    /// A normalised word (one token); often the very text of its label, shared.
+    Word(Arc<str>),
     /// One word matching this regular expression (source, anchored when compiled).
     Regex(String),
     /// An entity slot.
@@ -139,6 +140,26 @@ pub(crate) enum Node {
     Alt(Vec<Vec<Part>>),
     /// This sequence or nothing.
     Opt(Vec<Part>),
+    /// A `<name>`: the define's parts, as one group of one alternative. Shared by every use of
+    /// the name, not copied: each use would otherwise copy (and then free) the define's tree.
+    Define(Arc<Define>),
+}
+
+/// A parsed `[define]` entry.
+#[derive(Debug, PartialEq)]
+pub(crate) struct Define {
+    pub parts: Vec<Part>,
+    /// `<name>`: the label of every part inside, wherever it is used (what `--explain` shows);
+    /// the outermost define's when defines use each other.
+    pub label: Arc<str>,
+    /// [`size`] of `parts`.
+    pub size: usize,
+}
+
+impl Define {
+    pub(crate) fn new(name: &str, parts: Vec<Part>) -> Define {
+        Define { label: format!("<{name}>").into(), size: size(&parts), parts }
+    }
 }
 
 /// A part with the text that wrote it (for `--explain`).
@@ -165,7 +186,7 @@ const SPECIAL: &[char] = &['(', ')', '[', ']', '{', '}', '|', '/', '<', '>', '?'
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Scope {
     /// `<name>` fragments, already parsed (shared: every file starts from a copy of the prelude's).
-    pub defines: BTreeMap<String, Arc<Vec<Part>>>,
+    pub defines: BTreeMap<String, Arc<Define>>,
     /// Kind groups usable in slots (`actor = "person|country|organization"`).
     pub kinds: BTreeMap<String, Vec<EntityKind>>,
 }
@@ -265,19 +286,21 @@ impl Parser<'_> {
                 None | Some(')') | Some('|') | Some(']') => return Ok(seq),
                 Some(_) => self.pos,
             };
-            let mut element = self.element()?;
+            let first = seq.len();
+            self.element(&mut seq)?;
             if self.rest().starts_with('?') {
                 self.pos += 1;
                 let label = self.src[start..self.pos].into();
-                element = vec![Part { node: Node::Opt(element), label }];
+                let element = seq.split_off(first);
+                seq.push(Part { node: Node::Opt(element), label });
             }
-            parts += size(&element);
-            seq.extend(element);
+            parts += size(&seq[first..]);
         }
     }
 
-    /// One element; a word run may give several parts (`'s`, hyphens split like the text does).
-    fn element(&mut self) -> std::result::Result<Vec<Part>, PatternError> {
+    /// One element, onto `seq`; a word run may give several parts (`'s`, hyphens split like the
+    /// text does).
+    fn element(&mut self, seq: &mut Vec<Part>) -> std::result::Result<(), PatternError> {
         let start = self.pos;
         let c = self.peek().unwrap_or(' ');
         let node = match c {
@@ -332,11 +355,17 @@ impl Parser<'_> {
                 let Some(end) = self.rest().find('>') else {
                     return err(start, "expected `>` to close the `<name>`, found the end of the pattern");
                 };
-                let name = self.rest()[..end].trim().to_string();
+                let src = self.src;
+                let name = src[self.pos..self.pos + end].trim();
                 self.pos += end + 1;
-                match self.scope.defines.get(&name) {
-                    // a group of one alternative: the fragment as one part, labelled by its name
-                    Some(parts) => Node::Alt(vec![relabel(parts, &format!("<{name}>").into())]),
+                match self.scope.defines.get(name) {
+                    Some(define) => {
+                        // (written as `<name>`, the part's label is the define's own)
+                        let written = &src[start..self.pos];
+                        let label = if *written == *define.label { define.label.clone() } else { written.into() };
+                        seq.push(Part { node: Node::Define(define.clone()), label });
+                        return Ok(());
+                    }
                     None => return err(start + 1, format!("expected the name of a `[define]` entry, found `{name}`")),
                 }
             }
@@ -375,17 +404,25 @@ impl Parser<'_> {
                 if matches!(run, "'s" | "\u{2019}s" | "'") {
                     // a possessive ending, written alone: the text stage splits it off its word
                     self.pos = end;
-                    return Ok(vec![Part { node: Node::Word(run.replace('\u{2019}', "'")), label: run.into() }]);
+                    seq.push(Part { node: Node::Word(run.replace('\u{2019}', "'").into()), label: run.into() });
+                    return Ok(());
                 }
                 if !run.is_empty() && run.bytes().all(|b| b.is_ascii_alphabetic()) {
                     // an ASCII word is one token, lower-cased: no need for the text stage
                     self.pos = end;
-                    return Ok(vec![Part { node: Node::Word(run.to_ascii_lowercase()), label: run.into() }]);
+                    let label: Arc<str> = run.into();
+                    let word = if run.bytes().any(|b| b.is_ascii_uppercase()) {
+                        run.to_ascii_lowercase().into()
+                    } else {
+                        label.clone()
+                    };
+                    seq.push(Part { node: Node::Word(word), label });
+                    return Ok(());
                 }
                 let text = Text::new(run);
                 let parts: Vec<Part> = (0..text.tokens().len())
                     .map(|i| Part {
-                        node: Node::Word(text.token_text(i).to_string()),
+                        node: Node::Word(text.token_text(i).into()),
                         label: text.token_original(i).into(),
                     })
                     .collect();
@@ -395,28 +432,16 @@ impl Parser<'_> {
                 self.pos = end;
                 if parts.len() > 1 && self.rest().starts_with('?') {
                     // `co-operation?` makes the whole run optional, not its last token
-                    return Ok(vec![Part { node: Node::Alt(vec![parts]), label: run.into() }]);
+                    seq.push(Part { node: Node::Alt(vec![parts]), label: run.into() });
+                    return Ok(());
                 }
-                return Ok(parts);
+                seq.extend(parts);
+                return Ok(());
             }
         };
-        Ok(vec![Part { node, label: self.src[start..self.pos].into() }])
+        seq.push(Part { node, label: self.src[start..self.pos].into() });
+        Ok(())
     }
-}
-
-/// A copy of a define's parts, each labelled with the define's name (what `--explain` shows).
-fn relabel(parts: &[Part], label: &Arc<str>) -> Vec<Part> {
-    parts
-        .iter()
-        .map(|p| Part {
-            node: match &p.node {
-                Node::Alt(branches) => Node::Alt(branches.iter().map(|b| relabel(b, label)).collect()),
-                Node::Opt(seq) => Node::Opt(relabel(seq, label)),
-                node => node.clone(),
-            },
-            label: label.clone(),
-        })
-        .collect()
 }
 
 /// Parses the inside of `{name:kind|kind+}`.
@@ -466,7 +491,7 @@ mod tests {
     }
 
     fn words(parts: &[Part]) -> Vec<&str> {
-        parts.iter().filter_map(|p| if let Node::Word(w) = &p.node { Some(w.as_str()) } else { None }).collect()
+        parts.iter().filter_map(|p| if let Node::Word(w) = &p.node { Some(&**w) } else { None }).collect()
     }
 
     #[test]
