@@ -332,12 +332,13 @@ impl Program {
 
 /// Compiles a pattern; the error says what is wrong with its slots.
 pub(crate) fn compile(parts: &[Part], cx: &mut Context<'_>) -> Result<Program, String> {
-    let groups: Vec<Vec<&str>> = parts.iter().filter_map(|p| node_anchors(&p.node, cx.common)).collect();
-    let anchors: Option<Vec<WordId>> = rarest(groups.iter().map(Vec::as_slice), cx.common)
+    let groups: Vec<Group<'_>> = parts.iter().filter_map(|p| node_anchors(&p.node, cx.common)).collect();
+    let anchors: Option<Vec<WordId>> = rarest(groups.iter().map(Group::words), cx.common)
         .map(|words| words.iter().map(|w| cx.vocab.intern(w)).collect());
     // one-letter words occur inside everything: checking for them costs more than it saves
     let mut requires: Vec<Vec<WordId>> = groups
         .iter()
+        .map(Group::words)
         .filter(|g| g.iter().all(|w| w.len() > 1))
         .map(|g| g.iter().map(|w| cx.vocab.intern(w)).collect())
         .collect();
@@ -607,8 +608,29 @@ pub(crate) fn word_alternation(re: &str) -> Option<impl Iterator<Item = &str>> {
 
 /// The words one of which every match of `parts` contains: the required part with the fewest,
 /// least common and longest (so rarest) words.
-fn anchors<'p>(parts: &'p [Part], common: &WordList) -> Option<Vec<&'p str>> {
+fn anchors<'p>(parts: &'p [Part], common: &WordList) -> Option<Group<'p>> {
     rarest(parts.iter().filter_map(|p| node_anchors(&p.node, common)), common)
+}
+
+/// A group of words one of which a match contains: most are one word, which needs no vector.
+enum Group<'p> {
+    One(&'p str),
+    Many(Vec<&'p str>),
+}
+
+impl<'p> Group<'p> {
+    fn words(&self) -> &[&'p str] {
+        match self {
+            Group::One(w) => std::slice::from_ref(w),
+            Group::Many(words) => words,
+        }
+    }
+}
+
+impl<'p> std::borrow::Borrow<[&'p str]> for Group<'p> {
+    fn borrow(&self) -> &[&'p str] {
+        self.words()
+    }
 }
 
 /// The rarest of groups of words that matches must contain (the first of equals).
@@ -623,26 +645,23 @@ fn rarest<'p, G: std::borrow::Borrow<[&'p str]>>(groups: impl Iterator<Item = G>
 
 /// The words one of which every match of a part contains, if it is a word or an alternation of
 /// parts that each have such words.
-fn node_anchors<'n>(node: &'n Node, common: &WordList) -> Option<Vec<&'n str>> {
-    match node {
-        Node::Word(w) if w.chars().any(char::is_alphanumeric) => Some(vec![&**w]),
-        Node::Alt(branches) => {
-            let mut all = Vec::new();
-            for b in branches {
-                all.extend(anchors(b, common)?);
-            }
-            all.sort();
-            all.dedup();
-            Some(all)
+fn node_anchors<'n>(node: &'n Node, common: &WordList) -> Option<Group<'n>> {
+    let branches = match node {
+        Node::Word(w) if w.chars().any(char::is_alphanumeric) => return Some(Group::One(w)),
+        Node::Alt(branches) => branches.as_slice(),
+        Node::Define(define) => std::slice::from_ref(&define.parts),
+        _ => return None,
+    };
+    let mut all = Vec::new();
+    for b in branches {
+        match anchors(b, common)? {
+            Group::One(w) => all.push(w),
+            Group::Many(words) => all.extend(words),
         }
-        Node::Define(define) => {
-            let mut all = anchors(&define.parts, common)?;
-            all.sort();
-            all.dedup();
-            Some(all)
-        }
-        _ => None,
     }
+    all.sort_unstable();
+    all.dedup();
+    Some(Group::Many(all))
 }
 
 #[cfg(test)]
@@ -654,8 +673,13 @@ mod tests {
         let (mut vocab, mut sets) = (Vocab::default(), Vec::new());
         let mut regexes = FxHashMap::default();
         let common = &Lexicon::embedded()[ListId::CommonTriggerWords];
-        let mut cx =
-            Context { vocab: &mut vocab, sets: &mut sets, regexes: &mut regexes, set_ids: FxHashMap::default(), common };
+        let mut cx = Context {
+            vocab: &mut vocab,
+            sets: &mut sets,
+            regexes: &mut regexes,
+            set_ids: FxHashMap::default(),
+            common,
+        };
         let program = compile(&parse_pattern(p, &Default::default()).map_err(|e| e.message)?, &mut cx)?;
         Ok((program, vocab))
     }

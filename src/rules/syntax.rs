@@ -421,10 +421,7 @@ impl Parser<'_> {
                 }
                 let text = Text::new(run);
                 let parts: Vec<Part> = (0..text.tokens().len())
-                    .map(|i| Part {
-                        node: Node::Word(text.token_text(i).into()),
-                        label: text.token_original(i).into(),
-                    })
+                    .map(|i| Part { node: Node::Word(text.token_text(i).into()), label: text.token_original(i).into() })
                     .collect();
                 if parts.is_empty() {
                     return err(start, format!("expected a word, found `{run}`"));
