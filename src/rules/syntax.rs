@@ -194,9 +194,10 @@ pub(crate) struct Scope {
 /// Parses a pattern in `scope`.
 pub(crate) fn parse_pattern(pattern: &str, scope: &Scope) -> std::result::Result<Vec<Part>, PatternError> {
     let mut p = Parser { src: pattern, pos: 0, scope, depth: 0 };
-    let seq = p.sequence()?;
-    if size(&seq) > MAX_PARTS {
-        return err(0, format!("expected at most {MAX_PARTS} parts once `<name>`s are expanded, found {}", size(&seq)));
+    let (seq, n) = p.sequence()?;
+    debug_assert_eq!(n, size(&seq));
+    if n > MAX_PARTS {
+        return err(0, format!("expected at most {MAX_PARTS} parts once `<name>`s are expanded, found {n}"));
     }
     match p.peek() {
         None => Ok(seq),
@@ -233,20 +234,27 @@ impl Parser<'_> {
     }
 
     /// The `|`-separated branches of a group opened at `start` (the cursor is on the opening
-    /// bracket), up to and including `close`.
-    fn alternatives(&mut self, start: usize, close: char) -> std::result::Result<Vec<Vec<Part>>, PatternError> {
+    /// bracket), up to and including `close`, and their [`size`] together.
+    fn alternatives(
+        &mut self,
+        start: usize,
+        close: char,
+    ) -> std::result::Result<(Vec<Vec<Part>>, usize), PatternError> {
         let open = self.peek().unwrap_or(' ');
         self.bump();
-        let mut branches = vec![self.sequence()?];
+        let (first, mut n) = self.sequence()?;
+        let mut branches = vec![first];
         loop {
             match self.peek() {
                 Some('|') => {
                     self.bump();
-                    branches.push(self.sequence()?);
+                    let (branch, size) = self.sequence()?;
+                    branches.push(branch);
+                    n += size;
                 }
                 Some(c) if c == close => {
                     self.bump();
-                    return Ok(branches);
+                    return Ok((branches, n));
                 }
                 c => {
                     return err(
@@ -262,7 +270,8 @@ impl Parser<'_> {
         }
     }
 
-    fn sequence(&mut self) -> std::result::Result<Vec<Part>, PatternError> {
+    /// A sequence of parts, and its [`size`].
+    fn sequence(&mut self) -> std::result::Result<(Vec<Part>, usize), PatternError> {
         if self.depth >= MAX_DEPTH {
             return err(self.pos, format!("expected groups nested at most {MAX_DEPTH} deep, found deeper"));
         }
@@ -272,7 +281,7 @@ impl Parser<'_> {
         seq
     }
 
-    fn sequence_inner(&mut self) -> std::result::Result<Vec<Part>, PatternError> {
+    fn sequence_inner(&mut self) -> std::result::Result<(Vec<Part>, usize), PatternError> {
         let mut seq = Vec::new();
         let mut parts = 0;
         loop {
@@ -283,42 +292,47 @@ impl Parser<'_> {
                 );
             }
             let start = match self.peek() {
-                None | Some(')') | Some('|') | Some(']') => return Ok(seq),
+                None | Some(')') | Some('|') | Some(']') => return Ok((seq, parts)),
                 Some(_) => self.pos,
             };
             let first = seq.len();
-            self.element(&mut seq)?;
+            parts += self.element(&mut seq)?;
             if self.rest().starts_with('?') {
                 self.pos += 1;
                 let label = self.src[start..self.pos].into();
                 let element = seq.split_off(first);
                 seq.push(Part { node: Node::Opt(element), label });
+                parts += 1;
             }
-            parts += size(&seq[first..]);
         }
     }
 
-    /// One element, onto `seq`; a word run may give several parts (`'s`, hyphens split like the
-    /// text does).
-    fn element(&mut self, seq: &mut Vec<Part>) -> std::result::Result<(), PatternError> {
+    /// One element, onto `seq`, and its [`size`]; a word run may give several parts (`'s`,
+    /// hyphens split like the text does).
+    fn element(&mut self, seq: &mut Vec<Part>) -> std::result::Result<usize, PatternError> {
         let start = self.pos;
         let c = self.peek().unwrap_or(' ');
+        // the size of what is inside the node
+        let mut inside = 0;
         let node = match c {
             '(' => {
-                let branches = self.alternatives(start, ')')?;
+                let (branches, n) = self.alternatives(start, ')')?;
+                inside = n;
                 if branches.iter().any(Vec::is_empty) {
                     return err(start, "expected a word in every alternative, found an empty one (use `word?` or `[…]` for optional parts)");
                 }
                 Node::Alt(branches)
             }
             '[' => {
-                let mut branches = self.alternatives(start, ']')?;
+                let (mut branches, n) = self.alternatives(start, ']')?;
                 if branches.iter().any(Vec::is_empty) {
                     return err(start, "expected a part in every alternative inside `[…]`, found an empty one");
                 }
                 if branches.len() == 1 {
+                    inside = n;
                     Node::Opt(branches.swap_remove(0))
                 } else {
+                    inside = 1 + n;
                     Node::Opt(vec![Part { node: Node::Alt(branches), label: "".into() }])
                 }
             }
@@ -364,7 +378,7 @@ impl Parser<'_> {
                         let written = &src[start..self.pos];
                         let label = if *written == *define.label { define.label.clone() } else { written.into() };
                         seq.push(Part { node: Node::Define(define.clone()), label });
-                        return Ok(());
+                        return Ok(1 + define.size);
                     }
                     None => return err(start + 1, format!("expected the name of a `[define]` entry, found `{name}`")),
                 }
@@ -405,7 +419,7 @@ impl Parser<'_> {
                     // a possessive ending, written alone: the text stage splits it off its word
                     self.pos = end;
                     seq.push(Part { node: Node::Word(run.replace('\u{2019}', "'").into()), label: run.into() });
-                    return Ok(());
+                    return Ok(1);
                 }
                 if !run.is_empty() && run.bytes().all(|b| b.is_ascii_alphabetic()) {
                     // an ASCII word is one token, lower-cased: no need for the text stage
@@ -417,7 +431,7 @@ impl Parser<'_> {
                         label.clone()
                     };
                     seq.push(Part { node: Node::Word(word), label });
-                    return Ok(());
+                    return Ok(1);
                 }
                 let text = Text::new(run);
                 let parts: Vec<Part> = (0..text.tokens().len())
@@ -429,15 +443,17 @@ impl Parser<'_> {
                 self.pos = end;
                 if parts.len() > 1 && self.rest().starts_with('?') {
                     // `co-operation?` makes the whole run optional, not its last token
+                    let n = 1 + parts.len();
                     seq.push(Part { node: Node::Alt(vec![parts]), label: run.into() });
-                    return Ok(());
+                    return Ok(n);
                 }
+                let n = parts.len();
                 seq.extend(parts);
-                return Ok(());
+                return Ok(n);
             }
         };
         seq.push(Part { node, label: self.src[start..self.pos].into() });
-        Ok(())
+        Ok(1 + inside)
     }
 }
 
