@@ -1,7 +1,6 @@
 //! From a pattern's syntax tree to a small backtracking program, and the words that trigger it.
 
 use crate::lexicon::{Lexicon, ListId, WordList};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use regex::Regex;
@@ -220,9 +219,9 @@ pub(crate) struct Context<'a> {
     /// Compiled word regexes by source: `[define]` fragments put the same regex into many
     /// patterns (of many files), and compiling each copy again made loading the rules take
     /// hundreds of milliseconds.
-    pub regexes: &'a mut HashMap<String, Regex>,
+    pub regexes: &'a mut FxHashMap<String, Regex>,
     /// Word sets by regex source, for the same reason: `<aux>` holds one set four times.
-    pub set_ids: HashMap<String, usize>,
+    pub set_ids: FxHashMap<String, usize>,
     /// Words too common to anchor a pattern (`lexicon/common-trigger-words.txt`).
     pub common: &'a WordList,
 }
@@ -333,12 +332,13 @@ impl Program {
 
 /// Compiles a pattern; the error says what is wrong with its slots.
 pub(crate) fn compile(parts: &[Part], cx: &mut Context<'_>) -> Result<Program, String> {
-    let groups: Vec<Vec<&str>> = parts.iter().filter_map(|p| node_anchors(&p.node, cx.common)).collect();
-    let anchors: Option<Vec<WordId>> = rarest(groups.iter().map(Vec::as_slice), cx.common)
+    let groups: Vec<Group<'_>> = parts.iter().filter_map(|p| node_anchors(&p.node, cx.common)).collect();
+    let anchors: Option<Vec<WordId>> = rarest(groups.iter().map(Group::words), cx.common)
         .map(|words| words.iter().map(|w| cx.vocab.intern(w)).collect());
     // one-letter words occur inside everything: checking for them costs more than it saves
     let mut requires: Vec<Vec<WordId>> = groups
         .iter()
+        .map(Group::words)
         .filter(|g| g.iter().all(|w| w.len() > 1))
         .map(|g| g.iter().map(|w| cx.vocab.intern(w)).collect())
         .collect();
@@ -347,12 +347,14 @@ pub(crate) fn compile(parts: &[Part], cx: &mut Context<'_>) -> Result<Program, S
     requires.retain(|g| Some(g) != anchors.as_ref());
     requires.sort_by_key(Vec::len);
     requires.dedup();
+    // (the program's length is known: its vectors are made that long at once, not grown)
+    let length = length(parts) + 1;
     let mut c = Compiler {
         cx,
         program: Program {
-            insts: Vec::new(),
-            labels: Vec::new(),
-            groups: Vec::new(),
+            insts: Vec::with_capacity(length),
+            labels: Vec::with_capacity(length),
+            groups: Vec::with_capacity(length),
             regexes: Vec::new(),
             words: Vec::new(),
             slots: vec!["subject".into(), "object".into()],
@@ -362,9 +364,11 @@ pub(crate) fn compile(parts: &[Part], cx: &mut Context<'_>) -> Result<Program, S
         },
         seen: [false, false],
         group: None,
+        define: None,
     };
     c.sequence(parts)?;
     c.push(Inst::Match, &UNLABELLED);
+    debug_assert_eq!(c.program.insts.len(), length);
     // a pattern without an object finds one-party events ("protesters marched")
     c.program.has_object = c.seen[1];
     match c.seen {
@@ -378,6 +382,8 @@ struct Compiler<'c, 'v> {
     program: Program,
     seen: [bool; 2],
     group: Option<Arc<str>>,
+    /// The label of the outermost `<name>` being compiled: the label of every part inside it.
+    define: Option<Arc<str>>,
 }
 
 /// The label of instructions no part writes (splits, jumps), shared by all.
@@ -406,11 +412,17 @@ impl Compiler<'_, '_> {
         Ok(())
     }
 
+    /// The label of a part's instructions: its own, or that of the `<name>` it is inside.
+    fn label<'p>(&'p self, part: &'p Part) -> &'p Arc<str> {
+        self.define.as_ref().unwrap_or(&part.label)
+    }
+
     fn part(&mut self, part: &Part) -> Result<(), String> {
-        let outermost =
-            self.group.is_none() && matches!(part.node, Node::Alt(_) | Node::Opt(_)) && !part.label.is_empty();
+        let outermost = self.group.is_none()
+            && matches!(part.node, Node::Alt(_) | Node::Opt(_) | Node::Define(_))
+            && !self.label(part).is_empty();
         if outermost {
-            self.group = Some(part.label.clone());
+            self.group = Some(self.label(part).clone());
         }
         let result = self.node(part);
         if outermost {
@@ -435,14 +447,16 @@ impl Compiler<'_, '_> {
     }
 
     fn node(&mut self, part: &Part) -> Result<(), String> {
+        let label = self.label(part).clone();
+        let label = &label;
         match &part.node {
             Node::Word(w) => {
                 let w = self.cx.vocab.intern(w);
-                self.push(Inst::Word(w), &part.label);
+                self.push(Inst::Word(w), label);
             }
             Node::Regex(re) => {
                 if let Some(i) = self.word_set(re) {
-                    self.push(Inst::Set(i), &part.label);
+                    self.push(Inst::Set(i), label);
                     return Ok(());
                 }
                 let compiled = match self.cx.regexes.get(re) {
@@ -456,7 +470,7 @@ impl Compiler<'_, '_> {
                 };
                 self.program.regexes.push(compiled);
                 let i = self.program.regexes.len() - 1;
-                self.push(Inst::Regex(i), &part.label);
+                self.push(Inst::Regex(i), label);
             }
             Node::Slot { name, kinds, list } => {
                 let slot = match self.program.slots.iter().position(|s| s == name) {
@@ -470,10 +484,10 @@ impl Compiler<'_, '_> {
                         self.program.slots.len() - 1
                     }
                 };
-                self.push(Inst::Slot { slot, kinds: Kinds::of(kinds), list: *list }, &part.label);
+                self.push(Inst::Slot { slot, kinds: Kinds::of(kinds), list: *list }, label);
             }
             Node::Gap(n) => {
-                self.push(Inst::Gap(*n), &part.label);
+                self.push(Inst::Gap(*n), label);
             }
             Node::Opt(seq) => {
                 let split = self.push(Inst::Split(0, 0), &UNLABELLED);
@@ -482,6 +496,18 @@ impl Compiler<'_, '_> {
                 self.program.insts[split] = Inst::Split(split + 1, end);
             }
             Node::Alt(branches) => self.alternation(branches)?,
+            // a group of one alternative, whose parts all take the (outermost) define's label
+            Node::Define(define) => {
+                let outer = self.define.is_none();
+                if outer {
+                    self.define = Some(define.label.clone());
+                }
+                let result = self.sequence(&define.parts);
+                if outer {
+                    self.define = None;
+                }
+                result?;
+            }
         }
         Ok(())
     }
@@ -506,7 +532,8 @@ impl Compiler<'_, '_> {
                 let mut table = Vec::with_capacity(run);
                 for branch in &branches[i..i + run] {
                     let w = self.cx.vocab.intern(single_word(branch).unwrap_or_default());
-                    let pc = InstId::new(self.push(Inst::Word(w), &branch[0].label));
+                    let label = self.label(&branch[0]).clone();
+                    let pc = InstId::new(self.push(Inst::Word(w), &label));
                     // a word given twice: the first branch is the one that matches
                     if !table.iter().any(|&(x, _)| x == w) {
                         table.push((w, pc));
@@ -544,6 +571,33 @@ impl Compiler<'_, '_> {
     }
 }
 
+/// The number of instructions [`Compiler::sequence`] makes of `parts`.
+fn length(parts: &[Part]) -> usize {
+    parts
+        .iter()
+        .map(|part| match &part.node {
+            Node::Word(_) | Node::Regex(_) | Node::Slot { .. } | Node::Gap(_) => 1,
+            Node::Opt(seq) => 1 + length(seq),
+            Node::Define(define) => length(&define.parts),
+            Node::Alt(branches) => {
+                // as in `Compiler::alternation`
+                let (mut n, mut i) = (0, 0);
+                while i < branches.len() {
+                    let run = branches[i..].iter().take_while(|b| single_word(b).is_some()).count();
+                    if run >= 2 {
+                        n += 1 + run;
+                        i += run;
+                    } else {
+                        n += length(&branches[i]) + if i + 1 < branches.len() { 2 } else { 0 };
+                        i += 1;
+                    }
+                }
+                n
+            }
+        })
+        .sum()
+}
+
 /// The words of a regular expression that is only `(word|word|…)`, lower case.
 pub(crate) fn word_alternation(re: &str) -> Option<impl Iterator<Item = &str>> {
     let inner = re.strip_prefix('(').and_then(|r| r.strip_suffix(')')).unwrap_or(re);
@@ -554,8 +608,29 @@ pub(crate) fn word_alternation(re: &str) -> Option<impl Iterator<Item = &str>> {
 
 /// The words one of which every match of `parts` contains: the required part with the fewest,
 /// least common and longest (so rarest) words.
-fn anchors<'p>(parts: &'p [Part], common: &WordList) -> Option<Vec<&'p str>> {
+fn anchors<'p>(parts: &'p [Part], common: &WordList) -> Option<Group<'p>> {
     rarest(parts.iter().filter_map(|p| node_anchors(&p.node, common)), common)
+}
+
+/// A group of words one of which a match contains: most are one word, which needs no vector.
+enum Group<'p> {
+    One(&'p str),
+    Many(Vec<&'p str>),
+}
+
+impl<'p> Group<'p> {
+    fn words(&self) -> &[&'p str] {
+        match self {
+            Group::One(w) => std::slice::from_ref(w),
+            Group::Many(words) => words,
+        }
+    }
+}
+
+impl<'p> std::borrow::Borrow<[&'p str]> for Group<'p> {
+    fn borrow(&self) -> &[&'p str] {
+        self.words()
+    }
 }
 
 /// The rarest of groups of words that matches must contain (the first of equals).
@@ -570,20 +645,23 @@ fn rarest<'p, G: std::borrow::Borrow<[&'p str]>>(groups: impl Iterator<Item = G>
 
 /// The words one of which every match of a part contains, if it is a word or an alternation of
 /// parts that each have such words.
-fn node_anchors<'n>(node: &'n Node, common: &WordList) -> Option<Vec<&'n str>> {
-    match node {
-        Node::Word(w) if w.chars().any(char::is_alphanumeric) => Some(vec![w.as_str()]),
-        Node::Alt(branches) => {
-            let mut all = Vec::new();
-            for b in branches {
-                all.extend(anchors(b, common)?);
-            }
-            all.sort();
-            all.dedup();
-            Some(all)
+fn node_anchors<'n>(node: &'n Node, common: &WordList) -> Option<Group<'n>> {
+    let branches = match node {
+        Node::Word(w) if w.chars().any(char::is_alphanumeric) => return Some(Group::One(w)),
+        Node::Alt(branches) => branches.as_slice(),
+        Node::Define(define) => std::slice::from_ref(&define.parts),
+        _ => return None,
+    };
+    let mut all = Vec::new();
+    for b in branches {
+        match anchors(b, common)? {
+            Group::One(w) => all.push(w),
+            Group::Many(words) => all.extend(words),
         }
-        _ => None,
     }
+    all.sort_unstable();
+    all.dedup();
+    Some(Group::Many(all))
 }
 
 #[cfg(test)]
@@ -593,10 +671,15 @@ mod tests {
 
     fn program(p: &str) -> Result<(Program, Vocab), String> {
         let (mut vocab, mut sets) = (Vocab::default(), Vec::new());
-        let mut regexes = HashMap::new();
+        let mut regexes = FxHashMap::default();
         let common = &Lexicon::embedded()[ListId::CommonTriggerWords];
-        let mut cx =
-            Context { vocab: &mut vocab, sets: &mut sets, regexes: &mut regexes, set_ids: HashMap::new(), common };
+        let mut cx = Context {
+            vocab: &mut vocab,
+            sets: &mut sets,
+            regexes: &mut regexes,
+            set_ids: FxHashMap::default(),
+            common,
+        };
         let program = compile(&parse_pattern(p, &Default::default()).map_err(|e| e.message)?, &mut cx)?;
         Ok((program, vocab))
     }

@@ -29,7 +29,7 @@ fn define_all(
         let mut errors = Vec::new();
         pending.retain(|(name, value)| match syntax::parse_pattern(value.get_ref(), scope) {
             Ok(parts) => {
-                scope.defines.insert((*name).clone(), std::sync::Arc::new(parts));
+                scope.defines.insert((*name).clone(), std::sync::Arc::new(syntax::Define::new(name, parts)));
                 false
             }
             Err(e) => {
@@ -125,11 +125,12 @@ impl RuleSet {
         for name in file.define.keys() {
             scope.defines.remove(name);
         }
-        // relation kinds this file declares: into a copy, kept only if the whole file compiles
-        let mut kind_table = self.kinds.clone();
+        // relation kinds this file declares: into a copy, kept only if the whole file compiles (a
+        // file that declares none reads the set's table as it is)
+        let mut kind_table = std::borrow::Cow::Borrowed(&self.kinds);
         for (name, value) in &file.kinds {
             let toml::Value::String(group) = value.get_ref() else {
-                kind_table.declare_value(label, text, name, value)?;
+                kind_table.to_mut().declare_value(label, text, name, value)?;
                 continue;
             };
             let mut kinds = Vec::new();
@@ -148,13 +149,19 @@ impl RuleSet {
             scope.kinds.insert(name.clone(), kinds);
         }
         define_all(&mut scope, &file.define, text).map_err(|(offset, message)| fail(offset, message))?;
-        let mut set = RuleSet::new();
-        // the patterns name words and sets of this rule set directly: `set` only holds the rules
+        let declared = match kind_table {
+            std::borrow::Cow::Owned(table) => Some(table),
+            std::borrow::Cow::Borrowed(_) => None,
+        };
+        let kind_table = declared.as_ref().unwrap_or(&self.kinds);
+        // the file's rules and patterns, added to the set once the whole file compiles; the
+        // patterns name words and sets of this rule set directly
+        let (mut rules, mut patterns): (Vec<Rule>, Vec<Pattern>) = (Vec::new(), Vec::new());
         let mut cx = compile::Context {
             vocab: &mut self.vocab,
             sets: &mut self.sets,
             regexes: &mut self.regexes,
-            set_ids: std::collections::HashMap::new(),
+            set_ids: rustc_hash::FxHashMap::default(),
             common: &self.lexicon[ListId::CommonTriggerWords],
         };
         for spec in &file.rule {
@@ -167,7 +174,7 @@ impl RuleSet {
                     "expected a rule id such as `meet/held-talks`, found an empty string".into(),
                 ));
             }
-            if let Some(first) = set.rules.iter().find(|r| r.id == id) {
+            if let Some(first) = rules.iter().find(|r| r.id == id) {
                 return Err(Error::DuplicateRule { id, location, first: first.location.clone() });
             }
             if let Some(first) = self.rules.iter().find(|r| r.id == id) {
@@ -200,7 +207,7 @@ impl RuleSet {
                     format!("expected at least one pattern in rule `{id}`, found none"),
                 ));
             }
-            let rule_index = self.rules.len() + set.rules.len();
+            let rule_index = self.rules.len() + rules.len();
             for pattern in &spec.patterns {
                 let start = syntax::content_offset(text, pattern.span());
                 let parts = syntax::parse_pattern(pattern.get_ref(), &scope).map_err(|e| {
@@ -208,7 +215,7 @@ impl RuleSet {
                 })?;
                 let program = compile::compile(&parts, &mut cx)
                     .map_err(|m| fail(start, format!("{m} (in pattern `{}`)", pattern.get_ref())))?;
-                set.patterns.push(Pattern { rule: rule_index, source: pattern.get_ref().clone(), program });
+                patterns.push(Pattern { rule: rule_index, source: pattern.get_ref().clone(), program });
             }
             let example = |s: &toml::Spanned<String>, counter: bool| -> Result<Example> {
                 let start = syntax::content_offset(text, s.span());
@@ -227,7 +234,7 @@ impl RuleSet {
                 }
             }
             let counterexamples = spec.counterexamples.iter().map(|s| example(s, true)).collect::<Result<Vec<_>>>()?;
-            set.rules.push(Rule {
+            rules.push(Rule {
                 id,
                 relation,
                 kind,
@@ -243,10 +250,12 @@ impl RuleSet {
                 date,
             });
         }
-        self.kinds = kind_table;
+        if let Some(table) = declared {
+            self.kinds = table;
+        }
         // the file's rule indices were counted from this set's end already
-        self.rules.extend(set.rules);
-        self.patterns.extend(set.patterns);
+        self.rules.extend(rules);
+        self.patterns.extend(patterns);
         self.remove_replaced();
         Ok(())
     }
@@ -305,6 +314,9 @@ impl RuleSet {
 
     /// Drops the rules that later rules with `replace = true` and the same id replace.
     fn remove_replaced(&mut self) {
+        if !self.rules.iter().any(|r| r.replace) {
+            return;
+        }
         let replaced: Vec<usize> = (0..self.rules.len())
             .filter(|&i| self.rules[i + 1..].iter().any(|later| later.replace && later.id == self.rules[i].id))
             .collect();

@@ -207,7 +207,7 @@ pub struct RuleSet {
     /// Word sets (regular expressions that are only alternations of words), as sorted word ids.
     sets: Vec<Box<[WordId]>>,
     /// The word regexes compiled so far, by source, for the files added next.
-    regexes: std::collections::HashMap<String, regex::Regex>,
+    regexes: rustc_hash::FxHashMap<String, regex::Regex>,
     trigger: Trigger,
     /// The word lists the rules read: common words, negation and modality.
     lexicon: std::sync::Arc<Lexicon>,
@@ -235,7 +235,7 @@ impl Default for RuleSet {
             patterns: Vec::new(),
             vocab: Vocab::default(),
             sets: Vec::new(),
-            regexes: std::collections::HashMap::new(),
+            regexes: rustc_hash::FxHashMap::default(),
             trigger: Trigger::default(),
             lexicon: Lexicon::embedded().clone(),
         }

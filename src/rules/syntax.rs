@@ -41,6 +41,7 @@ pub(crate) fn size(parts: &[Part]) -> usize {
             1 + match &p.node {
                 Node::Alt(branches) => branches.iter().map(|b| size(b)).sum(),
                 Node::Opt(seq) => size(seq),
+                Node::Define(define) => define.size,
                 _ => 0,
             }
         })
@@ -120,8 +121,8 @@ pub(crate) fn content_offset(source: &str, span: std::ops::Range<usize>) -> usiz
 /// One part of a pattern.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Node {
-    /// A normalised word (one token).
-    Word(String),
+    /// A normalised word (one token); often the very text of its label, shared.
+    Word(Arc<str>),
     /// One word matching this regular expression (source, anchored when compiled).
     Regex(String),
     /// An entity slot.
@@ -139,6 +140,26 @@ pub(crate) enum Node {
     Alt(Vec<Vec<Part>>),
     /// This sequence or nothing.
     Opt(Vec<Part>),
+    /// A `<name>`: the define's parts, as one group of one alternative. Shared by every use of
+    /// the name, not copied: each use would otherwise copy (and then free) the define's tree.
+    Define(Arc<Define>),
+}
+
+/// A parsed `[define]` entry.
+#[derive(Debug, PartialEq)]
+pub(crate) struct Define {
+    pub parts: Vec<Part>,
+    /// `<name>`: the label of every part inside, wherever it is used (what `--explain` shows);
+    /// the outermost define's when defines use each other.
+    pub label: Arc<str>,
+    /// [`size`] of `parts`.
+    pub size: usize,
+}
+
+impl Define {
+    pub(crate) fn new(name: &str, parts: Vec<Part>) -> Define {
+        Define { label: format!("<{name}>").into(), size: size(&parts), parts }
+    }
 }
 
 /// A part with the text that wrote it (for `--explain`).
@@ -165,7 +186,7 @@ const SPECIAL: &[char] = &['(', ')', '[', ']', '{', '}', '|', '/', '<', '>', '?'
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Scope {
     /// `<name>` fragments, already parsed (shared: every file starts from a copy of the prelude's).
-    pub defines: BTreeMap<String, Arc<Vec<Part>>>,
+    pub defines: BTreeMap<String, Arc<Define>>,
     /// Kind groups usable in slots (`actor = "person|country|organization"`).
     pub kinds: BTreeMap<String, Vec<EntityKind>>,
 }
@@ -173,9 +194,10 @@ pub(crate) struct Scope {
 /// Parses a pattern in `scope`.
 pub(crate) fn parse_pattern(pattern: &str, scope: &Scope) -> std::result::Result<Vec<Part>, PatternError> {
     let mut p = Parser { src: pattern, pos: 0, scope, depth: 0 };
-    let seq = p.sequence()?;
-    if size(&seq) > MAX_PARTS {
-        return err(0, format!("expected at most {MAX_PARTS} parts once `<name>`s are expanded, found {}", size(&seq)));
+    let (seq, n) = p.sequence()?;
+    debug_assert_eq!(n, size(&seq));
+    if n > MAX_PARTS {
+        return err(0, format!("expected at most {MAX_PARTS} parts once `<name>`s are expanded, found {n}"));
     }
     match p.peek() {
         None => Ok(seq),
@@ -212,20 +234,27 @@ impl Parser<'_> {
     }
 
     /// The `|`-separated branches of a group opened at `start` (the cursor is on the opening
-    /// bracket), up to and including `close`.
-    fn alternatives(&mut self, start: usize, close: char) -> std::result::Result<Vec<Vec<Part>>, PatternError> {
+    /// bracket), up to and including `close`, and their [`size`] together.
+    fn alternatives(
+        &mut self,
+        start: usize,
+        close: char,
+    ) -> std::result::Result<(Vec<Vec<Part>>, usize), PatternError> {
         let open = self.peek().unwrap_or(' ');
         self.bump();
-        let mut branches = vec![self.sequence()?];
+        let (first, mut n) = self.sequence()?;
+        let mut branches = vec![first];
         loop {
             match self.peek() {
                 Some('|') => {
                     self.bump();
-                    branches.push(self.sequence()?);
+                    let (branch, size) = self.sequence()?;
+                    branches.push(branch);
+                    n += size;
                 }
                 Some(c) if c == close => {
                     self.bump();
-                    return Ok(branches);
+                    return Ok((branches, n));
                 }
                 c => {
                     return err(
@@ -241,7 +270,8 @@ impl Parser<'_> {
         }
     }
 
-    fn sequence(&mut self) -> std::result::Result<Vec<Part>, PatternError> {
+    /// A sequence of parts, and its [`size`].
+    fn sequence(&mut self) -> std::result::Result<(Vec<Part>, usize), PatternError> {
         if self.depth >= MAX_DEPTH {
             return err(self.pos, format!("expected groups nested at most {MAX_DEPTH} deep, found deeper"));
         }
@@ -251,7 +281,7 @@ impl Parser<'_> {
         seq
     }
 
-    fn sequence_inner(&mut self) -> std::result::Result<Vec<Part>, PatternError> {
+    fn sequence_inner(&mut self) -> std::result::Result<(Vec<Part>, usize), PatternError> {
         let mut seq = Vec::new();
         let mut parts = 0;
         loop {
@@ -262,40 +292,47 @@ impl Parser<'_> {
                 );
             }
             let start = match self.peek() {
-                None | Some(')') | Some('|') | Some(']') => return Ok(seq),
+                None | Some(')') | Some('|') | Some(']') => return Ok((seq, parts)),
                 Some(_) => self.pos,
             };
-            let mut element = self.element()?;
+            let first = seq.len();
+            parts += self.element(&mut seq)?;
             if self.rest().starts_with('?') {
                 self.pos += 1;
                 let label = self.src[start..self.pos].into();
-                element = vec![Part { node: Node::Opt(element), label }];
+                let element = seq.split_off(first);
+                seq.push(Part { node: Node::Opt(element), label });
+                parts += 1;
             }
-            parts += size(&element);
-            seq.extend(element);
         }
     }
 
-    /// One element; a word run may give several parts (`'s`, hyphens split like the text does).
-    fn element(&mut self) -> std::result::Result<Vec<Part>, PatternError> {
+    /// One element, onto `seq`, and its [`size`]; a word run may give several parts (`'s`,
+    /// hyphens split like the text does).
+    fn element(&mut self, seq: &mut Vec<Part>) -> std::result::Result<usize, PatternError> {
         let start = self.pos;
         let c = self.peek().unwrap_or(' ');
+        // the size of what is inside the node
+        let mut inside = 0;
         let node = match c {
             '(' => {
-                let branches = self.alternatives(start, ')')?;
+                let (branches, n) = self.alternatives(start, ')')?;
+                inside = n;
                 if branches.iter().any(Vec::is_empty) {
                     return err(start, "expected a word in every alternative, found an empty one (use `word?` or `[…]` for optional parts)");
                 }
                 Node::Alt(branches)
             }
             '[' => {
-                let mut branches = self.alternatives(start, ']')?;
+                let (mut branches, n) = self.alternatives(start, ']')?;
                 if branches.iter().any(Vec::is_empty) {
                     return err(start, "expected a part in every alternative inside `[…]`, found an empty one");
                 }
                 if branches.len() == 1 {
+                    inside = n;
                     Node::Opt(branches.swap_remove(0))
                 } else {
+                    inside = 1 + n;
                     Node::Opt(vec![Part { node: Node::Alt(branches), label: "".into() }])
                 }
             }
@@ -332,11 +369,17 @@ impl Parser<'_> {
                 let Some(end) = self.rest().find('>') else {
                     return err(start, "expected `>` to close the `<name>`, found the end of the pattern");
                 };
-                let name = self.rest()[..end].trim().to_string();
+                let src = self.src;
+                let name = src[self.pos..self.pos + end].trim();
                 self.pos += end + 1;
-                match self.scope.defines.get(&name) {
-                    // a group of one alternative: the fragment as one part, labelled by its name
-                    Some(parts) => Node::Alt(vec![relabel(parts, &format!("<{name}>").into())]),
+                match self.scope.defines.get(name) {
+                    Some(define) => {
+                        // (written as `<name>`, the part's label is the define's own)
+                        let written = &src[start..self.pos];
+                        let label = if *written == *define.label { define.label.clone() } else { written.into() };
+                        seq.push(Part { node: Node::Define(define.clone()), label });
+                        return Ok(1 + define.size);
+                    }
                     None => return err(start + 1, format!("expected the name of a `[define]` entry, found `{name}`")),
                 }
             }
@@ -375,19 +418,24 @@ impl Parser<'_> {
                 if matches!(run, "'s" | "\u{2019}s" | "'") {
                     // a possessive ending, written alone: the text stage splits it off its word
                     self.pos = end;
-                    return Ok(vec![Part { node: Node::Word(run.replace('\u{2019}', "'")), label: run.into() }]);
+                    seq.push(Part { node: Node::Word(run.replace('\u{2019}', "'").into()), label: run.into() });
+                    return Ok(1);
                 }
                 if !run.is_empty() && run.bytes().all(|b| b.is_ascii_alphabetic()) {
                     // an ASCII word is one token, lower-cased: no need for the text stage
                     self.pos = end;
-                    return Ok(vec![Part { node: Node::Word(run.to_ascii_lowercase()), label: run.into() }]);
+                    let label: Arc<str> = run.into();
+                    let word = if run.bytes().any(|b| b.is_ascii_uppercase()) {
+                        run.to_ascii_lowercase().into()
+                    } else {
+                        label.clone()
+                    };
+                    seq.push(Part { node: Node::Word(word), label });
+                    return Ok(1);
                 }
                 let text = Text::new(run);
                 let parts: Vec<Part> = (0..text.tokens().len())
-                    .map(|i| Part {
-                        node: Node::Word(text.token_text(i).to_string()),
-                        label: text.token_original(i).into(),
-                    })
+                    .map(|i| Part { node: Node::Word(text.token_text(i).into()), label: text.token_original(i).into() })
                     .collect();
                 if parts.is_empty() {
                     return err(start, format!("expected a word, found `{run}`"));
@@ -395,28 +443,18 @@ impl Parser<'_> {
                 self.pos = end;
                 if parts.len() > 1 && self.rest().starts_with('?') {
                     // `co-operation?` makes the whole run optional, not its last token
-                    return Ok(vec![Part { node: Node::Alt(vec![parts]), label: run.into() }]);
+                    let n = 1 + parts.len();
+                    seq.push(Part { node: Node::Alt(vec![parts]), label: run.into() });
+                    return Ok(n);
                 }
-                return Ok(parts);
+                let n = parts.len();
+                seq.extend(parts);
+                return Ok(n);
             }
         };
-        Ok(vec![Part { node, label: self.src[start..self.pos].into() }])
+        seq.push(Part { node, label: self.src[start..self.pos].into() });
+        Ok(1 + inside)
     }
-}
-
-/// A copy of a define's parts, each labelled with the define's name (what `--explain` shows).
-fn relabel(parts: &[Part], label: &Arc<str>) -> Vec<Part> {
-    parts
-        .iter()
-        .map(|p| Part {
-            node: match &p.node {
-                Node::Alt(branches) => Node::Alt(branches.iter().map(|b| relabel(b, label)).collect()),
-                Node::Opt(seq) => Node::Opt(relabel(seq, label)),
-                node => node.clone(),
-            },
-            label: label.clone(),
-        })
-        .collect()
 }
 
 /// Parses the inside of `{name:kind|kind+}`.
@@ -466,7 +504,7 @@ mod tests {
     }
 
     fn words(parts: &[Part]) -> Vec<&str> {
-        parts.iter().filter_map(|p| if let Node::Word(w) = &p.node { Some(w.as_str()) } else { None }).collect()
+        parts.iter().filter_map(|p| if let Node::Word(w) = &p.node { Some(&**w) } else { None }).collect()
     }
 
     #[test]
