@@ -90,6 +90,7 @@ mod explain;
 mod index;
 mod kinds;
 mod load;
+mod needs;
 mod syntax;
 
 use std::collections::BTreeMap;
@@ -183,8 +184,19 @@ struct Trigger {
     starts: Vec<u32>,
     /// The patterns whose rarest required words hold the word, for each word in turn.
     anchored: Vec<PatternId>,
-    /// Patterns without required words: tried on every sentence.
+    /// Patterns without required words: tried on every sentence when explaining (their near
+    /// misses are wanted everywhere).
     always: Vec<usize>,
+    /// Patterns without anchors nor a word every match holds: tried on every sentence.
+    loose: Vec<usize>,
+    /// Per pattern, whether its anchor is a word of the program ([`needs::required_word`]) rather
+    /// than the rarest required words of its syntax: such patterns are in `anchored`, and among
+    /// the `always` ones.
+    by_program: Vec<bool>,
+    /// Per pattern, its anchors: the rarest required words, or the word every match holds.
+    anchors: Vec<Option<Box<[WordId]>>>,
+    /// The kinds of mentions each pattern needs in a sentence.
+    needs: needs::Needs,
     /// The distinct groups of words that patterns require besides their anchors.
     groups: Vec<Box<[WordId]>>,
     /// Per pattern, the groups it requires besides its anchors (indices into `groups`).
@@ -303,13 +315,34 @@ impl RuleSet {
     fn build_trigger(&mut self) -> Result<()> {
         let mut anchored: Vec<(WordId, PatternId)> = Vec::new();
         let mut always = Vec::new();
+        let mut loose = Vec::new();
+        let mut by_program = vec![false; self.patterns.len()];
+        let mut pattern_anchors = Vec::with_capacity(self.patterns.len());
         let mut groups: Vec<Box<[WordId]>> = Vec::new();
         let mut group_ids: std::collections::HashMap<&[WordId], GroupId> = std::collections::HashMap::new();
         let mut requires = Vec::with_capacity(self.patterns.len());
         for (p, pattern) in self.patterns.iter().enumerate() {
             match &pattern.program.anchors {
-                None => always.push(p),
-                Some(anchors) => anchored.extend(anchors.iter().map(|&w| (w, PatternId::new(p)))),
+                None => {
+                    always.push(p);
+                    // a pattern of optional words around a mark ("{subject} - {object} …") runs
+                    // only where the mark is
+                    match needs::required_word(&pattern.program) {
+                        Some(w) => {
+                            by_program[p] = true;
+                            anchored.push((w, PatternId::new(p)));
+                            pattern_anchors.push(Some([w].into()));
+                        }
+                        None => {
+                            loose.push(p);
+                            pattern_anchors.push(None);
+                        }
+                    }
+                }
+                Some(anchors) => {
+                    anchored.extend(anchors.iter().map(|&w| (w, PatternId::new(p))));
+                    pattern_anchors.push(Some(anchors.as_slice().into()));
+                }
             }
             let ids: Vec<GroupId> = pattern
                 .program
@@ -339,7 +372,19 @@ impl RuleSet {
         starts.push(offset(i));
         let anchored = anchored.into_iter().map(|(_, p)| p).collect();
         let sets = WordSets::new(&self.sets, self.vocab.len());
-        self.trigger = Trigger { starts, anchored, always, groups, requires, sets };
+        let needs = needs::Needs::new(self.patterns.iter().map(|p| &p.program));
+        self.trigger = Trigger {
+            starts,
+            anchored,
+            always,
+            loose,
+            by_program,
+            anchors: pattern_anchors,
+            needs,
+            groups,
+            requires,
+            sets,
+        };
         Ok(())
     }
 
@@ -376,7 +421,7 @@ impl RuleSet {
         let mut scan = Scan::new(self, text.sentences().len());
         let mut pairs = Vec::new();
         for s in 0..text.sentences().len() {
-            scan.sentence(text, s);
+            scan.sentence(text, s, true);
             pairs.extend(scan.t.order.iter().map(|&p| (s, p)));
         }
         pairs
@@ -429,8 +474,16 @@ impl RuleSet {
         let mut scratch = Scratch::default();
         let mut units = Vec::new();
         let (mut subjects, mut objects) = (Vec::new(), Vec::new());
+        // near misses are wanted wherever a pattern has its words, mentions or not
+        let explaining = near.is_some();
+        let mut mention_kinds = needs::MentionKinds::new(resolution);
         for (sentence, s) in text.sentences().iter().enumerate() {
-            if !scan.sentence(text, sentence) {
+            // every pattern has a slot: a sentence without mentions (most) has no match
+            let kinds = mention_kinds.of(s.tokens());
+            if kinds.is_empty() && !explaining {
+                continue;
+            }
+            if !scan.sentence(text, sentence, explaining) {
                 continue;
             }
             engine::units_into(text, resolution, s.tokens(), &scan.t.words, self.vocab.determiners(), &mut units);
@@ -443,7 +496,7 @@ impl RuleSet {
             let mut partials = Vec::new();
             'patterns: for &p in &scan.t.order {
                 let pattern = &self.patterns[p];
-                if keep.is_some_and(|keep| !keep(pattern.rule)) {
+                if keep.is_some_and(|keep| !keep(pattern.rule)) || (!explaining && !trigger.needs.met(p, kinds)) {
                     continue;
                 }
                 let rule = &self.rules[pattern.rule];
@@ -463,7 +516,7 @@ impl RuleSet {
                 let mut fired = false;
                 // a match holds one of the pattern's anchors: it starts at the last one at the
                 // latest (unless a near miss is wanted, which may well stop before it)
-                let starts = match &pattern.program.anchors {
+                let starts = match &trigger.anchors[p] {
                     Some(anchors) if !vm.track => scan.last_unit(anchors).map_or(0, |u| u + 1),
                     _ => units.len(),
                 };
@@ -770,8 +823,9 @@ impl<'r> Scan<'r> {
 
     /// Finds the patterns that may fire in sentence `sentence` and says whether there are any:
     /// then `order` holds them in rule order (so that a rule listed earlier wins a duplicate), and
-    /// `words` the sentence's word ids.
-    fn sentence(&mut self, text: &Text<'_>, sentence: usize) -> bool {
+    /// `words` the sentence's word ids. When `explaining`, patterns without required words are
+    /// candidates everywhere, for their near misses.
+    fn sentence(&mut self, text: &Text<'_>, sentence: usize, explaining: bool) -> bool {
         let (rules, trigger) = (self.rules, &self.rules.trigger);
         // sentences past 2^32 - 1 share a stamp: a stale mark then only makes a pattern a candidate
         // (or a start position tried)
@@ -798,7 +852,7 @@ impl<'r> Scan<'r> {
             let (a, b) = (trigger.starts[w] as usize, trigger.starts[w.index() + 1] as usize);
             for &p in &trigger.anchored[a..b] {
                 let p = p.index();
-                if self.t.pattern_seen[p] == stamp {
+                if self.t.pattern_seen[p] == stamp || (explaining && trigger.by_program[p]) {
                     continue;
                 }
                 self.t.pattern_seen[p] = stamp;
@@ -818,7 +872,7 @@ impl<'r> Scan<'r> {
                 }
             }
         }
-        self.t.order.extend(&trigger.always);
+        self.t.order.extend(if explaining { &trigger.always } else { &trigger.loose });
         if self.t.order.len() > 1 {
             self.t.order.sort_unstable_by_key(|&p| (rules.patterns[p].rule, p));
         }
