@@ -96,7 +96,7 @@ mod syntax;
 use std::collections::BTreeMap;
 
 use self::compile::{Program, Vocab, NO_WORD};
-use self::engine::{Mood, Scratch, Vm, WordSets};
+use self::engine::{Mood, Moods, Scratch, Vm, WordSets};
 pub use self::example::{Example, Expected};
 pub use self::explain::{Explained, Explanation, NearMiss};
 use self::index::{GroupId, PatternId, UnitId, WordId};
@@ -197,6 +197,9 @@ struct Trigger {
     anchors: Vec<Option<Box<[WordId]>>>,
     /// The kinds of mentions each pattern needs in a sentence.
     needs: needs::Needs,
+    /// The word lists of negation and modality, as one table, and the lexicon they are from.
+    moods: Moods,
+    moods_lexicon: Option<std::sync::Arc<Lexicon>>,
     /// The distinct groups of words that patterns require besides their anchors.
     groups: Vec<Box<[WordId]>>,
     /// Per pattern, the groups it requires besides its anchors (indices into `groups`).
@@ -381,6 +384,8 @@ impl RuleSet {
             by_program,
             anchors: pattern_anchors,
             needs,
+            moods: Moods::new(&self.lexicon),
+            moods_lexicon: Some(self.lexicon.clone()),
             groups,
             requires,
             sets,
@@ -477,10 +482,19 @@ impl RuleSet {
         // near misses are wanted wherever a pattern has its words, mentions or not
         let explaining = near.is_some();
         let mut mention_kinds = needs::MentionKinds::new(resolution);
+        // (a set that took another's tables when it had no rules keeps its own word lists)
+        let own_moods;
+        let moods = match &trigger.moods_lexicon {
+            Some(lexicon) if std::sync::Arc::ptr_eq(lexicon, &self.lexicon) => &trigger.moods,
+            _ => {
+                own_moods = Moods::new(&self.lexicon);
+                &own_moods
+            }
+        };
         for (sentence, s) in text.sentences().iter().enumerate() {
             // every pattern has a slot: a sentence without mentions (most) has no match
-            let kinds = mention_kinds.of(s.tokens());
-            if kinds.is_empty() && !explaining {
+            let offer = mention_kinds.of(s.tokens());
+            if offer.is_empty() && !explaining {
                 continue;
             }
             if !scan.sentence(text, sentence, explaining) {
@@ -496,9 +510,22 @@ impl RuleSet {
             let mut partials = Vec::new();
             'patterns: for &p in &scan.t.order {
                 let pattern = &self.patterns[p];
-                if keep.is_some_and(|keep| !keep(pattern.rule)) || (!explaining && !trigger.needs.met(p, kinds)) {
+                if keep.is_some_and(|keep| !keep(pattern.rule)) || (!explaining && !trigger.needs.met(p, offer)) {
                     continue;
                 }
+                // where a match can start: anywhere when a near miss is wanted (it may well stop
+                // early); else no later than the last of the pattern's anchors, nor than where
+                // the parts every match has still fit in order
+                let starts = if explaining {
+                    units.len()
+                } else {
+                    let fit = trigger.needs.starts(p, &pattern.program, units, &trigger.sets, resolution);
+                    match &trigger.anchors[p] {
+                        _ if fit == 0 => continue,
+                        Some(anchors) => fit.min(scan.last_unit(anchors).map_or(0, |u| u + 1)),
+                        None => fit,
+                    }
+                };
                 let rule = &self.rules[pattern.rule];
                 let mut vm = Vm::new(
                     &pattern.program,
@@ -506,20 +533,14 @@ impl RuleSet {
                     text,
                     resolution,
                     &trigger.sets,
-                    &self.lexicon,
+                    moods,
                     std::mem::take(&mut scratch),
                 );
                 vm.memo_after = memo_after;
-                if near.is_some() {
+                if explaining {
                     vm.track();
                 }
                 let mut fired = false;
-                // a match holds one of the pattern's anchors: it starts at the last one at the
-                // latest (unless a near miss is wanted, which may well stop before it)
-                let starts = match &trigger.anchors[p] {
-                    Some(anchors) if !vm.track => scan.last_unit(anchors).map_or(0, |u| u + 1),
-                    _ => units.len(),
-                };
                 let first_slot = match pattern.program.insts[0] {
                     compile::Inst::Slot { kinds, .. } => Some(kinds),
                     _ => None,
@@ -696,20 +717,24 @@ impl RuleSet {
                     parties
                         && a.relation.start < b.relation.end
                         && b.relation.start < a.relation.end
-                        && self.kind(a.relation.kind.as_str()).is_some_and(|k| k.supersedes.contains(&b.relation.kind))
+                        // (a relation's kind is its rule's, by id: no lookup by name)
+                        && self.rules.get(ra.rule).is_some_and(|r| self.kinds.get(r.kind).supersedes.contains(&rb.kind))
                 })
             })
             .collect();
+        if !superseded.contains(&true) {
+            return;
+        }
         // the sentence's relations only: a `retain` over all of `out` would be quadratic in the
         // document's sentences
-        let mut i = 0;
-        let mut tail = out.split_off(first);
-        tail.retain(|_| {
-            let keep = !superseded[i];
-            i += 1;
-            keep
-        });
-        out.append(&mut tail);
+        let mut kept = first;
+        for (i, drop) in superseded.into_iter().enumerate() {
+            if !drop {
+                out.swap(kept, first + i);
+                kept += 1;
+            }
+        }
+        out.truncate(kept);
     }
 
     pub(crate) fn pattern_source(&self, p: usize) -> (&Rule, &str) {

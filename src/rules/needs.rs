@@ -9,13 +9,29 @@
 //! only run where that mark occurs.
 
 use super::compile::{Inst, Kinds, Program, NO_PC};
-use super::index::WordId;
+use super::engine::{self, Unit, UnitKind, WordSets};
+use super::index::{TableId, WordId};
 use crate::gazetteer::EntityKind;
 use crate::resolve::Resolution;
 
 /// A set of entity kinds as a bit mask, one bit per kind of [`EntityKind::ALL`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) struct KindMask(u8);
+struct KindMask(u8);
+
+/// What the mentions of a sentence offer slots: how many units they make at most, and of which
+/// kinds (their own, and those they act for).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Offer {
+    kinds: KindMask,
+    units: usize,
+}
+
+impl Offer {
+    /// Whether the sentence has no mention a slot could take.
+    pub fn is_empty(self) -> bool {
+        self.units == 0
+    }
+}
 
 impl KindMask {
     fn of(kind: EntityKind) -> KindMask {
@@ -30,11 +46,6 @@ impl KindMask {
 
     fn meets(self, other: KindMask) -> bool {
         self.0 & other.0 != 0
-    }
-
-    /// Whether no kind is in the set.
-    pub fn is_empty(self) -> bool {
-        self.0 == 0
     }
 }
 
@@ -83,16 +94,48 @@ fn mandatory(program: &Program) -> Vec<bool> {
         .collect()
 }
 
+/// A part every match of a pattern has: it takes one unit or more, after those of the parts
+/// before it.
+#[derive(Debug, Clone, Copy)]
+enum Part {
+    Word(WordId),
+    Set(usize),
+    /// One of the words of a table of one-word branches (an alternation of only such branches).
+    Table(TableId),
+    Slot(Kinds),
+}
+
+/// The parts every match of `program` has, in order.
+fn parts(program: &Program) -> Vec<Part> {
+    program
+        .insts
+        .iter()
+        .zip(mandatory(program))
+        .filter(|(_, needed)| *needed)
+        .filter_map(|(inst, _)| match *inst {
+            Inst::Word(w) => Some(Part::Word(w)),
+            Inst::Set(i) => Some(Part::Set(i)),
+            Inst::Words { words, next, .. } if next == NO_PC => Some(Part::Table(words)),
+            Inst::Slot { kinds, .. } => Some(Part::Slot(kinds)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// What each pattern of a rule set needs of a sentence.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Needs {
+    /// Per pattern, the parts every match has, in order.
+    parts: Vec<Box<[Part]>>,
     /// Per pattern, the kinds of each slot every match fills (a mention of the sentence must be
-    /// of one of them, or act for one).
-    slots: Vec<Box<[KindMask]>>,
+    /// of one of them, or act for one), and how many such slots there are: each takes units of
+    /// its own.
+    slots: Vec<(Box<[KindMask]>, usize)>,
 }
 
 impl Needs {
-    pub fn new<'p>(programs: impl Iterator<Item = &'p Program>) -> Needs {
+    pub fn new<'p>(programs: impl Iterator<Item = &'p Program> + Clone) -> Needs {
+        let parts = programs.clone().map(|program| parts(program).into_boxed_slice()).collect();
         let slots = programs
             .map(|program| {
                 let mut masks: Vec<KindMask> = program
@@ -104,18 +147,54 @@ impl Needs {
                         _ => None,
                     })
                     .collect();
+                let count = masks.len();
                 masks.sort_unstable_by_key(|m| m.0);
                 masks.dedup();
-                masks.into_boxed_slice()
+                (masks.into_boxed_slice(), count)
             })
             .collect();
-        Needs { slots }
+        Needs { parts, slots }
     }
 
-    /// Whether a sentence whose mentions can fill slots of `kinds` may hold a match of pattern `p`.
+    /// How many units of a sentence a match of pattern `p` (`program`) can start at: it starts
+    /// at the first part every match has at the latest, and each of those parts needs a unit of
+    /// its own after the one before. The latest units the parts can take are found from the end.
+    pub fn starts(
+        &self,
+        p: usize,
+        program: &Program,
+        units: &[Unit],
+        sets: &WordSets,
+        resolution: &Resolution,
+    ) -> usize {
+        let takes = |part: Part, unit: &Unit| match part {
+            Part::Word(w) => unit.word == w,
+            Part::Set(i) => sets.contains(i, unit.word),
+            Part::Table(t) => program.words[t].iter().any(|&(w, _)| w == unit.word),
+            Part::Slot(kinds) => match unit.kind() {
+                UnitKind::Entity(m) => engine::slot_entity(resolution, m, kinds).is_some(),
+                UnitKind::Token(_) => false,
+            },
+        };
+        let mut at = units.len();
+        for &part in self.parts[p].iter().rev() {
+            match units[..at].iter().rposition(|unit| takes(part, unit)) {
+                Some(u) => at = u,
+                None => return 0,
+            }
+        }
+        if self.parts[p].is_empty() {
+            units.len()
+        } else {
+            at + 1
+        }
+    }
+
+    /// Whether a sentence whose mentions offer `offer` may hold a match of pattern `p`.
     #[inline]
-    pub fn met(&self, p: usize, kinds: KindMask) -> bool {
-        self.slots[p].iter().all(|&m| m.meets(kinds))
+    pub fn met(&self, p: usize, offer: Offer) -> bool {
+        let (masks, count) = &self.slots[p];
+        offer.units >= *count && masks.iter().all(|&m| m.meets(offer.kinds))
     }
 }
 
@@ -141,24 +220,27 @@ impl<'r> MentionKinds<'r> {
         MentionKinds { resolution, next: 0 }
     }
 
-    /// The kinds that the mentions starting in `tokens` (which come after those of the last call)
-    /// can give a slot: their own, and those they act for.
-    pub fn of(&mut self, tokens: std::ops::Range<usize>) -> KindMask {
+    /// What the mentions starting in `tokens` (which come after those of the last call) offer
+    /// slots.
+    pub fn of(&mut self, tokens: std::ops::Range<usize>) -> Offer {
         let (mentions, entities) = (&self.resolution.mentions, &self.resolution.entities);
         while self.next < mentions.len() && mentions[self.next].tokens.start < tokens.start {
             self.next += 1;
         }
-        let mut kinds = KindMask::default();
+        let mut offer = Offer::default();
         while self.next < mentions.len() && mentions[self.next].tokens.start < tokens.end {
             let m = &mentions[self.next];
             // a unit of the sentence only when not nested in another (`engine::units_into`)
             if !m.nested && m.tokens.end > m.tokens.start {
+                // (one that overlaps an earlier one makes no unit either: counted, it only makes a
+                // pattern a candidate)
+                offer.units += 1;
                 for e in std::iter::once(m.entity).chain(m.acts_for) {
-                    kinds.0 |= entities.get(e).map_or(0, |e| KindMask::of(e.kind).0);
+                    offer.kinds.0 |= entities.get(e).map_or(0, |e| KindMask::of(e.kind).0);
                 }
             }
             self.next += 1;
         }
-        kinds
+        offer
     }
 }
