@@ -244,3 +244,82 @@ impl<'r> MentionKinds<'r> {
         offer
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::compile::{compile, Context, Vocab};
+    use super::super::syntax::parse_pattern;
+    use super::*;
+    use crate::lexicon::{Lexicon, ListId};
+
+    fn program(p: &str) -> (Program, Vocab) {
+        let (mut vocab, mut sets) = (Vocab::default(), Vec::new());
+        let mut regexes = std::collections::HashMap::new();
+        let common = &Lexicon::embedded()[ListId::CommonTriggerWords];
+        let mut cx = Context {
+            vocab: &mut vocab,
+            sets: &mut sets,
+            regexes: &mut regexes,
+            set_ids: std::collections::HashMap::new(),
+            common,
+        };
+        let program = compile(&parse_pattern(p, &Default::default()).unwrap(), &mut cx).unwrap();
+        (program, vocab)
+    }
+
+    /// The parts every match has, as text.
+    fn described(p: &str) -> Vec<String> {
+        let (program, vocab) = program(p);
+        parts(&program)
+            .into_iter()
+            .map(|part| match part {
+                Part::Word(w) => vocab.word(w).to_string(),
+                Part::Set(_) => "<set>".into(),
+                Part::Table(t) => {
+                    let mut words: Vec<&str> = program.words[t].iter().map(|&(w, _)| vocab.word(w)).collect();
+                    words.sort_unstable();
+                    words.join("|")
+                }
+                Part::Slot(kinds) => {
+                    let names: Vec<&str> =
+                        EntityKind::ALL.iter().filter(|k| kinds.contains(**k)).map(|k| k.as_str()).collect();
+                    format!("{{{}}}", names.join("|"))
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_match_has_the_parts_no_jump_passes_over() {
+        // optional parts, gaps and alternations with a longer branch are not needed; a one-word
+        // alternation is one part
+        assert_eq!(
+            described("{subject:person} [, …3 ,] (met|meets) [with] …2 {object:country} - (deal|peace deal)"),
+            ["{person}", "meets|met", "{country}", "-"]
+        );
+        assert_eq!(
+            described("{subject:person} (met|held talks with) {object:person|country}"),
+            ["{person}", "{person|country}"]
+        );
+        // a pattern of optional words around a mark needs the mark
+        assert_eq!(
+            described("[the] {subject:country} - {object:country} [(truce|deal)]"),
+            ["{country}", "-", "{country}"]
+        );
+    }
+
+    #[test]
+    fn slot_kinds_are_met_by_own_kinds_or_those_acted_for() {
+        let (program, _) = program("{subject:person} met {object:country|place}");
+        let needs = Needs::new(std::iter::once(&program));
+        let offer = |kinds: &[EntityKind], units| Offer {
+            kinds: KindMask(kinds.iter().fold(0, |m, &k| m | KindMask::of(k).0)),
+            units,
+        };
+        assert!(needs.met(0, offer(&[EntityKind::Person, EntityKind::Place], 2)));
+        // both slots need a unit of their own
+        assert!(!needs.met(0, offer(&[EntityKind::Person, EntityKind::Place], 1)));
+        assert!(!needs.met(0, offer(&[EntityKind::Person, EntityKind::Organization], 3)));
+        assert!(!needs.met(0, Offer::default()));
+    }
+}
