@@ -189,7 +189,7 @@ struct Trigger {
     always: Vec<usize>,
     /// Patterns without anchors nor a word every match holds: tried on every sentence.
     loose: Vec<usize>,
-    /// Per pattern, whether its anchor is a word of the program ([`needs::required_word`]) rather
+    /// Per pattern, whether its anchor is a word of the program (the first that every match holds) rather
     /// than the rarest required words of its syntax: such patterns are in `anchored`, and among
     /// the `always` ones.
     by_program: Vec<bool>,
@@ -321,6 +321,7 @@ impl RuleSet {
         let mut loose = Vec::new();
         let mut by_program = vec![false; self.patterns.len()];
         let mut pattern_anchors = Vec::with_capacity(self.patterns.len());
+        let (needs, required_words) = needs::Needs::new(self.patterns.iter().map(|p| &p.program));
         let mut groups: Vec<Box<[WordId]>> = Vec::new();
         let mut group_ids: std::collections::HashMap<&[WordId], GroupId> = std::collections::HashMap::new();
         let mut requires = Vec::with_capacity(self.patterns.len());
@@ -330,7 +331,7 @@ impl RuleSet {
                     always.push(p);
                     // a pattern of optional words around a mark ("{subject} - {object} …") runs
                     // only where the mark is
-                    match needs::required_word(&pattern.program) {
+                    match required_words[p] {
                         Some(w) => {
                             by_program[p] = true;
                             anchored.push((w, PatternId::new(p)));
@@ -375,7 +376,6 @@ impl RuleSet {
         starts.push(offset(i));
         let anchored = anchored.into_iter().map(|(_, p)| p).collect();
         let sets = WordSets::new(&self.sets, self.vocab.len());
-        let needs = needs::Needs::new(self.patterns.iter().map(|p| &p.program));
         self.trigger = Trigger {
             starts,
             anchored,

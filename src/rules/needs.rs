@@ -49,12 +49,24 @@ impl KindMask {
     }
 }
 
-/// Per instruction of `program`, whether every match runs it (false for all when a jump goes
-/// back, which the compiler never makes).
-fn mandatory(program: &Program) -> Vec<bool> {
+/// A part every match of a pattern has: it takes one unit or more, after those of the parts
+/// before it.
+#[derive(Debug, Clone, Copy)]
+enum Part {
+    Word(WordId),
+    Set(usize),
+    /// One of the words of a table of one-word branches (an alternation of only such branches).
+    Table(TableId),
+    Slot(Kinds),
+}
+
+/// The parts every match of `program` has, in order: those of the instructions no jump passes
+/// over (none when a jump goes back, which the compiler never makes). `over` is a buffer.
+fn parts(program: &Program, over: &mut Vec<i32>) -> Vec<Part> {
     let n = program.insts.len();
     // how many jumps pass over each instruction, as differences
-    let mut over = vec![0i32; n + 1];
+    over.clear();
+    over.resize(n + 1, 0);
     let mut forward = true;
     let mut jump = |from: usize, to: usize| {
         if to <= from || to > n {
@@ -82,44 +94,24 @@ fn mandatory(program: &Program) -> Vec<bool> {
         }
     }
     if !forward {
-        return vec![false; n];
+        return Vec::new();
     }
     let mut passed = 0;
-    over[..n]
-        .iter()
-        .map(|d| {
-            passed += d;
-            passed == 0
-        })
-        .collect()
-}
-
-/// A part every match of a pattern has: it takes one unit or more, after those of the parts
-/// before it.
-#[derive(Debug, Clone, Copy)]
-enum Part {
-    Word(WordId),
-    Set(usize),
-    /// One of the words of a table of one-word branches (an alternation of only such branches).
-    Table(TableId),
-    Slot(Kinds),
-}
-
-/// The parts every match of `program` has, in order.
-fn parts(program: &Program) -> Vec<Part> {
-    program
-        .insts
-        .iter()
-        .zip(mandatory(program))
-        .filter(|(_, needed)| *needed)
-        .filter_map(|(inst, _)| match *inst {
-            Inst::Word(w) => Some(Part::Word(w)),
-            Inst::Set(i) => Some(Part::Set(i)),
-            Inst::Words { words, next, .. } if next == NO_PC => Some(Part::Table(words)),
-            Inst::Slot { kinds, .. } => Some(Part::Slot(kinds)),
-            _ => None,
-        })
-        .collect()
+    let mut parts = Vec::new();
+    for (inst, d) in program.insts.iter().zip(over.iter()) {
+        passed += d;
+        if passed != 0 {
+            continue;
+        }
+        parts.push(match *inst {
+            Inst::Word(w) => Part::Word(w),
+            Inst::Set(i) => Part::Set(i),
+            Inst::Words { words, next, .. } if next == NO_PC => Part::Table(words),
+            Inst::Slot { kinds, .. } => Part::Slot(kinds),
+            _ => continue,
+        });
+    }
+    parts
 }
 
 /// What each pattern of a rule set needs of a sentence.
@@ -134,26 +126,30 @@ pub(crate) struct Needs {
 }
 
 impl Needs {
-    pub fn new<'p>(programs: impl Iterator<Item = &'p Program> + Clone) -> Needs {
-        let parts = programs.clone().map(|program| parts(program).into_boxed_slice()).collect();
-        let slots = programs
-            .map(|program| {
-                let mut masks: Vec<KindMask> = program
-                    .insts
-                    .iter()
-                    .zip(mandatory(program))
-                    .filter_map(|(inst, needed)| match *inst {
-                        Inst::Slot { kinds, .. } if needed => Some(KindMask::of_slot(kinds)),
-                        _ => None,
-                    })
-                    .collect();
-                let count = masks.len();
-                masks.sort_unstable_by_key(|m| m.0);
-                masks.dedup();
-                (masks.into_boxed_slice(), count)
-            })
-            .collect();
-        Needs { parts, slots }
+    /// The needs of `programs`, and for each the first word every match holds, if any.
+    pub fn new<'p>(programs: impl Iterator<Item = &'p Program>) -> (Needs, Vec<Option<WordId>>) {
+        let (mut needs, mut words) = (Needs::default(), Vec::new());
+        let mut over = Vec::new();
+        for program in programs {
+            let parts = parts(program, &mut over);
+            words.push(parts.iter().find_map(|part| match *part {
+                Part::Word(w) => Some(w),
+                _ => None,
+            }));
+            let mut masks: Vec<KindMask> = parts
+                .iter()
+                .filter_map(|part| match *part {
+                    Part::Slot(kinds) => Some(KindMask::of_slot(kinds)),
+                    _ => None,
+                })
+                .collect();
+            let count = masks.len();
+            masks.sort_unstable_by_key(|m| m.0);
+            masks.dedup();
+            needs.slots.push((masks.into_boxed_slice(), count));
+            needs.parts.push(parts.into_boxed_slice());
+        }
+        (needs, words)
     }
 
     /// How many units of a sentence a match of pattern `p` (`program`) can start at: it starts
@@ -196,15 +192,6 @@ impl Needs {
         let (masks, count) = &self.slots[p];
         offer.units >= *count && masks.iter().all(|&m| m.meets(offer.kinds))
     }
-}
-
-/// A word every match of `program` holds, for a pattern without anchors: the first word
-/// instruction every match runs.
-pub(crate) fn required_word(program: &Program) -> Option<WordId> {
-    program.insts.iter().zip(mandatory(program)).find_map(|(inst, needed)| match *inst {
-        Inst::Word(w) if needed => Some(w),
-        _ => None,
-    })
 }
 
 /// The kinds of the mentions that are units of sentences, one sentence after another: each
@@ -270,7 +257,7 @@ mod tests {
     /// The parts every match has, as text.
     fn described(p: &str) -> Vec<String> {
         let (program, vocab) = program(p);
-        parts(&program)
+        parts(&program, &mut Vec::new())
             .into_iter()
             .map(|part| match part {
                 Part::Word(w) => vocab.word(w).to_string(),
@@ -311,7 +298,7 @@ mod tests {
     #[test]
     fn slot_kinds_are_met_by_own_kinds_or_those_acted_for() {
         let (program, _) = program("{subject:person} met {object:country|place}");
-        let needs = Needs::new(std::iter::once(&program));
+        let (needs, _) = Needs::new(std::iter::once(&program));
         let offer = |kinds: &[EntityKind], units| Offer {
             kinds: KindMask(kinds.iter().fold(0, |m, &k| m | KindMask::of(k).0)),
             units,
