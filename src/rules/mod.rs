@@ -60,15 +60,19 @@
 //!
 //! # How it runs
 //!
-//! All patterns compile together, and every word they name gets a small id. Each token of the text
-//! is looked up once: a sentence is a candidate for a pattern only if it holds the pattern's rarest
-//! required word and one of each other group of words the pattern requires, so rules cost only
-//! where their words occur, and adding rules barely changes throughput. Each candidate pattern then
-//! runs as a small backtracking program over the sentence's units (comparing word ids, trying the
-//! one-word branches of an alternation at once), from the units where a match can start: no later
-//! than the last of its rarest words. A run has a step budget and bounded gaps and lists, and once
-//! it has taken a few hundred steps it remembers the (instruction, unit) states that failed, so a
-//! sentence costs at most its units times the pattern's instructions.
+//! All patterns compile together, and every word they name gets a small id. Every pattern has a
+//! slot, so a sentence without a mention is passed over before any word is looked up. Each token
+//! of the others is looked up once: a sentence is a candidate for a pattern only if it holds the
+//! pattern's rarest required word and one of each other group of words the pattern requires, and
+//! mentions that can fill the slots every match has, so rules cost only where their words occur,
+//! and adding rules barely changes throughput. Each candidate pattern then runs as a small
+//! backtracking program over the sentence's units (comparing word ids, trying the one-word
+//! branches of an alternation at once), from the units where a match can start: no later than the
+//! last of its rarest words, nor than where the parts every match has (words, word sets, slots,
+//! read off the program) still fit in order. (A near miss for `--explain` is looked for wherever a
+//! pattern's words occur, from every unit.) A run has a step budget and bounded gaps and lists,
+//! and once it has taken a few hundred steps it remembers the (instruction, unit) states that
+//! failed, so a sentence costs at most its units times the pattern's instructions.
 //!
 //! One event, one row: a relation found again in its sentence (same kind and parties; symmetric
 //! kinds ignore order) is reported once. When the finding comes from another rule, its evidence
