@@ -7,6 +7,7 @@
 //! sentences, and a sentence costs at most its units times the pattern's instructions.
 
 use crate::lexicon::{Lexicon, ListId};
+use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -187,7 +188,7 @@ impl WordSets {
     }
 
     #[inline]
-    fn contains(&self, set: usize, word: WordId) -> bool {
+    pub fn contains(&self, set: usize, word: WordId) -> bool {
         word != NO_WORD && self.bits[set * self.stride + word.index() / 64] & (1 << (word.index() % 64)) != 0
     }
 }
@@ -232,7 +233,7 @@ pub(crate) struct Vm<'a> {
     pub resolution: &'a Resolution,
     sets: &'a WordSets,
     /// The word lists of negation, modality and linking.
-    lexicon: &'a Lexicon,
+    moods: &'a Moods,
     pub steps: usize,
     trace: Vec<(usize, Range<usize>)>,
     /// `(instruction, unit)` states already tried, one bit each (`units + 1` per instruction): a
@@ -258,7 +259,7 @@ impl<'a> Vm<'a> {
         text: &'a Text<'a>,
         resolution: &'a Resolution,
         sets: &'a WordSets,
-        lexicon: &'a Lexicon,
+        moods: &'a Moods,
         scratch: Scratch,
     ) -> Vm<'a> {
         let Scratch { mut trace, mut failed, stack } = scratch;
@@ -270,7 +271,7 @@ impl<'a> Vm<'a> {
             text,
             resolution,
             sets,
-            lexicon,
+            moods,
             steps: 0,
             trace,
             failed,
@@ -332,13 +333,21 @@ impl<'a> Vm<'a> {
         slot_entity(self.resolution, m, kinds)
     }
 
+    /// Notes a failure at `(pc, pos)`, which matters only when tracking.
+    #[inline]
     fn fail(&mut self, pc: usize, pos: usize) {
-        // a cancelled full match (marked by a last entry of `usize::MAX`) beats any partial one
         if self.track {
-            let cancelled = self.partial.trace.last().is_some_and(|(pc, _)| *pc == usize::MAX);
-            if !cancelled && self.trace.len() >= self.partial.trace.len() {
-                self.partial = Partial { trace: self.trace.clone(), failed_at: Some((pc, pos)) };
-            }
+            self.note_partial(pc, pos);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn note_partial(&mut self, pc: usize, pos: usize) {
+        // a cancelled full match (marked by a last entry of `usize::MAX`) beats any partial one
+        let cancelled = self.partial.trace.last().is_some_and(|(pc, _)| *pc == usize::MAX);
+        if !cancelled && self.trace.len() >= self.partial.trace.len() {
+            self.partial = Partial { trace: self.trace.clone(), failed_at: Some((pc, pos)) };
         }
     }
 
@@ -549,7 +558,7 @@ impl<'a> Vm<'a> {
             // ", and X pledged …" after a single member starts a new clause with a subject of its
             // own ("… to Ukraine, and the European Union pledged …"), where "A, B, and C signed"
             // ends a list of three
-            if comma_and && count == 1 && self.word(next + 1).is_some_and(|w| Moods(self.lexicon).finite_verb(w)) {
+            if comma_and && count == 1 && self.mood_word(next + 1).is_some_and(|w| w.finite_verb()) {
                 break;
             }
             at = next + 1;
@@ -594,44 +603,98 @@ pub(crate) enum Mood {
     Negated,
 }
 
-/// The word lists that say what the words around a match do to it, from one lexicon.
-#[derive(Clone, Copy)]
-struct Moods<'l>(&'l Lexicon);
+/// The word lists that say what the words around a match do to it, from one lexicon, as one
+/// table: a word is looked up once for all of them.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Moods {
+    /// Per word, the lists it is in (bits of [`Word`]).
+    lists: FxHashMap<Box<str>, u8>,
+}
 
-impl Moods<'_> {
-    fn negator(self, w: &str) -> bool {
-        self.0[ListId::Negation].contains(w) || w.ends_with("n't")
+impl Moods {
+    pub fn new(lexicon: &Lexicon) -> Moods {
+        let mut lists: FxHashMap<Box<str>, u8> = FxHashMap::default();
+        for (id, bit) in [
+            (ListId::Negation, Word::NEGATION),
+            (ListId::Modality, Word::MODALITY),
+            (ListId::Auxiliaries, Word::AUXILIARY),
+            (ListId::LinkingWords, Word::LINKING),
+            (ListId::Suppositions, Word::SUPPOSITION),
+            (ListId::Cancellations, Word::CANCELLATION),
+            (ListId::NewsVerbs, Word::NEWS_VERB),
+        ] {
+            for w in lexicon[id].entries() {
+                *lists.entry(w.into()).or_default() |= bit;
+            }
+        }
+        Moods { lists }
     }
 
-    /// Whether `w` reads as the finite verb of a clause after its subject: a past tense, a
-    /// reporting verb, an auxiliary, a modal or a negation.
-    fn finite_verb(self, w: &str) -> bool {
-        (w.len() > 4 && w.ends_with("ed"))
-            || self.0[ListId::NewsVerbs].contains(w)
-            || self.0[ListId::Auxiliaries].contains(w)
-            || self.strong_modal(w)
-            || self.negator(w)
-    }
-
-    fn strong_modal(self, w: &str) -> bool {
-        self.0[ListId::Modality].contains(w)
-    }
-
-    /// Words that only qualify the verb after them: skipped when looking for a match's trigger.
-    fn auxiliary(self, w: &str) -> bool {
-        self.negator(w) || self.strong_modal(w) || self.0[ListId::Auxiliaries].contains(w)
-    }
-
-    /// Words that link parts rather than say what happened: never a match's trigger.
-    fn function(self, w: &str) -> bool {
-        !w.chars().any(char::is_alphanumeric) || self.0[ListId::LinkingWords].contains(w)
+    /// The word `w`, with the lists it is in.
+    #[inline]
+    fn word<'w>(&self, w: &'w str) -> Word<'w> {
+        Word { text: w, lists: self.lists.get(w).copied().unwrap_or(0) }
     }
 }
 
-/// Whether the word at unit `u` is a modal: "set" only as "set to" ("set up a task force" is done,
-/// "set to meet" is not).
-fn modal_at(vm: &Vm<'_>, u: usize) -> bool {
-    vm.word(u).is_some_and(|w| Moods(vm.lexicon).strong_modal(w) && (w != "set" || vm.word(u + 1) == Some("to")))
+/// A word of the text and the lists of [`Moods`] it is in.
+#[derive(Clone, Copy)]
+struct Word<'w> {
+    text: &'w str,
+    lists: u8,
+}
+
+impl Word<'_> {
+    const NEGATION: u8 = 1;
+    const MODALITY: u8 = 1 << 1;
+    const AUXILIARY: u8 = 1 << 2;
+    const LINKING: u8 = 1 << 3;
+    const SUPPOSITION: u8 = 1 << 4;
+    const CANCELLATION: u8 = 1 << 5;
+    const NEWS_VERB: u8 = 1 << 6;
+
+    fn is(self, list: u8) -> bool {
+        self.lists & list != 0
+    }
+
+    fn negator(self) -> bool {
+        self.is(Word::NEGATION) || self.text.ends_with("n't")
+    }
+
+    /// Whether it reads as the finite verb of a clause after its subject: a past tense, a
+    /// reporting verb, an auxiliary, a modal or a negation.
+    fn finite_verb(self) -> bool {
+        (self.text.len() > 4 && self.text.ends_with("ed"))
+            || self.is(Word::NEWS_VERB | Word::AUXILIARY | Word::MODALITY)
+            || self.negator()
+    }
+
+    fn strong_modal(self) -> bool {
+        self.is(Word::MODALITY)
+    }
+
+    /// Words that only qualify the verb after them: skipped when looking for a match's trigger.
+    fn auxiliary(self) -> bool {
+        self.negator() || self.is(Word::MODALITY | Word::AUXILIARY)
+    }
+
+    /// Words that link parts rather than say what happened: never a match's trigger.
+    fn function(self) -> bool {
+        !self.text.chars().any(char::is_alphanumeric) || self.is(Word::LINKING)
+    }
+}
+
+impl<'a> Vm<'a> {
+    /// The word of a unit with its lists, if it is a word.
+    fn mood_word(&self, pos: usize) -> Option<Word<'a>> {
+        self.word(pos).map(|w| self.moods.word(w))
+    }
+}
+
+/// Whether `w`, the word at unit `u`, is a modal: "set" only as "set to" ("set up a task force" is
+/// done, "set to meet" is not).
+fn modal_at(vm: &Vm<'_>, u: usize, w: Word<'_>) -> bool {
+    w.strong_modal() && (w.text != "set" || vm.word(u + 1) == Some("to"))
 }
 
 /// Negation and modality of a run: negators or modal words in the window before its trigger (its
@@ -639,16 +702,14 @@ fn modal_at(vm: &Vm<'_>, u: usize) -> bool {
 /// or in its gaps; a cancellation ("was cancelled") right after it.
 pub(crate) fn mood(vm: &Vm<'_>, run: Run<'_>) -> Mood {
     let program = vm.program;
-    let moods = Moods(vm.lexicon);
     let words = || {
         run.trace
             .iter()
             .filter(|(pc, r)| matches!(program.insts[*pc], Inst::Word(_)) && !r.is_empty())
             .map(|(_, r)| r.start)
     };
-    let trigger = words()
-        .find(|&u| vm.word(u).is_some_and(|w| !moods.auxiliary(w) && !moods.function(w)))
-        .or_else(|| words().next());
+    let trigger =
+        words().find(|&u| vm.mood_word(u).is_some_and(|w| !w.auxiliary() && !w.function())).or_else(|| words().next());
     let mut future = false;
     if let Some(t) = trigger {
         let mut i = t;
@@ -659,10 +720,11 @@ pub(crate) fn mood(vm: &Vm<'_>, run: Run<'_>) -> Mood {
             if matches!(w, "," | ";" | ":" | "\"" | "(" | ")" | "-" | "." | "?" | "!") {
                 break;
             }
-            if moods.negator(w) {
+            let w = vm.moods.word(w);
+            if w.negator() {
                 return Mood::Negated;
             }
-            future |= modal_at(vm, i) || w == "to";
+            future |= modal_at(vm, i, w) || w.text == "to";
             seen += 1;
         }
     }
@@ -673,14 +735,14 @@ pub(crate) fn mood(vm: &Vm<'_>, run: Run<'_>) -> Mood {
         if matches!(w, "," | ";" | ":" | "." | "\"" | "(" | ")") {
             break;
         }
-        if vm.lexicon[ListId::Suppositions].contains(w) {
+        if vm.moods.word(w).is(Word::SUPPOSITION) {
             return Mood::Negated;
         }
     }
     // "the meeting between … was cancelled": a cancellation right after the match
     let end = run.trace.iter().map(|(_, r)| r.end).max().unwrap_or(0);
     for w in (end..(end + WINDOW).min(vm.units.len())).map_while(|u| vm.word(u)) {
-        if vm.lexicon[ListId::Cancellations].contains(w) {
+        if vm.moods.word(w).is(Word::CANCELLATION) {
             return Mood::Negated;
         }
         if matches!(w, "," | ";" | ":" | "." | "and" | "but") {
@@ -690,11 +752,11 @@ pub(crate) fn mood(vm: &Vm<'_>, run: Run<'_>) -> Mood {
     for (pc, r) in run.trace {
         // a pattern's own auxiliaries (word sets such as `<aux>`) count wherever they are
         if let Inst::Set(_) = program.insts[*pc] {
-            if let Some(w) = vm.word(r.start) {
-                if moods.negator(w) {
+            if let Some(w) = vm.mood_word(r.start) {
+                if w.negator() {
                     return Mood::Negated;
                 }
-                future |= modal_at(vm, r.start) || w == "to";
+                future |= modal_at(vm, r.start, w) || w.text == "to";
             }
         }
         if let Inst::Gap(_) = program.insts[*pc] {
@@ -704,11 +766,11 @@ pub(crate) fn mood(vm: &Vm<'_>, run: Run<'_>) -> Mood {
             if comma(r.start.checked_sub(1)) && comma(Some(r.end)) {
                 continue;
             }
-            for (u, w) in r.clone().filter_map(|u| vm.word(u).map(|w| (u, w))) {
-                if moods.negator(w) {
+            for (u, w) in r.clone().filter_map(|u| vm.mood_word(u).map(|w| (u, w))) {
+                if w.negator() {
                     return Mood::Negated;
                 }
-                future |= modal_at(vm, u);
+                future |= modal_at(vm, u, w);
             }
         }
     }

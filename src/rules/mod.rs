@@ -60,15 +60,19 @@
 //!
 //! # How it runs
 //!
-//! All patterns compile together, and every word they name gets a small id. Each token of the text
-//! is looked up once: a sentence is a candidate for a pattern only if it holds the pattern's rarest
-//! required word and one of each other group of words the pattern requires, so rules cost only
-//! where their words occur, and adding rules barely changes throughput. Each candidate pattern then
-//! runs as a small backtracking program over the sentence's units (comparing word ids, trying the
-//! one-word branches of an alternation at once), from the units where a match can start: no later
-//! than the last of its rarest words. A run has a step budget and bounded gaps and lists, and once
-//! it has taken a few hundred steps it remembers the (instruction, unit) states that failed, so a
-//! sentence costs at most its units times the pattern's instructions.
+//! All patterns compile together, and every word they name gets a small id. Every pattern has a
+//! slot, so a sentence without a mention is passed over before any word is looked up. Each token
+//! of the others is looked up once: a sentence is a candidate for a pattern only if it holds the
+//! pattern's rarest required word and one of each other group of words the pattern requires, and
+//! mentions that can fill the slots every match has, so rules cost only where their words occur,
+//! and adding rules barely changes throughput. Each candidate pattern then runs as a small
+//! backtracking program over the sentence's units (comparing word ids, trying the one-word
+//! branches of an alternation at once), from the units where a match can start: no later than the
+//! last of its rarest words, nor than where the parts every match has (words, word sets, slots,
+//! read off the program) still fit in order. (A near miss for `--explain` is looked for wherever a
+//! pattern's words occur, from every unit.) A run has a step budget and bounded gaps and lists,
+//! and once it has taken a few hundred steps it remembers the (instruction, unit) states that
+//! failed, so a sentence costs at most its units times the pattern's instructions.
 //!
 //! One event, one row: a relation found again in its sentence (same kind and parties; symmetric
 //! kinds ignore order) is reported once. When the finding comes from another rule, its evidence
@@ -90,12 +94,13 @@ mod explain;
 mod index;
 mod kinds;
 mod load;
+mod needs;
 mod syntax;
 
 use std::collections::BTreeMap;
 
 use self::compile::{Program, Vocab, NO_WORD};
-use self::engine::{Mood, Scratch, Vm, WordSets};
+use self::engine::{Mood, Moods, Scratch, Vm, WordSets};
 pub use self::example::{Example, Expected};
 pub use self::explain::{Explained, Explanation, NearMiss};
 use self::index::{GroupId, PatternId, UnitId, WordId};
@@ -183,8 +188,22 @@ struct Trigger {
     starts: Vec<u32>,
     /// The patterns whose rarest required words hold the word, for each word in turn.
     anchored: Vec<PatternId>,
-    /// Patterns without required words: tried on every sentence.
+    /// Patterns without required words: tried on every sentence when explaining (their near
+    /// misses are wanted everywhere).
     always: Vec<usize>,
+    /// Patterns without anchors nor a word every match holds: tried on every sentence.
+    loose: Vec<usize>,
+    /// Per pattern, whether its anchor is a word of the program (the first that every match holds) rather
+    /// than the rarest required words of its syntax: such patterns are in `anchored`, and among
+    /// the `always` ones.
+    by_program: Vec<bool>,
+    /// Per pattern, its anchors: the rarest required words, or the word every match holds.
+    anchors: Vec<Option<Box<[WordId]>>>,
+    /// The kinds of mentions each pattern needs in a sentence.
+    needs: needs::Needs,
+    /// The word lists of negation and modality, as one table, and the lexicon they are from.
+    moods: Moods,
+    moods_lexicon: Option<std::sync::Arc<Lexicon>>,
     /// The distinct groups of words that patterns require besides their anchors.
     groups: Vec<Box<[WordId]>>,
     /// Per pattern, the groups it requires besides its anchors (indices into `groups`).
@@ -303,13 +322,35 @@ impl RuleSet {
     fn build_trigger(&mut self) -> Result<()> {
         let mut anchored: Vec<(WordId, PatternId)> = Vec::new();
         let mut always = Vec::new();
+        let mut loose = Vec::new();
+        let mut by_program = vec![false; self.patterns.len()];
+        let mut pattern_anchors = Vec::with_capacity(self.patterns.len());
+        let (needs, required_words) = needs::Needs::new(self.patterns.iter().map(|p| &p.program));
         let mut groups: Vec<Box<[WordId]>> = Vec::new();
         let mut group_ids: std::collections::HashMap<&[WordId], GroupId> = std::collections::HashMap::new();
         let mut requires = Vec::with_capacity(self.patterns.len());
         for (p, pattern) in self.patterns.iter().enumerate() {
             match &pattern.program.anchors {
-                None => always.push(p),
-                Some(anchors) => anchored.extend(anchors.iter().map(|&w| (w, PatternId::new(p)))),
+                None => {
+                    always.push(p);
+                    // a pattern of optional words around a mark ("{subject} - {object} …") runs
+                    // only where the mark is
+                    match required_words[p] {
+                        Some(w) => {
+                            by_program[p] = true;
+                            anchored.push((w, PatternId::new(p)));
+                            pattern_anchors.push(Some([w].into()));
+                        }
+                        None => {
+                            loose.push(p);
+                            pattern_anchors.push(None);
+                        }
+                    }
+                }
+                Some(anchors) => {
+                    anchored.extend(anchors.iter().map(|&w| (w, PatternId::new(p))));
+                    pattern_anchors.push(Some(anchors.as_slice().into()));
+                }
             }
             let ids: Vec<GroupId> = pattern
                 .program
@@ -339,7 +380,20 @@ impl RuleSet {
         starts.push(offset(i));
         let anchored = anchored.into_iter().map(|(_, p)| p).collect();
         let sets = WordSets::new(&self.sets, self.vocab.len());
-        self.trigger = Trigger { starts, anchored, always, groups, requires, sets };
+        self.trigger = Trigger {
+            starts,
+            anchored,
+            always,
+            loose,
+            by_program,
+            anchors: pattern_anchors,
+            needs,
+            moods: Moods::new(&self.lexicon),
+            moods_lexicon: Some(self.lexicon.clone()),
+            groups,
+            requires,
+            sets,
+        };
         Ok(())
     }
 
@@ -376,7 +430,7 @@ impl RuleSet {
         let mut scan = Scan::new(self, text.sentences().len());
         let mut pairs = Vec::new();
         for s in 0..text.sentences().len() {
-            scan.sentence(text, s);
+            scan.sentence(text, s, true);
             pairs.extend(scan.t.order.iter().map(|&p| (s, p)));
         }
         pairs
@@ -429,8 +483,25 @@ impl RuleSet {
         let mut scratch = Scratch::default();
         let mut units = Vec::new();
         let (mut subjects, mut objects) = (Vec::new(), Vec::new());
+        // near misses are wanted wherever a pattern has its words, mentions or not
+        let explaining = near.is_some();
+        let mut mention_kinds = needs::MentionKinds::new(resolution);
+        // (a set that took another's tables when it had no rules keeps its own word lists)
+        let own_moods;
+        let moods = match &trigger.moods_lexicon {
+            Some(lexicon) if std::sync::Arc::ptr_eq(lexicon, &self.lexicon) => &trigger.moods,
+            _ => {
+                own_moods = Moods::new(&self.lexicon);
+                &own_moods
+            }
+        };
         for (sentence, s) in text.sentences().iter().enumerate() {
-            if !scan.sentence(text, sentence) {
+            // every pattern has a slot: a sentence without mentions (most) has no match
+            let offer = mention_kinds.of(s.tokens());
+            if offer.is_empty() && !explaining {
+                continue;
+            }
+            if !scan.sentence(text, sentence, explaining) {
                 continue;
             }
             engine::units_into(text, resolution, s.tokens(), &scan.t.words, self.vocab.determiners(), &mut units);
@@ -443,9 +514,22 @@ impl RuleSet {
             let mut partials = Vec::new();
             'patterns: for &p in &scan.t.order {
                 let pattern = &self.patterns[p];
-                if keep.is_some_and(|keep| !keep(pattern.rule)) {
+                if keep.is_some_and(|keep| !keep(pattern.rule)) || (!explaining && !trigger.needs.met(p, offer)) {
                     continue;
                 }
+                // where a match can start: anywhere when a near miss is wanted (it may well stop
+                // early); else no later than the last of the pattern's anchors, nor than where
+                // the parts every match has still fit in order
+                let starts = if explaining {
+                    units.len()
+                } else {
+                    let fit = trigger.needs.starts(p, &pattern.program, units, &trigger.sets, resolution);
+                    match &trigger.anchors[p] {
+                        _ if fit == 0 => continue,
+                        Some(anchors) => fit.min(scan.last_unit(anchors).map_or(0, |u| u + 1)),
+                        None => fit,
+                    }
+                };
                 let rule = &self.rules[pattern.rule];
                 let mut vm = Vm::new(
                     &pattern.program,
@@ -453,20 +537,14 @@ impl RuleSet {
                     text,
                     resolution,
                     &trigger.sets,
-                    &self.lexicon,
+                    moods,
                     std::mem::take(&mut scratch),
                 );
                 vm.memo_after = memo_after;
-                if near.is_some() {
+                if explaining {
                     vm.track();
                 }
                 let mut fired = false;
-                // a match holds one of the pattern's anchors: it starts at the last one at the
-                // latest (unless a near miss is wanted, which may well stop before it)
-                let starts = match &pattern.program.anchors {
-                    Some(anchors) if !vm.track => scan.last_unit(anchors).map_or(0, |u| u + 1),
-                    _ => units.len(),
-                };
                 let first_slot = match pattern.program.insts[0] {
                     compile::Inst::Slot { kinds, .. } => Some(kinds),
                     _ => None,
@@ -643,20 +721,24 @@ impl RuleSet {
                     parties
                         && a.relation.start < b.relation.end
                         && b.relation.start < a.relation.end
-                        && self.kind(a.relation.kind.as_str()).is_some_and(|k| k.supersedes.contains(&b.relation.kind))
+                        // (a relation's kind is its rule's, by id: no lookup by name)
+                        && self.rules.get(ra.rule).is_some_and(|r| self.kinds.get(r.kind).supersedes.contains(&rb.kind))
                 })
             })
             .collect();
+        if !superseded.contains(&true) {
+            return;
+        }
         // the sentence's relations only: a `retain` over all of `out` would be quadratic in the
         // document's sentences
-        let mut i = 0;
-        let mut tail = out.split_off(first);
-        tail.retain(|_| {
-            let keep = !superseded[i];
-            i += 1;
-            keep
-        });
-        out.append(&mut tail);
+        let mut kept = first;
+        for (i, drop) in superseded.into_iter().enumerate() {
+            if !drop {
+                out.swap(kept, first + i);
+                kept += 1;
+            }
+        }
+        out.truncate(kept);
     }
 
     pub(crate) fn pattern_source(&self, p: usize) -> (&Rule, &str) {
@@ -770,8 +852,9 @@ impl<'r> Scan<'r> {
 
     /// Finds the patterns that may fire in sentence `sentence` and says whether there are any:
     /// then `order` holds them in rule order (so that a rule listed earlier wins a duplicate), and
-    /// `words` the sentence's word ids.
-    fn sentence(&mut self, text: &Text<'_>, sentence: usize) -> bool {
+    /// `words` the sentence's word ids. When `explaining`, patterns without required words are
+    /// candidates everywhere, for their near misses.
+    fn sentence(&mut self, text: &Text<'_>, sentence: usize, explaining: bool) -> bool {
         let (rules, trigger) = (self.rules, &self.rules.trigger);
         // sentences past 2^32 - 1 share a stamp: a stale mark then only makes a pattern a candidate
         // (or a start position tried)
@@ -798,7 +881,7 @@ impl<'r> Scan<'r> {
             let (a, b) = (trigger.starts[w] as usize, trigger.starts[w.index() + 1] as usize);
             for &p in &trigger.anchored[a..b] {
                 let p = p.index();
-                if self.t.pattern_seen[p] == stamp {
+                if self.t.pattern_seen[p] == stamp || (explaining && trigger.by_program[p]) {
                     continue;
                 }
                 self.t.pattern_seen[p] = stamp;
@@ -818,7 +901,7 @@ impl<'r> Scan<'r> {
                 }
             }
         }
-        self.t.order.extend(&trigger.always);
+        self.t.order.extend(if explaining { &trigger.always } else { &trigger.loose });
         if self.t.order.len() > 1 {
             self.t.order.sort_unstable_by_key(|&p| (rules.patterns[p].rule, p));
         }
