@@ -54,7 +54,7 @@ impl Pattern {
         Pattern {
             source: pattern.to_string(),
             any: OnceCell::new(),
-            ascii: meta::Regex::new(&ascii).expect("entity pattern, ASCII"),
+            ascii: build(&ascii).expect("entity pattern, ASCII"),
         }
     }
 
@@ -63,9 +63,16 @@ impl Pattern {
         if hay.is_ascii() {
             &self.ascii
         } else {
-            self.any.get_or_init(|| meta::Regex::new(&self.source).expect("entity pattern"))
+            self.any.get_or_init(|| build(&self.source).expect("entity pattern"))
         }
     }
+}
+
+/// Compiles `pattern` without a prefilter: it runs only over short pieces that hold a trigger
+/// already, where a prefilter saves little, and extracting the literals of one costs most of
+/// compiling these patterns (their case-insensitive alternations of words have thousands).
+fn build(pattern: &str) -> Result<meta::Regex, regex_automata::meta::BuildError> {
+    meta::Regex::builder().configure(meta::Config::new().auto_prefilter(false)).build(pattern)
 }
 
 // A capitalised word of a proper name: "Treaty", "Good-Neighbourliness", "G20", "START".
