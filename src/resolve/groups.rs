@@ -85,8 +85,14 @@ impl Phrases {
             if k > 0 {
                 self.nodes[node as usize].longer = true;
             }
-            let count = u32::try_from(self.words.len()).expect("fewer than 2^32 words");
-            let word = *self.words.entry(word.into()).or_insert(count);
+            let word = match self.words.get(word) {
+                Some(&w) => w,
+                None => {
+                    let count = u32::try_from(self.words.len()).expect("fewer than 2^32 words");
+                    self.words.insert(word.into(), count);
+                    count
+                }
+            };
             let count = u32::try_from(self.nodes.len()).expect("fewer than 2^32 phrases");
             node = *self.next.entry((node, word)).or_insert(count);
             if node == count {
@@ -154,6 +160,18 @@ impl FirstWords {
     }
 }
 
+/// `phrase` in lower case, its words joined by one space.
+fn normal_phrase(phrase: &str) -> String {
+    // most lines of the lists are written so already: copied as they are
+    let plain = |b: u8| b.is_ascii_graphic() && !b.is_ascii_uppercase();
+    let words_ok = phrase.split(' ').all(|w| !w.is_empty() && w.bytes().all(plain));
+    if words_ok {
+        phrase.to_string()
+    } else {
+        phrase.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    }
+}
+
 /// The PLOVER sector of a run of CAMEO codes (`REBMUS` → `REB`, `GOVMED` → `GOV`): the first code
 /// that PLOVER keeps (an unknown code is kept as it is), `CVL` when none is.
 fn plover_sector(table: &FxHashMap<&str, &str>, cameo: &str) -> String {
@@ -169,7 +187,7 @@ impl Agents {
         let mut sectors = FxHashMap::default();
         for list in [ListId::Agents, ListId::AgentsExtra] {
             for (phrase, sector) in lexicon[list].pairs() {
-                let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+                let phrase = normal_phrase(phrase);
                 sectors.entry(phrase).or_insert_with(|| plover_sector(&plover, sector));
             }
         }
@@ -194,7 +212,7 @@ impl Agents {
         let plover: FxHashMap<&str, &str> = lexicon[ListId::Sectors].pairs().collect();
         let mut agents = self.clone();
         for (phrase, sector) in extra {
-            let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+            let phrase = normal_phrase(phrase);
             if phrase.is_empty() {
                 continue;
             }
