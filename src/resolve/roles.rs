@@ -166,8 +166,7 @@ impl<'c, 'a> Roles<'c, 'a> {
         // a counterpart holds the same title where the owner has one (a president's counterpart
         // is the other country's president, even where its president heads the government and a
         // supreme leader the state), else the same office
-        let by_title =
-            same_title.as_ref().and_then(|t| cx.resolver.titled(owner, t)).and_then(sole_holder);
+        let by_title = same_title.as_ref().and_then(|t| cx.resolver.titled(owner, t)).and_then(sole_holder);
         let person = match by_title {
             Some(person) => person,
             None if office == Office::Other => {
