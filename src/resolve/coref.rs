@@ -136,9 +136,10 @@ impl<'c, 'a> Coreference<'c, 'a> {
         // the references, in text order: (tokens, the description it is, if it is one)
         let mut refs: Vec<(Tokens, Option<usize>)> = Vec::new();
         let mut d = 0;
+        let norm = cx.text.normalized().as_bytes();
         for (i, t) in toks.iter().enumerate() {
             // a pronoun is two or three bytes: most words are turned away by their length
-            if t.kind() != TokenKind::Word || t.norm().len() > 3 || !cx.list(ListId::Pronouns).contains(cx.word(i)) {
+            if t.kind() != TokenKind::Word || !cx.resolver.words.short_pronoun(&norm[t.norm()]) {
                 continue;
             }
             while d < self.descriptions.len() && self.descriptions[d].phrase.start.get() <= i {

@@ -42,17 +42,28 @@ const LOW_INFORMATION: &[&str] = &["CVL"];
 /// The word lists of the pass.
 #[derive(Debug, Clone)]
 pub(crate) struct Agents {
-    /// Agent phrase (lower case, words joined by one space) → sector; and every phrase's first
-    /// words, so that a look-up stops at the first words that no phrase starts with (the most
-    /// common words of news, "the" and "a", start phrases as long as eleven words).
-    phrases: FxHashMap<String, Phrase>,
+    /// Agent phrases (lower case, words joined by one space) and their sectors, as a trie of
+    /// words: a look-up steps a word at a time and stops at the first words that no phrase goes
+    /// on with (the most common words of news, "the" and "a", start phrases as long as eleven
+    /// words), with no phrase built and hashed.
+    phrases: Phrases,
     /// The first words of the phrases, as a filter: most words of a text start none, and the
-    /// filter turns them away before a phrase is built and hashed.
+    /// filter turns them away before a word is hashed.
     first_words: FirstWords,
     collectives: FxHashSet<String>,
     modifiers: FxHashSet<String>,
     followers: FxHashSet<String>,
     counted: FxHashSet<String>,
+}
+
+/// Agent phrases as a trie over their words: node 0 is the empty phrase.
+#[derive(Debug, Clone)]
+struct Phrases {
+    /// Every word of a phrase -> its number.
+    words: FxHashMap<Box<str>, u32>,
+    /// (node, word) -> the node of the phrase one word longer.
+    next: FxHashMap<(u32, u32), u32>,
+    nodes: Vec<Phrase>,
 }
 
 /// An agent phrase, the beginning of longer ones, or both.
@@ -62,16 +73,58 @@ struct Phrase {
     longer: bool,
 }
 
-/// Adds `phrase` (words joined by one space) with its sector, and its beginnings.
-fn add_phrase(phrases: &mut FxHashMap<String, Phrase>, phrase: String, sector: String) {
-    for (k, _) in phrase.match_indices(' ') {
-        phrases.entry(phrase[..k].to_string()).or_default().longer = true;
+impl Phrases {
+    fn new() -> Phrases {
+        Phrases { words: FxHashMap::default(), next: FxHashMap::default(), nodes: vec![Phrase::default()] }
     }
-    phrases.entry(phrase).or_default().sector = Some(sector);
+
+    /// Adds `phrase` (words joined by one space) with its sector, and its beginnings.
+    fn add(&mut self, phrase: &str, sector: String) {
+        let mut node = 0;
+        for (k, word) in phrase.split(' ').enumerate() {
+            if k > 0 {
+                self.nodes[node as usize].longer = true;
+            }
+            let word = match self.words.get(word) {
+                Some(&w) => w,
+                None => {
+                    let count = u32::try_from(self.words.len()).expect("fewer than 2^32 words");
+                    self.words.insert(word.into(), count);
+                    count
+                }
+            };
+            let count = u32::try_from(self.nodes.len()).expect("fewer than 2^32 phrases");
+            node = *self.next.entry((node, word)).or_insert(count);
+            if node == count {
+                self.nodes.push(Phrase::default());
+            }
+        }
+        self.nodes[node as usize].sector = Some(sector);
+    }
+
+    /// The phrase one word longer than `node`'s, if a phrase starts so.
+    fn step(&self, node: u32, word: &str) -> Option<u32> {
+        let word = *self.words.get(word)?;
+        self.next.get(&(node, word)).copied()
+    }
+
+    /// Phrase `phrase` (words joined by one space), if it is one or begins one.
+    fn get(&self, phrase: &str) -> Option<&Phrase> {
+        let mut node = 0;
+        for word in phrase.split(' ') {
+            node = self.step(node, word)?;
+        }
+        self.nodes.get(node as usize)
+    }
+
+    /// The first words of the phrases.
+    fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().filter(|(_, &w)| self.next.contains_key(&(0, w))).map(|(word, _)| &**word)
+    }
 }
 
 /// A set of words that may hold words never added (a bit per key of a word's length and first
-/// and last bytes) but always holds those added: a test costs a few instructions and no hashing.
+/// and last two bytes) but always holds those added: a test costs a few instructions and no hashing.
 #[derive(Debug, Clone)]
 struct FirstWords {
     bits: Vec<u64>,
@@ -83,28 +136,39 @@ impl FirstWords {
     fn new<'a>(words: impl Iterator<Item = &'a str>) -> FirstWords {
         let mut bits = vec![0; Self::BITS / 64];
         for w in words {
-            let k = Self::key(w);
+            let k = Self::key(w.as_bytes());
             bits[k / 64] |= 1 << (k % 64);
         }
         FirstWords { bits }
     }
 
-    fn key(w: &str) -> usize {
-        let b = w.as_bytes();
-        let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
-        let k = u32::from(first) | u32::from(last) << 8 | (b.len() as u32) << 16;
-        (k.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    fn key(b: &[u8]) -> usize {
+        let at = |k: Option<usize>| u64::from(k.and_then(|k| b.get(k)).copied().unwrap_or(0));
+        let n = b.len();
+        let k = at(Some(0))
+            | at(Some(1)) << 8
+            | at(n.checked_sub(2)) << 16
+            | at(n.checked_sub(1)) << 24
+            | (n as u64 & 0xFF) << 32;
+        (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
     }
 
-    /// Whether `w` may have been added (always true if it was).
-    fn may_hold(&self, w: &str) -> bool {
+    /// Whether word `w` (its bytes) may have been added (always true if it was).
+    fn may_hold(&self, w: &[u8]) -> bool {
         let k = Self::key(w);
         self.bits[k / 64] & 1 << (k % 64) != 0
     }
+}
 
-    /// The first words of agent phrases `phrases`.
-    fn of(phrases: &FxHashMap<String, Phrase>) -> FirstWords {
-        FirstWords::new(phrases.keys().map(|p| p.split(' ').next().unwrap_or(p)))
+/// `phrase` in lower case, its words joined by one space.
+fn normal_phrase(phrase: &str) -> String {
+    // most lines of the lists are written so already: copied as they are
+    let plain = |b: u8| b.is_ascii_graphic() && !b.is_ascii_uppercase();
+    let words_ok = phrase.split(' ').all(|w| !w.is_empty() && w.bytes().all(plain));
+    if words_ok {
+        phrase.to_string()
+    } else {
+        phrase.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
     }
 }
 
@@ -123,17 +187,17 @@ impl Agents {
         let mut sectors = FxHashMap::default();
         for list in [ListId::Agents, ListId::AgentsExtra] {
             for (phrase, sector) in lexicon[list].pairs() {
-                let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+                let phrase = normal_phrase(phrase);
                 sectors.entry(phrase).or_insert_with(|| plover_sector(&plover, sector));
             }
         }
-        let mut phrases = FxHashMap::default();
+        let mut phrases = Phrases::new();
         for (phrase, sector) in sectors {
-            add_phrase(&mut phrases, phrase, sector);
+            phrases.add(&phrase, sector);
         }
         let set = |id: ListId| lexicon[id].entries().map(str::to_lowercase).collect::<FxHashSet<String>>();
         Agents {
-            first_words: FirstWords::of(&phrases),
+            first_words: FirstWords::new(phrases.first_words()),
             phrases,
             collectives: set(ListId::GroupCollectives),
             modifiers: set(ListId::GroupModifiers),
@@ -148,13 +212,13 @@ impl Agents {
         let plover: FxHashMap<&str, &str> = lexicon[ListId::Sectors].pairs().collect();
         let mut agents = self.clone();
         for (phrase, sector) in extra {
-            let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+            let phrase = normal_phrase(phrase);
             if phrase.is_empty() {
                 continue;
             }
-            add_phrase(&mut agents.phrases, phrase, plover_sector(&plover, sector));
+            agents.phrases.add(&phrase, plover_sector(&plover, sector));
         }
-        agents.first_words = FirstWords::of(&agents.phrases);
+        agents.first_words = FirstWords::new(agents.phrases.first_words());
         agents
     }
 
@@ -239,11 +303,9 @@ pub(crate) fn find_groups(agents: &Agents, text: &Text<'_>, resolution: &mut Res
         }
     }
     let mut found: Vec<Found> = Vec::new();
-    // the phrase being looked up, one buffer for the whole text: most tokens tried are "the"
-    let mut phrase = String::new();
     let mut i = 0;
     while i < tokens.len() {
-        let Some((len, sector)) = agent_at(agents, text, &taken, i, &mut phrase) else {
+        let Some((len, sector)) = agent_at(agents, text, &taken, i) else {
             i += 1;
             continue;
         };
@@ -397,19 +459,13 @@ fn u_start(resolution: &Resolution, unit: &Unit) -> usize {
 }
 
 /// The longest agent phrase starting at token `i` (free words only): its length and sector.
-/// `phrase` is scratch space.
-fn agent_at(
-    agents: &Agents,
-    text: &Text<'_>,
-    taken: &[bool],
-    i: usize,
-    phrase: &mut String,
-) -> Option<(usize, String)> {
+fn agent_at(agents: &Agents, text: &Text<'_>, taken: &[bool], i: usize) -> Option<(usize, String)> {
     let tokens = text.tokens();
     if taken[i] || tokens[i].kind() != TokenKind::Word {
         return None;
     }
-    if !agents.first_words.may_hold(text.token_text(i)) {
+    // the filter reads the word's bytes: most words stop here
+    if !agents.first_words.may_hold(&text.normalized().as_bytes()[tokens[i].norm()]) {
         return None;
     }
     // agent nouns are common nouns: written in lower case (a sentence's first word aside)
@@ -418,17 +474,16 @@ fn agent_at(
     }
     let sentence = tokens[i].sentence();
     let mut best = None;
-    phrase.clear();
+    let mut node = 0;
     for n in 1.. {
         let t = i + n - 1;
         if t >= tokens.len() || taken[t] || tokens[t].sentence() != sentence || tokens[t].kind() != TokenKind::Word {
             break;
         }
-        if n > 1 {
-            phrase.push(' ');
-        }
-        phrase.push_str(text.token_text(t));
-        let Some(found) = agents.phrases.get(phrase.as_str()) else { break };
+        // (a word holds no space: a step per word finds what a look-up of the words joined finds)
+        let Some(next) = agents.phrases.step(node, text.token_text(t)) else { break };
+        node = next;
+        let found = &agents.phrases.nodes[node as usize];
         if let Some(sector) = &found.sector {
             best = Some((n, sector));
         }
@@ -646,9 +701,14 @@ mod tests {
     fn first_words_hold_every_word_added() {
         let words = ["the", "a", "police", "security", "é", "", "opposition"];
         let filter = FirstWords::new(words.iter().copied());
-        assert!(words.iter().all(|w| filter.may_hold(w)));
+        assert!(words.iter().all(|w| filter.may_hold(w.as_bytes())));
         // the embedded phrases' first words pass, so no phrase is lost to the filter
         let agents = Agents::defaults();
-        assert!(agents.phrases.keys().all(|p| agents.first_words.may_hold(p.split(' ').next().unwrap_or(p))));
+        assert!(agents.phrases.first_words().count() > 100);
+        assert!(agents.phrases.first_words().all(|w| agents.first_words.may_hold(w.as_bytes())));
+        // the trie answers for whole phrases and their beginnings
+        assert!(agents.phrases.get("opposition").is_some_and(|p| p.longer));
+        assert!(agents.phrases.get("rebels").is_some_and(|p| p.sector.is_some()));
+        assert!(agents.phrases.get("the government of").is_none());
     }
 }

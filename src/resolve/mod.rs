@@ -197,13 +197,16 @@ pub struct Resolver {
     /// Per gazetteer entity: the country a person belongs to.
     person_country: Vec<Option<usize>>,
     /// Per gazetteer entity, per role: the entity the role is of.
-    role_owner: Vec<Vec<Option<usize>>>,
+    role_owner: PerRole<Option<usize>>,
     /// Per gazetteer entity, per role: the family of its title ("Premier" and "Prime Minister").
-    role_family: Vec<Vec<Option<Family>>>,
+    role_family: PerRole<Option<Family>>,
     /// (owner, office) -> (person, role index), for "the Kazakh president".
     holders: FxHashMap<(usize, Office), Vec<(usize, usize)>>,
-    /// (owner, normalised title) -> (person, role index), for "Russia's defence minister".
-    titled: FxHashMap<(usize, String), Vec<(usize, usize)>>,
+    /// (owner, normalised title's number in `titles`) -> (person, role index), for "Russia's
+    /// defence minister".
+    titled: FxHashMap<(usize, u32), Vec<(usize, usize)>>,
+    /// The normalised titles of the roles, numbered: a few hundred among some 27,000 roles.
+    titles: FxHashMap<Box<str>, u32>,
     /// Slug of every name of an organisation, document or event -> the entity: a summit found by
     /// pattern ("the China-Central Asia summit") is the gazetteer's entry when it has one.
     named: FxHashMap<String, usize>,
@@ -261,16 +264,55 @@ fn lookup(gazetteer: &Gazetteer, reference: &str) -> Option<usize> {
     gazetteer.index_of(&format!("country:{}", reference.to_uppercase()))
 }
 
-/// The normal form and family of a role's title, normalised once per distinct title.
-fn title_of<'m, 'g>(
-    titles: &'m mut FxHashMap<&'g str, (String, Option<Family>)>,
+/// Per gazetteer entity, a value per role, in one vector (a vector per entity would be 31,000
+/// allocations to build).
+#[derive(Debug, Clone, Default)]
+struct PerRole<T> {
+    /// Per entity: where its roles' values start in `values`; one more at the end.
+    starts: Vec<u32>,
+    values: Vec<T>,
+}
+
+impl<T> PerRole<T> {
+    fn with_capacity(entities: usize) -> PerRole<T> {
+        let mut starts = Vec::with_capacity(entities + 1);
+        starts.push(0);
+        PerRole { starts, values: Vec::new() }
+    }
+
+    /// Adds the values of the next entity.
+    fn push(&mut self, values: impl IntoIterator<Item = T>) {
+        self.values.extend(values);
+        self.starts.push(u32::try_from(self.values.len()).expect("fewer than 2^32 roles"));
+    }
+
+    /// The values of entity `i`'s roles.
+    fn get(&self, i: usize) -> Option<&[T]> {
+        let (start, end) = (*self.starts.get(i)?, *self.starts.get(i + 1)?);
+        self.values.get(start as usize..end as usize)
+    }
+}
+
+impl<T> std::ops::Index<usize> for PerRole<T> {
+    type Output = [T];
+
+    fn index(&self, i: usize) -> &[T] {
+        self.get(i).unwrap_or(&[])
+    }
+}
+
+/// The number and family of a role's title, normalised once per distinct title.
+fn title_of<'g>(
+    cache: &mut FxHashMap<&'g str, (u32, Option<Family>)>,
+    titles: &mut FxHashMap<Box<str>, u32>,
     words: &words::Words,
     title: &'g str,
-) -> &'m (String, Option<Family>) {
-    titles.entry(title).or_insert_with(|| {
+) -> (u32, Option<Family>) {
+    *cache.entry(title).or_insert_with(|| {
         let normal = normalize(title);
         let fam = words.family(&normal);
-        (normal, fam)
+        let count = u32::try_from(titles.len()).expect("fewer than 2^32 titles");
+        (*titles.entry(normal.into()).or_insert(count), fam)
     })
 }
 
@@ -300,17 +342,22 @@ impl Resolver {
         let mut r = Resolver {
             capital_of: vec![None; entities.len()],
             person_country: vec![None; entities.len()],
-            role_owner: vec![Vec::new(); entities.len()],
-            role_family: vec![Vec::new(); entities.len()],
+            role_owner: PerRole::with_capacity(entities.len()),
+            role_family: PerRole::with_capacity(entities.len()),
             // the embedded lists' agents are parsed once per process
             agents: (!Arc::ptr_eq(&lexicon, Lexicon::embedded())).then(|| Arc::new(groups::Agents::parse(&lexicon))),
             holders: FxHashMap::default(),
             titled: FxHashMap::default(),
+            titles: FxHashMap::default(),
             named: FxHashMap::default(),
             words: words::Words::new(lexicon),
         };
-        // the normal form and family of each title: a few hundred titles among some 27,000 roles
-        let mut titles: FxHashMap<&'g str, (String, Option<Family>)> = FxHashMap::default();
+        // each distinct title and reference once: a few hundred titles and countries among some
+        // 27,000 roles and 18,000 people
+        let mut titles: FxHashMap<&'g str, (u32, Option<Family>)> = FxHashMap::default();
+        let mut references: FxHashMap<&'g str, Option<usize>> = FxHashMap::default();
+        let mut reference = |r: &'g str| *references.entry(r).or_insert_with(|| lookup(gazetteer, r));
+        let mut role_titles: Vec<(u32, Option<Family>)> = Vec::new();
         for (i, e) in entities.iter().enumerate() {
             if matches!(e.kind, EntityKind::Organization | EntityKind::Document | EntityKind::Event) {
                 for name in e.names() {
@@ -321,28 +368,38 @@ impl Resolver {
                 r.capital_of[i] = e
                     .attrs
                     .get("capital_of")
-                    .and_then(|c| lookup(gazetteer, c))
+                    .and_then(|c| reference(c))
                     .filter(|&c| entities[c].kind == EntityKind::Country);
             }
             if e.kind != EntityKind::Person {
+                r.role_owner.push([]);
+                r.role_family.push([]);
                 continue;
             }
-            r.role_owner[i] = e.roles.iter().map(|role| gazetteer.index_of(&role.of)).collect();
-            r.role_family[i] = e.roles.iter().map(|role| title_of(&mut titles, &r.words, &role.title).1).collect();
+            r.role_owner.push(e.roles.iter().map(|role| gazetteer.index_of(&role.of)));
+            role_titles.clear();
+            role_titles.extend(e.roles.iter().map(|role| title_of(&mut titles, &mut r.titles, &r.words, &role.title)));
+            r.role_family.push(role_titles.iter().map(|&(_, family)| family));
+            let mut owner_country = None;
             for (k, role) in e.roles.iter().enumerate() {
+                let title = role_titles[k].0;
                 if let Some(owner) = r.role_owner[i][k] {
                     r.holders.entry((owner, role.office)).or_default().push((i, k));
-                    r.titled
-                        .entry((owner, title_of(&mut titles, &r.words, &role.title).0.clone()))
-                        .or_default()
-                        .push((i, k));
+                    r.titled.entry((owner, title)).or_default().push((i, k));
+                    if owner_country.is_none() && entities[owner].kind == EntityKind::Country {
+                        owner_country = Some(owner);
+                    }
                 }
             }
-            r.person_country[i] = e.attrs.get("country").and_then(|c| lookup(gazetteer, c)).or_else(|| {
-                r.role_owner[i].iter().flatten().copied().find(|&o| entities[o].kind == EntityKind::Country)
-            });
+            r.person_country[i] = e.attrs.get("country").and_then(|c| reference(c)).or(owner_country);
         }
         r
+    }
+
+    /// The people holding a role of `owner` by normalised title `title`, as (person, role index).
+    fn titled(&self, owner: usize, title: &str) -> Option<&[(usize, usize)]> {
+        let title = *self.titles.get(title)?;
+        self.titled.get(&(owner, title)).map(Vec::as_slice)
     }
 
     /// The role `person` holds on `date` that matters most (head of state first), with its owner.

@@ -166,13 +166,12 @@ impl<'c, 'a> Roles<'c, 'a> {
         // a counterpart holds the same title where the owner has one (a president's counterpart
         // is the other country's president, even where its president heads the government and a
         // supreme leader the state), else the same office
-        let by_title =
-            same_title.as_ref().and_then(|t| cx.resolver.titled.get(&(owner, t.clone()))).and_then(|h| sole_holder(h));
+        let by_title = same_title.as_ref().and_then(|t| cx.resolver.titled(owner, t)).and_then(sole_holder);
         let person = match by_title {
             Some(person) => person,
             None if office == Office::Other => {
                 let title = cx.normalized(start, end);
-                match cx.resolver.titled.get(&(owner, title.to_string())).and_then(|h| sole_holder(h)) {
+                match cx.resolver.titled(owner, title).and_then(sole_holder) {
                     Some(person) => person,
                     None => {
                         // "the Kazakh leader": a state's leader named before, if anyone

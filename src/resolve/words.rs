@@ -36,6 +36,17 @@ pub(crate) struct Words {
     org_heads: FxHashMap<Box<str>, Box<str>>,
     /// Titles by family (see `titles.rs`).
     families: FxHashMap<Box<str>, Family>,
+    /// The pronouns of at most three bytes, packed (see [`Words::short_pronoun`]), sorted.
+    short_pronouns: Vec<u32>,
+}
+
+/// A word of at most three bytes as one number: its bytes and its length.
+fn pack(w: &[u8]) -> Option<u32> {
+    if w.len() > 3 {
+        return None;
+    }
+    let byte = |k: usize| u32::from(w.get(k).copied().unwrap_or(0));
+    Some(byte(0) | byte(1) << 8 | byte(2) << 16 | (w.len() as u32) << 24)
 }
 
 impl Words {
@@ -60,7 +71,16 @@ impl Words {
         let genders = gender::gendered_words(&lexicon);
         let org_heads = named_orgs::heads(&lexicon);
         let families = titles::families(&lexicon);
-        Words { lexicon, index, genders, org_heads, families }
+        let mut short_pronouns: Vec<u32> =
+            lexicon[ListId::Pronouns].entries().filter_map(|w| pack(w.as_bytes())).collect();
+        short_pronouns.sort_unstable();
+        Words { lexicon, index, genders, org_heads, families, short_pronouns }
+    }
+
+    /// Whether normalised word `w` (its bytes) is a pronoun of `lexicon/pronouns.txt` of at most
+    /// three bytes: a test of a number, where the list's is a hash look-up.
+    pub(super) fn short_pronoun(&self, w: &[u8]) -> bool {
+        pack(w).is_some_and(|k| self.short_pronouns.binary_search(&k).is_ok())
     }
 
     /// Whether normalised word `w` is in any of the lists `lists` (bits of [`list`]).

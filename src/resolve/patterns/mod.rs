@@ -51,11 +51,7 @@ impl Pattern {
             .replace(r"\p{L}", "[A-Za-z]")
             .replace(r"\d", "[0-9]")
             .replace(r"\s", r"[\t\n\x0B\x0C\r ]");
-        Pattern {
-            source: pattern.to_string(),
-            any: OnceCell::new(),
-            ascii: meta::Regex::new(&ascii).expect("entity pattern, ASCII"),
-        }
+        Pattern { source: pattern.to_string(), any: OnceCell::new(), ascii: build(&ascii, "entity pattern, ASCII") }
     }
 
     /// The regex for `hay`: the ASCII form when it does, the Unicode form otherwise.
@@ -63,9 +59,16 @@ impl Pattern {
         if hay.is_ascii() {
             &self.ascii
         } else {
-            self.any.get_or_init(|| meta::Regex::new(&self.source).expect("entity pattern"))
+            self.any.get_or_init(|| build(&self.source, "entity pattern"))
         }
     }
+}
+
+/// Compiles `pattern` without a prefilter: it runs only over short pieces that hold a trigger
+/// already, where a prefilter saves little, and extracting the literals of one costs most of
+/// compiling these patterns (their case-insensitive alternations of words have thousands).
+fn build(pattern: &str, what: &str) -> meta::Regex {
+    meta::Regex::builder().configure(meta::Config::new().auto_prefilter(false)).build(pattern).expect(what)
 }
 
 // A capitalised word of a proper name: "Treaty", "Good-Neighbourliness", "G20", "START".
