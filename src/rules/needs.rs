@@ -241,13 +241,13 @@ mod tests {
 
     fn program(p: &str) -> (Program, Vocab) {
         let (mut vocab, mut sets) = (Vocab::default(), Vec::new());
-        let mut regexes = std::collections::HashMap::new();
+        let mut regexes = rustc_hash::FxHashMap::default();
         let common = &Lexicon::embedded()[ListId::CommonTriggerWords];
         let mut cx = Context {
             vocab: &mut vocab,
             sets: &mut sets,
             regexes: &mut regexes,
-            set_ids: std::collections::HashMap::new(),
+            set_ids: rustc_hash::FxHashMap::default(),
             common,
         };
         let program = compile(&parse_pattern(p, &Default::default()).unwrap(), &mut cx).unwrap();
