@@ -105,3 +105,41 @@ impl Places {
         locations.get(i)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::EntityKind;
+
+    fn record(id: &str) -> EntityRecord {
+        EntityRecord::new(id, EntityKind::Place, id)
+    }
+
+    #[test]
+    fn an_id_whose_hash_is_taken_is_found_by_name() {
+        let records = vec![record("place:a"), record("place:b")];
+        let mut index = IdIndex::default();
+        assert!(index.add(&records, 0));
+        // as if `place:b` hashed like `place:a`
+        index.by_hash.insert(hash("place:b"), 0);
+        assert!(index.add(&records, 1));
+        assert!(!index.add(&records, 1), "a known id is not added twice");
+        assert_eq!(index.get(&records, "place:a"), Some(0));
+        assert_eq!(index.get(&records, "place:b"), Some(1));
+        assert_eq!(index.get(&records, "place:c"), None);
+    }
+
+    #[test]
+    fn places_share_labels_and_follow_changes() {
+        let mut places = Places::default();
+        places.push("a.jsonl", 1, 1);
+        places.push("a.jsonl", 2, 1);
+        assert_eq!(places.get(1), Some(&Location::new("a.jsonl", 2, 1)));
+        places.push("b.jsonl", 1, 3);
+        places.set(0, "c.jsonl", 4, 1);
+        assert_eq!(places.labels.len(), 3);
+        assert_eq!(places.get(0), Some(&Location::new("c.jsonl", 4, 1)));
+        assert_eq!(places.get(2), Some(&Location::new("b.jsonl", 1, 3)));
+        assert_eq!(places.get(3), None);
+    }
+}
