@@ -304,8 +304,7 @@ impl Matcher {
                 if end > m.end {
                     continue;
                 }
-                let pattern =
-                    if end == m.end { Some(m.pattern) } else { self.patterns.get(&hay[m.start..end]) };
+                let pattern = if end == m.end { Some(m.pattern) } else { self.patterns.get(&hay[m.start..end]) };
                 let Some(pattern) = pattern else { continue };
                 let (start, stop) = (tokens[first].start(), tokens[k].end());
                 let written = &text.original()[start..stop];

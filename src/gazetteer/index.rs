@@ -76,7 +76,7 @@ impl Places {
 
     /// The label's index in `labels`: the last one's if it is the same label.
     fn label(&mut self, label: &str) -> usize {
-        if self.labels.last().is_none_or(|last| last != label) {
+        if self.labels.last().map(String::as_str) != Some(label) {
             self.labels.push(label.to_string());
         }
         self.labels.len() - 1
