@@ -32,6 +32,8 @@
 use crate::lexicon::{Lexicon, ListId, WordList};
 use std::ops::Range;
 
+use std::hash::BuildHasher;
+
 use rustc_hash::FxHashMap;
 
 use aho_corasick::automaton::{Automaton, StateID};
@@ -78,8 +80,8 @@ pub struct Matcher {
     parts: [Part; 2],
     // first byte of a normalised name -> index into `parts`
     part_of: Box<[u8; 256]>,
-    // normalised name -> pattern id, for the shorter names inside a rejected match
-    patterns: FxHashMap<String, u32>,
+    // the normalised names by pattern id, for the shorter names inside a rejected match
+    patterns: Names,
     // pattern id -> range of `candidates`
     pattern_candidates: Vec<Range<usize>>,
     candidates: Vec<Candidate>,
@@ -149,11 +151,7 @@ fn get(bits: &[u64; 1024], i: usize) -> bool {
 
 /// The beginnings of the names that have a candidate accepting a written form starting with a
 /// lower-case letter or a digit (see [`case_agrees`]).
-fn lower_starts(
-    patterns: &FxHashMap<String, u32>,
-    pattern_candidates: &[Range<usize>],
-    candidates: &[Candidate],
-) -> Prefixes {
+fn lower_starts(patterns: &Names, pattern_candidates: &[Range<usize>], candidates: &[Candidate]) -> Prefixes {
     let accepts = |c: &Candidate| {
         c.case == CasePolicy::Insensitive
             || !c.text.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase)
@@ -161,8 +159,9 @@ fn lower_starts(
     Prefixes::new(
         patterns
             .iter()
-            .filter(|(_, &id)| candidates[pattern_candidates[id as usize].clone()].iter().any(accepts))
-            .map(|(name, _)| name.as_str()),
+            .zip(pattern_candidates)
+            .filter(|(_, range)| candidates[(*range).clone()].iter().any(accepts))
+            .map(|(name, _)| name),
     )
 }
 
@@ -179,8 +178,7 @@ impl Matcher {
     pub(crate) fn with_lexicon(gazetteer: &Gazetteer, lexicon: &Lexicon) -> Result<Matcher> {
         let too_many = || Error::Matcher("more than 2^32 distinct names".to_string());
         // normalised name -> pattern id
-        let mut ids: FxHashMap<String, u32> =
-            FxHashMap::with_capacity_and_hasher(gazetteer.len() * 2, Default::default());
+        let mut ids = Names::with_capacity(gazetteer.len() * 2);
         // (pattern id, candidate) in the order of the entities and their names; grouped by
         // pattern id below, in one vector rather than one per name
         let mut found: Vec<(u32, Candidate)> = Vec::with_capacity(gazetteer.len() * 2);
@@ -200,14 +198,7 @@ impl Matcher {
                 if pattern.is_empty() {
                     continue;
                 }
-                let id = match ids.get(pattern.as_str()) {
-                    Some(&id) => id,
-                    None => {
-                        let id = u32::try_from(ids.len()).map_err(|_| too_many())?;
-                        ids.insert(pattern.clone(), id);
-                        id
-                    }
-                };
+                let id = ids.id(&pattern).ok_or_else(too_many)?;
                 // one candidate per entity and case policy: the same entity's names are the
                 // entries since `first`
                 if !found[first..].iter().any(|(i, c)| *i == id && c.case == case) {
@@ -215,11 +206,8 @@ impl Matcher {
                 }
             }
         }
-        // the names by id, for the automaton (borrowed from the map, which the matcher keeps)
-        let mut order: Vec<&str> = vec![""; ids.len()];
-        for (name, &id) in &ids {
-            order[id as usize] = name;
-        }
+        // the names by id, for the automaton
+        let order: Vec<&str> = ids.iter().collect();
         // the candidates grouped by pattern id, each group in the order found
         let mut starts = vec![0usize; ids.len() + 1];
         for (id, _) in &found {
@@ -248,7 +236,7 @@ impl Matcher {
         };
         drop(order);
         let lower_starts = lower_starts(&ids, &pattern_candidates, &candidates);
-        let prefixes = Prefixes::new(ids.keys().map(String::as_str));
+        let prefixes = Prefixes::new(ids.iter());
         let particles = lexicon[ListId::Particles].clone();
         Ok(Matcher {
             parts: [first?, second?],
@@ -316,8 +304,7 @@ impl Matcher {
                 if end > m.end {
                     continue;
                 }
-                let pattern =
-                    if end == m.end { Some(m.pattern) } else { self.patterns.get(&hay[m.start..end]).copied() };
+                let pattern = if end == m.end { Some(m.pattern) } else { self.patterns.get(&hay[m.start..end]) };
                 let Some(pattern) = pattern else { continue };
                 let (start, stop) = (tokens[first].start(), tokens[k].end());
                 let written = &text.original()[start..stop];
@@ -341,6 +328,82 @@ impl Matcher {
     fn longest(&self, hay: &str, at: usize) -> Option<Found> {
         let part = &self.parts[usize::from(self.part_of[usize::from(*hay.as_bytes().get(at)?)])];
         part.longest(hay.as_bytes(), at)
+    }
+}
+
+/// The distinct normalised names, by pattern id (the order they were first met in), in one
+/// buffer rather than a string each: found by their hash, a lookup checks the name. A name whose
+/// hash another holds already (two among 2^64) is kept by name in `collided`.
+#[derive(Debug, Clone)]
+struct Names {
+    text: String,
+    // name `k` is `text[ends[k]..ends[k + 1]]`
+    ends: Vec<u32>,
+    by_hash: FxHashMap<u64, u32>,
+    collided: FxHashMap<String, u32>,
+}
+
+impl Names {
+    fn with_capacity(n: usize) -> Names {
+        let mut ends = Vec::with_capacity(n + 1);
+        ends.push(0);
+        Names {
+            text: String::new(),
+            ends,
+            by_hash: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            collided: FxHashMap::default(),
+        }
+    }
+
+    fn hash(name: &str) -> u64 {
+        rustc_hash::FxBuildHasher.hash_one(name)
+    }
+
+    /// Number of names.
+    fn len(&self) -> usize {
+        self.ends.len() - 1
+    }
+
+    fn name(&self, id: u32) -> &str {
+        &self.text[self.ends[id as usize] as usize..self.ends[id as usize + 1] as usize]
+    }
+
+    /// The names in the order of their ids.
+    fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        self.ends.windows(2).map(|w| &self.text[w[0] as usize..w[1] as usize])
+    }
+
+    /// The pattern id of `name`, if it is one of the names.
+    fn get(&self, name: &str) -> Option<u32> {
+        match self.by_hash.get(&Names::hash(name)) {
+            Some(&id) if self.name(id) == name => Some(id),
+            _ if self.collided.is_empty() => None,
+            _ => self.collided.get(name).copied(),
+        }
+    }
+
+    /// The pattern id of `name`, a new one if it is new; `None` past 2^32 names or bytes.
+    fn id(&mut self, name: &str) -> Option<u32> {
+        use std::collections::hash_map::Entry;
+        let id = u32::try_from(self.len()).ok()?;
+        match self.by_hash.entry(Names::hash(name)) {
+            Entry::Occupied(slot) => {
+                let known = *slot.get();
+                if self.name(known) == name {
+                    return Some(known);
+                }
+                match self.collided.entry(name.to_string()) {
+                    Entry::Occupied(slot) => return Some(*slot.get()),
+                    Entry::Vacant(slot) => slot.insert(id),
+                };
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(id);
+            }
+        }
+        self.text.push_str(name);
+        self.ends.push(u32::try_from(self.text.len()).ok()?);
+        Some(id)
     }
 }
 
@@ -612,6 +675,19 @@ mod tests {
             .into_iter()
             .map(|r| (text[r.start..r.end].to_string(), g.entities()[m.candidate(r.candidate).entity].id.clone()))
             .collect()
+    }
+
+    #[test]
+    fn a_name_whose_hash_is_taken_is_found_by_name() {
+        let mut names = Names::with_capacity(2);
+        assert_eq!(names.id("iran"), Some(0));
+        // as if "chad" hashed like "iran"
+        names.by_hash.insert(Names::hash("chad"), 0);
+        assert_eq!(names.id("chad"), Some(1));
+        assert_eq!(names.id("chad"), Some(1));
+        assert_eq!(names.id("iran"), Some(0));
+        assert_eq!((names.get("iran"), names.get("chad"), names.get("us")), (Some(0), Some(1), None));
+        assert_eq!(names.iter().collect::<Vec<_>>(), ["iran", "chad"]);
     }
 
     #[test]

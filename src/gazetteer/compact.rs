@@ -24,7 +24,6 @@ use std::collections::BTreeMap;
 
 use super::{Alias, AliasForm, CasePolicy, EntityKind, EntityRecord, Gazetteer, Office, Role};
 use crate::date::Date;
-use crate::error::Location;
 
 /// The compact form of [`super::DEFAULT_FILES`].
 static DEFAULTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteers.bin"));
@@ -51,43 +50,54 @@ pub(super) fn default_gazetteer() -> Result<Gazetteer, String> {
     }
     let first = Reader { bytes: &records.bytes[..half_offset], ..records };
     let second = Reader { at: half_offset, ..records };
-    let mut g = Gazetteer::new();
-    g.entities.reserve(count);
-    g.locations.reserve(count);
-    g.by_id.reserve(count);
+    let mut g = Appender { gazetteer: Gazetteer::new(), repeated: false };
+    g.gazetteer.entities.reserve(count);
+    g.gazetteer.places.reserve(count);
+    g.gazetteer.by_id = super::index::IdIndex::with_capacity(count);
     // on one core, a second thread would only cost its memory (an allocator arena of its own)
     if std::thread::available_parallelism().map_or(1, usize::from) > 1 {
         std::thread::scope(|scope| {
             let later = scope.spawn(|| {
                 let mut out = Vec::with_capacity(count - half);
-                second.read(count - half, &labels, |record, location| out.push((record, location))).map(|()| out)
+                second.read(count - half, &labels, |record, place| out.push((record, place))).map(|()| out)
             });
-            first.read(half, &labels, |record, location| g.push(record, location))?;
+            first.read(half, &labels, |record, place| g.push(record, place))?;
             let later = later.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-            for (record, location) in later {
-                g.push(record, location);
+            for (record, place) in later {
+                g.push(record, place);
             }
             Ok::<(), String>(())
         })?;
     } else {
-        first.read(half, &labels, |record, location| g.push(record, location))?;
-        second.read(count - half, &labels, |record, location| g.push(record, location))?;
+        first.read(half, &labels, |record, place| g.push(record, place))?;
+        second.read(count - half, &labels, |record, place| g.push(record, place))?;
     }
-    if g.by_id.len() != g.entities.len() {
+    if g.repeated {
         return Err("an id repeats in the compact gazetteers".into());
     }
-    Ok(g)
+    Ok(g.gazetteer)
 }
 
-impl Gazetteer {
-    /// Appends a record whose id is not known yet (the compact form's are all distinct, which
-    /// [`default_gazetteer`] checks at the end).
-    fn push(&mut self, record: EntityRecord, location: Location) {
-        self.by_id.insert(record.id.clone(), self.entities.len());
-        self.entities.push(record);
-        self.locations.push(location);
+/// A gazetteer the records are appended to, with whether an id came twice (the compact form's
+/// ids are all distinct, and replaced records are in their place already).
+struct Appender {
+    gazetteer: Gazetteer,
+    repeated: bool,
+}
+
+impl Appender {
+    fn push(&mut self, record: EntityRecord, (label, line, column): Place<'_>) {
+        let g = &mut self.gazetteer;
+        g.entities.push(record);
+        if !g.by_id.add(&g.entities, g.entities.len() - 1) {
+            self.repeated = true;
+        }
+        g.places.push(label, line, column);
     }
 }
+
+/// Where a record was defined: its file's label, line and column.
+type Place<'a> = (&'a str, usize, usize);
 
 #[derive(Clone, Copy)]
 struct Reader<'a> {
@@ -101,14 +111,14 @@ impl<'a> Reader<'a> {
     fn read(
         mut self,
         count: usize,
-        labels: &[&str],
-        mut out: impl FnMut(EntityRecord, Location),
+        labels: &[&'a str],
+        mut out: impl FnMut(EntityRecord, Place<'a>),
     ) -> Result<(), String> {
         for _ in 0..count {
             let label = *labels.get(self.uint()?).ok_or("bad file index")?;
             let (line, column) = (self.uint()?, self.uint()?);
             let record = self.record().map_err(|e| format!("{label}:{line}: {e}"))?;
-            out(record, Location::new(label, line, column));
+            out(record, (label, line, column));
         }
         if self.at != self.bytes.len() {
             return Err("the compact gazetteers' records do not end where they should".into());

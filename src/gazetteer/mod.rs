@@ -38,6 +38,7 @@ use crate::date::Date;
 use crate::error::{Error, Location, Result};
 
 mod compact;
+mod index;
 pub mod petrarch;
 
 /// What an entity is.
@@ -409,8 +410,8 @@ pub fn slug(name: &str) -> String {
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
     entities: Vec<EntityRecord>,
-    locations: Vec<Location>,
-    by_id: FxHashMap<String, usize>,
+    places: index::Places,
+    by_id: index::IdIndex,
 }
 
 /// The default gazetteer files, embedded at compile time: `(label, contents)`.
@@ -463,17 +464,22 @@ impl Gazetteer {
 
     /// The entity with this id.
     pub fn get(&self, id: &str) -> Option<&EntityRecord> {
-        self.by_id.get(id).map(|&i| &self.entities[i])
+        self.index_of(id).map(|i| &self.entities[i])
     }
 
     /// The index of the entity with this id in [`entities`](Gazetteer::entities).
     pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).copied()
+        self.by_id.get(&self.entities, id)
     }
 
     /// Where the record at `index` was defined.
     pub fn location(&self, index: usize) -> Option<&Location> {
-        self.locations.get(index)
+        self.places.get(index)
+    }
+
+    /// Where record `i` (one of this gazetteer's) was defined, for an error about it.
+    fn location_at(&self, i: usize) -> Location {
+        self.location(i).cloned().unwrap_or_else(|| Location::new("<embedded gazetteers>", 0, 0))
     }
 
     /// Adds one record; a record with a known id replaces the earlier one.
@@ -496,15 +502,15 @@ impl Gazetteer {
     }
 
     fn insert(&mut self, record: EntityRecord, location: Location) {
-        match self.by_id.get(&record.id) {
-            Some(&i) => {
+        match self.index_of(&record.id) {
+            Some(i) => {
                 self.entities[i] = record;
-                self.locations[i] = location;
+                self.places.set(i, &location.file, location.line, location.column);
             }
             None => {
-                self.by_id.insert(record.id.clone(), self.entities.len());
                 self.entities.push(record);
-                self.locations.push(location);
+                self.by_id.add(&self.entities, self.entities.len() - 1);
+                self.places.push(&location.file, location.line, location.column);
             }
         }
     }
@@ -664,11 +670,11 @@ impl Gazetteer {
                         .filter_map(|k| e.attrs.get(*k).map(|v| (*k, v.as_str()))),
                 );
             if let Some(code) = e.attrs.get("country").filter(|c| !c.contains(':')) {
-                let known = self.by_id.contains_key(format!("country:{code}").as_str());
+                let known = self.index_of(&format!("country:{code}")).is_some();
                 let well_formed = code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase());
                 if !well_formed || (has_countries && !known) {
                     return Err(Error::Gazetteer {
-                        location: self.locations[i].clone(),
+                        location: self.location_at(i),
                         message: format!(
                             "attrs.country `{code}` of `{}` is not the ISO 3166 alpha-3 code of a country of the gazetteer (such as `KAZ`)",
                             e.id
@@ -679,14 +685,14 @@ impl Gazetteer {
             // what pronouns may refer to the person (see the resolver's `gender.rs`)
             if let Some(gender) = e.attrs.get("gender").filter(|g| !matches!(g.as_str(), "male" | "female")) {
                 return Err(Error::Gazetteer {
-                    location: self.locations[i].clone(),
+                    location: self.location_at(i),
                     message: format!("attrs.gender `{gender}` of `{}` is neither `male` nor `female`", e.id),
                 });
             }
             for (what, id) in refs {
-                if id.contains(':') && !self.by_id.contains_key(id) {
+                if id.contains(':') && self.index_of(id).is_none() {
                     return Err(Error::Gazetteer {
-                        location: self.locations[i].clone(),
+                        location: self.location_at(i),
                         message: format!("{what} `{id}` of `{}` is not an entity of the gazetteer", e.id),
                     });
                 }
