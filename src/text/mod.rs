@@ -393,6 +393,23 @@ impl<'a> Text<'a> {
     }
 }
 
+/// A table of 256 flags, set for `bytes` and for every byte from `from` on (256: none), for the
+/// byte-class tests of the segmenter and the sentence splitter.
+pub(crate) const fn byte_flags(bytes: &[u8], from: usize) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut b = from;
+    while b < 256 {
+        table[b] = true;
+        b += 1;
+    }
+    let mut k = 0;
+    while k < bytes.len() {
+        table[bytes[k] as usize] = true;
+        k += 1;
+    }
+    table
+}
+
 /// The largest character boundary of `s` at or before `i`.
 pub(crate) fn floor_char_boundary(s: &str, i: usize) -> usize {
     if i >= s.len() {

@@ -287,15 +287,7 @@ static WORDISH: [bool; 256] = {
 
 /// The bytes that join the runs of a word when letters or digits are on both sides: `'`, `.`,
 /// `:`, `,` and `;`.
-static JOINS: [bool; 256] = {
-    let mut table = [false; 256];
-    table[b'\'' as usize] = true;
-    table[b'.' as usize] = true;
-    table[b':' as usize] = true;
-    table[b',' as usize] = true;
-    table[b';' as usize] = true;
-    table
-};
+static JOINS: [bool; 256] = super::byte_flags(b"'.:,;", 256);
 
 /// The high bit of each byte of `x` (eight ASCII bytes) that is a lower-case ASCII letter.
 #[inline(always)]

@@ -58,20 +58,7 @@ pub(super) fn is_line_break(c: char) -> bool {
 
 /// The bytes that may be (or begin) a line break or a terminator: the ASCII ones and the lead
 /// and continuation bytes of every other character.
-static MAY_END: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0x80;
-    while b < 256 {
-        table[b] = true;
-        b += 1;
-    }
-    table[b'\n' as usize] = true;
-    table[b'\r' as usize] = true;
-    table[b'.' as usize] = true;
-    table[b'!' as usize] = true;
-    table[b'?' as usize] = true;
-    table
-};
+static MAY_END: [bool; 256] = super::byte_flags(b"\n\r.!?", 0x80);
 
 /// The high bit of the bytes of `x` (eight bytes of text, little-endian) that may be a line break
 /// or a terminator, or begin one: every byte of a non-ASCII character and the ASCII bytes below
