@@ -19,6 +19,7 @@ use crate::matcher::Matcher;
 use crate::resolve::{MentionForm, Resolution, ResolvedEntity, Resolver};
 use crate::rules::{self, RuleSet};
 use crate::text::Text;
+use crate::threads::joined;
 
 /// Which embedded defaults an [`ExtractorBuilder`] starts from.
 ///
@@ -240,8 +241,7 @@ fn compile(
 ) -> Result<Extractor> {
     // the rules do not depend on the gazetteer: they compile beside it, on another core if
     // there is one; so do the matcher and the resolver, once the gazetteer is ready. Scoped
-    // threads, not rayon: a pool thread blocked on the lazily loaded defaults could steal a
-    // task that waits on the same initialisation, and every thread would hang
+    // threads, not rayon (see `crate::threads`)
     let (rules, parts) = std::thread::scope(|scope| {
         let rules = scope.spawn(|| -> Result<RuleSet> {
             let mut rules = RuleSet::with_lexicon(lexicon.clone());
@@ -261,21 +261,16 @@ fn compile(
                 let checked =
                     inner.spawn(|| if matches!(gazetteer, Cow::Owned(_)) { gazetteer_ref.validate() } else { Ok(()) });
                 let resolver = Resolver::with_lexicon(gazetteer_ref, lexicon.clone()).with_agents(agents);
-                (join(matcher), resolver, join(checked))
+                (joined(matcher), resolver, joined(checked))
             });
             checked?;
             Ok((gazetteer, matcher?, resolver))
         })();
-        (join(rules), parts)
+        (joined(rules), parts)
     });
     let (gazetteer, matcher, resolver) = parts?;
     let rules = rules?;
     Ok(Extractor { inner: Arc::new(Inner { gazetteer, matcher, resolver, rules, lexicon }) })
-}
-
-/// The result of a scoped thread, its panic passed on.
-fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
-    handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// The gazetteer an extractor compiles: the defaults (if wanted) with `added` on top.

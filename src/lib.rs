@@ -82,6 +82,7 @@ pub mod rules;
 mod tests;
 #[doc(hidden)]
 pub mod text;
+mod threads;
 
 // The README's Rust examples are compiled and run as doc tests too.
 #[cfg(doctest)]

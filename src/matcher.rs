@@ -224,16 +224,8 @@ impl Matcher {
         }
         let candidates: Vec<Candidate> = slots.into_iter().flatten().collect();
         let part_of = split(&order);
-        // on one core, a second thread would only cost its memory (an allocator arena of its own)
-        let (first, second) = if std::thread::available_parallelism().map_or(1, usize::from) > 1 {
-            std::thread::scope(|scope| {
-                let second = scope.spawn(|| Part::new(&order, &part_of, 1));
-                let first = Part::new(&order, &part_of, 0);
-                (first, second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-            })
-        } else {
-            (Part::new(&order, &part_of, 0), Part::new(&order, &part_of, 1))
-        };
+        let (first, second) =
+            crate::threads::join(|| Part::new(&order, &part_of, 0), || Part::new(&order, &part_of, 1));
         drop(order);
         let lower_starts = lower_starts(&ids, &pattern_candidates, &candidates);
         let prefixes = Prefixes::new(ids.iter());

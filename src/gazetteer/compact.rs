@@ -54,23 +54,16 @@ pub(super) fn default_gazetteer() -> Result<Gazetteer, String> {
     g.gazetteer.entities.reserve(count);
     g.gazetteer.places.reserve(count);
     g.gazetteer.by_id = super::index::IdIndex::with_capacity(count);
-    // on one core, a second thread would only cost its memory (an allocator arena of its own)
-    if std::thread::available_parallelism().map_or(1, usize::from) > 1 {
-        std::thread::scope(|scope| {
-            let later = scope.spawn(|| {
-                let mut out = Vec::with_capacity(count - half);
-                second.read(count - half, &labels, |record, place| out.push((record, place))).map(|()| out)
-            });
-            first.read(half, &labels, |record, place| g.push(record, place))?;
-            let later = later.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-            for (record, place) in later {
-                g.push(record, place);
-            }
-            Ok::<(), String>(())
-        })?;
-    } else {
-        first.read(half, &labels, |record, place| g.push(record, place))?;
-        second.read(count - half, &labels, |record, place| g.push(record, place))?;
+    let (first, later) = crate::threads::join(
+        || first.read(half, &labels, |record, place| g.push(record, place)),
+        || {
+            let mut out = Vec::with_capacity(count - half);
+            second.read(count - half, &labels, |record, place| out.push((record, place))).map(|()| out)
+        },
+    );
+    first?;
+    for (record, place) in later? {
+        g.push(record, place);
     }
     if g.repeated {
         return Err("an id repeats in the compact gazetteers".into());
