@@ -78,6 +78,7 @@ pub mod matcher;
 #[doc(hidden)]
 pub mod resolve;
 pub mod rules;
+mod str_index;
 #[cfg(test)]
 mod tests;
 #[doc(hidden)]

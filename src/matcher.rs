@@ -30,11 +30,8 @@
 //! 11.1 ms per MB against 6.4 ms.
 
 use crate::lexicon::{Lexicon, ListId, WordList};
+use crate::str_index::StrIndex;
 use std::ops::Range;
-
-use std::hash::BuildHasher;
-
-use rustc_hash::FxHashMap;
 
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous;
@@ -324,31 +321,20 @@ impl Matcher {
 }
 
 /// The distinct normalised names, by pattern id (the order they were first met in), in one
-/// buffer rather than a string each: found by their hash, a lookup checks the name. A name whose
-/// hash another holds already (two among 2^64) is kept by name in `collided`.
+/// buffer rather than a string each, found by their hash (see [`StrIndex`]).
 #[derive(Debug, Clone)]
 struct Names {
     text: String,
     // name `k` is `text[ends[k]..ends[k + 1]]`
     ends: Vec<u32>,
-    by_hash: FxHashMap<u64, u32>,
-    collided: FxHashMap<String, u32>,
+    index: StrIndex,
 }
 
 impl Names {
     fn with_capacity(n: usize) -> Names {
         let mut ends = Vec::with_capacity(n + 1);
         ends.push(0);
-        Names {
-            text: String::new(),
-            ends,
-            by_hash: FxHashMap::with_capacity_and_hasher(n, Default::default()),
-            collided: FxHashMap::default(),
-        }
-    }
-
-    fn hash(name: &str) -> u64 {
-        rustc_hash::FxBuildHasher.hash_one(name)
+        Names { text: String::new(), ends, index: StrIndex::with_capacity(n) }
     }
 
     /// Number of names.
@@ -356,42 +342,29 @@ impl Names {
         self.ends.len() - 1
     }
 
-    fn name(&self, id: u32) -> &str {
-        &self.text[self.ends[id as usize] as usize..self.ends[id as usize + 1] as usize]
+    /// Name `k` of `text` cut at `ends`.
+    fn nth<'t>(text: &'t str, ends: &[u32], k: usize) -> &'t str {
+        &text[ends[k] as usize..ends[k + 1] as usize]
     }
 
     /// The names in the order of their ids.
     fn iter(&self) -> impl Iterator<Item = &str> + '_ {
-        self.ends.windows(2).map(|w| &self.text[w[0] as usize..w[1] as usize])
+        (0..self.len()).map(|k| Names::nth(&self.text, &self.ends, k))
     }
 
     /// The pattern id of `name`, if it is one of the names.
     fn get(&self, name: &str) -> Option<u32> {
-        match self.by_hash.get(&Names::hash(name)) {
-            Some(&id) if self.name(id) == name => Some(id),
-            _ if self.collided.is_empty() => None,
-            _ => self.collided.get(name).copied(),
-        }
+        let id = self.index.get(name, |k| Names::nth(&self.text, &self.ends, k))?;
+        // ids are below 2^32: `id` gives no others
+        u32::try_from(id).ok()
     }
 
     /// The pattern id of `name`, a new one if it is new; `None` past 2^32 names or bytes.
     fn id(&mut self, name: &str) -> Option<u32> {
-        use std::collections::hash_map::Entry;
         let id = u32::try_from(self.len()).ok()?;
-        match self.by_hash.entry(Names::hash(name)) {
-            Entry::Occupied(slot) => {
-                let known = *slot.get();
-                if self.name(known) == name {
-                    return Some(known);
-                }
-                match self.collided.entry(name.to_string()) {
-                    Entry::Occupied(slot) => return Some(*slot.get()),
-                    Entry::Vacant(slot) => slot.insert(id),
-                };
-            }
-            Entry::Vacant(slot) => {
-                slot.insert(id);
-            }
+        let (text, ends) = (&self.text, &self.ends);
+        if let Err(known) = self.index.insert(name, id as usize, |k| Names::nth(text, ends, k)) {
+            return u32::try_from(known).ok();
         }
         self.text.push_str(name);
         self.ends.push(u32::try_from(self.text.len()).ok()?);
@@ -674,7 +647,7 @@ mod tests {
         let mut names = Names::with_capacity(2);
         assert_eq!(names.id("iran"), Some(0));
         // as if "chad" hashed like "iran"
-        names.by_hash.insert(Names::hash("chad"), 0);
+        names.index.collide("chad", 0);
         assert_eq!(names.id("chad"), Some(1));
         assert_eq!(names.id("chad"), Some(1));
         assert_eq!(names.id("iran"), Some(0));

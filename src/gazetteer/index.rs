@@ -3,59 +3,29 @@
 //! process starts (a sixth of reading them), for an index that only looks ids up and places that
 //! only errors show.
 
-use std::collections::hash_map::Entry;
-use std::hash::BuildHasher;
-
 use once_cell::sync::OnceCell;
-use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use super::EntityRecord;
 use crate::error::Location;
+use crate::str_index::StrIndex;
 
-/// The index of each record by its id, keyed by the id's hash: a lookup checks the id of the
-/// record it finds. An id whose hash another id holds already (two among 2^64, which no default
-/// does) is kept by name in `collided`.
+/// The index of each record by its id, keyed by the id's hash (see [`StrIndex`]).
 #[derive(Debug, Clone, Default)]
-pub(super) struct IdIndex {
-    by_hash: FxHashMap<u64, usize>,
-    collided: FxHashMap<String, usize>,
-}
-
-fn hash(id: &str) -> u64 {
-    FxBuildHasher.hash_one(id)
-}
+pub(super) struct IdIndex(StrIndex);
 
 impl IdIndex {
     pub(super) fn with_capacity(n: usize) -> IdIndex {
-        IdIndex { by_hash: FxHashMap::with_capacity_and_hasher(n, FxBuildHasher), collided: FxHashMap::default() }
+        IdIndex(StrIndex::with_capacity(n))
     }
 
     /// The index of the record with `id` among `records` (which this indexes).
     pub(super) fn get(&self, records: &[EntityRecord], id: &str) -> Option<usize> {
-        match self.by_hash.get(&hash(id)) {
-            Some(&i) if records[i].id == id => Some(i),
-            _ if self.collided.is_empty() => None,
-            _ => self.collided.get(id).copied(),
-        }
+        self.0.get(id, |i| records[i].id.as_str())
     }
 
     /// Indexes `records[i]`, whose id is not known yet: false (and nothing changes) if it is.
     pub(super) fn add(&mut self, records: &[EntityRecord], i: usize) -> bool {
-        let id = records[i].id.as_str();
-        match self.by_hash.entry(hash(id)) {
-            Entry::Vacant(slot) => {
-                slot.insert(i);
-                true
-            }
-            Entry::Occupied(slot) if records[*slot.get()].id == id => false,
-            Entry::Occupied(_) => match self.collided.entry(id.to_string()) {
-                Entry::Vacant(slot) => {
-                    slot.insert(i);
-                    true
-                }
-                Entry::Occupied(_) => false,
-            },
-        }
+        self.0.insert(&records[i].id, i, |k| records[k].id.as_str()).is_ok()
     }
 }
 
@@ -121,7 +91,7 @@ mod tests {
         let mut index = IdIndex::default();
         assert!(index.add(&records, 0));
         // as if `place:b` hashed like `place:a`
-        index.by_hash.insert(hash("place:b"), 0);
+        index.0.collide("place:b", 0);
         assert!(index.add(&records, 1));
         assert!(!index.add(&records, 1), "a known id is not added twice");
         assert_eq!(index.get(&records, "place:a"), Some(0));
