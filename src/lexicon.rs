@@ -30,7 +30,7 @@
 //! | `sectors.tsv` | resolve (groups) | CAMEO sector codes to PLOVER's |
 //! | `org-heads.tsv` | resolve (named organisations) | head words of organisations named after a country ("Airways") |
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::error::{Error, LineIndex, Result};
 use crate::resolve::Family;
@@ -233,6 +233,21 @@ impl Lexicon {
             std::sync::Arc::new(Lexicon { lists })
         });
         &EMBEDDED
+    }
+
+    /// Per word of `lists`, the flags of the lists it is in (each list's `flag` or-ed): one
+    /// table where a stage asks of a word which of several lists hold it, looked up once.
+    pub(crate) fn flags<F: Copy + Default + std::ops::BitOrAssign>(
+        &self,
+        lists: &[(ListId, F)],
+    ) -> FxHashMap<Box<str>, F> {
+        let mut flags: FxHashMap<Box<str>, F> = FxHashMap::default();
+        for &(id, flag) in lists {
+            for w in self[id].entries() {
+                *flags.entry(w.into()).or_default() |= flag;
+            }
+        }
+        flags
     }
 
     /// The list a file replaces, by its file name ("negation.txt", with or without a folder).

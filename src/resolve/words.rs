@@ -51,7 +51,7 @@ fn pack(w: &[u8]) -> Option<u32> {
 
 impl Words {
     pub(crate) fn new(lexicon: Arc<Lexicon>) -> Words {
-        let lists = [
+        let index = lexicon.flags(&[
             (ListId::FunctionWords, list::FUNCTION),
             (ListId::Calendar, list::CALENDAR),
             (ListId::CommonWords, list::COMMON),
@@ -61,13 +61,7 @@ impl Words {
             (ListId::NewsVerbs, list::VERB),
             (ListId::Locatives, list::LOCATIVE),
             (ListId::NotNow, list::NOT_NOW),
-        ];
-        let mut index: FxHashMap<Box<str>, u16> = FxHashMap::default();
-        for (id, bit) in lists {
-            for w in lexicon[id].entries() {
-                *index.entry(w.into()).or_insert(0) |= bit;
-            }
-        }
+        ]);
         let genders = gender::gendered_words(&lexicon);
         let org_heads = named_orgs::heads(&lexicon);
         let families = titles::families(&lexicon);

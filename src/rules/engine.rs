@@ -613,8 +613,7 @@ pub(crate) struct Moods {
 
 impl Moods {
     pub fn new(lexicon: &Lexicon) -> Moods {
-        let mut lists: FxHashMap<Box<str>, u8> = FxHashMap::default();
-        for (id, bit) in [
+        let lists = lexicon.flags(&[
             (ListId::Negation, Word::NEGATION),
             (ListId::Modality, Word::MODALITY),
             (ListId::Auxiliaries, Word::AUXILIARY),
@@ -622,11 +621,7 @@ impl Moods {
             (ListId::Suppositions, Word::SUPPOSITION),
             (ListId::Cancellations, Word::CANCELLATION),
             (ListId::NewsVerbs, Word::NEWS_VERB),
-        ] {
-            for w in lexicon[id].entries() {
-                *lists.entry(w.into()).or_default() |= bit;
-            }
-        }
+        ]);
         Moods { lists }
     }
 
