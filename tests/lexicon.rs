@@ -171,3 +171,23 @@ fn title_families_decide_which_office_a_title_names() {
     let err = Extractor::builder().lexicon_str("title-families.tsv", "president\tpresidency\n").build().unwrap_err();
     assert!(err.to_string().starts_with("title-families.tsv:1:11: bad word list: unknown title family"), "{err}");
 }
+
+#[test]
+fn rules_of_ones_own_read_the_replaced_negation_list_without_the_default_rules() {
+    // the user's rules are compiled apart and then taken whole by the extractor's empty rule set,
+    // which keeps its own word lists
+    let rules = "[[rule]]\nid = \"meet/mine\"\nrelation = \"meet\"\npatterns = [\"{subject:person} <aux> (meet|met) {object:person}\"]\n";
+    let text = "Vladimir Putin did not meet Recep Tayyip Erdogan in Ankara on Monday.";
+    let build = |negation: Option<String>| {
+        let builder = Extractor::builder().defaults(attache::Defaults::Gazetteers).rules_str("mine.toml", rules);
+        match negation {
+            Some(list) => builder.lexicon_str("negation.txt", &list),
+            None => builder,
+        }
+        .build()
+        .unwrap()
+    };
+    assert_eq!(relations(&build(None), text), Vec::<String>::new(), "negated: no relation");
+    let replaced = build(Some(embedded_without("negation.txt", &["not"])));
+    assert_eq!(relations(&replaced, text), ["meet(person:vladimir-putin, person:recep-tayyip-erdogan)"]);
+}

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::compile;
+use super::engine::Moods;
 use super::example::{self, Example};
 use super::index::WordId;
 use super::kinds;
@@ -280,8 +281,13 @@ impl RuleSet {
             let kinds = std::mem::take(&mut self.kinds);
             // the set's own word lists stay: `other` was compiled with the same ones
             let lexicon = self.lexicon.clone();
+            let same_lists = std::sync::Arc::ptr_eq(&lexicon, &other.lexicon);
             *self = other;
             self.lexicon = lexicon;
+            // and the trigger's table of mood words is made of them
+            if !same_lists {
+                self.trigger.moods = Moods::new(&self.lexicon);
+            }
             self.kinds.merge(&kinds)?;
             return Ok(());
         }

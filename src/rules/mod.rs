@@ -201,9 +201,8 @@ struct Trigger {
     anchors: Vec<Option<Box<[WordId]>>>,
     /// The kinds of mentions each pattern needs in a sentence.
     needs: needs::Needs,
-    /// The word lists of negation and modality, as one table, and the lexicon they are from.
+    /// The word lists of negation and modality of the set's lexicon, as one table.
     moods: Moods,
-    moods_lexicon: Option<std::sync::Arc<Lexicon>>,
     /// The distinct groups of words that patterns require besides their anchors.
     groups: Vec<Box<[WordId]>>,
     /// Per pattern, the groups it requires besides its anchors (indices into `groups`).
@@ -389,7 +388,6 @@ impl RuleSet {
             anchors: pattern_anchors,
             needs,
             moods: Moods::new(&self.lexicon),
-            moods_lexicon: Some(self.lexicon.clone()),
             groups,
             requires,
             sets,
@@ -486,15 +484,7 @@ impl RuleSet {
         // near misses are wanted wherever a pattern has its words, mentions or not
         let explaining = near.is_some();
         let mut mention_kinds = needs::MentionKinds::new(resolution);
-        // (a set that took another's tables when it had no rules keeps its own word lists)
-        let own_moods;
-        let moods = match &trigger.moods_lexicon {
-            Some(lexicon) if std::sync::Arc::ptr_eq(lexicon, &self.lexicon) => &trigger.moods,
-            _ => {
-                own_moods = Moods::new(&self.lexicon);
-                &own_moods
-            }
-        };
+        let moods = &trigger.moods;
         for (sentence, s) in text.sentences().iter().enumerate() {
             // every pattern has a slot: a sentence without mentions (most) has no match
             let offer = mention_kinds.of(s.tokens());

@@ -100,6 +100,23 @@ fn negation_cancels_and_modality_marks_future() {
 }
 
 #[test]
+fn a_set_without_rules_that_takes_another_reads_its_own_negation_list() {
+    let x = extractor(TALKS);
+    let date = "2025-06-17".parse().unwrap();
+    let (text, resolution) = x.analyze("Xi did not hold talks with Putin.", date);
+    // a negation list without "not"
+    let mut lexicon = crate::lexicon::Lexicon::embedded().as_ref().clone();
+    lexicon.replace(crate::lexicon::ListId::Negation, "negation.txt", "never\nno\n").unwrap();
+    let mut own = RuleSet::with_lexicon(std::sync::Arc::new(lexicon));
+    // rules compiled with the embedded lists, taken whole
+    let mut embedded = RuleSet::new();
+    embedded.add_str("talks.toml", TALKS).unwrap();
+    assert!(embedded.apply(&text, &resolution).is_empty(), "negated with the embedded lists");
+    own.extend(embedded).unwrap();
+    assert_eq!(own.apply(&text, &resolution).len(), 1, "not negated with the set's own lists");
+}
+
+#[test]
 fn lists_give_one_relation_per_member() {
     let x = extractor(
         r#"
