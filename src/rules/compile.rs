@@ -227,7 +227,7 @@ pub(crate) struct Context<'a> {
 }
 
 /// A set of entity kinds, one bit each.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub(crate) struct Kinds(u8);
 
 impl Kinds {
@@ -241,6 +241,16 @@ impl Kinds {
 
     pub fn contains(self, kind: EntityKind) -> bool {
         self.0 & Kinds::bit(kind) != 0
+    }
+
+    /// Adds `kind`.
+    pub fn insert(&mut self, kind: EntityKind) {
+        self.0 |= Kinds::bit(kind);
+    }
+
+    /// Whether the two sets share a kind.
+    pub fn meets(self, other: Kinds) -> bool {
+        self.0 & other.0 != 0
     }
 }
 

@@ -11,18 +11,13 @@
 use super::compile::{Inst, Kinds, Program, NO_PC};
 use super::engine::{self, Unit, UnitKind, WordSets};
 use super::index::{TableId, WordId};
-use crate::gazetteer::EntityKind;
 use crate::resolve::Resolution;
-
-/// A set of entity kinds as a bit mask, one bit per kind of [`EntityKind::ALL`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-struct KindMask(u8);
 
 /// What the mentions of a sentence offer slots: how many units they make at most, and of which
 /// kinds (their own, and those they act for).
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Offer {
-    kinds: KindMask,
+    kinds: Kinds,
     units: usize,
 }
 
@@ -30,22 +25,6 @@ impl Offer {
     /// Whether the sentence has no mention a slot could take.
     pub fn is_empty(self) -> bool {
         self.units == 0
-    }
-}
-
-impl KindMask {
-    fn of(kind: EntityKind) -> KindMask {
-        KindMask(EntityKind::ALL.iter().position(|k| *k == kind).map_or(0, |i| 1 << i))
-    }
-
-    fn of_slot(kinds: Kinds) -> KindMask {
-        KindMask(
-            EntityKind::ALL.iter().enumerate().filter(|(_, k)| kinds.contains(**k)).fold(0, |m, (i, _)| m | 1 << i),
-        )
-    }
-
-    fn meets(self, other: KindMask) -> bool {
-        self.0 & other.0 != 0
     }
 }
 
@@ -122,7 +101,7 @@ pub(crate) struct Needs {
     /// Per pattern, the kinds of each slot every match fills (a mention of the sentence must be
     /// of one of them, or act for one), and how many such slots there are: each takes units of
     /// its own.
-    slots: Vec<(Box<[KindMask]>, usize)>,
+    slots: Vec<(Box<[Kinds]>, usize)>,
 }
 
 impl Needs {
@@ -136,15 +115,15 @@ impl Needs {
                 Part::Word(w) => Some(w),
                 _ => None,
             }));
-            let mut masks: Vec<KindMask> = parts
+            let mut masks: Vec<Kinds> = parts
                 .iter()
                 .filter_map(|part| match *part {
-                    Part::Slot(kinds) => Some(KindMask::of_slot(kinds)),
+                    Part::Slot(kinds) => Some(kinds),
                     _ => None,
                 })
                 .collect();
             let count = masks.len();
-            masks.sort_unstable_by_key(|m| m.0);
+            masks.sort_unstable();
             masks.dedup();
             needs.slots.push((masks.into_boxed_slice(), count));
             needs.parts.push(parts.into_boxed_slice());
@@ -223,7 +202,9 @@ impl<'r> MentionKinds<'r> {
                 // pattern a candidate)
                 offer.units += 1;
                 for e in std::iter::once(m.entity).chain(m.acts_for) {
-                    offer.kinds.0 |= entities.get(e).map_or(0, |e| KindMask::of(e.kind).0);
+                    if let Some(e) = entities.get(e) {
+                        offer.kinds.insert(e.kind);
+                    }
                 }
             }
             self.next += 1;
@@ -237,6 +218,7 @@ mod tests {
     use super::super::compile::{compile, Context, Vocab};
     use super::super::syntax::parse_pattern;
     use super::*;
+    use crate::gazetteer::EntityKind;
     use crate::lexicon::{Lexicon, ListId};
 
     fn program(p: &str) -> (Program, Vocab) {
@@ -299,10 +281,7 @@ mod tests {
     fn slot_kinds_are_met_by_own_kinds_or_those_acted_for() {
         let (program, _) = program("{subject:person} met {object:country|place}");
         let (needs, _) = Needs::new(std::iter::once(&program));
-        let offer = |kinds: &[EntityKind], units| Offer {
-            kinds: KindMask(kinds.iter().fold(0, |m, &k| m | KindMask::of(k).0)),
-            units,
-        };
+        let offer = |kinds: &[EntityKind], units| Offer { kinds: Kinds::of(kinds), units };
         assert!(needs.met(0, offer(&[EntityKind::Person, EntityKind::Place], 2)));
         // both slots need a unit of their own
         assert!(!needs.met(0, offer(&[EntityKind::Person, EntityKind::Place], 1)));
