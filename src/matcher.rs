@@ -100,6 +100,9 @@ pub struct Matcher {
 struct Prefixes {
     /// Names of one byte: by that byte.
     one: Box<[bool; 256]>,
+    /// The first two bytes of names of two bytes or more: one bit each in a table of 2^16 bits,
+    /// the one test most words fail.
+    pairs: Box<[u64; 1024]>,
     /// Names of two bytes, and hashes of the first three bytes of longer names: one bit each in
     /// a table of 2^16 bits (a hash that collides only sends a word on to the automaton).
     two: Box<[u64; 1024]>,
@@ -108,13 +111,24 @@ struct Prefixes {
 
 impl Prefixes {
     fn new<'a>(names: impl Iterator<Item = &'a str>) -> Prefixes {
-        let mut p = Prefixes { one: Box::new([false; 256]), two: Box::new([0; 1024]), three: Box::new([0; 1024]) };
+        let mut p = Prefixes {
+            one: Box::new([false; 256]),
+            pairs: Box::new([0; 1024]),
+            two: Box::new([0; 1024]),
+            three: Box::new([0; 1024]),
+        };
         for name in names {
             match *name.as_bytes() {
                 [] => {}
                 [a] => p.one[usize::from(a)] = true,
-                [a, b] => set(&mut p.two, two(a, b)),
-                [a, b, c, ..] => set(&mut p.three, three(a, b, c)),
+                [a, b] => {
+                    set(&mut p.pairs, two(a, b));
+                    set(&mut p.two, two(a, b));
+                }
+                [a, b, c, ..] => {
+                    set(&mut p.pairs, two(a, b));
+                    set(&mut p.three, three(a, b, c));
+                }
             }
         }
         p
@@ -125,7 +139,8 @@ impl Prefixes {
     fn may_start(&self, hay: &[u8], at: usize) -> bool {
         let byte = |i: usize| hay.get(at + i).copied().unwrap_or(0);
         let (a, b, c) = (byte(0), byte(1), byte(2));
-        self.one[usize::from(a)] || get(&self.two, two(a, b)) || get(&self.three, three(a, b, c))
+        self.one[usize::from(a)]
+            || get(&self.pairs, two(a, b)) && (get(&self.two, two(a, b)) || get(&self.three, three(a, b, c)))
     }
 }
 
@@ -554,14 +569,15 @@ fn case_agrees(policy: CasePolicy, alias: &str, written: &str, particles: &WordL
                 // a name particle inside a name is written either way ("Tamim bin Hamad al-Thani"
                 // for "Al Thani", "Mohammed bin Zayed" for "Mohammed Bin Zayed"); the first word
                 // of a name must always be capitalised where the alias is
-                let free = !first && particles.contains_ignore_case(word);
-                first = false;
+                // (looked up only where a capital is missing: most words keep theirs)
+                let free = |word: &str| !first && particles.contains_ignore_case(word);
                 for (k, a) in word.chars().enumerate() {
                     let Some(wc) = w.next() else { return true };
-                    if k == 0 && !free && a.is_uppercase() && !wc.is_uppercase() {
+                    if k == 0 && a.is_uppercase() && !wc.is_uppercase() && !free(word) {
                         return false;
                     }
                 }
+                first = false;
             }
             true
         }

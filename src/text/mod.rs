@@ -282,7 +282,9 @@ impl<'a> Text<'a> {
                 Some(p) => s + p + 1,
                 None => s,
             };
-            ascii_words(&bytes[s..chunk], &mut AsciiChunk { seg: &mut seg, bytes, at: s });
+            let mut words = AsciiChunk::new(&mut seg, bytes, s);
+            ascii_words(&bytes[s..chunk], &mut words);
+            words.finish();
             if chunk == bytes.len() {
                 break;
             }

@@ -61,14 +61,15 @@ pub(super) fn zero_bytes(x: u64) -> u64 {
 }
 
 /// Whether eight bytes (after a visible byte or a single space before a visible one) normalise
-/// to themselves but for case: visible ASCII and single spaces, not ending with a space (which
-/// might start a run of them). False for some that do, which the byte loop then takes.
+/// to themselves but for case: visible ASCII and single spaces, not ending with a space unless
+/// the byte after them (`next`) is visible (else it might start a run of them). False for some
+/// that do, which the byte loop then takes.
 #[inline]
-fn plain_ascii(x: u64) -> bool {
+fn plain_ascii(x: u64, next: u8) -> bool {
     let control = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
     let high = (x.wrapping_add(ONES) | x) & HIGH;
     let spaces = zero_bytes(x ^ (ONES * 0x20));
-    control | high | (spaces & spaces >> 8) == 0 && x >> 56 != 0x20
+    control | high | (spaces & spaces >> 8) == 0 && (x >> 56 != 0x20 || next > b' ' && next < 0x7F)
 }
 
 /// Builds the normalised text and its sparse offset map in one pass.
@@ -162,7 +163,7 @@ impl Normalizer {
                 let n = z.out.len();
                 let visible = |b: u8| b > b' ' && b < 0x7F;
                 loop {
-                    while i + 8 <= bytes.len() && plain_ascii(word_at(bytes, i)) {
+                    while i + 8 < bytes.len() && plain_ascii(word_at(bytes, i), bytes[i + 8]) {
                         i += 8;
                     }
                     while i < bytes.len() && visible(bytes[i]) {

@@ -238,24 +238,96 @@ impl<F: FnMut(usize, usize)> Words for F {
 }
 
 /// The words of an ASCII chunk of the normalised text (`bytes`) that starts at `at`, made tokens.
+///
+/// The common word (inside the current stretch of the offset map and the current sentence, no
+/// possessive, no lone apostrophe) is pushed here from copies of the segmenter's state kept in
+/// locals, which stay in registers through the loop of [`ascii_words`]; every other word goes
+/// the general way, [`Segmenter::ascii_word`], after which the copies are taken afresh.
 pub(super) struct AsciiChunk<'s, 't, 'a> {
-    pub(super) seg: &'s mut Segmenter<'t, 'a>,
-    pub(super) bytes: &'s [u8],
-    pub(super) at: usize,
+    seg: &'s mut Segmenter<'t, 'a>,
+    bytes: &'s [u8],
+    at: usize,
+    // the segmenter's tokens, moved here for the chunk
+    tokens: Vec<Token>,
+    // the segmenter's stretch
+    lo: usize,
+    hi: usize,
+    shift: usize,
+    // where the next sentence starts (original offset), the current one's index and kind bits
+    next_start: usize,
+    sentence: u32,
+    // whether a sentence is open
+    open: bool,
+}
+
+impl<'s, 't, 'a> AsciiChunk<'s, 't, 'a> {
+    pub(super) fn new(seg: &'s mut Segmenter<'t, 'a>, bytes: &'s [u8], at: usize) -> AsciiChunk<'s, 't, 'a> {
+        let tokens = std::mem::take(&mut seg.tokens);
+        let mut chunk =
+            AsciiChunk { seg, bytes, at, tokens, lo: 0, hi: 0, shift: 0, next_start: 0, sentence: 0, open: false };
+        chunk.load();
+        chunk
+    }
+
+    /// Takes the copies of the segmenter's state afresh.
+    #[inline(always)]
+    fn load(&mut self) {
+        let seg = &*self.seg;
+        (self.lo, self.hi, self.shift) = (seg.stretch.lo, seg.stretch.hi, seg.stretch.shift);
+        self.next_start = seg.starts[seg.next_sentence] as usize;
+        // the sentence index fits in 30 bits (see `Text::MAX_LEN`)
+        self.sentence = seg.sentence as u32;
+        self.open = seg.open;
+    }
+
+    /// Gives the tokens back to the segmenter.
+    pub(super) fn finish(self) {
+        self.seg.tokens = self.tokens;
+    }
+
+    /// A word the common way does not take: the segmenter's own way.
+    #[cold]
+    #[inline(never)]
+    fn general(&mut self, ns: usize, ne: usize, kind: Option<TokenKind>) {
+        self.seg.tokens = std::mem::take(&mut self.tokens);
+        match kind {
+            Some(kind) => self.seg.ascii_word(self.bytes, ns, ne, kind),
+            None => self.seg.word(ns, ne, None),
+        }
+        self.tokens = std::mem::take(&mut self.seg.tokens);
+        self.load();
+    }
 }
 
 impl Words for AsciiChunk<'_, '_, '_> {
     #[inline(always)]
     fn word(&mut self, start: usize, end: usize) {
         let (ns, ne) = (self.at + start, self.at + end);
+        let bytes = self.bytes;
         // the kind of an ASCII word is plain from its first byte
-        let kind = match self.bytes[ns] {
-            b'0'..=b'9' => TokenKind::Number,
-            b'a'..=b'z' | b'A'..=b'Z' => TokenKind::Word,
-            b'_' => return self.seg.word(ns, ne, None),
-            _ => TokenKind::Punct,
+        let (kind, plain) = match bytes[ns] {
+            b'0'..=b'9' => (TokenKind::Number, true),
+            b'a'..=b'z' | b'A'..=b'Z' => {
+                (TokenKind::Word, ne - ns <= 2 || bytes[ne - 2] != b'\'' || bytes[ne - 1] != b's')
+            }
+            b'_' => return self.general(ns, ne, None),
+            b'\'' => (TokenKind::Punct, ne - ns != 1),
+            _ => (TokenKind::Punct, true),
         };
-        self.seg.ascii_word(self.bytes, ns, ne, kind)
+        // in the stretch, where an offset maps by adding `shift`, and in the open sentence
+        let start = ns.wrapping_add(self.shift);
+        if plain && ns >= self.lo && ne <= self.hi && start < self.next_start && self.open {
+            // every offset fits, and the sentence index in 30 bits (see `Text::MAX_LEN`)
+            self.tokens.push(Token {
+                start: start as u32,
+                end: ne.wrapping_add(self.shift) as u32,
+                norm_start: ns as u32,
+                norm_end: ne as u32,
+                sentence_kind: self.sentence | kind.bits(),
+            });
+        } else {
+            self.general(ns, ne, Some(kind));
+        }
     }
 }
 
