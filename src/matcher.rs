@@ -554,6 +554,15 @@ fn split(names: &[&str]) -> Box<[u8; 256]> {
 
 /// Whether `written` (the original text of a match) honours `policy` for an alias `alias`.
 fn case_agrees(policy: CasePolicy, alias: &str, written: &str, particles: &WordList) -> bool {
+    if alias.is_ascii() && written.is_ascii() {
+        ascii_case_agrees(policy, alias.as_bytes(), written.as_bytes(), particles)
+    } else {
+        unicode_case_agrees(policy, alias, written, particles)
+    }
+}
+
+/// [`case_agrees`] for any alias and text.
+fn unicode_case_agrees(policy: CasePolicy, alias: &str, written: &str, particles: &WordList) -> bool {
     match policy {
         CasePolicy::Insensitive => true,
         CasePolicy::Exact => {
@@ -574,6 +583,36 @@ fn case_agrees(policy: CasePolicy, alias: &str, written: &str, particles: &WordL
                 for (k, a) in word.chars().enumerate() {
                     let Some(wc) = w.next() else { return true };
                     if k == 0 && a.is_uppercase() && !wc.is_uppercase() && !free(word) {
+                        return false;
+                    }
+                }
+                first = false;
+            }
+            true
+        }
+    }
+}
+
+/// [`case_agrees`] for an ASCII alias written in ASCII, byte by byte (where the letters and
+/// digits of ASCII are the alphanumeric characters, and its capitals the upper-case ones).
+fn ascii_case_agrees(policy: CasePolicy, alias: &[u8], written: &[u8], particles: &WordList) -> bool {
+    match policy {
+        CasePolicy::Insensitive => true,
+        CasePolicy::Exact => {
+            let a = alias.iter().filter(|c| c.is_ascii_alphanumeric());
+            let w = written.iter().filter(|c| c.is_ascii_alphanumeric());
+            a.eq(w)
+        }
+        CasePolicy::Capitalized => {
+            let mut w = written.iter().filter(|c| c.is_ascii_alphanumeric());
+            let words = alias.split(|c| !c.is_ascii_alphanumeric()).filter(|word| !word.is_empty());
+            let mut first = true;
+            for word in words {
+                // see `case_agrees`; an ASCII word is a `str` as it is
+                let free = |word: &[u8]| !first && std::str::from_utf8(word).is_ok_and(|w| particles.contains_ignore_case(w));
+                for (k, a) in word.iter().enumerate() {
+                    let Some(wc) = w.next() else { return true };
+                    if k == 0 && a.is_ascii_uppercase() && !wc.is_ascii_uppercase() && !free(word) {
                         return false;
                     }
                 }
@@ -681,6 +720,27 @@ mod tests {
         for e in Gazetteer::defaults().unwrap().entities() {
             for name in e.names() {
                 assert_eq!(normalize_name(&name.text), normalize(&name.text), "{:?}", name.text);
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_case_check_agrees_with_the_unicode_one() {
+        let particles = Lexicon::embedded()[ListId::Particles].clone();
+        let aliases = ["US", "New York", "Mohammed Bin Zayed Al Nahyan", "La Paz", "dpa", "U.S.", "10 Downing Street"];
+        let written = [
+            "US", "us", "Us", "NEW YORK", "new york", "New york", "Mohammed bin Zayed al Nahyan", "mohammed Bin",
+            "La Paz", "la Paz", "DPA", "dpa", "U.S", "u.s.", "10 Downing Street", "10 downing Street", "", "New",
+        ];
+        for policy in [CasePolicy::Insensitive, CasePolicy::Exact, CasePolicy::Capitalized] {
+            for alias in aliases {
+                for w in written {
+                    assert_eq!(
+                        ascii_case_agrees(policy, alias.as_bytes(), w.as_bytes(), &particles),
+                        unicode_case_agrees(policy, alias, w, &particles),
+                        "{policy:?} {alias:?} {w:?}"
+                    );
+                }
             }
         }
     }

@@ -253,18 +253,17 @@ pub(super) struct AsciiChunk<'s, 't, 'a> {
     lo: usize,
     hi: usize,
     shift: usize,
-    // where the next sentence starts (original offset), the current one's index and kind bits
+    // where the next sentence starts (original offset; 0 while none is open, which sends the
+    // next word the general way, to open one), and the current one's index
     next_start: usize,
     sentence: u32,
-    // whether a sentence is open
-    open: bool,
 }
 
 impl<'s, 't, 'a> AsciiChunk<'s, 't, 'a> {
     pub(super) fn new(seg: &'s mut Segmenter<'t, 'a>, bytes: &'s [u8], at: usize) -> AsciiChunk<'s, 't, 'a> {
         let tokens = std::mem::take(&mut seg.tokens);
         let mut chunk =
-            AsciiChunk { seg, bytes, at, tokens, lo: 0, hi: 0, shift: 0, next_start: 0, sentence: 0, open: false };
+            AsciiChunk { seg, bytes, at, tokens, lo: 0, hi: 0, shift: 0, next_start: 0, sentence: 0 };
         chunk.load();
         chunk
     }
@@ -274,10 +273,9 @@ impl<'s, 't, 'a> AsciiChunk<'s, 't, 'a> {
     fn load(&mut self) {
         let seg = &*self.seg;
         (self.lo, self.hi, self.shift) = (seg.stretch.lo, seg.stretch.hi, seg.stretch.shift);
-        self.next_start = seg.starts[seg.next_sentence] as usize;
+        self.next_start = if seg.open { seg.starts[seg.next_sentence] as usize } else { 0 };
         // the sentence index fits in 30 bits (see `Text::MAX_LEN`)
         self.sentence = seg.sentence as u32;
-        self.open = seg.open;
     }
 
     /// Gives the tokens back to the segmenter.
@@ -316,7 +314,7 @@ impl Words for AsciiChunk<'_, '_, '_> {
         };
         // in the stretch, where an offset maps by adding `shift`, and in the open sentence
         let start = ns.wrapping_add(self.shift);
-        if plain && ns >= self.lo && ne <= self.hi && start < self.next_start && self.open {
+        if plain && ns >= self.lo && ne <= self.hi && start < self.next_start {
             // every offset fits, and the sentence index in 30 bits (see `Text::MAX_LEN`)
             self.tokens.push(Token {
                 start: start as u32,
@@ -415,5 +413,9 @@ pub(super) fn ascii_words(chunk: &[u8], words: &mut impl Words) {
             }
         }
         words.word(s, i);
+        // the space after a word is no token
+        if i < n && chunk[i] == b' ' {
+            i += 1;
+        }
     }
 }
