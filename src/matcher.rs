@@ -39,7 +39,7 @@ use aho_corasick::{Anchored, MatchKind};
 
 use crate::error::{Error, Result};
 use crate::gazetteer::{AliasForm, CasePolicy, EntityKind, Gazetteer};
-use crate::text::{normalize, Text};
+use crate::text::{normalize, Text, Token};
 
 /// One entity an alias pattern can stand for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,8 +100,8 @@ pub struct Matcher {
 struct Prefixes {
     /// Names of one byte: by that byte.
     one: Box<[bool; 256]>,
-    /// The first two bytes of names of two bytes or more: one bit each in a table of 2^16 bits,
-    /// the one test most words fail.
+    /// The first two bytes of names of two bytes or more, and every pair that starts with a name
+    /// of one byte: one bit each in a table of 2^16 bits, the one test most words fail.
     pairs: Box<[u64; 1024]>,
     /// Names of two bytes, and hashes of the first three bytes of longer names: one bit each in
     /// a table of 2^16 bits (a hash that collides only sends a word on to the automaton).
@@ -120,7 +120,12 @@ impl Prefixes {
         for name in names {
             match *name.as_bytes() {
                 [] => {}
-                [a] => p.one[usize::from(a)] = true,
+                [a] => {
+                    p.one[usize::from(a)] = true;
+                    for b in 0..=255 {
+                        set(&mut p.pairs, two(a, b));
+                    }
+                }
                 [a, b] => {
                     set(&mut p.pairs, two(a, b));
                     set(&mut p.two, two(a, b));
@@ -138,9 +143,9 @@ impl Prefixes {
     #[inline]
     fn may_start(&self, hay: &[u8], at: usize) -> bool {
         let byte = |i: usize| hay.get(at + i).copied().unwrap_or(0);
-        let (a, b, c) = (byte(0), byte(1), byte(2));
-        self.one[usize::from(a)]
-            || get(&self.pairs, two(a, b)) && (get(&self.two, two(a, b)) || get(&self.three, three(a, b, c)))
+        let (a, b) = (byte(0), byte(1));
+        get(&self.pairs, two(a, b))
+            && (self.one[usize::from(a)] || get(&self.two, two(a, b)) || get(&self.three, three(a, b, byte(2))))
     }
 }
 
@@ -281,17 +286,9 @@ impl Matcher {
         // tokens stops within a byte or two
         let original = text.original().as_bytes();
         while first < tokens.len() {
-            // a word no name begins with is passed over; a word written with a lower-case letter
-            // or a digit first begins only one of the few names that may be written so
-            let written = original.get(tokens[first].start()).copied().unwrap_or(b'A');
-            let starts = if written.is_ascii_lowercase() || written.is_ascii_digit() {
-                &self.lower_starts
-            } else {
-                &self.prefixes
-            };
-            if !starts.may_start(hay.as_bytes(), tokens[first].norm().start) {
-                first += 1;
-                continue;
+            first = self.next_start(tokens, original, hay.as_bytes(), first);
+            if first >= tokens.len() {
+                break;
             }
             let Some(m) = self.longest(hay, tokens[first].norm().start) else {
                 first += 1;
@@ -326,6 +323,22 @@ impl Matcher {
             first = next;
         }
         out
+    }
+
+    /// The first token from `from` on at which some name may start, or `tokens.len()`: a word no
+    /// name begins with is passed over; a word written with a lower-case letter or a digit first
+    /// begins only one of the few names that may be written so.
+    // a loop of its own over most tokens: with few values live, they stay in registers
+    #[inline(never)]
+    fn next_start(&self, tokens: &[Token], original: &[u8], hay: &[u8], from: usize) -> usize {
+        let (lower, any) = (&self.lower_starts, &self.prefixes);
+        let rest = tokens.get(from..).unwrap_or_default();
+        let found = rest.iter().position(|t| {
+            let written = original.get(t.start()).copied().unwrap_or(b'A');
+            let starts = if written.is_ascii_lowercase() || written.is_ascii_digit() { lower } else { any };
+            starts.may_start(hay, t.norm().start)
+        });
+        found.map_or(tokens.len(), |p| from + p)
     }
 
     /// The longest name that `hay[at..]` starts with, if any.
