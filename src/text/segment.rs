@@ -239,8 +239,8 @@ impl<F: FnMut(usize, usize)> Words for F {
 
 /// The words of an ASCII chunk of the normalised text (`bytes`) that starts at `at`, made tokens.
 ///
-/// The common word (inside the current stretch of the offset map and the current sentence, no
-/// possessive, no lone apostrophe) is pushed here from copies of the segmenter's state kept in
+/// The common word (inside the current stretch of the offset map, no possessive, no lone
+/// apostrophe) is pushed here from copies of the segmenter's state kept in
 /// locals, which stay in registers through the loop of [`ascii_words`]; every other word goes
 /// the general way, [`Segmenter::ascii_word`], after which the copies are taken afresh.
 pub(super) struct AsciiChunk<'s, 't, 'a> {
@@ -253,8 +253,8 @@ pub(super) struct AsciiChunk<'s, 't, 'a> {
     lo: usize,
     hi: usize,
     shift: usize,
-    // where the next sentence starts (original offset; 0 while none is open, which sends the
-    // next word the general way, to open one), and the current one's index
+    // where the next sentence starts (original offset; 0 while none is open, which has the next
+    // word open one), and the current one's index
     next_start: usize,
     sentence: u32,
 }
@@ -281,6 +281,16 @@ impl<'s, 't, 'a> AsciiChunk<'s, 't, 'a> {
     /// Gives the tokens back to the segmenter.
     pub(super) fn finish(self) {
         self.seg.tokens = self.tokens;
+    }
+
+    /// Opens the sentence that begins at original offset `start` (or the first one).
+    #[cold]
+    #[inline(never)]
+    fn begin(&mut self, start: usize) {
+        self.seg.tokens = std::mem::take(&mut self.tokens);
+        self.seg.begin(start);
+        self.tokens = std::mem::take(&mut self.seg.tokens);
+        self.load();
     }
 
     /// A word the common way does not take: the segmenter's own way.
@@ -314,7 +324,10 @@ impl Words for AsciiChunk<'_, '_, '_> {
         };
         // in the stretch, where an offset maps by adding `shift`, and in the open sentence
         let start = ns.wrapping_add(self.shift);
-        if plain && ns >= self.lo && ne <= self.hi && start < self.next_start {
+        if plain && ns >= self.lo && ne <= self.hi {
+            if start >= self.next_start {
+                self.begin(start);
+            }
             // every offset fits, and the sentence index in 30 bits (see `Text::MAX_LEN`)
             self.tokens.push(Token {
                 start: start as u32,
