@@ -622,7 +622,8 @@ fn ascii_case_agrees(policy: CasePolicy, alias: &[u8], written: &[u8], particles
             let mut first = true;
             for word in words {
                 // see `case_agrees`; an ASCII word is a `str` as it is
-                let free = |word: &[u8]| !first && std::str::from_utf8(word).is_ok_and(|w| particles.contains_ignore_case(w));
+                let free =
+                    |word: &[u8]| !first && std::str::from_utf8(word).is_ok_and(|w| particles.contains_ignore_case(w));
                 for (k, a) in word.iter().enumerate() {
                     let Some(wc) = w.next() else { return true };
                     if k == 0 && a.is_ascii_uppercase() && !wc.is_ascii_uppercase() && !free(word) {
@@ -742,8 +743,24 @@ mod tests {
         let particles = Lexicon::embedded()[ListId::Particles].clone();
         let aliases = ["US", "New York", "Mohammed Bin Zayed Al Nahyan", "La Paz", "dpa", "U.S.", "10 Downing Street"];
         let written = [
-            "US", "us", "Us", "NEW YORK", "new york", "New york", "Mohammed bin Zayed al Nahyan", "mohammed Bin",
-            "La Paz", "la Paz", "DPA", "dpa", "U.S", "u.s.", "10 Downing Street", "10 downing Street", "", "New",
+            "US",
+            "us",
+            "Us",
+            "NEW YORK",
+            "new york",
+            "New york",
+            "Mohammed bin Zayed al Nahyan",
+            "mohammed Bin",
+            "La Paz",
+            "la Paz",
+            "DPA",
+            "dpa",
+            "U.S",
+            "u.s.",
+            "10 Downing Street",
+            "10 downing Street",
+            "",
+            "New",
         ];
         for policy in [CasePolicy::Insensitive, CasePolicy::Exact, CasePolicy::Capitalized] {
             for alias in aliases {

@@ -262,8 +262,7 @@ pub(super) struct AsciiChunk<'s, 't, 'a> {
 impl<'s, 't, 'a> AsciiChunk<'s, 't, 'a> {
     pub(super) fn new(seg: &'s mut Segmenter<'t, 'a>, bytes: &'s [u8], at: usize) -> AsciiChunk<'s, 't, 'a> {
         let tokens = std::mem::take(&mut seg.tokens);
-        let mut chunk =
-            AsciiChunk { seg, bytes, at, tokens, lo: 0, hi: 0, shift: 0, next_start: 0, sentence: 0 };
+        let mut chunk = AsciiChunk { seg, bytes, at, tokens, lo: 0, hi: 0, shift: 0, next_start: 0, sentence: 0 };
         chunk.load();
         chunk
     }
