@@ -327,6 +327,11 @@ impl Words for AsciiChunk<'_, '_, '_> {
             if start >= self.next_start {
                 self.begin(start);
             }
+            let text = self.seg.text;
+            debug_assert_eq!(
+                (start, ne.wrapping_add(self.shift)),
+                (text.to_original_start(ns), text.to_original_end(ne))
+            );
             // every offset fits, and the sentence index in 30 bits (see `Text::MAX_LEN`)
             self.tokens.push(Token {
                 start: start as u32,
