@@ -339,7 +339,7 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
                 // a dozen times (memory reserved and never written costs no physical memory); at
                 // most 64 MiB, which a text with little to report need not claim
                 json.reserve((3 * text.len()).min(1 << 26));
-                serde_json::to_writer(&mut json, &doc)?;
+                doc.write_json(&mut json);
                 json.push(b'\n');
                 out.write_all(&json)?;
             }

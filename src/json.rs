@@ -1,0 +1,408 @@
+//! The JSON of a [`Document`], written by hand: the very bytes of serde_json's compact form of
+//! the derived `Serialize` (the output contract), for a fraction of the instructions.
+//!
+//! serde_json writes every field name through the serialiser as a string to escape, and every
+//! piece of punctuation as a write of its own; news makes some 20 field names a mention. Here
+//! the names, with the quotes, colons and commas around them, are constants, and a string is
+//! escaped by a scan that tests eight bytes at once and copies the runs that need no escape in
+//! one go. The derived `Serialize` stays for library users; the tests and a proptest over
+//! arbitrary documents hold this writer to its bytes.
+
+use std::collections::BTreeMap;
+
+use crate::document::{Document, Entity, Mention, Relation};
+
+/// Appends the JSON of `doc` to `out`; with `id`, as a batch line: `{"id": …` first, then the
+/// document's fields (the bytes of serde's `#[serde(flatten)]`).
+pub(crate) fn document(out: &mut Vec<u8>, doc: &Document, id: Option<&serde_json::Value>) {
+    out.push(b'{');
+    // whether a field is written yet: the next one needs a comma before it
+    let mut any = false;
+    if let Some(id) = id {
+        out.extend_from_slice(b"\"id\":");
+        // a Value of any shape (its own key order, numbers as written): serde_json's own bytes;
+        // writing a Value to a vector cannot fail
+        let _ = serde_json::to_writer(&mut *out, id);
+        any = true;
+    }
+    if let Some(date) = doc.date {
+        if any {
+            out.push(b',');
+        }
+        // digits and hyphens, which JSON never escapes
+        use std::io::Write;
+        let _ = write!(out, "\"date\":\"{date}\"");
+        any = true;
+    }
+    if doc.date_assumed {
+        if any {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"\"date_assumed\":true");
+        any = true;
+    }
+    if any {
+        out.push(b',');
+    }
+    out.extend_from_slice(b"\"entities\":[");
+    for (i, e) in doc.entities.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        entity(out, e);
+    }
+    out.extend_from_slice(b"],\"mentions\":[");
+    for (i, m) in doc.mentions.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        mention(out, m);
+    }
+    out.extend_from_slice(b"],\"relations\":[");
+    for (i, r) in doc.relations.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        relation(out, r);
+    }
+    out.extend_from_slice(b"]}");
+}
+
+fn entity(out: &mut Vec<u8>, e: &Entity) {
+    out.extend_from_slice(b"{\"id\":");
+    string(out, &e.id);
+    out.extend_from_slice(b",\"kind\":\"");
+    out.extend_from_slice(e.kind.as_str().as_bytes());
+    out.extend_from_slice(b"\",\"name\":");
+    string(out, &e.name);
+    if !e.aliases.is_empty() {
+        out.extend_from_slice(b",\"aliases\":");
+        strings(out, e.aliases.iter().map(String::as_str));
+    }
+    if !e.attrs.is_empty() {
+        out.extend_from_slice(b",\"attrs\":");
+        map(out, &e.attrs);
+    }
+    out.push(b'}');
+}
+
+fn mention(out: &mut Vec<u8>, m: &Mention) {
+    out.extend_from_slice(b"{\"entity\":");
+    string(out, &m.entity);
+    out.extend_from_slice(b",\"start\":");
+    number(out, m.start);
+    out.extend_from_slice(b",\"end\":");
+    number(out, m.end);
+    out.extend_from_slice(b",\"text\":");
+    string(out, &m.text);
+    out.extend_from_slice(b",\"sentence\":");
+    number(out, m.sentence);
+    out.push(b'}');
+}
+
+fn relation(out: &mut Vec<u8>, r: &Relation) {
+    out.extend_from_slice(b"{\"kind\":");
+    string(out, r.kind.as_str());
+    out.extend_from_slice(b",\"subject\":");
+    string(out, &r.subject);
+    if let Some(object) = &r.object {
+        out.extend_from_slice(b",\"object\":");
+        string(out, object);
+    }
+    out.extend_from_slice(b",\"rule\":");
+    string(out, &r.rule);
+    if !r.rules.is_empty() {
+        out.extend_from_slice(b",\"rules\":");
+        strings(out, r.rules.iter().map(|k| k.as_str()));
+    }
+    out.extend_from_slice(b",\"start\":");
+    number(out, r.start);
+    out.extend_from_slice(b",\"end\":");
+    number(out, r.end);
+    out.extend_from_slice(b",\"text\":");
+    string(out, &r.text);
+    out.extend_from_slice(b",\"event\":{\"type\":\"");
+    out.extend_from_slice(r.event.event_type.as_str().as_bytes());
+    out.extend_from_slice(b"\",\"mode\":");
+    string(out, &r.event.mode);
+    out.extend_from_slice(b",\"cameo\":");
+    string(out, &r.event.cameo);
+    out.push(b'}');
+    if !r.args.is_empty() {
+        out.extend_from_slice(b",\"args\":");
+        map(out, &r.args);
+    }
+    out.push(b'}');
+}
+
+fn strings<'a>(out: &mut Vec<u8>, items: impl Iterator<Item = &'a str>) {
+    out.push(b'[');
+    for (i, s) in items.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        string(out, s);
+    }
+    out.push(b']');
+}
+
+fn map(out: &mut Vec<u8>, map: &BTreeMap<String, String>) {
+    out.push(b'{');
+    for (i, (k, v)) in map.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        string(out, k);
+        out.push(b':');
+        string(out, v);
+    }
+    out.push(b'}');
+}
+
+/// A number as serde_json writes a `usize`: decimal digits.
+fn number(out: &mut Vec<u8>, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
+}
+
+/// What serde_json writes for each byte: 0 for the byte itself, `u` for `\u00XX`, else the
+/// letter after a backslash. Only `"`, `\` and the control characters below space are escaped
+/// (not DEL, not `/`, nothing beyond ASCII).
+static ESCAPE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b'u';
+        b += 1;
+    }
+    table[0x08] = b'b';
+    table[0x09] = b't';
+    table[0x0A] = b'n';
+    table[0x0C] = b'f';
+    table[0x0D] = b'r';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table
+};
+
+/// A string in quotes, escaped as serde_json escapes it.
+fn string(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = start + plain(&bytes[start..]);
+        out.extend_from_slice(&bytes[start..end]);
+        let Some(&b) = bytes.get(end) else { break };
+        match ESCAPE[usize::from(b)] {
+            b'u' => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[usize::from(b >> 4)]);
+                out.push(HEX[usize::from(b & 0xF)]);
+            }
+            letter => out.extend_from_slice(&[b'\\', letter]),
+        }
+        start = end + 1;
+    }
+    out.push(b'"');
+}
+
+/// The length of the longest prefix of `bytes` that needs no escape.
+fn plain(bytes: &[u8]) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    // whether some byte of `x` is zero (exact: no byte is missed, and a word without a zero
+    // byte never tests true)
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
+    let mut at = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_ne_bytes(word);
+        // a byte below 0x20 (its top three bits zero), a quote or a backslash: the byte-wise
+        // scan below finds which
+        if has_zero(x & u64::from_ne_bytes([0xE0; 8]))
+            || has_zero(x ^ u64::from_ne_bytes([b'"'; 8]))
+            || has_zero(x ^ u64::from_ne_bytes([b'\\'; 8]))
+        {
+            break;
+        }
+        at += 8;
+    }
+    at + bytes[at..].iter().position(|&b| ESCAPE[usize::from(b)] != 0).unwrap_or(bytes.len() - at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_escape_as_serde_json_does() {
+        let mut every = String::new();
+        for c in (0u32..0x300).filter_map(char::from_u32) {
+            every.push(c);
+        }
+        for s in [
+            "",
+            "plain",
+            "a \"quote\" and a \\ backslash",
+            "tab\there, newline\nthere\r\u{8}\u{c}\u{0}\u{1f}\u{7f}",
+            "Ünïcödé – “curly” \u{2028} 中文 🙂",
+            "exactly8",
+            "sixteen bytes...\"",
+            &every,
+        ] {
+            let mut out = Vec::new();
+            string(&mut out, s);
+            assert_eq!(String::from_utf8(out).ok(), serde_json::to_string(s).ok(), "{s:?}");
+        }
+    }
+
+    use proptest::prelude::*;
+
+    use crate::document::RelationKind;
+    use crate::event::{Event, EventType};
+    use crate::gazetteer::EntityKind;
+    use crate::Date;
+
+    /// serde's bytes for a batch line, to compare with.
+    #[derive(serde::Serialize)]
+    struct Line<'a> {
+        id: &'a serde_json::Value,
+        #[serde(flatten)]
+        doc: &'a Document,
+    }
+
+    /// Any text, and often the characters that need escapes.
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![any::<String>(), "[\\x00-\\x7f]{0,24}", "[a-z\"\\\\\t\n\u{1}\u{7f}é中 ]{0,40}"]
+    }
+
+    fn map() -> impl Strategy<Value = BTreeMap<String, String>> {
+        proptest::collection::btree_map(text(), text(), 0..3)
+    }
+
+    fn entity() -> impl Strategy<Value = Entity> {
+        (text(), 0..EntityKind::ALL.len(), text(), proptest::collection::vec(text(), 0..3), map()).prop_map(
+            |(id, kind, name, aliases, attrs)| Entity {
+                id: id.into(),
+                kind: EntityKind::ALL[kind],
+                name,
+                aliases,
+                attrs,
+            },
+        )
+    }
+
+    fn mention() -> impl Strategy<Value = Mention> {
+        (text(), any::<usize>(), any::<usize>(), text(), any::<usize>()).prop_map(
+            |(entity, start, end, text, sentence)| Mention {
+                entity: entity.into(),
+                start,
+                end,
+                text: text.into(),
+                sentence,
+            },
+        )
+    }
+
+    fn relation() -> impl Strategy<Value = Relation> {
+        let event = (0..EventType::ALL.len(), text(), text()).prop_map(|(t, mode, cameo)| Event {
+            event_type: EventType::ALL[t],
+            mode,
+            cameo,
+        });
+        (
+            (text(), text(), proptest::option::of(text()), text(), proptest::collection::vec(text(), 0..3)),
+            (any::<usize>(), any::<usize>(), text(), event, map()),
+        )
+            .prop_map(|((kind, subject, object, rule, rules), (start, end, text, event, args))| Relation {
+                kind: RelationKind::new(&kind),
+                subject: subject.into(),
+                object: object.map(Into::into),
+                rule: rule.into(),
+                rules: rules.into_iter().map(Into::into).collect(),
+                start,
+                end,
+                text,
+                event,
+                args,
+            })
+    }
+
+    fn document_strategy() -> impl Strategy<Value = Document> {
+        let date = proptest::option::of((-20..10_000i32, 1..=12u8, 1..=28u8).prop_map(|(y, m, d)| Date::new(y, m, d)));
+        (
+            date,
+            any::<bool>(),
+            proptest::collection::vec(entity(), 0..4),
+            proptest::collection::vec(mention(), 0..4),
+            proptest::collection::vec(relation(), 0..3),
+        )
+            .prop_map(|(date, date_assumed, entities, mentions, relations)| Document {
+                date: date.flatten(),
+                date_assumed,
+                entities,
+                mentions,
+                relations,
+            })
+    }
+
+    fn id() -> impl Strategy<Value = serde_json::Value> {
+        let leaf = prop_oneof![
+            Just(serde_json::Value::Null),
+            any::<bool>().prop_map(serde_json::Value::from),
+            any::<i64>().prop_map(serde_json::Value::from),
+            any::<f64>().prop_map(serde_json::Value::from),
+            text().prop_map(serde_json::Value::from),
+        ];
+        leaf.prop_recursive(2, 8, 3, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..3).prop_map(serde_json::Value::from),
+                proptest::collection::btree_map(text(), inner, 0..3)
+                    .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn documents_are_written_as_serde_json_writes_them(doc in document_strategy(), id in id()) {
+            let mut out = Vec::new();
+            document(&mut out, &doc, None);
+            prop_assert_eq!(String::from_utf8(out).ok(), serde_json::to_string(&doc).ok());
+            let mut line = Vec::new();
+            document(&mut line, &doc, Some(&id));
+            prop_assert_eq!(String::from_utf8(line).ok(), serde_json::to_string(&Line { id: &id, doc: &doc }).ok());
+        }
+
+        #[test]
+        fn any_string_is_escaped_as_serde_json_escapes_it(s in text()) {
+            let mut out = Vec::new();
+            string(&mut out, &s);
+            prop_assert_eq!(String::from_utf8(out).ok(), serde_json::to_string(&s).ok());
+        }
+    }
+
+    #[test]
+    fn numbers_are_decimal() {
+        for n in [0, 7, 10, 99, 100, 123_456, usize::MAX] {
+            let mut out = Vec::new();
+            number(&mut out, n);
+            assert_eq!(out, n.to_string().into_bytes());
+        }
+    }
+}
