@@ -140,9 +140,7 @@ pub fn process_line(
 /// # Errors
 /// None: the `Result` stays for callers written when serde_json wrote the line.
 pub fn document_line(id: &serde_json::Value, doc: &Document) -> serde_json::Result<String> {
-    // news makes some 4 bytes of JSON a byte of text in short records: the mentions' texts
-    // and the entities' names are most of it
-    let mut out = Vec::with_capacity(256 + 4 * doc.mentions.last().map_or(0, |m| m.end));
+    let mut out = Vec::new();
     crate::json::document(&mut out, doc, Some(id));
     // only whole strings and ASCII punctuation were written
     Ok(String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))

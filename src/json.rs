@@ -15,6 +15,8 @@ use crate::document::{Document, Entity, Mention, Relation};
 /// Appends the JSON of `doc` to `out`; with `id`, as a batch line: `{"id": …` first, then the
 /// document's fields (the bytes of serde's `#[serde(flatten)]`).
 pub(crate) fn document(out: &mut Vec<u8>, doc: &Document, id: Option<&serde_json::Value>) {
+    // (an id longer than this, escapes and long numbers grow it as they come)
+    out.reserve(64 + size_hint(doc));
     out.push(b'{');
     // whether a field is written yet: the next one needs a comma before it
     let mut any = false;
@@ -82,6 +84,33 @@ pub(crate) fn document(out: &mut Vec<u8>, doc: &Document, id: Option<&serde_json
         relation(out, r);
     }
     out.extend_from_slice(b"]}");
+}
+
+/// About the length of the JSON of `doc` (exact but for escapes and numbers of more than ten
+/// digits): to reserve for it at once, not in a few steps of doubling and copying.
+pub(crate) fn size_hint(doc: &Document) -> usize {
+    // the quotes, colons, commas and braces around each field, with its name
+    const DOCUMENT: usize =
+        r#"{"date":"-2000-01-01","date_assumed":true,"entities":[],"mentions":[],"relations":[]}"#.len();
+    const ENTITY: usize = r#"{"id":"","kind":"organization","name":"","aliases":[],"attrs":{}},"#.len();
+    const MENTION: usize = r#"{"entity":"","start":,"end":,"text":"","sentence":},"#.len() + 3 * 10;
+    const RELATION: usize = r#"{"kind":"","subject":"","object":"","rule":"","rules":[],"start":,"end":,"text":"","event":{"type":"COOPERATE","mode":"","cameo":""},"args":{}},"#.len() + 2 * 10;
+    let strings = |items: &[String]| items.iter().map(|s| s.len() + 3).sum::<usize>();
+    let map = |m: &BTreeMap<String, String>| m.iter().map(|(k, v)| k.len() + v.len() + 6).sum::<usize>();
+    let entities: usize =
+        doc.entities.iter().map(|e| ENTITY + e.id.len() + e.name.len() + strings(&e.aliases) + map(&e.attrs)).sum();
+    let mentions: usize = doc.mentions.iter().map(|m| MENTION + m.entity.len() + m.text.len()).sum();
+    let relations: usize = doc
+        .relations
+        .iter()
+        .map(|r| {
+            let ids = r.subject.len() + r.object.as_ref().map_or(0, |o| o.len()) + r.rule.len();
+            let rules = r.rules.iter().map(|k| k.len() + 3).sum::<usize>();
+            let event = r.event.mode.len() + r.event.cameo.len();
+            RELATION + r.kind.as_str().len() + ids + rules + r.text.len() + event + map(&r.args)
+        })
+        .sum();
+    DOCUMENT + entities + mentions + relations
 }
 
 fn entity(out: &mut Vec<u8>, e: &Entity) {
@@ -416,6 +445,15 @@ mod tests {
             let mut line = Vec::new();
             document(&mut line, &doc, Some(&id));
             prop_assert_eq!(String::from_utf8(line).ok(), serde_json::to_string(&Line { id: &id, doc: &doc }).ok());
+        }
+
+        #[test]
+        fn the_size_hint_holds_a_document_without_escapes_or_long_numbers(doc in document_strategy()) {
+            let mut out = Vec::new();
+            document(&mut out, &doc, None);
+            let escapes = out.len() - out.iter().filter(|&&b| b != b'\\').count();
+            let long = doc.mentions.len() * 3 * 10 + doc.relations.len() * 2 * 10;
+            prop_assert!(out.len() <= size_hint(&doc) + 5 * escapes + long, "{} > {}", out.len(), size_hint(&doc));
         }
 
         #[test]
