@@ -189,4 +189,26 @@ mod tests {
             assert!(v["error"].as_str().unwrap().contains(needle), "{v}");
         }
     }
+
+    #[test]
+    fn lines_the_quick_reading_cannot_take_read_as_json_values_do() {
+        let x = Extractor::new().unwrap();
+        let date = Some("2025-06-17".parse().unwrap());
+        let line = |bytes: &str| -> serde_json::Value {
+            serde_json::from_str(&process_line(&x, 1, bytes.as_bytes(), date, false)).unwrap()
+        };
+        // a repeated key: the last one counts, as in a JSON value
+        let v = line(r#"{"id": 1, "text": "Putin spoke.", "date": "2020-01-01", "date": "2021-03-01"}"#);
+        assert_eq!(v["date"], "2021-03-01");
+        let v = line(r#"{"id": 2, "text": "Putin spoke.", "text": 5}"#);
+        assert!(v["error"].as_str().unwrap().contains("`text` must be a string; found a number 5"), "{v}");
+        // an array is not a record, even one whose items would fill its fields in order
+        let v = line(r#"[3, "Putin spoke.", "2025-06-17"]"#);
+        assert!(v["error"].as_str().unwrap().ends_with("found an array [3,\"Putin spoke.\",\"2025-06-17\"]"), "{v}");
+        // an id of any shape, escapes in the text, fields in any order and unknown ones
+        let v = line(r#"{"extra": [1], "text": "The \"Kremlin\" said\u0001 so.", "id": {"b": 1.50, "a": null}}"#);
+        assert_eq!(v["id"], serde_json::json!({"a": null, "b": 1.5}));
+        assert_eq!(v["mentions"][0]["text"], "Kremlin");
+        assert_eq!(v["mentions"][0]["start"], 5);
+    }
 }
