@@ -9,15 +9,21 @@
 //! The command line's `--format jsonl` and the Python package's batch functions both go through
 //! [`process_line`], so that they write the same bytes.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::{Date, Document, Error, Extractor};
 
-#[derive(Serialize)]
-struct Output<'a> {
-    id: &'a serde_json::Value,
-    #[serde(flatten)]
-    doc: &'a Document,
+/// The fields of a record, read straight from its line.
+#[derive(serde::Deserialize)]
+struct Fields<'a> {
+    #[serde(default)]
+    id: serde_json::Value,
+    #[serde(borrow)]
+    text: Cow<'a, str>,
+    #[serde(default, borrow)]
+    date: Option<Cow<'a, str>>,
 }
 
 #[derive(Serialize)]
@@ -51,30 +57,47 @@ pub fn process_record(
             return fail(&id, format!("{e} (use --lossy to decode it anyway)"));
         }
     };
-    let value: serde_json::Value = match serde_json::from_str(&text) {
-        Ok(v) => v,
-        Err(e) => return fail(&serde_json::Value::Null, format!("{RECORD_SHAPE}; this line is not JSON: {e}")),
+    // the common line reads straight into its three fields, the text borrowed where it has no
+    // escapes; any other goes the way of a JSON value, whose messages say what is wrong with it
+    let fast = if text.trim_start().starts_with('{') { serde_json::from_str::<Fields<'_>>(&text).ok() } else { None };
+    let value: serde_json::Value;
+    let (id, text, date) = match fast {
+        Some(Fields { id, text, date }) => (id, text, date.map(Ok)),
+        None => {
+            value = match serde_json::from_str(&text) {
+                Ok(v) => v,
+                Err(e) => return fail(&serde_json::Value::Null, format!("{RECORD_SHAPE}; this line is not JSON: {e}")),
+            };
+            let serde_json::Value::Object(fields) = &value else {
+                return fail(&serde_json::Value::Null, format!("{RECORD_SHAPE}; found {}", json_type(&value)));
+            };
+            let id = fields.get("id").cloned().unwrap_or_default();
+            let text = match fields.get("text") {
+                Some(serde_json::Value::String(t)) => Cow::Borrowed(t.as_str()),
+                Some(other) => return fail(&id, format!("`text` must be a string; found {}", json_type(other))),
+                None => return fail(&id, format!("{RECORD_SHAPE}; this object has no `text`")),
+            };
+            let date = match fields.get("date") {
+                None | Some(serde_json::Value::Null) => None,
+                Some(serde_json::Value::String(d)) => Some(Ok(Cow::Borrowed(d.as_str()))),
+                Some(other) => Some(Err(other)),
+            };
+            (id, text, date)
+        }
     };
-    let serde_json::Value::Object(fields) = &value else {
-        return fail(&serde_json::Value::Null, format!("{RECORD_SHAPE}; found {}", json_type(&value)));
-    };
-    let id = fields.get("id").cloned().unwrap_or_default();
-    let text = match fields.get("text") {
-        Some(serde_json::Value::String(t)) => t,
-        Some(other) => return fail(&id, format!("`text` must be a string; found {}", json_type(other))),
-        None => return fail(&id, format!("{RECORD_SHAPE}; this object has no `text`")),
-    };
-    let date = match fields.get("date") {
-        None | Some(serde_json::Value::Null) => default_date,
-        Some(serde_json::Value::String(d)) => match d.parse::<Date>() {
+    let date = match date {
+        None => default_date,
+        Some(Ok(d)) => match d.parse::<Date>() {
             Ok(d) => Some(d),
             Err(e) => return fail(&id, format!("`date`: {e}")),
         },
-        Some(other) => return fail(&id, format!("`date` must be a string YYYY-MM-DD; found {}", json_type(other))),
+        Some(Err(other)) => {
+            return fail(&id, format!("`date` must be a string YYYY-MM-DD; found {}", json_type(other)))
+        }
     };
     let doc = match date {
-        Some(d) => extractor.extract_with_date(text, d),
-        None => extractor.extract(text),
+        Some(d) => extractor.extract_with_date(&text, d),
+        None => extractor.extract(&text),
     };
     match document_line(&id, &doc) {
         Ok(out) => (out, false),
@@ -111,12 +134,16 @@ pub fn process_line(
     process_record(extractor, line, bytes, default_date, lossy).0
 }
 
-/// The output line of a document: its JSON with `id` as the first key.
+/// The output line of a document: its JSON with `id` as the first key (the bytes serde_json
+/// writes for the document's fields flattened after `id`).
 ///
 /// # Errors
-/// Only if serialisation fails, which plain strings and numbers never make it do.
+/// None: the `Result` stays for callers written when serde_json wrote the line.
 pub fn document_line(id: &serde_json::Value, doc: &Document) -> serde_json::Result<String> {
-    serde_json::to_string(&Output { id, doc })
+    let mut out = Vec::new();
+    crate::json::document(&mut out, doc, Some(id));
+    // only whole strings and ASCII punctuation were written
+    Ok(String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
 /// An error record: `{"id": …, "error": "…", "line": N}`.
@@ -161,5 +188,27 @@ mod tests {
             assert_eq!(v["line"], 3);
             assert!(v["error"].as_str().unwrap().contains(needle), "{v}");
         }
+    }
+
+    #[test]
+    fn lines_the_quick_reading_cannot_take_read_as_json_values_do() {
+        let x = Extractor::new().unwrap();
+        let date = Some("2025-06-17".parse().unwrap());
+        let line = |bytes: &str| -> serde_json::Value {
+            serde_json::from_str(&process_line(&x, 1, bytes.as_bytes(), date, false)).unwrap()
+        };
+        // a repeated key: the last one counts, as in a JSON value
+        let v = line(r#"{"id": 1, "text": "Putin spoke.", "date": "2020-01-01", "date": "2021-03-01"}"#);
+        assert_eq!(v["date"], "2021-03-01");
+        let v = line(r#"{"id": 2, "text": "Putin spoke.", "text": 5}"#);
+        assert!(v["error"].as_str().unwrap().contains("`text` must be a string; found a number 5"), "{v}");
+        // an array is not a record, even one whose items would fill its fields in order
+        let v = line(r#"[3, "Putin spoke.", "2025-06-17"]"#);
+        assert!(v["error"].as_str().unwrap().ends_with("found an array [3,\"Putin spoke.\",\"2025-06-17\"]"), "{v}");
+        // an id of any shape, escapes in the text, fields in any order and unknown ones
+        let v = line(r#"{"extra": [1], "text": "The \"Kremlin\" said\u0001 so.", "id": {"b": 1.50, "a": null}}"#);
+        assert_eq!(v["id"], serde_json::json!({"a": null, "b": 1.5}));
+        assert_eq!(v["mentions"][0]["text"], "Kremlin");
+        assert_eq!(v["mentions"][0]["start"], 5);
     }
 }

@@ -335,11 +335,8 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
                 // serialised into a buffer kept between files, then written at once: the many
                 // small writes of the serialiser are cheaper on a plain vector
                 json.clear();
-                // news makes about 2.7 bytes of JSON a byte of text: reserved at once, not grown
-                // a dozen times (memory reserved and never written costs no physical memory); at
-                // most 64 MiB, which a text with little to report need not claim
-                json.reserve((3 * text.len()).min(1 << 26));
-                serde_json::to_writer(&mut json, &doc)?;
+                // (which reserves what the document needs at once)
+                doc.write_json(&mut json);
                 json.push(b'\n');
                 out.write_all(&json)?;
             }

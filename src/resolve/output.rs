@@ -155,12 +155,23 @@ impl Output<'_> {
                 }
             }
         };
-        // two pattern finds with one id are one entity
-        if let Some(&i) = ids.get(&entity.id) {
+        // entities of two keys with one id are one (two pattern finds, a find that is a gazetteer
+        // entry): `ids` holds the ids of the entities not from the gazetteer, whose own ids are
+        // unique and found by its index, so that a gazetteer entity's id is not copied for it
+        let earlier = match key {
+            Key::Gaz(_) => ids.get(entity.id.as_str()).copied(),
+            _ => ids.get(entity.id.as_str()).copied().or_else(|| {
+                let g = self.gazetteer.index_of(&entity.id)?;
+                index.get(&Key::Gaz(GazIdx::new(g))).copied()
+            }),
+        };
+        if let Some(i) = earlier {
             index.insert(key, i);
             return i;
         }
-        ids.insert(entity.id.clone(), out.entities.len());
+        if !matches!(key, Key::Gaz(_)) {
+            ids.insert(entity.id.clone(), out.entities.len());
+        }
         out.entities.push(entity);
         index.insert(key, out.entities.len() - 1);
         out.entities.len() - 1
