@@ -253,7 +253,7 @@ fn compile(
         let rules = scope.spawn(|| -> Result<RuleSet> {
             let mut rules = RuleSet::with_lexicon(lexicon.clone());
             if defaults.rules() {
-                rules.add_files(rules::DEFAULT_FILES)?;
+                rules.add_defaults()?;
             }
             if let Some(added) = added_rules {
                 rules.extend(added)?;

@@ -87,6 +87,7 @@
 //! only when the rule it belongs to finds the relations it lists, a counterexample fails when that
 //! rule finds anything, whatever the other rules do, and a rule without examples is reported.
 
+mod compact;
 mod compile;
 mod engine;
 mod example;
