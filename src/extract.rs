@@ -267,10 +267,10 @@ fn compile(
             // is checked beside the matcher's build, which does not depend on the check
             let (matcher, resolver, checked) = std::thread::scope(|inner| {
                 let matcher = inner.spawn(|| Matcher::with_lexicon(gazetteer_ref, &lexicon));
-                let checked =
-                    inner.spawn(|| if matches!(gazetteer, Cow::Owned(_)) { gazetteer_ref.validate() } else { Ok(()) });
+                // (no thread at all for the defaults: a spawn costs more than it would do)
+                let checked = matches!(gazetteer, Cow::Owned(_)).then(|| inner.spawn(|| gazetteer_ref.validate()));
                 let resolver = Resolver::with_lexicon(gazetteer_ref, lexicon.clone()).with_agents(agents);
-                (joined(matcher), resolver, joined(checked))
+                (joined(matcher), resolver, checked.map_or(Ok(()), joined))
             });
             checked?;
             Ok((gazetteer, matcher?, resolver))
