@@ -78,6 +78,7 @@ fn main() {
     file.uint(half_offset as u64);
     file.bytes(&w.out);
     std::fs::write(Path::new(&out).join("gazetteers.bin"), &file.out).expect("OUT_DIR is writable");
+    rules::write(Path::new(&out));
 }
 
 fn record(w: &mut Writer, r: &Map<String, Value>) {
@@ -238,5 +239,213 @@ impl Writer {
         };
         self.uint(offset as u64);
         self.uint(s.len() as u64);
+    }
+}
+
+/// The embedded rule files (`rules/*.toml`) as the TOML reader makes them, in the binary form
+/// `src/rules/compact.rs` reads, so that a process starting does not parse TOML (a fifth of
+/// compiling the default rules). As for the gazetteers, a transcription, not a check: the rules'
+/// tests compare what it decodes to with what the TOML reader makes of the same files, span by
+/// span. Keep the layout in step with `src/rules/compact.rs` (described there).
+mod rules {
+    use std::collections::BTreeMap;
+    use std::path::Path;
+
+    use serde::Deserialize;
+    use toml::Spanned;
+
+    /// `syntax::File` of the crate, as read (the same fields and defaults).
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct File {
+        #[serde(default)]
+        date: Option<Spanned<String>>,
+        #[serde(default)]
+        define: BTreeMap<String, Spanned<String>>,
+        #[serde(default)]
+        kinds: BTreeMap<String, Spanned<toml::Value>>,
+        #[serde(default)]
+        rule: Vec<Spanned<RuleSpec>>,
+    }
+
+    /// `syntax::RuleSpec` of the crate.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct RuleSpec {
+        id: Spanned<String>,
+        relation: Spanned<String>,
+        patterns: Vec<Spanned<String>>,
+        #[serde(default)]
+        examples: Vec<Spanned<String>>,
+        #[serde(default)]
+        counterexamples: Vec<Spanned<String>>,
+        #[serde(default)]
+        args: BTreeMap<String, String>,
+        #[serde(default)]
+        negation: Option<bool>,
+        #[serde(default)]
+        cameo: Option<Spanned<String>>,
+        #[serde(default)]
+        mode: Option<String>,
+        #[serde(default)]
+        replace: bool,
+    }
+
+    pub(super) fn write(out: &Path) {
+        let mut labels: Vec<String> = std::fs::read_dir("rules")
+            .expect("rules/ is readable")
+            .map(|e| e.expect("rules/ is readable").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .map(|p| format!("rules/{}", p.file_name().and_then(|n| n.to_str()).expect("a UTF-8 file name")))
+            .collect();
+        labels.sort();
+        println!("cargo:rerun-if-changed=rules");
+        let mut w = Writer::default();
+        w.out.extend_from_slice(b"ATTR1");
+        w.uint(labels.len());
+        for label in &labels {
+            println!("cargo:rerun-if-changed={label}");
+            let text = std::fs::read_to_string(label).unwrap_or_else(|e| panic!("{label}: {e}"));
+            // a file the TOML reader refuses is left out: the crate reads it from its text, and
+            // reports the error there
+            let Ok(file) = toml::from_str::<File>(&text) else {
+                continue;
+            };
+            w.str(label);
+            // its length first, for a reader after another file to skip it
+            let mut one = Writer::default();
+            file_(&mut one, &file);
+            w.uint(one.out.len());
+            w.out.extend_from_slice(&one.out);
+        }
+        std::fs::write(out.join("rules.bin"), &w.out).expect("OUT_DIR is writable");
+    }
+
+    fn file_(w: &mut Writer, f: &File) {
+        w.option(f.date.as_ref(), |w, d| w.spanned(d));
+        w.uint(f.define.len());
+        for (name, value) in &f.define {
+            w.str(name);
+            w.spanned(value);
+        }
+        w.uint(f.kinds.len());
+        for (name, value) in &f.kinds {
+            w.str(name);
+            w.span(value.span());
+            w.value(value.get_ref());
+        }
+        w.uint(f.rule.len());
+        for rule in &f.rule {
+            w.span(rule.span());
+            let r = rule.get_ref();
+            w.spanned(&r.id);
+            w.spanned(&r.relation);
+            for list in [&r.patterns, &r.examples, &r.counterexamples] {
+                w.uint(list.len());
+                for s in list {
+                    w.spanned(s);
+                }
+            }
+            w.uint(r.args.len());
+            for (k, v) in &r.args {
+                w.str(k);
+                w.str(v);
+            }
+            w.byte(match r.negation {
+                None => 0,
+                Some(false) => 1,
+                Some(true) => 2,
+            });
+            w.option(r.cameo.as_ref(), |w, c| w.spanned(c));
+            w.option(r.mode.as_ref(), |w, m| w.str(m));
+            w.byte(u8::from(r.replace));
+        }
+    }
+
+    #[derive(Default)]
+    struct Writer {
+        out: Vec<u8>,
+    }
+
+    impl Writer {
+        fn byte(&mut self, b: u8) {
+            self.out.push(b);
+        }
+
+        /// LEB128: seven bits a byte, low first.
+        fn uint(&mut self, n: usize) {
+            let mut n = n as u64;
+            while n >= 0x80 {
+                self.out.push((n as u8) | 0x80);
+                n >>= 7;
+            }
+            self.out.push(n as u8);
+        }
+
+        fn str(&mut self, s: &str) {
+            self.uint(s.len());
+            self.out.extend_from_slice(s.as_bytes());
+        }
+
+        fn span(&mut self, span: std::ops::Range<usize>) {
+            self.uint(span.start);
+            self.uint(span.end);
+        }
+
+        fn spanned(&mut self, s: &Spanned<String>) {
+            self.span(s.span());
+            self.str(s.get_ref());
+        }
+
+        fn option<T>(&mut self, v: Option<&T>, write: impl FnOnce(&mut Writer, &T)) {
+            match v {
+                None => self.byte(0),
+                Some(v) => {
+                    self.byte(1);
+                    write(self, v);
+                }
+            }
+        }
+
+        /// A TOML value: a tag byte, then its content.
+        fn value(&mut self, v: &toml::Value) {
+            match v {
+                toml::Value::String(s) => {
+                    self.byte(0);
+                    self.str(s);
+                }
+                toml::Value::Integer(i) => {
+                    self.byte(1);
+                    self.out.extend_from_slice(&i.to_le_bytes());
+                }
+                toml::Value::Float(f) => {
+                    self.byte(2);
+                    self.out.extend_from_slice(&f.to_bits().to_le_bytes());
+                }
+                toml::Value::Boolean(b) => {
+                    self.byte(3);
+                    self.byte(u8::from(*b));
+                }
+                toml::Value::Datetime(d) => {
+                    self.byte(4);
+                    self.str(&d.to_string());
+                }
+                toml::Value::Array(items) => {
+                    self.byte(5);
+                    self.uint(items.len());
+                    for item in items {
+                        self.value(item);
+                    }
+                }
+                toml::Value::Table(table) => {
+                    self.byte(6);
+                    self.uint(table.len());
+                    for (k, v) in table {
+                        self.str(k);
+                        self.value(v);
+                    }
+                }
+            }
+        }
     }
 }

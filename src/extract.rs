@@ -175,7 +175,9 @@ impl ExtractorBuilder {
         // the word lists first: the rules read theirs as they compile
         let lexicon = read_lexicon(&self.sources)?;
         let mut gazetteer = Gazetteer::new();
-        let mut rules = RuleSet::with_lexicon(lexicon.clone());
+        // made at the first rule file only: an empty set still loads the rules' prelude, which
+        // the rules' own thread does anyway
+        let mut rules: Option<RuleSet> = None;
         let mut agents: Vec<(String, String)> = Vec::new();
         for source in self.sources {
             match source {
@@ -196,14 +198,19 @@ impl ExtractorBuilder {
                 Source::RulesFile(path) => {
                     let text =
                         std::fs::read_to_string(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
-                    rules.add_str(&path.display().to_string(), &text)?;
+                    added_rules(&mut rules, &lexicon).add_str(&path.display().to_string(), &text)?;
                 }
-                Source::RulesStr(label, text) => rules.add_str(&label, &text)?,
+                Source::RulesStr(label, text) => added_rules(&mut rules, &lexicon).add_str(&label, &text)?,
                 Source::LexiconFile(_) | Source::LexiconStr(..) => {}
             }
         }
         compile(self.defaults, gazetteer, rules, &agents, lexicon)
     }
+}
+
+/// The rule set of the rule files added, made at the first.
+fn added_rules<'r>(rules: &'r mut Option<RuleSet>, lexicon: &Arc<Lexicon>) -> &'r mut RuleSet {
+    rules.get_or_insert_with(|| RuleSet::with_lexicon(lexicon.clone()))
 }
 
 /// The embedded word lists with the replacements among `sources`, in order (a later one of the
@@ -231,11 +238,11 @@ fn read_lexicon(sources: &[Source]) -> Result<Arc<Lexicon>> {
     Ok(lexicon.map_or_else(|| Lexicon::embedded().clone(), Arc::new))
 }
 
-/// Compiles the defaults wanted with what was added.
+/// Compiles the defaults wanted with what was added (`added_rules`: none when no rule file was).
 fn compile(
     defaults: Defaults,
     added: Gazetteer,
-    added_rules: RuleSet,
+    added_rules: Option<RuleSet>,
     agents: &[(String, String)],
     lexicon: Arc<Lexicon>,
 ) -> Result<Extractor> {
@@ -246,9 +253,11 @@ fn compile(
         let rules = scope.spawn(|| -> Result<RuleSet> {
             let mut rules = RuleSet::with_lexicon(lexicon.clone());
             if defaults.rules() {
-                rules.add_files(rules::DEFAULT_FILES)?;
+                rules.add_defaults()?;
             }
-            rules.extend(added_rules)?;
+            if let Some(added) = added_rules {
+                rules.extend(added)?;
+            }
             Ok(rules)
         });
         let parts = (|| -> Result<(Cow<'static, Gazetteer>, Matcher, Resolver)> {
@@ -258,10 +267,10 @@ fn compile(
             // is checked beside the matcher's build, which does not depend on the check
             let (matcher, resolver, checked) = std::thread::scope(|inner| {
                 let matcher = inner.spawn(|| Matcher::with_lexicon(gazetteer_ref, &lexicon));
-                let checked =
-                    inner.spawn(|| if matches!(gazetteer, Cow::Owned(_)) { gazetteer_ref.validate() } else { Ok(()) });
+                // (no thread at all for the defaults: a spawn costs more than it would do)
+                let checked = matches!(gazetteer, Cow::Owned(_)).then(|| inner.spawn(|| gazetteer_ref.validate()));
                 let resolver = Resolver::with_lexicon(gazetteer_ref, lexicon.clone()).with_agents(agents);
-                (joined(matcher), resolver, joined(checked))
+                (joined(matcher), resolver, checked.map_or(Ok(()), joined))
             });
             checked?;
             Ok((gazetteer, matcher?, resolver))
@@ -291,8 +300,7 @@ fn merged_gazetteer(added: Gazetteer, defaults: bool) -> Result<Cow<'static, Gaz
 }
 
 static DEFAULT_EXTRACTOR: Lazy<Result<Extractor, String>> = Lazy::new(|| {
-    compile(Defaults::All, Gazetteer::new(), RuleSet::new(), &[], Lexicon::embedded().clone())
-        .map_err(|e| e.to_string())
+    compile(Defaults::All, Gazetteer::new(), None, &[], Lexicon::embedded().clone()).map_err(|e| e.to_string())
 });
 
 /// Reads texts and says who is who and who did what to whom.

@@ -3,11 +3,11 @@
 use crate::lexicon::{Lexicon, ListId, WordList};
 use std::sync::Arc;
 
-use regex::Regex;
 use rustc_hash::FxHashMap;
 
 use super::index::{InstId, TableId, WordId};
 use super::syntax::{Node, Part};
+use super::word_regex::WordRegex;
 use crate::gazetteer::EntityKind;
 
 /// The id of a word no pattern names (and of an entity unit, which is no word).
@@ -219,7 +219,7 @@ pub(crate) struct Context<'a> {
     /// Compiled word regexes by source: `[define]` fragments put the same regex into many
     /// patterns (of many files), and compiling each copy again made loading the rules take
     /// hundreds of milliseconds.
-    pub regexes: &'a mut FxHashMap<String, Regex>,
+    pub regexes: &'a mut FxHashMap<String, WordRegex>,
     /// Word sets by regex source, for the same reason: `<aux>` holds one set four times.
     pub set_ids: FxHashMap<String, usize>,
     /// Words too common to anchor a pattern (`lexicon/common-trigger-words.txt`).
@@ -296,7 +296,7 @@ pub(crate) struct Program {
     /// which is what a near miss says it expected (see [`Program::group`]). Shared: a group's
     /// text can be long, and every instruction inside it names it.
     pub groups: Vec<Option<Arc<str>>>,
-    pub regexes: Vec<Regex>,
+    pub regexes: Vec<WordRegex>,
     /// The tables of [`Inst::Words`]: `(word, instruction)`, sorted by word.
     pub words: Vec<Box<[(WordId, InstId)]>>,
     /// Slot names; `subject` and `object` are always 0 and 1.
@@ -472,8 +472,7 @@ impl Compiler<'_, '_> {
                 let compiled = match self.cx.regexes.get(re) {
                     Some(compiled) => compiled.clone(),
                     None => {
-                        let compiled =
-                            Regex::new(&format!("^(?i:{re})$")).map_err(|e| format!("bad regular expression: {e}"))?;
+                        let compiled = WordRegex::new(re).map_err(|e| format!("bad regular expression: {e}"))?;
                         self.cx.regexes.insert(re.clone(), compiled.clone());
                         compiled
                     }

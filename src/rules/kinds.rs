@@ -34,17 +34,14 @@ static CAMEO: Lazy<std::result::Result<CameoTable, String>> =
 
 static DEFAULT_TABLE: Lazy<std::result::Result<KindTable, String>> = Lazy::new(|| {
     let mut table = KindTable::default();
-    let file: KindsOnly = toml::from_str(DEFAULT_KINDS.1).map_err(|e| e.to_string())?;
+    let (label, text) = DEFAULT_KINDS;
+    let file = super::syntax::read_embedded(label, text).map_err(|e| e.to_string())?;
+    let lines = crate::error::LineIndex::new(label, text);
     for (name, value) in &file.kinds {
-        table.declare_value(DEFAULT_KINDS.0, DEFAULT_KINDS.1, name, value).map_err(|e| e.to_string())?;
+        table.declare_value(&lines, name, value).map_err(|e| e.to_string())?;
     }
     Ok(table)
 });
-
-#[derive(Deserialize)]
-struct KindsOnly {
-    kinds: std::collections::BTreeMap<String, toml::Spanned<toml::Value>>,
-}
 
 fn parse_cameo(label: &str, text: &str) -> Result<CameoTable> {
     let mut out = HashMap::new();
@@ -153,15 +150,15 @@ impl KindTable {
         names.join(", ")
     }
 
-    /// Declares the kind `name` from a `[kinds.<name>]` table of a rule file (`value`).
+    /// Declares the kind `name` from a `[kinds.<name>]` table of a rule file (`value`; `lines`
+    /// of the file, to say where: a file declares many kinds).
     pub(crate) fn declare_value(
         &mut self,
-        label: &str,
-        source: &str,
+        lines: &crate::error::LineIndex<'_>,
         name: &str,
         value: &toml::Spanned<toml::Value>,
     ) -> Result<()> {
-        let location = Location::from_offset(label, source, value.span().start);
+        let location = lines.location(value.span().start);
         let fail = |message: String| Error::Rules { location: location.clone(), message };
         let spec: KindSpec = value
             .get_ref()

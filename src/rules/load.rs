@@ -52,7 +52,7 @@ pub const PRELUDE: (&str, &str) = ("rules/common.toml", include_str!("../../rule
 pub(super) static PRELUDE_SCOPE: once_cell::sync::Lazy<std::result::Result<std::sync::Arc<syntax::Scope>, String>> =
     once_cell::sync::Lazy::new(|| {
         let (label, text) = PRELUDE;
-        let file = syntax::parse_file(label, text).map_err(|e| e.to_string())?;
+        let file = syntax::read_embedded(label, text).map_err(|e| e.to_string())?;
         let mut scope = syntax::Scope::default();
         for (name, value) in &file.kinds {
             let toml::Value::String(group) = value.get_ref() else { continue };
@@ -100,18 +100,23 @@ impl RuleSet {
         self.build_trigger()
     }
 
-    /// [`add_str`](RuleSet::add_str) for several files, with the trigger's tables (over every
-    /// pattern so far) built once at the end rather than after each file.
-    pub(crate) fn add_files(&mut self, files: &[(&str, &str)]) -> Result<()> {
-        for (label, text) in files {
-            self.add_file_rules(label, text)?;
+    /// Adds the default rule files ([`DEFAULT_FILES`], read from their binary form), with the
+    /// trigger's tables (over every pattern so far) built once at the end rather than after each
+    /// file.
+    pub(crate) fn add_defaults(&mut self) -> Result<()> {
+        for (label, text) in DEFAULT_FILES {
+            self.add_parsed_rules(label, text, syntax::read_embedded(label, text)?)?;
         }
         self.build_trigger()
     }
 
     /// The rules of one file, added without building the trigger.
     fn add_file_rules(&mut self, label: &str, text: &str) -> Result<()> {
-        let file = syntax::parse_file(label, text)?;
+        self.add_parsed_rules(label, text, syntax::parse_file(label, text)?)
+    }
+
+    /// The rules of one file read as `file` from `text`, added without building the trigger.
+    fn add_parsed_rules(&mut self, label: &str, text: &str, file: syntax::File) -> Result<()> {
         let lines = crate::error::LineIndex::new(label, text);
         let at = |offset: usize| lines.location(offset);
         let fail = |offset: usize, message: String| Error::Rules { location: at(offset), message };
@@ -131,7 +136,7 @@ impl RuleSet {
         let mut kind_table = std::borrow::Cow::Borrowed(&self.kinds);
         for (name, value) in &file.kinds {
             let toml::Value::String(group) = value.get_ref() else {
-                kind_table.to_mut().declare_value(label, text, name, value)?;
+                kind_table.to_mut().declare_value(&lines, name, value)?;
                 continue;
             };
             let mut kinds = Vec::new();

@@ -87,6 +87,7 @@
 //! only when the rule it belongs to finds the relations it lists, a counterexample fails when that
 //! rule finds anything, whatever the other rules do, and a rule without examples is reported.
 
+mod compact;
 mod compile;
 mod engine;
 mod example;
@@ -96,6 +97,7 @@ mod kinds;
 mod load;
 mod needs;
 mod syntax;
+mod word_regex;
 
 use std::collections::BTreeMap;
 
@@ -225,7 +227,7 @@ pub struct RuleSet {
     /// Word sets (regular expressions that are only alternations of words), as sorted word ids.
     sets: Vec<Box<[WordId]>>,
     /// The word regexes compiled so far, by source, for the files added next.
-    regexes: rustc_hash::FxHashMap<String, regex::Regex>,
+    regexes: rustc_hash::FxHashMap<String, word_regex::WordRegex>,
     trigger: Trigger,
     /// The word lists the rules read: common words, negation and modality.
     lexicon: std::sync::Arc<Lexicon>,

@@ -96,6 +96,12 @@ pub(crate) struct RuleSpec {
     pub replace: bool,
 }
 
+/// The rule file of the crate's own `label` with the text `text`: from its binary form (see
+/// `rules/compact.rs`) where there is one, else parsed.
+pub(crate) fn read_embedded(label: &str, text: &str) -> Result<File> {
+    super::compact::embedded_file(label).map_or_else(|| parse_file(label, text), Ok)
+}
+
 /// Parses the TOML of a rule file.
 pub(crate) fn parse_file(label: &str, source: &str) -> Result<File> {
     toml::from_str(source).map_err(|e| Error::Rules {
