@@ -25,6 +25,7 @@ use std::collections::BTreeMap;
 use once_cell::sync::Lazy;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::classes::{class, TokenClasses};
 use super::{MentionForm, Resolution, ResolvedEntity, ResolvedMention};
 use crate::gazetteer::EntityKind;
 use crate::text::{Text, TokenKind};
@@ -47,9 +48,6 @@ pub(crate) struct Agents {
     /// on with (the most common words of news, "the" and "a", start phrases as long as eleven
     /// words), with no phrase built and hashed.
     phrases: Phrases,
-    /// The first words of the phrases, as a filter: most words of a text start none, and the
-    /// filter turns them away before a word is hashed.
-    first_words: FirstWords,
     collectives: FxHashSet<String>,
     modifiers: FxHashSet<String>,
     followers: FxHashSet<String>,
@@ -104,7 +102,12 @@ impl Phrases {
 
     /// The phrase one word longer than `node`'s, if a phrase starts so.
     fn step(&self, node: u32, word: &str) -> Option<u32> {
-        let word = *self.words.get(word)?;
+        self.step_word(node, *self.words.get(word)?)
+    }
+
+    /// [`Phrases::step`] by the word's number in `words`.
+    #[inline]
+    fn step_word(&self, node: u32, word: u32) -> Option<u32> {
         self.next.get(&(node, word)).copied()
     }
 
@@ -117,46 +120,9 @@ impl Phrases {
         self.nodes.get(node as usize)
     }
 
-    /// The first words of the phrases.
-    fn first_words(&self) -> impl Iterator<Item = &str> {
-        self.words.iter().filter(|(_, &w)| self.next.contains_key(&(0, w))).map(|(word, _)| &**word)
-    }
-}
-
-/// A set of words that may hold words never added (a bit per key of a word's length and first
-/// and last two bytes) but always holds those added: a test costs a few instructions and no hashing.
-#[derive(Debug, Clone)]
-struct FirstWords {
-    bits: Vec<u64>,
-}
-
-impl FirstWords {
-    const BITS: usize = 1 << 16;
-
-    fn new<'a>(words: impl Iterator<Item = &'a str>) -> FirstWords {
-        let mut bits = vec![0; Self::BITS / 64];
-        for w in words {
-            let k = Self::key(w.as_bytes());
-            bits[k / 64] |= 1 << (k % 64);
-        }
-        FirstWords { bits }
-    }
-
-    fn key(b: &[u8]) -> usize {
-        let at = |k: Option<usize>| u64::from(k.and_then(|k| b.get(k)).copied().unwrap_or(0));
-        let n = b.len();
-        let k = at(Some(0))
-            | at(Some(1)) << 8
-            | at(n.checked_sub(2)) << 16
-            | at(n.checked_sub(1)) << 24
-            | (n as u64 & 0xFF) << 32;
-        (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
-    }
-
-    /// Whether word `w` (its bytes) may have been added (always true if it was).
-    fn may_hold(&self, w: &[u8]) -> bool {
-        let k = Self::key(w);
-        self.bits[k / 64] & 1 << (k % 64) != 0
+    /// Whether word number `word` starts a phrase.
+    fn is_first(&self, word: u32) -> bool {
+        self.next.contains_key(&(0, word))
     }
 }
 
@@ -197,7 +163,6 @@ impl Agents {
         }
         let set = |id: ListId| lexicon[id].entries().map(str::to_lowercase).collect::<FxHashSet<String>>();
         Agents {
-            first_words: FirstWords::new(phrases.first_words()),
             phrases,
             collectives: set(ListId::GroupCollectives),
             modifiers: set(ListId::GroupModifiers),
@@ -218,7 +183,6 @@ impl Agents {
             }
             agents.phrases.add(&phrase, plover_sector(&plover, sector));
         }
-        agents.first_words = FirstWords::new(agents.phrases.first_words());
         agents
     }
 
@@ -226,6 +190,34 @@ impl Agents {
     pub(crate) fn defaults() -> &'static Agents {
         static DEFAULT: Lazy<Agents> = Lazy::new(|| Agents::parse(Lexicon::embedded()));
         &DEFAULT
+    }
+
+    /// Every word of the phrases, with its number (as [`TokenClasses::agent_word`] gives it) and
+    /// whether it starts a phrase (for `classes.rs`).
+    pub(super) fn words(&self) -> impl Iterator<Item = (&str, u32, bool)> {
+        self.phrases.words.iter().map(|(w, &number)| (&**w, number, self.phrases.is_first(number)))
+    }
+
+    /// The words of the group lists, each with its class (for `classes.rs`).
+    pub(super) fn group_words(&self) -> impl Iterator<Item = (&str, u32)> {
+        let lists = [
+            (&self.modifiers, class::GROUP_MODIFIER),
+            (&self.followers, class::GROUP_FOLLOWER),
+            (&self.counted, class::GROUP_COUNTED),
+        ];
+        lists.into_iter().flat_map(|(set, bit)| set.iter().map(move |w| (w.as_str(), bit)))
+    }
+
+    /// The number of word `w` among the phrases' words.
+    #[cfg(test)]
+    pub(super) fn word_number(&self, w: &str) -> Option<u32> {
+        self.phrases.words.get(w).copied()
+    }
+
+    /// Whether word `w` starts a phrase.
+    #[cfg(test)]
+    pub(super) fn is_first_word(&self, w: &str) -> bool {
+        self.word_number(w).is_some_and(|n| self.phrases.is_first(n))
     }
 
     /// Whether `phrase` names a body or several people (a group), not one person.
@@ -281,8 +273,9 @@ impl UnitsAt {
     }
 }
 
-/// Finds the groups of `text` and adds them to `resolution`.
-pub(crate) fn find_groups(agents: &Agents, text: &Text<'_>, resolution: &mut Resolution) {
+/// Finds the groups of `text` (whose tokens' classes are `classes`) and adds them to `resolution`.
+#[inline(never)]
+pub(super) fn find_groups(agents: &Agents, text: &Text<'_>, classes: &TokenClasses<'_>, resolution: &mut Resolution) {
     let tokens = text.tokens();
     if tokens.is_empty() {
         return;
@@ -305,14 +298,14 @@ pub(crate) fn find_groups(agents: &Agents, text: &Text<'_>, resolution: &mut Res
     let mut found: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let Some((len, sector)) = agent_at(agents, text, &taken, i) else {
+        let Some((len, sector)) = agent_at(agents, text, classes, &taken, i) else {
             i += 1;
             continue;
         };
         let phrase_end = i + len;
         let sentence = tokens[i].sentence();
         // the noun must end its noun phrase: "police station" is no group of police
-        if !ends_phrase(agents, text, phrase_end, sentence) {
+        if !ends_phrase(text, classes, phrase_end, sentence) {
             i = phrase_end;
             continue;
         }
@@ -326,7 +319,7 @@ pub(crate) fn find_groups(agents: &Agents, text: &Text<'_>, resolution: &mut Res
             && tokens[before - 1].sentence() == sentence
             && tokens[before - 1].kind() == TokenKind::Word
             && !taken[before - 1]
-            && agents.modifiers.contains(text.token_text(before - 1))
+            && classes.any(before - 1, class::GROUP_MODIFIER)
         {
             before -= 1;
             skipped += 1;
@@ -372,7 +365,7 @@ pub(crate) fn find_groups(agents: &Agents, text: &Text<'_>, resolution: &mut Res
                     });
                     i = end;
                     continue;
-                } else if before > 0 && agents.counted.contains(text.token_text(before - 1)) {
+                } else if before > 0 && classes.any(before - 1, class::GROUP_COUNTED) {
                     // "the two foreign ministers, Wang Yi and Sergey Lavrov": named people, counted
                     i = phrase_end;
                     continue;
@@ -459,13 +452,16 @@ fn u_start(resolution: &Resolution, unit: &Unit) -> usize {
 }
 
 /// The longest agent phrase starting at token `i` (free words only): its length and sector.
-fn agent_at(agents: &Agents, text: &Text<'_>, taken: &[bool], i: usize) -> Option<(usize, String)> {
+fn agent_at(
+    agents: &Agents,
+    text: &Text<'_>,
+    classes: &TokenClasses<'_>,
+    taken: &[bool],
+    i: usize,
+) -> Option<(usize, String)> {
     let tokens = text.tokens();
-    if taken[i] || tokens[i].kind() != TokenKind::Word {
-        return None;
-    }
-    // the filter reads the word's bytes: most words stop here
-    if !agents.first_words.may_hold(&text.normalized().as_bytes()[tokens[i].norm()]) {
+    // the word's class first: most words start no phrase
+    if !classes.any(i, class::AGENT_FIRST) || taken[i] || tokens[i].kind() != TokenKind::Word {
         return None;
     }
     // agent nouns are common nouns: written in lower case (a sentence's first word aside)
@@ -481,7 +477,7 @@ fn agent_at(agents: &Agents, text: &Text<'_>, taken: &[bool], i: usize) -> Optio
             break;
         }
         // (a word holds no space: a step per word finds what a look-up of the words joined finds)
-        let Some(next) = agents.phrases.step(node, text.token_text(t)) else { break };
+        let Some(next) = classes.agent_word(t).and_then(|w| agents.phrases.step_word(node, w)) else { break };
         node = next;
         let found = &agents.phrases.nodes[node as usize];
         if let Some(sector) = &found.sector {
@@ -495,7 +491,7 @@ fn agent_at(agents: &Agents, text: &Text<'_>, taken: &[bool], i: usize) -> Optio
 }
 
 /// Whether the words after an agent phrase ending before token `end` let it end a noun phrase.
-fn ends_phrase(agents: &Agents, text: &Text<'_>, end: usize, sentence: usize) -> bool {
+fn ends_phrase(text: &Text<'_>, classes: &TokenClasses<'_>, end: usize, sentence: usize) -> bool {
     let tokens = text.tokens();
     let Some(next) = tokens.get(end) else { return true };
     // "the Syrian government's decision": the possessor is still the group (the caller keeps it
@@ -504,7 +500,7 @@ fn ends_phrase(agents: &Agents, text: &Text<'_>, end: usize, sentence: usize) ->
         return true;
     }
     let word = text.token_text(end);
-    agents.followers.contains(word) || (word.ends_with("ed") && word.len() > 4)
+    classes.any(end, class::GROUP_FOLLOWER) || (word.ends_with("ed") && word.len() > 4)
 }
 
 fn starts_sentence(text: &Text<'_>, t: usize) -> bool {
@@ -698,14 +694,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn first_words_hold_every_word_added() {
-        let words = ["the", "a", "police", "security", "é", "", "opposition"];
-        let filter = FirstWords::new(words.iter().copied());
-        assert!(words.iter().all(|w| filter.may_hold(w.as_bytes())));
-        // the embedded phrases' first words pass, so no phrase is lost to the filter
+    fn phrases_are_a_trie_of_words() {
         let agents = Agents::defaults();
-        assert!(agents.phrases.first_words().count() > 100);
-        assert!(agents.phrases.first_words().all(|w| agents.first_words.may_hold(w.as_bytes())));
+        assert!(agents.words().filter(|w| w.2).count() > 100);
+        assert!(agents.is_first_word("police") && !agents.is_first_word("station"));
         // the trie answers for whole phrases and their beginnings
         assert!(agents.phrases.get("opposition").is_some_and(|p| p.longer));
         assert!(agents.phrases.get("rebels").is_some_and(|p| p.sector.is_some()));
