@@ -95,7 +95,11 @@ impl WordClasses {
     #[inline(never)]
     pub(super) fn of(&self, text: &Text<'_>) -> TokenClasses<'_> {
         let norm = text.normalized().as_bytes();
-        let ids = text.tokens().iter().map(|t| norm.get(t.norm()).and_then(|w| self.ids.get(w)).unwrap_or(0)).collect();
+        let tokens = text.tokens();
+        let mut ids = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            ids.push(norm.get(t.norm()).and_then(|w| self.ids.get(w)).unwrap_or(0));
+        }
         TokenClasses { table: self, ids }
     }
 }
@@ -127,20 +131,29 @@ impl Key {
         Key { len: n, head, tail }
     }
 
+    /// The key's slot among `1 << bits` (the top bits of a multiplicative hash, the best mixed).
     #[inline]
-    fn hash(self) -> u64 {
-        (self.head ^ self.tail.rotate_left(29) ^ self.len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    fn slot(self, bits: u32) -> usize {
+        let mixed = (self.head.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ self.tail ^ self.len as u64)
+            .wrapping_mul(0xA076_1D64_78BD_642F);
+        (mixed >> (64 - bits)) as usize
     }
 }
 
+/// The eight bytes of `w` at `at` (which the caller keeps in bounds).
 #[inline]
 fn read8(w: &[u8], at: usize) -> u64 {
-    w.get(at..at + 8).and_then(|b| b.try_into().ok()).map_or(0, u64::from_le_bytes)
+    let mut b = [0; 8];
+    b.copy_from_slice(&w[at..at + 8]);
+    u64::from_le_bytes(b)
 }
 
+/// The four bytes of `w` at `at` (which the caller keeps in bounds).
 #[inline]
 fn read4(w: &[u8], at: usize) -> u32 {
-    w.get(at..at + 4).and_then(|b| b.try_into().ok()).map_or(0, u32::from_le_bytes)
+    let mut b = [0; 4];
+    b.copy_from_slice(&w[at..at + 4]);
+    u32::from_le_bytes(b)
 }
 
 /// Words -> numbers, by open addressing over [`Key`]s: a probe of a word of at most 16 bytes
@@ -153,6 +166,8 @@ struct WordTable {
     /// The words longer than 16 bytes, by the number of their slot's `long`.
     long: Vec<Box<[u8]>>,
     len: usize,
+    /// The number of slots is `1 << bits`.
+    bits: u32,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -166,16 +181,17 @@ struct Slot {
 
 impl Default for WordTable {
     fn default() -> WordTable {
-        WordTable { slots: vec![Slot::default(); 16], long: Vec::new(), len: 0 }
+        WordTable { slots: vec![Slot::default(); 16], long: Vec::new(), len: 0, bits: 4 }
     }
 }
 
 impl WordTable {
-    #[inline]
+    // (inlined into the loop over the tokens, which it is most of)
+    #[inline(always)]
     fn get(&self, w: &[u8]) -> Option<u32> {
         let key = Key::of(w);
         let mask = self.slots.len() - 1;
-        let mut at = (key.hash() >> 32) as usize & mask;
+        let mut at = key.slot(self.bits);
         loop {
             let slot = &self.slots[at];
             if slot.id == 0 {
@@ -193,6 +209,7 @@ impl WordTable {
         if 2 * (self.len + 1) > self.slots.len() {
             let doubled = vec![Slot::default(); 2 * self.slots.len()];
             let old = std::mem::replace(&mut self.slots, doubled);
+            self.bits += 1;
             for slot in old.into_iter().filter(|s| s.id != 0) {
                 self.place(slot);
             }
@@ -210,7 +227,7 @@ impl WordTable {
 
     fn place(&mut self, slot: Slot) {
         let mask = self.slots.len() - 1;
-        let mut at = (slot.key.hash() >> 32) as usize & mask;
+        let mut at = slot.key.slot(self.bits);
         while self.slots[at].id != 0 {
             at = (at + 1) & mask;
         }
@@ -288,6 +305,24 @@ mod tests {
         }
         assert_eq!(table.get(b"bb"), None);
         assert_eq!(table.get("aaaaaaaaaaaaaaaaaaaaaaab".replace('b', "c").as_bytes()), None);
+    }
+
+    #[test]
+    fn probes_are_short() {
+        let words = Words::new(Lexicon::embedded().clone());
+        let table = WordClasses::new(&words, &TITLES, Agents::defaults());
+        let t = &table.ids;
+        let mask = t.slots.len() - 1;
+        let mut total = 0;
+        let mut worst = 0;
+        for (k, slot) in t.slots.iter().enumerate().filter(|(_, s)| s.id != 0) {
+            let home = slot.key.slot(t.bits);
+            let dist = (k + t.slots.len() - home) & mask;
+            total += dist;
+            worst = worst.max(dist);
+        }
+        eprintln!("{} words in {} slots: mean distance {:.2}, worst {worst}", t.len, t.slots.len(), total as f64 / t.len as f64);
+        assert!(total <= 2 * t.len, "{total}");
     }
 
     #[test]

@@ -227,14 +227,24 @@ impl Agents {
         }
         // a plural: its last word is another listed phrase's plural
         let (head, last) = phrase.rsplit_once(' ').map_or(("", phrase), |(h, l)| (h, l));
+        // (stem, ending) of each singular the last word may be the plural of
         let singulars = [
-            last.strip_suffix("ies").map(|s| format!("{s}y")),
-            last.strip_suffix("es").map(str::to_string),
-            last.strip_suffix('s').map(str::to_string),
-            last.strip_suffix("men").map(|s| format!("{s}man")),
+            (last.strip_suffix("ies"), "y"),
+            (last.strip_suffix("es"), ""),
+            (last.strip_suffix('s'), ""),
+            (last.strip_suffix("men"), "man"),
         ];
-        singulars.into_iter().flatten().any(|singular| {
-            let singular = if head.is_empty() { singular } else { format!("{head} {singular}") };
+        // the phrase with a singular for its last word, built in one buffer
+        let mut singular = String::with_capacity(phrase.len() + 2);
+        singulars.into_iter().any(|(stem, ending)| {
+            let Some(stem) = stem else { return false };
+            singular.clear();
+            if !head.is_empty() {
+                singular.push_str(head);
+                singular.push(' ');
+            }
+            singular.push_str(stem);
+            singular.push_str(ending);
             singular != phrase && self.sector(&singular).is_some()
         }) || (last.ends_with('s') && !last.ends_with("ss") && self.sector(phrase).is_some() && phrase.len() > 4)
     }
@@ -295,7 +305,9 @@ pub(super) fn find_groups(agents: &Agents, text: &Text<'_>, classes: &TokenClass
             starts.set(m.tokens.start, k);
         }
     }
-    let mut found: Vec<Found> = Vec::new();
+    let mut found: Vec<Found<'_>> = Vec::new();
+    // the words of the agent phrase at hand, joined by one space
+    let mut agent_text = String::new();
     let mut i = 0;
     while i < tokens.len() {
         let Some((len, sector)) = agent_at(agents, text, classes, &taken, i) else {
@@ -309,7 +321,13 @@ pub(super) fn find_groups(agents: &Agents, text: &Text<'_>, classes: &TokenClass
             i = phrase_end;
             continue;
         }
-        let agent_text = (i..phrase_end).map(|t| text.token_text(t)).collect::<Vec<_>>().join(" ");
+        agent_text.clear();
+        for t in i..phrase_end {
+            if t > i {
+                agent_text.push(' ');
+            }
+            agent_text.push_str(text.token_text(t));
+        }
         let group_like = agents.names_a_group(&agent_text);
         // the qualifier before: a unit (possibly with 's), past at most two modifiers
         let mut before = i;
@@ -369,7 +387,7 @@ pub(super) fn find_groups(agents: &Agents, text: &Text<'_>, classes: &TokenClass
                     // "the two foreign ministers, Wang Yi and Sergey Lavrov": named people, counted
                     i = phrase_end;
                     continue;
-                } else if group_like && !LOW_INFORMATION.contains(&sector.as_str()) {
+                } else if group_like && !LOW_INFORMATION.contains(&sector) {
                     // a bare noun: the sentence's one country, or nothing at all
                     match sentence_country(resolution, sentence, &found, tokens) {
                         Some(code) => (Some(code), i, None),
@@ -418,7 +436,7 @@ pub(super) fn find_groups(agents: &Agents, text: &Text<'_>, classes: &TokenClass
                 found.push(Found {
                     start: unit_start,
                     end: first - 1,
-                    sector: sector.clone(),
+                    sector,
                     country: Some(code),
                     qualified_by: Some(unit.mention),
                     state: false,
@@ -435,10 +453,10 @@ pub(super) fn find_groups(agents: &Agents, text: &Text<'_>, classes: &TokenClass
 }
 
 /// A group found: its phrase's tokens, sector and country.
-struct Found {
+struct Found<'a> {
     start: usize,
     end: usize,
-    sector: String,
+    sector: &'a str,
     country: Option<String>,
     qualified_by: Option<usize>,
     state: bool,
@@ -452,13 +470,13 @@ fn u_start(resolution: &Resolution, unit: &Unit) -> usize {
 }
 
 /// The longest agent phrase starting at token `i` (free words only): its length and sector.
-fn agent_at(
-    agents: &Agents,
+fn agent_at<'a>(
+    agents: &'a Agents,
     text: &Text<'_>,
     classes: &TokenClasses<'_>,
     taken: &[bool],
     i: usize,
-) -> Option<(usize, String)> {
+) -> Option<(usize, &'a str)> {
     let tokens = text.tokens();
     // the word's class first: most words start no phrase
     if !classes.any(i, class::AGENT_FIRST) || taken[i] || tokens[i].kind() != TokenKind::Word {
@@ -487,7 +505,7 @@ fn agent_at(
             break;
         }
     }
-    best.map(|(n, sector)| (n, sector.clone()))
+    best.map(|(n, sector)| (n, sector.as_str()))
 }
 
 /// Whether the words after an agent phrase ending before token `end` let it end a noun phrase.
@@ -547,7 +565,7 @@ fn country_of(resolution: &Resolution, mention: usize) -> Option<String> {
 pub(super) fn entity_country(entity: &ResolvedEntity) -> Option<String> {
     match entity.kind {
         EntityKind::Country => Some(
-            entity.attrs.get("iso3").cloned().unwrap_or_else(|| entity.id.trim_start_matches("country:").to_string()),
+            entity.attrs.get("iso3").cloned().unwrap_or_else(|| strip_all(&entity.id, "country:").to_string()),
         ),
         EntityKind::Place | EntityKind::Person => entity.attrs.get("country").cloned(),
         EntityKind::Organization => entity.attrs.get("actor").cloned(),
@@ -555,12 +573,21 @@ pub(super) fn entity_country(entity: &ResolvedEntity) -> Option<String> {
     }
 }
 
+/// `s` without every `prefix` it starts with (what `trim_start_matches` gives, without the
+/// substring searcher it sets up for every call).
+fn strip_all<'s>(mut s: &'s str, prefix: &str) -> &'s str {
+    while let Some(rest) = s.strip_prefix(prefix).filter(|_| !prefix.is_empty()) {
+        s = rest;
+    }
+    s
+}
+
 /// The one country sentence `sentence` names, if it names exactly one: by a country's or a
 /// place's name, or as the country of a group found in it before (`groups`).
 fn sentence_country(
     resolution: &Resolution,
     sentence: usize,
-    groups: &[Found],
+    groups: &[Found<'_>],
     tokens: &[crate::text::Token],
 ) -> Option<String> {
     // the groups come in text order: those of the sentence are the last ones (an order-free
@@ -596,7 +623,7 @@ fn sentence_country(
 }
 
 /// Adds the groups found as entities and mentions.
-fn add(resolution: &mut Resolution, text: &Text<'_>, found: Vec<Found>) {
+fn add(resolution: &mut Resolution, text: &Text<'_>, found: Vec<Found<'_>>) {
     if found.is_empty() {
         return;
     }
@@ -616,9 +643,10 @@ fn add(resolution: &mut Resolution, text: &Text<'_>, found: Vec<Found>) {
         }
     }
     let resolved = resolution.mentions.len();
+    resolution.mentions.reserve(found.len());
     let sorted = resolution.mentions.windows(2).all(|w| w[0].tokens.start <= w[1].tokens.start);
     for mut g in found {
-        let sector = g.sector.clone();
+        let sector = g.sector;
         let code = g.country.clone().unwrap_or_else(|| "---".to_string());
         let id = match &g.country {
             Some(c) => format!("group:{c}-{sector}"),
@@ -631,7 +659,7 @@ fn add(resolution: &mut Resolution, text: &Text<'_>, found: Vec<Found>) {
             if let Some(c) = &g.country {
                 attrs.insert("country".to_string(), c.clone());
             }
-            attrs.insert("sector".to_string(), sector.clone());
+            attrs.insert("sector".to_string(), sector.to_string());
             attrs.insert("actor".to_string(), format!("{code}{sector}"));
             resolution.entities.push(ResolvedEntity {
                 id: id.clone(),
