@@ -96,9 +96,11 @@ impl WordClasses {
     pub(super) fn of(&self, text: &Text<'_>) -> TokenClasses<'_> {
         let norm = text.normalized().as_bytes();
         let tokens = text.tokens();
-        let mut ids = Vec::with_capacity(tokens.len());
-        for t in tokens {
-            ids.push(norm.get(t.norm()).and_then(|w| self.ids.get(w)).unwrap_or(0));
+        let mut ids = vec![0; tokens.len()];
+        for (id, t) in ids.iter_mut().zip(tokens) {
+            if let Some(found) = norm.get(t.norm()).and_then(|w| self.ids.get(w)) {
+                *id = found;
+            }
         }
         TokenClasses { table: self, ids }
     }
@@ -321,7 +323,12 @@ mod tests {
             total += dist;
             worst = worst.max(dist);
         }
-        eprintln!("{} words in {} slots: mean distance {:.2}, worst {worst}", t.len, t.slots.len(), total as f64 / t.len as f64);
+        eprintln!(
+            "{} words in {} slots: mean distance {:.2}, worst {worst}",
+            t.len,
+            t.slots.len(),
+            total as f64 / t.len as f64
+        );
         assert!(total <= 2 * t.len, "{total}");
     }
 
@@ -330,7 +337,8 @@ mod tests {
         let words = Words::new(Lexicon::embedded().clone());
         let agents = Agents::defaults();
         let table = WordClasses::new(&words, &TITLES, agents);
-        let text = Text::new("The senior rebels said in January that the foreign minister of Mali, xyzzy, met two police.");
+        let text =
+            Text::new("The senior rebels said in January that the foreign minister of Mali, xyzzy, met two police.");
         let classes = table.of(&text);
         assert_eq!(classes.len(), text.tokens().len());
         for t in 0..text.tokens().len() {

@@ -564,9 +564,9 @@ fn country_of(resolution: &Resolution, mention: usize) -> Option<String> {
 
 pub(super) fn entity_country(entity: &ResolvedEntity) -> Option<String> {
     match entity.kind {
-        EntityKind::Country => Some(
-            entity.attrs.get("iso3").cloned().unwrap_or_else(|| strip_all(&entity.id, "country:").to_string()),
-        ),
+        EntityKind::Country => {
+            Some(entity.attrs.get("iso3").cloned().unwrap_or_else(|| strip_all(&entity.id, "country:").to_string()))
+        }
         EntityKind::Place | EntityKind::Person => entity.attrs.get("country").cloned(),
         EntityKind::Organization => entity.attrs.get("actor").cloned(),
         _ => None,

@@ -4,8 +4,8 @@
 use once_cell::sync::Lazy;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::gazetteer::Office;
 use super::classes::{class, TokenClasses};
+use crate::gazetteer::Office;
 use crate::lexicon::{Lexicon, ListId};
 use crate::text::Text;
 
