@@ -52,6 +52,7 @@
 //! | pass | file | what it decides |
 //! |---|---|---|
 //! | candidates | `candidates.rs` | where names may be: the matcher's names aligned to whole tokens, with their candidate entities; money, treaties and summits found by pattern (`patterns/`) |
+//! | word classes | `classes.rs` | what each token's word may be or start (a title's first or last piece, an agent phrase's first word, a word of the lexicon's lists), from one probe per token into a table built once per resolver: the roles (titles) and groups passes visit only the tokens whose classes say they can start something |
 //! | decide | `decide.rs` | which entity each name is, or none (context, form, date, people named before; titles before names, possessives, capitals as metonyms, compounds); words of full names given before ("Kim" after "Kim Jong Un") |
 //! | roles | `roles.rs` | titles without names ("the Kazakh president"): the office holder on the date (`Resolver::holder`, `titles.rs` for the title table and families) |
 //! | people introduced by title | `unknown.rs` | names no gazetteer lists after a title ("Foreign Minister Olivier Nduhungirehe"), asked first for each title by the roles pass; then their surnames alone |
