@@ -136,8 +136,7 @@ impl Key {
     /// The key's slot among `1 << bits` (the top bits of a multiplicative hash, the best mixed).
     #[inline]
     fn slot(self, bits: u32) -> usize {
-        let mixed = (self.head.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ self.tail ^ self.len as u64)
-            .wrapping_mul(0xA076_1D64_78BD_642F);
+        let mixed = (self.head ^ self.tail.rotate_left(32) ^ self.len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         (mixed >> (64 - bits)) as usize
     }
 }
