@@ -97,12 +97,17 @@ impl WordClasses {
         let norm = text.normalized().as_bytes();
         let tokens = text.tokens();
         let mut ids = vec![0; tokens.len()];
-        for (id, t) in ids.iter_mut().zip(tokens) {
+        let mut lists = Positions::default();
+        for (i, (id, t)) in ids.iter_mut().zip(tokens).enumerate() {
             if let Some(found) = norm.get(t.norm()).and_then(|w| self.ids.get(w)) {
                 *id = found;
+                let bits = self.classes[found as usize].bits;
+                if bits & (class::TITLE_HEAD | class::TITLE_TAIL | class::AGENT_FIRST) != 0 {
+                    lists.add(i, bits);
+                }
             }
         }
-        TokenClasses { table: self, ids }
+        TokenClasses { table: self, ids, lists }
     }
 }
 
@@ -242,6 +247,33 @@ pub(super) struct TokenClasses<'w> {
     table: &'w WordClasses,
     /// Per token: its word's number in the table (0 for a word of no class).
     ids: Vec<u32>,
+    /// The tokens of the classes that passes start from.
+    lists: Positions,
+}
+
+/// The tokens of a few classes, in order: a pass that starts from those visits them alone.
+#[derive(Debug, Default)]
+struct Positions {
+    title_heads: Vec<u32>,
+    title_tails: Vec<u32>,
+    agent_firsts: Vec<u32>,
+}
+
+impl Positions {
+    #[inline]
+    fn add(&mut self, t: usize, bits: u32) {
+        // (a text has fewer than 2^32 tokens: its offsets are 32 bits)
+        let t = t as u32;
+        if bits & class::TITLE_HEAD != 0 {
+            self.title_heads.push(t);
+        }
+        if bits & class::TITLE_TAIL != 0 {
+            self.title_tails.push(t);
+        }
+        if bits & class::AGENT_FIRST != 0 {
+            self.agent_firsts.push(t);
+        }
+    }
 }
 
 impl TokenClasses<'_> {
@@ -266,6 +298,21 @@ impl TokenClasses<'_> {
     #[inline]
     pub(super) fn agent_word(&self, t: usize) -> Option<u32> {
         Some(self.class(t).agent).filter(|&w| w != NO_AGENT_WORD)
+    }
+
+    /// The tokens that may start a title ([`class::TITLE_HEAD`]), in order.
+    pub(super) fn title_heads(&self) -> &[u32] {
+        &self.lists.title_heads
+    }
+
+    /// The tokens that may end a title ([`class::TITLE_TAIL`]), in order.
+    pub(super) fn title_tails(&self) -> &[u32] {
+        &self.lists.title_tails
+    }
+
+    /// The tokens whose word starts an agent phrase ([`class::AGENT_FIRST`]), in order.
+    pub(super) fn agent_firsts(&self) -> &[u32] {
+        &self.lists.agent_firsts
     }
 
     /// The number of tokens.
@@ -355,6 +402,12 @@ mod tests {
             assert_eq!(classes.any(t, class::GROUP_FOLLOWER), listed(ListId::GroupFollowers), "{w}");
             assert_eq!(classes.any(t, class::GROUP_COUNTED), listed(ListId::GroupCounted), "{w}");
         }
+        // the lists of positions hold the tokens of their classes
+        let with =
+            |bit: u32| (0..text.tokens().len()).filter(|&t| classes.any(t, bit)).map(|t| t as u32).collect::<Vec<_>>();
+        assert_eq!(classes.title_heads(), with(class::TITLE_HEAD));
+        assert_eq!(classes.title_tails(), with(class::TITLE_TAIL));
+        assert_eq!(classes.agent_firsts(), with(class::AGENT_FIRST));
         // a word of no class, and past the end
         let xyzzy = (0..text.tokens().len()).find(|&t| text.token_text(t) == "xyzzy").unwrap();
         assert_eq!((classes.bits(xyzzy), classes.agent_word(xyzzy)), (0, None));

@@ -309,7 +309,16 @@ pub(super) fn find_groups(agents: &Agents, text: &Text<'_>, classes: &TokenClass
     // the words of the agent phrase at hand, joined by one space
     let mut agent_text = String::new();
     let mut i = 0;
+    // the tokens that may start an agent phrase, and the first of them not before `i`
+    let firsts = classes.agent_firsts();
+    let mut f = 0;
     while i < tokens.len() {
+        // (a token of no such class starts no phrase: `agent_at` would turn it away)
+        while firsts.get(f).is_some_and(|&t| (t as usize) < i) {
+            f += 1;
+        }
+        let Some(&first) = firsts.get(f) else { break };
+        i = first as usize;
         let Some((len, sector)) = agent_at(agents, text, classes, &taken, i) else {
             i += 1;
             continue;

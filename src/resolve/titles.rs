@@ -4,7 +4,7 @@
 use once_cell::sync::Lazy;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::classes::{class, TokenClasses};
+use super::classes::TokenClasses;
 use crate::gazetteer::Office;
 use crate::lexicon::{Lexicon, ListId};
 use crate::text::Text;
@@ -256,16 +256,21 @@ impl Titles {
     #[inline(never)]
     pub(super) fn all_in(&self, text: &Text<'_>, classes: &TokenClasses<'_>) -> Vec<(usize, usize, TitleOffice)> {
         let toks = text.tokens();
+        let heads = classes.title_heads();
         let mut found = Vec::new();
-        for (last, token) in toks.iter().enumerate() {
-            if !classes.any(last, class::TITLE_TAIL) {
-                continue;
-            }
+        // the first head not before the window of the tail at hand (the windows move right)
+        let mut h = 0;
+        for &last in classes.title_tails() {
+            let last = last as usize;
+            let Some(token) = toks.get(last) else { continue };
             let sentence = token.sentence();
             let end = last + 1;
             let lowest = end.saturating_sub(self.max_tokens);
-            for (start, first) in toks[lowest..end].iter().enumerate().map(|(k, t)| (lowest + k, t)) {
-                if first.sentence() == sentence && classes.any(start, class::TITLE_HEAD) {
+            while heads.get(h).is_some_and(|&s| (s as usize) < lowest) {
+                h += 1;
+            }
+            for start in heads[h..].iter().map(|&s| s as usize).take_while(|&s| s < end) {
+                if toks[start].sentence() == sentence {
                     if let Some(office) = self.span_from_head(text, start, end) {
                         found.push((start, end, office));
                     }
