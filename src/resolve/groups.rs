@@ -25,6 +25,7 @@ use std::collections::BTreeMap;
 use once_cell::sync::Lazy;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::classes::{class, TokenClasses};
 use super::{MentionForm, Resolution, ResolvedEntity, ResolvedMention};
 use crate::gazetteer::EntityKind;
 use crate::text::{Text, TokenKind};
@@ -47,9 +48,6 @@ pub(crate) struct Agents {
     /// on with (the most common words of news, "the" and "a", start phrases as long as eleven
     /// words), with no phrase built and hashed.
     phrases: Phrases,
-    /// The first words of the phrases, as a filter: most words of a text start none, and the
-    /// filter turns them away before a word is hashed.
-    first_words: FirstWords,
     collectives: FxHashSet<String>,
     modifiers: FxHashSet<String>,
     followers: FxHashSet<String>,
@@ -104,7 +102,12 @@ impl Phrases {
 
     /// The phrase one word longer than `node`'s, if a phrase starts so.
     fn step(&self, node: u32, word: &str) -> Option<u32> {
-        let word = *self.words.get(word)?;
+        self.step_word(node, *self.words.get(word)?)
+    }
+
+    /// [`Phrases::step`] by the word's number in `words`.
+    #[inline]
+    fn step_word(&self, node: u32, word: u32) -> Option<u32> {
         self.next.get(&(node, word)).copied()
     }
 
@@ -117,46 +120,9 @@ impl Phrases {
         self.nodes.get(node as usize)
     }
 
-    /// The first words of the phrases.
-    fn first_words(&self) -> impl Iterator<Item = &str> {
-        self.words.iter().filter(|(_, &w)| self.next.contains_key(&(0, w))).map(|(word, _)| &**word)
-    }
-}
-
-/// A set of words that may hold words never added (a bit per key of a word's length and first
-/// and last two bytes) but always holds those added: a test costs a few instructions and no hashing.
-#[derive(Debug, Clone)]
-struct FirstWords {
-    bits: Vec<u64>,
-}
-
-impl FirstWords {
-    const BITS: usize = 1 << 16;
-
-    fn new<'a>(words: impl Iterator<Item = &'a str>) -> FirstWords {
-        let mut bits = vec![0; Self::BITS / 64];
-        for w in words {
-            let k = Self::key(w.as_bytes());
-            bits[k / 64] |= 1 << (k % 64);
-        }
-        FirstWords { bits }
-    }
-
-    fn key(b: &[u8]) -> usize {
-        let at = |k: Option<usize>| u64::from(k.and_then(|k| b.get(k)).copied().unwrap_or(0));
-        let n = b.len();
-        let k = at(Some(0))
-            | at(Some(1)) << 8
-            | at(n.checked_sub(2)) << 16
-            | at(n.checked_sub(1)) << 24
-            | (n as u64 & 0xFF) << 32;
-        (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
-    }
-
-    /// Whether word `w` (its bytes) may have been added (always true if it was).
-    fn may_hold(&self, w: &[u8]) -> bool {
-        let k = Self::key(w);
-        self.bits[k / 64] & 1 << (k % 64) != 0
+    /// Whether word number `word` starts a phrase.
+    fn is_first(&self, word: u32) -> bool {
+        self.next.contains_key(&(0, word))
     }
 }
 
@@ -197,7 +163,6 @@ impl Agents {
         }
         let set = |id: ListId| lexicon[id].entries().map(str::to_lowercase).collect::<FxHashSet<String>>();
         Agents {
-            first_words: FirstWords::new(phrases.first_words()),
             phrases,
             collectives: set(ListId::GroupCollectives),
             modifiers: set(ListId::GroupModifiers),
@@ -218,7 +183,6 @@ impl Agents {
             }
             agents.phrases.add(&phrase, plover_sector(&plover, sector));
         }
-        agents.first_words = FirstWords::new(agents.phrases.first_words());
         agents
     }
 
@@ -228,6 +192,34 @@ impl Agents {
         &DEFAULT
     }
 
+    /// Every word of the phrases, with its number (as [`TokenClasses::agent_word`] gives it) and
+    /// whether it starts a phrase (for `classes.rs`).
+    pub(super) fn words(&self) -> impl Iterator<Item = (&str, u32, bool)> {
+        self.phrases.words.iter().map(|(w, &number)| (&**w, number, self.phrases.is_first(number)))
+    }
+
+    /// The words of the group lists, each with its class (for `classes.rs`).
+    pub(super) fn group_words(&self) -> impl Iterator<Item = (&str, u32)> {
+        let lists = [
+            (&self.modifiers, class::GROUP_MODIFIER),
+            (&self.followers, class::GROUP_FOLLOWER),
+            (&self.counted, class::GROUP_COUNTED),
+        ];
+        lists.into_iter().flat_map(|(set, bit)| set.iter().map(move |w| (w.as_str(), bit)))
+    }
+
+    /// The number of word `w` among the phrases' words.
+    #[cfg(test)]
+    pub(super) fn word_number(&self, w: &str) -> Option<u32> {
+        self.phrases.words.get(w).copied()
+    }
+
+    /// Whether word `w` starts a phrase.
+    #[cfg(test)]
+    pub(super) fn is_first_word(&self, w: &str) -> bool {
+        self.word_number(w).is_some_and(|n| self.phrases.is_first(n))
+    }
+
     /// Whether `phrase` names a body or several people (a group), not one person.
     fn names_a_group(&self, phrase: &str) -> bool {
         if self.collectives.contains(phrase) {
@@ -235,14 +227,24 @@ impl Agents {
         }
         // a plural: its last word is another listed phrase's plural
         let (head, last) = phrase.rsplit_once(' ').map_or(("", phrase), |(h, l)| (h, l));
+        // (stem, ending) of each singular the last word may be the plural of
         let singulars = [
-            last.strip_suffix("ies").map(|s| format!("{s}y")),
-            last.strip_suffix("es").map(str::to_string),
-            last.strip_suffix('s').map(str::to_string),
-            last.strip_suffix("men").map(|s| format!("{s}man")),
+            (last.strip_suffix("ies"), "y"),
+            (last.strip_suffix("es"), ""),
+            (last.strip_suffix('s'), ""),
+            (last.strip_suffix("men"), "man"),
         ];
-        singulars.into_iter().flatten().any(|singular| {
-            let singular = if head.is_empty() { singular } else { format!("{head} {singular}") };
+        // the phrase with a singular for its last word, built in one buffer
+        let mut singular = String::with_capacity(phrase.len() + 2);
+        singulars.into_iter().any(|(stem, ending)| {
+            let Some(stem) = stem else { return false };
+            singular.clear();
+            if !head.is_empty() {
+                singular.push_str(head);
+                singular.push(' ');
+            }
+            singular.push_str(stem);
+            singular.push_str(ending);
             singular != phrase && self.sector(&singular).is_some()
         }) || (last.ends_with('s') && !last.ends_with("ss") && self.sector(phrase).is_some() && phrase.len() > 4)
     }
@@ -281,8 +283,9 @@ impl UnitsAt {
     }
 }
 
-/// Finds the groups of `text` and adds them to `resolution`.
-pub(crate) fn find_groups(agents: &Agents, text: &Text<'_>, resolution: &mut Resolution) {
+/// Finds the groups of `text` (whose tokens' classes are `classes`) and adds them to `resolution`.
+#[inline(never)]
+pub(super) fn find_groups(agents: &Agents, text: &Text<'_>, classes: &TokenClasses<'_>, resolution: &mut Resolution) {
     let tokens = text.tokens();
     if tokens.is_empty() {
         return;
@@ -302,21 +305,38 @@ pub(crate) fn find_groups(agents: &Agents, text: &Text<'_>, resolution: &mut Res
             starts.set(m.tokens.start, k);
         }
     }
-    let mut found: Vec<Found> = Vec::new();
+    let mut found: Vec<Found<'_>> = Vec::new();
+    // the words of the agent phrase at hand, joined by one space
+    let mut agent_text = String::new();
     let mut i = 0;
+    // the tokens that may start an agent phrase, and the first of them not before `i`
+    let firsts = classes.agent_firsts();
+    let mut f = 0;
     while i < tokens.len() {
-        let Some((len, sector)) = agent_at(agents, text, &taken, i) else {
+        // (a token of no such class starts no phrase: `agent_at` would turn it away)
+        while firsts.get(f).is_some_and(|&t| (t as usize) < i) {
+            f += 1;
+        }
+        let Some(&first) = firsts.get(f) else { break };
+        i = first as usize;
+        let Some((len, sector)) = agent_at(agents, text, classes, &taken, i) else {
             i += 1;
             continue;
         };
         let phrase_end = i + len;
         let sentence = tokens[i].sentence();
         // the noun must end its noun phrase: "police station" is no group of police
-        if !ends_phrase(agents, text, phrase_end, sentence) {
+        if !ends_phrase(text, classes, phrase_end, sentence) {
             i = phrase_end;
             continue;
         }
-        let agent_text = (i..phrase_end).map(|t| text.token_text(t)).collect::<Vec<_>>().join(" ");
+        agent_text.clear();
+        for t in i..phrase_end {
+            if t > i {
+                agent_text.push(' ');
+            }
+            agent_text.push_str(text.token_text(t));
+        }
         let group_like = agents.names_a_group(&agent_text);
         // the qualifier before: a unit (possibly with 's), past at most two modifiers
         let mut before = i;
@@ -326,7 +346,7 @@ pub(crate) fn find_groups(agents: &Agents, text: &Text<'_>, resolution: &mut Res
             && tokens[before - 1].sentence() == sentence
             && tokens[before - 1].kind() == TokenKind::Word
             && !taken[before - 1]
-            && agents.modifiers.contains(text.token_text(before - 1))
+            && classes.any(before - 1, class::GROUP_MODIFIER)
         {
             before -= 1;
             skipped += 1;
@@ -372,11 +392,11 @@ pub(crate) fn find_groups(agents: &Agents, text: &Text<'_>, resolution: &mut Res
                     });
                     i = end;
                     continue;
-                } else if before > 0 && agents.counted.contains(text.token_text(before - 1)) {
+                } else if before > 0 && classes.any(before - 1, class::GROUP_COUNTED) {
                     // "the two foreign ministers, Wang Yi and Sergey Lavrov": named people, counted
                     i = phrase_end;
                     continue;
-                } else if group_like && !LOW_INFORMATION.contains(&sector.as_str()) {
+                } else if group_like && !LOW_INFORMATION.contains(&sector) {
                     // a bare noun: the sentence's one country, or nothing at all
                     match sentence_country(resolution, sentence, &found, tokens) {
                         Some(code) => (Some(code), i, None),
@@ -425,7 +445,7 @@ pub(crate) fn find_groups(agents: &Agents, text: &Text<'_>, resolution: &mut Res
                 found.push(Found {
                     start: unit_start,
                     end: first - 1,
-                    sector: sector.clone(),
+                    sector,
                     country: Some(code),
                     qualified_by: Some(unit.mention),
                     state: false,
@@ -442,10 +462,10 @@ pub(crate) fn find_groups(agents: &Agents, text: &Text<'_>, resolution: &mut Res
 }
 
 /// A group found: its phrase's tokens, sector and country.
-struct Found {
+struct Found<'a> {
     start: usize,
     end: usize,
-    sector: String,
+    sector: &'a str,
     country: Option<String>,
     qualified_by: Option<usize>,
     state: bool,
@@ -459,13 +479,16 @@ fn u_start(resolution: &Resolution, unit: &Unit) -> usize {
 }
 
 /// The longest agent phrase starting at token `i` (free words only): its length and sector.
-fn agent_at(agents: &Agents, text: &Text<'_>, taken: &[bool], i: usize) -> Option<(usize, String)> {
+fn agent_at<'a>(
+    agents: &'a Agents,
+    text: &Text<'_>,
+    classes: &TokenClasses<'_>,
+    taken: &[bool],
+    i: usize,
+) -> Option<(usize, &'a str)> {
     let tokens = text.tokens();
-    if taken[i] || tokens[i].kind() != TokenKind::Word {
-        return None;
-    }
-    // the filter reads the word's bytes: most words stop here
-    if !agents.first_words.may_hold(&text.normalized().as_bytes()[tokens[i].norm()]) {
+    // the word's class first: most words start no phrase
+    if !classes.any(i, class::AGENT_FIRST) || taken[i] || tokens[i].kind() != TokenKind::Word {
         return None;
     }
     // agent nouns are common nouns: written in lower case (a sentence's first word aside)
@@ -481,7 +504,7 @@ fn agent_at(agents: &Agents, text: &Text<'_>, taken: &[bool], i: usize) -> Optio
             break;
         }
         // (a word holds no space: a step per word finds what a look-up of the words joined finds)
-        let Some(next) = agents.phrases.step(node, text.token_text(t)) else { break };
+        let Some(next) = classes.agent_word(t).and_then(|w| agents.phrases.step_word(node, w)) else { break };
         node = next;
         let found = &agents.phrases.nodes[node as usize];
         if let Some(sector) = &found.sector {
@@ -491,11 +514,11 @@ fn agent_at(agents: &Agents, text: &Text<'_>, taken: &[bool], i: usize) -> Optio
             break;
         }
     }
-    best.map(|(n, sector)| (n, sector.clone()))
+    best.map(|(n, sector)| (n, sector.as_str()))
 }
 
 /// Whether the words after an agent phrase ending before token `end` let it end a noun phrase.
-fn ends_phrase(agents: &Agents, text: &Text<'_>, end: usize, sentence: usize) -> bool {
+fn ends_phrase(text: &Text<'_>, classes: &TokenClasses<'_>, end: usize, sentence: usize) -> bool {
     let tokens = text.tokens();
     let Some(next) = tokens.get(end) else { return true };
     // "the Syrian government's decision": the possessor is still the group (the caller keeps it
@@ -504,7 +527,7 @@ fn ends_phrase(agents: &Agents, text: &Text<'_>, end: usize, sentence: usize) ->
         return true;
     }
     let word = text.token_text(end);
-    agents.followers.contains(word) || (word.ends_with("ed") && word.len() > 4)
+    classes.any(end, class::GROUP_FOLLOWER) || (word.ends_with("ed") && word.len() > 4)
 }
 
 fn starts_sentence(text: &Text<'_>, t: usize) -> bool {
@@ -550,13 +573,22 @@ fn country_of(resolution: &Resolution, mention: usize) -> Option<String> {
 
 pub(super) fn entity_country(entity: &ResolvedEntity) -> Option<String> {
     match entity.kind {
-        EntityKind::Country => Some(
-            entity.attrs.get("iso3").cloned().unwrap_or_else(|| entity.id.trim_start_matches("country:").to_string()),
-        ),
+        EntityKind::Country => {
+            Some(entity.attrs.get("iso3").cloned().unwrap_or_else(|| strip_all(&entity.id, "country:").to_string()))
+        }
         EntityKind::Place | EntityKind::Person => entity.attrs.get("country").cloned(),
         EntityKind::Organization => entity.attrs.get("actor").cloned(),
         _ => None,
     }
+}
+
+/// `s` without every `prefix` it starts with (what `trim_start_matches` gives, without the
+/// substring searcher it sets up for every call).
+fn strip_all<'s>(mut s: &'s str, prefix: &str) -> &'s str {
+    while let Some(rest) = s.strip_prefix(prefix).filter(|_| !prefix.is_empty()) {
+        s = rest;
+    }
+    s
 }
 
 /// The one country sentence `sentence` names, if it names exactly one: by a country's or a
@@ -564,7 +596,7 @@ pub(super) fn entity_country(entity: &ResolvedEntity) -> Option<String> {
 fn sentence_country(
     resolution: &Resolution,
     sentence: usize,
-    groups: &[Found],
+    groups: &[Found<'_>],
     tokens: &[crate::text::Token],
 ) -> Option<String> {
     // the groups come in text order: those of the sentence are the last ones (an order-free
@@ -600,7 +632,7 @@ fn sentence_country(
 }
 
 /// Adds the groups found as entities and mentions.
-fn add(resolution: &mut Resolution, text: &Text<'_>, found: Vec<Found>) {
+fn add(resolution: &mut Resolution, text: &Text<'_>, found: Vec<Found<'_>>) {
     if found.is_empty() {
         return;
     }
@@ -620,9 +652,10 @@ fn add(resolution: &mut Resolution, text: &Text<'_>, found: Vec<Found>) {
         }
     }
     let resolved = resolution.mentions.len();
+    resolution.mentions.reserve(found.len());
     let sorted = resolution.mentions.windows(2).all(|w| w[0].tokens.start <= w[1].tokens.start);
     for mut g in found {
-        let sector = g.sector.clone();
+        let sector = g.sector;
         let code = g.country.clone().unwrap_or_else(|| "---".to_string());
         let id = match &g.country {
             Some(c) => format!("group:{c}-{sector}"),
@@ -635,7 +668,7 @@ fn add(resolution: &mut Resolution, text: &Text<'_>, found: Vec<Found>) {
             if let Some(c) = &g.country {
                 attrs.insert("country".to_string(), c.clone());
             }
-            attrs.insert("sector".to_string(), sector.clone());
+            attrs.insert("sector".to_string(), sector.to_string());
             attrs.insert("actor".to_string(), format!("{code}{sector}"));
             resolution.entities.push(ResolvedEntity {
                 id: id.clone(),
@@ -698,14 +731,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn first_words_hold_every_word_added() {
-        let words = ["the", "a", "police", "security", "é", "", "opposition"];
-        let filter = FirstWords::new(words.iter().copied());
-        assert!(words.iter().all(|w| filter.may_hold(w.as_bytes())));
-        // the embedded phrases' first words pass, so no phrase is lost to the filter
+    fn phrases_are_a_trie_of_words() {
         let agents = Agents::defaults();
-        assert!(agents.phrases.first_words().count() > 100);
-        assert!(agents.phrases.first_words().all(|w| agents.first_words.may_hold(w.as_bytes())));
+        assert!(agents.words().filter(|w| w.2).count() > 100);
+        assert!(agents.is_first_word("police") && !agents.is_first_word("station"));
         // the trie answers for whole phrases and their beginnings
         assert!(agents.phrases.get("opposition").is_some_and(|p| p.longer));
         assert!(agents.phrases.get("rebels").is_some_and(|p| p.sector.is_some()));

@@ -52,6 +52,7 @@
 //! | pass | file | what it decides |
 //! |---|---|---|
 //! | candidates | `candidates.rs` | where names may be: the matcher's names aligned to whole tokens, with their candidate entities; money, treaties and summits found by pattern (`patterns/`) |
+//! | word classes | `classes.rs` | what each token's word may be or start (a title's first or last piece, an agent phrase's first word, a word of the lexicon's lists), from one probe per token into a table built once per resolver: the roles (titles) and groups passes visit only the tokens whose classes say they can start something |
 //! | decide | `decide.rs` | which entity each name is, or none (context, form, date, people named before; titles before names, possessives, capitals as metonyms, compounds); words of full names given before ("Kim" after "Kim Jong Un") |
 //! | roles | `roles.rs` | titles without names ("the Kazakh president"): the office holder on the date (`Resolver::holder`, `titles.rs` for the title table and families) |
 //! | people introduced by title | `unknown.rs` | names no gazetteer lists after a title ("Foreign Minister Olivier Nduhungirehe"), asked first for each title by the roles pass; then their surnames alone |
@@ -66,6 +67,7 @@
 
 mod actors;
 mod candidates;
+mod classes;
 mod context;
 mod coref;
 mod decide;
@@ -214,6 +216,9 @@ pub struct Resolver {
     agents: Option<std::sync::Arc<groups::Agents>>,
     /// The word lists the passes read.
     words: words::Words,
+    /// The classes of the words the passes look for (`classes.rs`), built on first use from the
+    /// word lists, the titles and the agent phrases.
+    classes: once_cell::sync::OnceCell<classes::WordClasses>,
 }
 
 fn form_rank(form: AliasForm) -> u8 {
@@ -324,6 +329,8 @@ impl Resolver {
         if !extra.is_empty() {
             let agents = self.agents.as_deref().unwrap_or_else(|| groups::Agents::defaults());
             self.agents = Some(Arc::new(agents.extended(extra, self.words.lexicon())));
+            // the classes of the words follow the agent phrases
+            self.classes = once_cell::sync::OnceCell::new();
         }
         self
     }
@@ -351,6 +358,7 @@ impl Resolver {
             titles: FxHashMap::default(),
             named: FxHashMap::default(),
             words: words::Words::new(lexicon),
+            classes: once_cell::sync::OnceCell::new(),
         };
         // each distinct title and reference once: a few hundred titles and countries among some
         // 27,000 roles and 18,000 people
@@ -467,6 +475,16 @@ impl Resolver {
         found
     }
 
+    /// The group pass's agent phrases: the resolver's own, or the embedded ones.
+    fn agents(&self) -> &groups::Agents {
+        self.agents.as_deref().unwrap_or_else(|| groups::Agents::defaults())
+    }
+
+    /// The classes of the words the passes look for.
+    fn classes(&self) -> &classes::WordClasses {
+        self.classes.get_or_init(|| classes::WordClasses::new(&self.words, &TITLES, self.agents()))
+    }
+
     /// Resolves the raw matches of one text, as of `date`.
     #[inline(never)]
     pub fn resolve(
@@ -481,12 +499,14 @@ impl Resolver {
         // it reads by `&` and what it adds to by `&mut`, and returns what it finds for the others
         let Candidates { spans, patterns, taken } = Candidates::find(matcher, &self.words, text, matches);
         let cx = Context::new(self, gazetteer, matcher, text, date, spans, patterns);
+        // each token's word classes, from one probe per token
+        let classes = self.classes().of(text);
         let mut mentions = Mentions::new(taken, cx.spans.len());
         // decide -> the people named, in order
         let named = Decide::run(&cx, &mut mentions);
         // roles, asking the people introduced by title first -> the titles that name no one known
         let mut unknown = Unknown::default();
-        let unnamed = Roles::run(&cx, &named, &mut unknown, &mut mentions);
+        let unnamed = Roles::run(&cx, &classes, &named, &mut unknown, &mut mentions);
         drop(named);
         unknown.surnames(&cx, &mut mentions);
         Coreference::run(&cx, unnamed, &mut mentions);
@@ -498,8 +518,7 @@ impl Resolver {
         drop(unknown);
         // passes over the resolution
         named_orgs::find_named_orgs(text, &self.words, &mut resolution);
-        let agents = self.agents.as_deref().unwrap_or_else(|| groups::Agents::defaults());
-        groups::find_groups(agents, text, &mut resolution);
+        groups::find_groups(self.agents(), text, &classes, &mut resolution);
         actors::code_actors(self, gazetteer, date, &mut resolution);
         resolution
     }

@@ -11,6 +11,7 @@ use crate::gazetteer::{EntityKind, Office};
 use crate::lexicon::ListId;
 use crate::text::normalize;
 
+use super::classes::TokenClasses;
 use super::context::Context;
 use super::coref::Description;
 use super::decide::Named;
@@ -35,6 +36,7 @@ pub(super) struct Unnamed {
 /// The roles pass.
 pub(super) struct Roles<'c, 'a> {
     cx: &'c Context<'a>,
+    classes: &'c TokenClasses<'c>,
     named: &'c Named,
     unknown: &'c mut Unknown,
     mentions: &'c mut Mentions,
@@ -43,13 +45,15 @@ pub(super) struct Roles<'c, 'a> {
 
 impl<'c, 'a> Roles<'c, 'a> {
     /// Resolves the titles of the text, the longest at each start, left to right.
+    #[inline(never)]
     pub(super) fn run(
         cx: &'c Context<'a>,
+        classes: &'c TokenClasses<'c>,
         named: &'c Named,
         unknown: &'c mut Unknown,
         mentions: &'c mut Mentions,
     ) -> Unnamed {
-        let mut pass = Roles { cx, named, unknown, mentions, unnamed: Unnamed::default() };
+        let mut pass = Roles { cx, classes, named, unknown, mentions, unnamed: Unnamed::default() };
         pass.roles();
         pass.unnamed
     }
@@ -58,7 +62,7 @@ impl<'c, 'a> Roles<'c, 'a> {
         let cx = self.cx;
         let spans = cx.spans.as_slice();
         // every title of the text, the longest at each start (as `TITLES.starting_at` gives it)
-        let titles = TITLES.all_in(cx.text);
+        let titles = TITLES.all_in(cx.text, self.classes);
         let mut next = 0;
         // the first span that ends after a token (spans are sorted and disjoint)
         let mut s = 0;

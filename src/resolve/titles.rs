@@ -4,6 +4,7 @@
 use once_cell::sync::Lazy;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::classes::TokenClasses;
 use crate::gazetteer::Office;
 use crate::lexicon::{Lexicon, ListId};
 use crate::text::Text;
@@ -186,6 +187,26 @@ impl Titles {
         self.by_text.get(text).copied()
     }
 
+    /// Every prefix (`true`) and every suffix (`false`) of a title, cut at character boundaries:
+    /// a span of tokens can be a title only if its first token's text is a prefix and its last
+    /// token's a suffix (for `classes.rs`).
+    pub(super) fn affixes(&self) -> impl Iterator<Item = (&[u8], bool)> {
+        let heads = self.heads.all.iter().map(|a| (a.as_slice(), true));
+        heads.chain(self.tails.all.iter().map(|a| (a.as_slice(), false)))
+    }
+
+    /// Whether `w` is a prefix of a title.
+    #[cfg(test)]
+    pub(super) fn is_head(&self, w: &[u8]) -> bool {
+        self.heads.contains(w)
+    }
+
+    /// Whether `w` is a suffix of a title.
+    #[cfg(test)]
+    pub(super) fn is_tail(&self, w: &[u8]) -> bool {
+        self.tails.contains(w)
+    }
+
     /// The most tokens a title spans.
     #[cfg(test)]
     pub(crate) fn max_tokens(&self) -> usize {
@@ -197,6 +218,16 @@ impl Titles {
         let toks = text.tokens();
         let span = toks[start].norm().start..toks[end - 1].norm().end;
         if span.len() > self.max_len || !self.heads.contains(token_bytes(text, start)) {
+            return None;
+        }
+        self.get(&text.normalized()[span])
+    }
+
+    /// [`Titles::span`] for tokens whose first is known to be a prefix of a title.
+    fn span_from_head(&self, text: &Text<'_>, start: usize, end: usize) -> Option<TitleOffice> {
+        let toks = text.tokens();
+        let span = toks[start].norm().start..toks[end - 1].norm().end;
+        if span.len() > self.max_len {
             return None;
         }
         self.get(&text.normalized()[span])
@@ -220,21 +251,27 @@ impl Titles {
 
     /// Every title of `text` as `(start, end, office)`, by start: at each start the longest, as
     /// [`Titles::starting_at`] finds it. A title ends on a token that is the end of one, which
-    /// few are: looking back from those costs less than looking on from every token.
-    pub(crate) fn all_in(&self, text: &Text<'_>) -> Vec<(usize, usize, TitleOffice)> {
+    /// few are (`classes`, the tokens' classes, say which): looking back from those costs less
+    /// than looking on from every token.
+    #[inline(never)]
+    pub(super) fn all_in(&self, text: &Text<'_>, classes: &TokenClasses<'_>) -> Vec<(usize, usize, TitleOffice)> {
         let toks = text.tokens();
-        let norm = text.normalized().as_bytes();
+        let heads = classes.title_heads();
         let mut found = Vec::new();
-        for (last, token) in toks.iter().enumerate() {
-            if !self.tails.contains(&norm[token.norm()]) {
-                continue;
-            }
+        // the first head not before the window of the tail at hand (the windows move right)
+        let mut h = 0;
+        for &last in classes.title_tails() {
+            let last = last as usize;
+            let Some(token) = toks.get(last) else { continue };
             let sentence = token.sentence();
             let end = last + 1;
             let lowest = end.saturating_sub(self.max_tokens);
-            for (start, first) in toks[lowest..end].iter().enumerate().map(|(k, t)| (lowest + k, t)) {
-                if first.sentence() == sentence && self.heads.contains(&norm[first.norm()]) {
-                    if let Some(office) = self.span(text, start, end) {
+            while heads.get(h).is_some_and(|&s| (s as usize) < lowest) {
+                h += 1;
+            }
+            for start in heads[h..].iter().map(|&s| s as usize).take_while(|&s| s < end) {
+                if toks[start].sentence() == sentence {
+                    if let Some(office) = self.span_from_head(text, start, end) {
                         found.push((start, end, office));
                     }
                 }
@@ -302,7 +339,9 @@ mod tests {
         let by_token: Vec<(usize, usize, TitleOffice)> = (0..text.tokens().len())
             .filter_map(|i| TITLES.starting_at(&text, i).map(|(end, office)| (i, end, office)))
             .collect();
-        assert_eq!(TITLES.all_in(&text), by_token);
+        let words = super::super::words::Words::new(Lexicon::embedded().clone());
+        let table = super::super::classes::WordClasses::new(&words, &TITLES, super::super::groups::Agents::defaults());
+        assert_eq!(TITLES.all_in(&text, &table.of(&text)), by_token);
         assert!(by_token.len() >= 6);
     }
 

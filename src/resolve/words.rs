@@ -82,6 +82,11 @@ impl Words {
         self.index.get(w).is_some_and(|&bits| bits & lists != 0)
     }
 
+    /// Every word of the lists of [`list`], with the lists it is in (for `classes.rs`).
+    pub(super) fn listed(&self) -> impl Iterator<Item = (&str, u16)> {
+        self.index.iter().map(|(w, &bits)| (&**w, bits))
+    }
+
     /// Whether `w` lower-cased is one of `lexicon/title-case-small.txt` (short words headlines
     /// leave in lower case). Only ASCII lower-cases to these words (the Kelvin sign, the one other
     /// letter that lower-cases to ASCII, makes a `k`, which none has).
