@@ -408,7 +408,20 @@ impl MoneyText<'_> {
                 || (between < 4 * MONEY_PARENTHESIS && self.text[p + 1..i].chars().count() < MONEY_PARENTHESIS))
     }
 
+    /// [`MoneyText::cuts`], at once for the characters that never cut: digits, spaces, and ASCII
+    /// letters after an ASCII letter or digit (most characters).
+    #[inline(always)]
+    fn cuts_at(&self, i: usize) -> bool {
+        let bytes = self.text.as_bytes();
+        let b = bytes[i];
+        let never = b.is_ascii_digit()
+            || b == b' '
+            || (b.is_ascii_alphabetic() && i > 0 && bytes[i - 1].is_ascii_alphanumeric());
+        !never && self.cuts(i)
+    }
+
     /// Whether the character at `i` cuts: no amount holds it.
+    #[inline(never)]
     fn cuts(&self, i: usize) -> bool {
         let bytes = self.text.as_bytes();
         let b = bytes[i];
@@ -441,6 +454,17 @@ impl MoneyText<'_> {
     }
 }
 
+/// The length of the UTF-8 character that starts with byte `b`.
+#[inline(always)]
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..=0x7f => 1,
+        0xf0.. => 4,
+        0xe0.. => 3,
+        _ => 2,
+    }
+}
+
 /// The pieces of `text` an amount of money may lie in, that hold one of `triggers` (sorted: digits,
 /// numeric characters, currency words, see [`Triggers`]).
 ///
@@ -465,9 +489,21 @@ fn money_pieces(text: &str, triggers: &[usize]) -> Vec<(usize, usize)> {
         }
         // back to the cut before the trigger, on to the cut after it (a cut letter is the first of
         // its word: the rest of the word is in the piece after it)
-        let start = text[..trigger].char_indices().rev().find(|&(i, _)| t.cuts(i)).map_or(0, |(i, c)| i + c.len_utf8());
-        let end = text[trigger..].char_indices().map(|(i, _)| trigger + i).find(|&i| t.cuts(i));
-        let end = end.unwrap_or(bytes.len());
+        let mut start = trigger;
+        while start > 0 {
+            let mut i = start - 1;
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            if t.cuts_at(i) {
+                break;
+            }
+            start = i;
+        }
+        let mut end = trigger;
+        while end < bytes.len() && !t.cuts_at(end) {
+            end += utf8_len(bytes[end]);
+        }
         pieces.push((start, end));
         from = end + text[end..].chars().next().map_or(0, char::len_utf8);
     }
