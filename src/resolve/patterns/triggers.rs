@@ -112,8 +112,9 @@ const WORDS: &[(&str, u8)] = &[
 /// The trigger words by their last three letters: a run whose last three letters no word ends
 /// with (most runs) triggers nothing.
 struct Table {
-    /// Per three letters ([`key`]): 1 + the first of its words in `words`, or 0.
-    first: Vec<u8>,
+    /// Per three letters ([`key`]): 1 + the first of its words in `words` (0 for none) in the low
+    /// byte, and above it, bit `8 + n` for each length `n` of a run one of them may trigger in.
+    slots: Vec<u32>,
     /// The words, those with the same last three letters one after the other.
     words: Vec<Word>,
 }
@@ -123,12 +124,12 @@ struct Word {
     /// Its bytes, the first in the lowest byte, zero beyond it.
     bytes: u128,
     len: usize,
-    /// The index of its last three letters in [`Table::first`].
+    /// The index of its last three letters in [`Table::slots`].
     key: usize,
     what: u8,
 }
 
-/// The index in [`Table::first`] of three letters (any case, the first in the lowest byte of
+/// The index in [`Table::slots`] of three letters (any case, the first in the lowest byte of
 /// `x`): five bits of each.
 #[inline(always)]
 fn key(x: u64) -> usize {
@@ -153,11 +154,17 @@ static TABLE: Lazy<Table> = Lazy::new(|| {
         })
         .collect();
     words.sort_by_key(|w| w.key);
-    let mut first = vec![0u8; 1 << 15];
+    let mut slots = vec![0u32; 1 << 15];
     for (i, w) in words.iter().enumerate().rev() {
-        first[w.key] = u8::try_from(i + 1).expect("a few words");
+        let slot = &mut slots[w.key];
+        *slot = *slot & !0xff | u32::from(u8::try_from(i + 1).expect("a few words"));
+        // a currency word ends runs of its length and longer, the others are whole runs
+        let longest = if w.what & CURRENCY != 0 { 16 } else { w.len };
+        for n in w.len..=longest {
+            *slot |= 1 << (8 + n);
+        }
     }
-    Table { first, words }
+    Table { slots, words }
 });
 
 const ONES: u64 = 0x0101_0101_0101_0101;
@@ -206,7 +213,8 @@ impl Triggers {
     pub(super) fn find(text: &Text<'_>) -> Triggers {
         let bytes = text.original().as_bytes();
         let table = &*TABLE;
-        let mut found = Triggers::default();
+        // news has a number every dozen or so tokens: room for them at once
+        let mut found = Triggers { money: Vec::with_capacity(text.tokens().len() / 12), ..Triggers::default() };
         for tok in text.tokens() {
             let (s, e) = (tok.start(), tok.end());
             let n = e - s;
@@ -293,9 +301,9 @@ impl Triggers {
     #[inline(always)]
     fn letters(&mut self, table: &Table, end: u64, bytes: &[u8], s: usize, e: usize) {
         let k = key(end);
-        let first = table.first[k];
-        if first != 0 {
-            self.word_at(table, usize::from(first) - 1, k, bytes, s, e);
+        let slot = table.slots[k];
+        if slot >> (8 + e - s) & 1 != 0 {
+            self.word_at(table, (slot & 0xff) as usize - 1, k, bytes, s, e);
         }
     }
 
