@@ -380,7 +380,22 @@ mod tests {
 
     #[test]
     fn the_quick_word_tests_tell_what_the_slow_ones_tell() {
-        for w in ["", "a", "ab", "abc", "ABC", "A.B", "\u{e9}t\u{e9}", "\u{c9}TAT", "X\u{e9}", "AB\u{e9}", "US$", "\u{1d400}\u{1d401}\u{1d402}", "NATO", "Nato"] {
+        for w in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "ABC",
+            "A.B",
+            "\u{e9}t\u{e9}",
+            "\u{c9}TAT",
+            "X\u{e9}",
+            "AB\u{e9}",
+            "US$",
+            "\u{1d400}\u{1d401}\u{1d402}",
+            "NATO",
+            "Nato",
+        ] {
             assert_eq!(three_chars(w), at_least_chars(w, 3), "{w}");
             assert_eq!(has_lower(w), has_lowercase(w), "{w}");
         }

@@ -194,7 +194,7 @@ fn mask(n: usize) -> u64 {
 /// Whether the bytes of `x` under `m` are ASCII letters.
 #[inline(always)]
 fn letters(x: u64, m: u64) -> bool {
-    let y = (x | ONES * 0x20) & !HIGH;
+    let y = (x | (ONES * 0x20)) & !HIGH;
     // the high bit of each byte from `a` to `z` (`y` below 0x80: adding never carries)
     let letters = y.wrapping_add(ONES * u64::from(0x80 - b'a')) & !y.wrapping_add(ONES * u64::from(0x80 - b'z' - 1));
     (!letters | x) & HIGH & m == 0
@@ -203,7 +203,7 @@ fn letters(x: u64, m: u64) -> bool {
 /// Whether the bytes of `x` under `m` are ASCII digits.
 #[inline(always)]
 fn digits(x: u64, m: u64) -> bool {
-    let y = (x ^ ONES * 0x30) & !HIGH;
+    let y = (x ^ (ONES * 0x30)) & !HIGH;
     // a byte below 10 keeps its high bit clear when 0x76 is added
     (x | y.wrapping_add(ONES * 0x76)) & HIGH & m == 0
 }
@@ -235,7 +235,9 @@ impl Triggers {
                         continue;
                     }
                 }
-                TokenKind::Word if n <= 16 && letters(load(bytes, s), !0) && letters(load(bytes, s + 8), mask(n - 8)) => {
+                TokenKind::Word
+                    if n <= 16 && letters(load(bytes, s), !0) && letters(load(bytes, s + 8), mask(n - 8)) =>
+                {
                     found.letters(table, last3(bytes, e), bytes, s, e);
                     continue;
                 }
@@ -315,12 +317,11 @@ impl Triggers {
         let y = if n > 8 { load(bytes, s + 8) & mask(n - 8) } else { 0 };
         let written = wide(x, y);
         // letters in lower case (digits keep their bytes, `_` becomes a byte of no trigger word)
-        let lower = wide(x | ONES * 0x20 & mask(n), if n > 8 { y | ONES * 0x20 & mask(n - 8) } else { 0 });
+        let lower = wide(x | ((ONES * 0x20) & mask(n)), if n > 8 { y | ((ONES * 0x20) & mask(n - 8)) } else { 0 });
         for w in table.words[first..].iter().take_while(|w| w.key == k) {
             if w.what & CURRENCY != 0 {
-                // the run ends with it
-                let tail = if w.len == 16 { lower } else { (lower >> (8 * (n - w.len))) & ((1 << (8 * w.len)) - 1) };
-                if n >= w.len && tail == w.bytes {
+                // the run ends with it (trigger words are shorter than 16 bytes)
+                if n >= w.len && (lower >> (8 * (n - w.len))) & ((1 << (8 * w.len)) - 1) == w.bytes {
                     self.money.push(s + n - w.len);
                 }
                 continue;
