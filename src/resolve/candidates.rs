@@ -206,7 +206,7 @@ impl Candidates {
     /// Finds money, documents and events; names inside an amount are dropped, names inside a
     /// document or event stay as nested mentions, and a pattern that cuts a name in two is dropped.
     fn collect_patterns(&mut self, text: &Text<'_>, leading: &WordList) {
-        for found in patterns::find_with(text.original(), leading) {
+        for found in patterns::find_with(text, leading) {
             let tokens = tokens_of(text, found.start, found.end);
             if tokens.is_empty() {
                 continue;

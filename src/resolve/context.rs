@@ -308,13 +308,13 @@ fn sentences(text: &Text<'_>, words: &Words) -> Vec<SentenceInfo> {
             }
             first_word.get_or_insert(i);
             let w = text.token_original(i);
-            if all_upper && at_least_chars(w, 3) && !words.title_case_small(w) {
+            if all_upper && three_chars(w) && !words.title_case_small(w) {
                 long += 1;
                 all_upper = w.chars().next().is_some_and(char::is_uppercase);
             }
             if w.len() >= 2 {
                 letters += 1;
-                caps += usize::from(!has_lowercase(w));
+                caps += usize::from(!has_lower(w));
             }
             // in capitals needs four words in five in capitals: with one word in five of those
             // it could still see in lower case already, the rest cannot make it so
@@ -331,6 +331,27 @@ fn sentences(text: &Text<'_>, words: &Words) -> Vec<SentenceInfo> {
         });
     }
     sentences
+}
+
+/// `at_least_chars(w, 3)`, at once when the first three bytes are ASCII (most words).
+#[inline]
+fn three_chars(w: &str) -> bool {
+    w.len() >= 3 && (w.as_bytes()[..3].is_ascii() || at_least_chars(w, 3))
+}
+
+/// `has_lowercase(w)`, reading an ASCII word only up to its first lower-case letter (most words:
+/// the second byte).
+#[inline]
+fn has_lower(w: &str) -> bool {
+    for &b in w.as_bytes() {
+        if b.is_ascii_lowercase() {
+            return true;
+        }
+        if b >= 0x80 {
+            return has_lowercase(w);
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -355,6 +376,29 @@ mod tests {
                 (long.len() >= 3 && upper == long.len(), two.len() >= 3 && caps * 10 >= two.len() * 8)
             })
             .collect()
+    }
+
+    #[test]
+    fn the_quick_word_tests_tell_what_the_slow_ones_tell() {
+        for w in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "ABC",
+            "A.B",
+            "\u{e9}t\u{e9}",
+            "\u{c9}TAT",
+            "X\u{e9}",
+            "AB\u{e9}",
+            "US$",
+            "\u{1d400}\u{1d401}\u{1d402}",
+            "NATO",
+            "Nato",
+        ] {
+            assert_eq!(three_chars(w), at_least_chars(w, 3), "{w}");
+            assert_eq!(has_lower(w), has_lowercase(w), "{w}");
+        }
     }
 
     #[test]

@@ -2,12 +2,15 @@
 //! documents, summits and other events.
 
 use crate::lexicon::WordList;
-use aho_corasick::{AhoCorasick, MatchKind};
 use once_cell::sync::{Lazy, OnceCell};
 use regex::Regex;
 use regex_automata::{meta, Input, Match, Span};
 
 use crate::gazetteer::{slug, EntityKind};
+use crate::text::Text;
+use triggers::Triggers;
+
+mod triggers;
 
 /// An entity found by pattern in the original text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -210,73 +213,6 @@ fn is_cutting_punctuation(c: char) -> bool {
     matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' | '\u{AB}' | '\u{BB}')
 }
 
-// Every match of `DOCUMENT_OF` and `DOCUMENT_NAMED` contains one of these (case as written).
-// Leftmost-first, so that the automaton searches with a vector prefilter; any match kind finds a
-// trigger in every piece that holds one.
-static DOC_TRIGGERS: Lazy<AhoCorasick> = Lazy::new(|| {
-    let words = [
-        "Treaty",
-        "Agreement",
-        "Accord",
-        "Convention",
-        "Declaration",
-        "Charter",
-        "Protocol",
-        "Pact",
-        "Memorandum",
-        "Communiqu",
-        "Joint",
-    ];
-    leftmost(&words)
-});
-
-// Every match of `DOCUMENT_GENERIC` contains one of these, in any ASCII case (none holds an `s`
-// or a `k`, the only ASCII letters with case variants beyond ASCII).
-static GENERIC_TRIGGERS: Lazy<AhoCorasick> = Lazy::new(|| leftmost(&["agreement", "pact", "treaty", "deal", "accord"]));
-
-// Every match of `EVENT` ends with one of these.
-static EVENT_TRIGGERS: Lazy<AhoCorasick> = Lazy::new(|| {
-    let words =
-        ["Summit", "summit", "Forum", "forum", "Conference", "Games", "Olympics", "Expo", "Congress", "Dialogue"];
-    leftmost(&words)
-});
-
-// Every match of `MONEY` holds a digit or one of these currency words, in any ASCII case; `ſ` is
-// the long s, which a case-insensitive `s` also matches.
-static CURRENCY_TRIGGERS: Lazy<AhoCorasick> = Lazy::new(|| {
-    let words = [
-        "yuan",
-        "renminbi",
-        "dollar",
-        "euro",
-        "pound",
-        "sterling",
-        "\u{17f}terling",
-        "yen",
-        "rupee",
-        "rouble",
-        "ruble",
-        "tenge",
-        "som",
-        "\u{17f}om",
-        "manat",
-        "franc",
-        "riyal",
-        "dirham",
-        "lira",
-        "usd",
-        "u\u{17f}d",
-        "eur",
-        "rmb",
-        "cny",
-    ];
-    leftmost(&words)
-});
-
-fn leftmost(words: &[&str]) -> AhoCorasick {
-    AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(words).expect("trigger words")
-}
-
 /// The lower-case letter runs of a pattern's source, outside escapes, classes and flags, with and
 /// without a last letter made optional: every word the pattern spells.
 fn pattern_words(source: &str) -> Vec<String> {
@@ -388,42 +324,6 @@ impl MoneyWords {
     }
 }
 
-/// The starts of the matches of `triggers` in `text`.
-fn hits(text: &str, triggers: &AhoCorasick) -> Vec<usize> {
-    triggers.find_iter(text).map(|m| m.start()).collect()
-}
-
-/// The starts of the matches of each of `triggers` (lower-case words) in `text`, in any ASCII
-/// case.
-///
-/// A vector search of case-sensitive words is many times faster than an automaton that folds
-/// case, so the text is folded instead, a block at a time (blocks overlap by a trigger's length,
-/// so that none is cut in two).
-fn folded_hits<const N: usize>(text: &str, triggers: [&AhoCorasick; N]) -> [Vec<usize>; N] {
-    const BLOCK: usize = 1 << 16;
-    let overlap = triggers.iter().map(|t| t.max_pattern_len()).max().unwrap_or(1).saturating_sub(1);
-    let bytes = text.as_bytes();
-    let mut folded = Vec::with_capacity(bytes.len().min(BLOCK) + overlap);
-    let mut out = std::array::from_fn(|_| Vec::new());
-    let mut at = 0;
-    while at < bytes.len() {
-        let end = (at + BLOCK).min(bytes.len());
-        folded.clear();
-        folded.extend_from_slice(&bytes[at..(end + overlap).min(bytes.len())]);
-        folded.make_ascii_lowercase();
-        for (hits, triggers) in out.iter_mut().zip(triggers) {
-            for m in triggers.find_iter(&folded[..]) {
-                if at + m.start() >= end {
-                    break;
-                }
-                hits.push(at + m.start());
-            }
-        }
-        at = end;
-    }
-    out
-}
-
 /// The pieces of `text` cut for `part` (see [`Part`]) that hold a trigger starting at one of
 /// `hits` (sorted). No trigger starts on a cut: its first letter may start a part.
 fn word_pieces(text: &str, hits: &[usize], part: Part) -> Vec<(usize, usize)> {
@@ -508,7 +408,20 @@ impl MoneyText<'_> {
                 || (between < 4 * MONEY_PARENTHESIS && self.text[p + 1..i].chars().count() < MONEY_PARENTHESIS))
     }
 
+    /// [`MoneyText::cuts`], at once for the characters that never cut: digits, spaces, and ASCII
+    /// letters after an ASCII letter or digit (most characters).
+    #[inline(always)]
+    fn cuts_at(&self, i: usize) -> bool {
+        let bytes = self.text.as_bytes();
+        let b = bytes[i];
+        let never = b.is_ascii_digit()
+            || b == b' '
+            || (b.is_ascii_alphabetic() && i > 0 && bytes[i - 1].is_ascii_alphanumeric());
+        !never && self.cuts(i)
+    }
+
     /// Whether the character at `i` cuts: no amount holds it.
+    #[inline(never)]
     fn cuts(&self, i: usize) -> bool {
         let bytes = self.text.as_bytes();
         let b = bytes[i];
@@ -539,47 +452,21 @@ impl MoneyText<'_> {
             self.text[i..].chars().next().is_some_and(is_cutting_punctuation) && !self.open(i)
         }
     }
+}
 
-    /// The first trigger at or after `from`: a digit or a numeric character.
-    fn next_numeric(&self, from: usize) -> Option<usize> {
-        let bytes = self.text.as_bytes();
-        let mut i = from;
-        loop {
-            i += digit_or_non_ascii(&bytes[i..])?;
-            if bytes[i] < 0x80 {
-                return Some(i);
-            }
-            // a character beyond ASCII (`from` and each step land on a character's start)
-            let c = self.text[i..].chars().next()?;
-            if c.is_numeric() {
-                return Some(i);
-            }
-            i += c.len_utf8();
-        }
+/// The length of the UTF-8 character that starts with byte `b`.
+#[inline(always)]
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..=0x7f => 1,
+        0xf0.. => 4,
+        0xe0.. => 3,
+        _ => 2,
     }
 }
 
-/// The first ASCII digit or byte beyond ASCII in `bytes`, eight bytes at a time.
-fn digit_or_non_ascii(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
-    for (k, chunk) in chunks.by_ref().enumerate() {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        // digits become bytes below 10; a byte below 10 (and below 0x80) sets its high bit in
-        // `x - 10 & !x` (a borrow may set the bits of later bytes too, never of an earlier one)
-        let x = word ^ (ONES * 0x30);
-        let found = (x.wrapping_sub(ONES * 10) & !x & HIGH) | (word & HIGH);
-        if found != 0 {
-            return Some(8 * k + found.trailing_zeros() as usize / 8);
-        }
-    }
-    let rest = chunks.remainder();
-    rest.iter().position(|&b| b.is_ascii_digit() || b >= 0x80).map(|n| bytes.len() - rest.len() + n)
-}
-
-/// The pieces of `text` an amount of money may lie in, that hold a digit, a numeric character or
-/// a currency word starting at one of `currency` (sorted).
+/// The pieces of `text` an amount of money may lie in, that hold one of `triggers` (sorted: digits,
+/// numeric characters, currency words, see [`Triggers`]).
 ///
 /// An amount holds letters, digits, white space, `$`, currency signs, `,` after a digit, `.` in
 /// a number or after `rs`, and in a parenthesis of at most 40 characters anything; so outside
@@ -589,31 +476,34 @@ fn digit_or_non_ascii(bytes: &[u8]) -> Option<usize> {
 /// [`MoneyWords::may_hold`]).
 ///
 /// The text is read only around its triggers: from each, back to the cut before it and on to the
-/// cut after it.
-fn money_pieces(text: &str, currency: &[usize]) -> Vec<(usize, usize)> {
+/// cut after it. (No trigger is a cut.)
+fn money_pieces(text: &str, triggers: &[usize]) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let parens = memchr::memchr2_iter(b'(', b')', bytes).collect();
     let t = MoneyText { text, parens };
     let mut pieces = Vec::new();
-    let mut currency = currency.iter().copied().peekable();
-    let mut numeric = t.next_numeric(0);
     let mut from = 0;
-    loop {
-        while currency.next_if(|&h| h < from).is_some() {}
-        if numeric.is_some_and(|n| n < from) {
-            numeric = t.next_numeric(from);
+    for &trigger in triggers {
+        if trigger < from {
+            continue;
         }
-        let trigger = match (numeric, currency.peek()) {
-            (Some(n), Some(&h)) => n.min(h),
-            (Some(n), None) => n,
-            (None, Some(&h)) => h,
-            (None, None) => break,
-        };
         // back to the cut before the trigger, on to the cut after it (a cut letter is the first of
         // its word: the rest of the word is in the piece after it)
-        let start = text[..trigger].char_indices().rev().find(|&(i, _)| t.cuts(i)).map_or(0, |(i, c)| i + c.len_utf8());
-        let end = text[trigger..].char_indices().map(|(i, _)| trigger + i).find(|&i| t.cuts(i));
-        let end = end.unwrap_or(bytes.len());
+        let mut start = trigger;
+        while start > 0 {
+            let mut i = start - 1;
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            if t.cuts_at(i) {
+                break;
+            }
+            start = i;
+        }
+        let mut end = trigger;
+        while end < bytes.len() && !t.cuts_at(end) {
+            end += utf8_len(bytes[end]);
+        }
         pieces.push((start, end));
         from = end + text[end..].chars().next().map_or(0, char::len_utf8);
     }
@@ -659,40 +549,36 @@ pub(crate) fn compile() {
     for re in [&PARENTHESIS, &DATE_TAIL] {
         Lazy::force(re);
     }
-    for ac in [&DOC_TRIGGERS, &GENERIC_TRIGGERS, &EVENT_TRIGGERS, &CURRENCY_TRIGGERS] {
-        Lazy::force(ac);
-    }
     Lazy::force(&MONEY_WORDS);
 }
 
 /// Every pattern entity of `text`, sorted by start; no two overlap (the longer wins). `leading`
 /// are the words that open a phrase without being part of a name (`lexicon/leading-words.txt`).
-pub(crate) fn find_with(text: &str, leading: &WordList) -> Vec<Found> {
-    find_in(text, false, leading)
+pub(crate) fn find_with(text: &Text<'_>, leading: &WordList) -> Vec<Found> {
+    find_in(text.original(), Some(&Triggers::find(text)), leading)
 }
 
 /// [`find_with`] the embedded lexicon's leading words.
 #[cfg(test)]
 fn find(text: &str) -> Vec<Found> {
-    find_with(text, &crate::lexicon::Lexicon::embedded()[crate::lexicon::ListId::LeadingWords])
+    let leading = &crate::lexicon::Lexicon::embedded()[crate::lexicon::ListId::LeadingWords];
+    find_with(&Text::new(text), leading)
 }
 
-/// `find_with`, searching the whole text when `whole` (for tests) and only where a pattern may
-/// match otherwise.
-fn find_in(text: &str, whole: bool, leading: &WordList) -> Vec<Found> {
+/// `find_with`, searching only where a pattern may match (around `triggers`), or the whole text
+/// when there are none (for tests).
+fn find_in(text: &str, triggers: Option<&Triggers>, leading: &WordList) -> Vec<Found> {
     let all = [(0, text.len())];
     let (money, doc_of, doc_named, generic, event);
-    if whole {
+    if let Some(triggers) = triggers {
+        money = money_pieces(text, &triggers.money);
+        doc_of = word_pieces(text, &triggers.document, Part::DocumentOf);
+        doc_named = word_pieces(text, &triggers.document, Part::DocumentNamed);
+        generic = word_pieces(text, &triggers.generic, Part::Generic);
+        event = word_pieces(text, &triggers.event, Part::Event);
+    } else {
         (money, doc_of, doc_named, generic, event) =
             (all.to_vec(), all.to_vec(), all.to_vec(), all.to_vec(), all.to_vec());
-    } else {
-        let [currency, generic_hits] = folded_hits(text, [&CURRENCY_TRIGGERS, &GENERIC_TRIGGERS]);
-        money = money_pieces(text, &currency);
-        let doc = hits(text, &DOC_TRIGGERS);
-        doc_of = word_pieces(text, &doc, Part::DocumentOf);
-        doc_named = word_pieces(text, &doc, Part::DocumentNamed);
-        generic = word_pieces(text, &generic_hits, Part::Generic);
-        event = word_pieces(text, &hits(text, &EVENT_TRIGGERS), Part::Event);
     }
     let mut out: Vec<Found> = Vec::new();
     for m in matches(&MONEY, text, &money) {

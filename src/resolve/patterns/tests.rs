@@ -68,11 +68,14 @@ fn searching_spans_finds_what_searching_the_whole_text_finds() {
         "a FREE-TRADE Agreement: the historic friendship pact, a new gas deal (and an ACCORD).",
         "before the Second Mekong\u{2013}Ganga Summit, the G7 summit and the Asia-Pacific Economic Forum!",
         "Leader Heads To Astana For Mekong-Ganga Summit\nThe Tokyo Declaration on Economic Partnership",
+        "hundreds ofthousandrenminbi, thousands ofbilliondollars, a \u{17f}terling, aDOLLARS and tenyuan",
+        "the Treaty\u{301} of Rome, the Paris Summit\u{301}, a Trade Agreement\u{2019}s text, the Cairo Communiqu\u{e9}x",
+        "the Ottawa Convention_ on X, the ottawa Summit, the Hanoi Declaration.on Trade, 1'000 dollars",
     ];
     for text in texts {
         assert_eq!(
             find(text),
-            find_in(text, true, &crate::lexicon::Lexicon::embedded()[crate::lexicon::ListId::LeadingWords]),
+            find_in(text, None, &crate::lexicon::Lexicon::embedded()[crate::lexicon::ListId::LeadingWords]),
             "{text}"
         );
     }
@@ -201,6 +204,21 @@ const PIECES: &[&str] = &[
     "impact",
     "members",
     "presidents",
+    "adollars",
+    "tenyuan",
+    "x.dollars",
+    "dollar.com",
+    "Treaty_",
+    "xTreaty",
+    "5dollars",
+    "1'000",
+    "Accord",
+    "Communique",
+    "SUMMIT",
+    "agreements",
+    "\u{17f}",
+    "\u{e9}",
+    "US$",
 ];
 const GAPS: &[&str] = &[" ", " ", " ", "", "  ", "\n", "\u{a0}", "\u{2009}", "-", "\t"];
 
@@ -212,21 +230,7 @@ proptest::proptest! {
             (proptest::sample::select(PIECES), proptest::sample::select(GAPS)), 0..40)
     ) {
         let text: String = words.iter().flat_map(|(w, g)| [*w, *g]).collect();
-        proptest::prop_assert_eq!(find(&text), find_in(&text, true, &crate::lexicon::Lexicon::embedded()[crate::lexicon::ListId::LeadingWords]), "{:?}", text);
-    }
-}
-
-#[test]
-fn digits_and_bytes_beyond_ascii_are_found_eight_at_a_time() {
-    let text = "abc/:d9 e\u{e9}0123456789 (x)\u{663}";
-    for from in 0..text.len() {
-        let naive = text.as_bytes()[from..].iter().position(|&b| b.is_ascii_digit() || b >= 0x80);
-        assert_eq!(digit_or_non_ascii(&text.as_bytes()[from..]), naive, "{from}");
-    }
-    let all: Vec<u8> = (0..=255).collect();
-    for from in 0..all.len() {
-        let naive = all[from..].iter().position(|&b| b.is_ascii_digit() || b >= 0x80);
-        assert_eq!(digit_or_non_ascii(&all[from..]), naive, "{from}");
+        proptest::prop_assert_eq!(find(&text), find_in(&text, None, &crate::lexicon::Lexicon::embedded()[crate::lexicon::ListId::LeadingWords]), "{:?}", text);
     }
 }
 
@@ -247,13 +251,13 @@ fn money_words_come_from_the_pattern() {
 #[test]
 fn pieces_skip_words_no_match_holds() {
     let text = "Officials met on the sidelines of the Collective Security Treaty Organization summit today.";
-    let hits = hits(text, &EVENT_TRIGGERS);
-    let pieces = word_pieces(text, &hits, Part::Event);
+    let triggers = Triggers::find(&Text::new(text));
+    let pieces = word_pieces(text, &triggers.event, Part::Event);
     let got: Vec<&str> = pieces.iter().map(|&(s, e)| &text[s..e]).collect();
     assert_eq!(got, ["he Collective Security Treaty Organization summit "]);
     let text = "Officials said trade rose by 4 million dollars \u{2014} and more.";
-    let [currency] = folded_hits(text, [&CURRENCY_TRIGGERS]);
-    let pieces = money_pieces(text, &currency);
+    let triggers = Triggers::find(&Text::new(text));
+    let pieces = money_pieces(text, &triggers.money);
     let got: Vec<&str> = pieces.iter().map(|&(s, e)| &text[s..e]).collect();
     assert_eq!(got, ["y 4 million dollars "]);
 }
