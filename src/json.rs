@@ -63,26 +63,11 @@ pub(crate) fn document(out: &mut Vec<u8>, doc: &Document, id: Option<&serde_json
         out.push(b',');
     }
     out.extend_from_slice(b"\"entities\":[");
-    for (i, e) in doc.entities.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        entity(out, e);
-    }
+    separated(out, &doc.entities, entity);
     out.extend_from_slice(b"],\"mentions\":[");
-    for (i, m) in doc.mentions.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        mention(out, m);
-    }
+    separated(out, &doc.mentions, mention);
     out.extend_from_slice(b"],\"relations\":[");
-    for (i, r) in doc.relations.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        relation(out, r);
-    }
+    separated(out, &doc.relations, relation);
     out.extend_from_slice(b"]}");
 }
 
@@ -180,27 +165,29 @@ fn relation(out: &mut Vec<u8>, r: &Relation) {
     out.push(b'}');
 }
 
-fn strings<'a>(out: &mut Vec<u8>, items: impl Iterator<Item = &'a str>) {
-    out.push(b'[');
-    for (i, s) in items.enumerate() {
+/// Each of `items` written by `write`, with commas between them.
+fn separated<T>(out: &mut Vec<u8>, items: impl IntoIterator<Item = T>, mut write: impl FnMut(&mut Vec<u8>, T)) {
+    for (i, item) in items.into_iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        string(out, s);
+        write(out, item);
     }
+}
+
+fn strings<'a>(out: &mut Vec<u8>, items: impl Iterator<Item = &'a str>) {
+    out.push(b'[');
+    separated(out, items, string);
     out.push(b']');
 }
 
 fn map(out: &mut Vec<u8>, map: &BTreeMap<String, String>) {
     out.push(b'{');
-    for (i, (k, v)) in map.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
+    separated(out, map, |out, (k, v)| {
         string(out, k);
         out.push(b':');
         string(out, v);
-    }
+    });
     out.push(b'}');
 }
 
