@@ -182,6 +182,17 @@ impl Document {
 
     /// Appends the document's JSON to `out`: the same bytes as `serde_json::to_writer(out, self)`
     /// (the compact form of its `Serialize`), written a good deal faster.
+    ///
+    /// ```
+    /// use attache::{Date, Extractor};
+    ///
+    /// let extractor = Extractor::new()?;
+    /// let doc = extractor.extract_with_date("Xi Jinping arrived in Astana.", "2025-06-17".parse::<Date>()?);
+    /// let mut out = Vec::new();
+    /// doc.write_json(&mut out);
+    /// assert_eq!(out, serde_json::to_vec(&doc).expect("a document serialises"));
+    /// # Ok::<(), attache::Error>(())
+    /// ```
     pub fn write_json(&self, out: &mut Vec<u8>) {
         crate::json::document(out, self, None);
     }
