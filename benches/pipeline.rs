@@ -11,6 +11,11 @@
 //! ratio of the whole pipeline to it, measured back to back, so the figure does not drift with
 //! the machine. `ATTACHE_BENCH_DUMP=path` writes the 1 MB generated corpus there (for the CLI).
 //!
+//! `stages/extract-gazetteer-only` is issue 17's gazetteer-only figure: no embedded defaults and
+//! the default gazetteers' names as a `name<TAB>kind` file (`attache extract --no-defaults
+//! --gazetteer names.tsv`); `ATTACHE_BENCH_NAMES=path` writes that file there, for the peer,
+//! `python benches/pyahocorasick.py names.tsv corpus.txt`.
+//!
 //! `batch/` reads the same 1 MB as batch records of some 300 bytes (JSON Lines through
 //! `attache::batch::process_record`, as `attache extract --format jsonl` does) on one and on two
 //! threads, beside the same text as one document, and prints the ratios.
@@ -46,6 +51,29 @@ fn baseline(g: &Gazetteer) -> AhoCorasick {
         .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(&names)
         .expect("the baseline builds")
+}
+
+/// The extractor of issue 17's gazetteer-only figure (`attache extract --no-defaults --gazetteer
+/// names.tsv`): no embedded defaults, and every name and alias of `g` as a `name<TAB>kind` file,
+/// the file `benches/pyahocorasick.py` (the peer) reads too.
+fn gazetteer_only(g: &Gazetteer) -> Extractor {
+    let mut tsv = String::new();
+    for e in g.entities() {
+        for alias in e.names().filter(|a| !a.text.contains(['\t', '\n', '\r'])) {
+            tsv.push_str(&alias.text);
+            tsv.push('\t');
+            tsv.push_str(e.kind.as_str());
+            tsv.push('\n');
+        }
+    }
+    let path = std::env::temp_dir().join(format!("attache-bench-names-{}.tsv", std::process::id()));
+    std::fs::write(&path, tsv).expect("the temporary folder is writable");
+    if let Ok(copy) = std::env::var("ATTACHE_BENCH_NAMES") {
+        std::fs::copy(&path, &copy).expect("ATTACHE_BENCH_NAMES is writable");
+    }
+    let built = Extractor::builder().defaults(false).gazetteer_file(&path).build();
+    let _ = std::fs::remove_file(&path);
+    built.expect("the gazetteer-only extractor builds")
 }
 
 /// The real corpus named by `ATTACHE_BENCH_CORPUS`, if any.
@@ -90,6 +118,7 @@ fn stages(c: &mut Criterion) {
     let names = Names::from_gazetteer(ex.gazetteer());
     let corpora = corpora(&names);
     let ac = baseline(ex.gazetteer());
+    let only = gazetteer_only(ex.gazetteer());
     if let Ok(path) = std::env::var("ATTACHE_BENCH_DUMP") {
         let one_mb = &corpora.iter().find(|(l, _)| l == "1MB").expect("a 1MB corpus").1;
         std::fs::write(&path, one_mb).expect("ATTACHE_BENCH_DUMP is writable");
@@ -119,9 +148,12 @@ fn stages(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("extract", label), text, |b, t| {
             b.iter(|| black_box(ex.extract_with_date(t, date())))
         });
+        g.bench_with_input(BenchmarkId::new("extract-gazetteer-only", label), text, |b, t| {
+            b.iter(|| black_box(only.extract_with_date(t, date())))
+        });
     }
     g.finish();
-    ratio(&ex, &ac, &corpora);
+    ratio(&ex, &only, &ac, &corpora);
 }
 
 /// Best-of-n MiB/s of `f` over `bytes` (criterion's unit).
@@ -136,7 +168,7 @@ fn mb_per_s(bytes: usize, mut f: impl FnMut()) -> f64 {
 }
 
 /// Prints the pipeline's throughput as a multiple of the baseline's, measured back to back.
-fn ratio(ex: &Extractor, ac: &AhoCorasick, corpora: &[(String, String)]) {
+fn ratio(ex: &Extractor, only: &Extractor, ac: &AhoCorasick, corpora: &[(String, String)]) {
     for (label, text) in corpora.iter().filter(|(l, _)| l == "1MB" || !l.ends_with('B')) {
         let base = mb_per_s(text.len(), || {
             black_box(ac.find_iter(text.as_str()).count());
@@ -144,12 +176,15 @@ fn ratio(ex: &Extractor, ac: &AhoCorasick, corpora: &[(String, String)]) {
         let pipe = mb_per_s(text.len(), || {
             black_box(ex.extract_with_date(text, date()));
         });
+        let gazetteer_only = mb_per_s(text.len(), || {
+            black_box(only.extract_with_date(text, date()));
+        });
         let text_stage = mb_per_s(text.len(), || {
             black_box(Text::new(text));
         });
         println!(
-            "ratio {label}: pipeline {pipe:.1} MiB/s, text stage {text_stage:.1} MiB/s, baseline aho-corasick \
-             {base:.1} MiB/s, pipeline/baseline = {:.2}",
+            "ratio {label}: pipeline {pipe:.1} MiB/s, gazetteer only {gazetteer_only:.1} MiB/s, text stage \
+             {text_stage:.1} MiB/s, baseline aho-corasick {base:.1} MiB/s, pipeline/baseline = {:.2}",
             pipe / base
         );
     }
