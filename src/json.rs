@@ -11,6 +11,7 @@
 use std::collections::BTreeMap;
 
 use crate::document::{Document, Entity, Mention, Relation};
+use crate::swar::{zero_bytes, ONES};
 
 /// Appends the JSON of `doc` to `out`; with `id`, as a batch line: `{"id": …` first, then the
 /// document's fields (the bytes of serde's `#[serde(flatten)]`).
@@ -280,12 +281,8 @@ fn string(out: &mut Vec<u8>, s: &str) {
 /// zero), a quote or a backslash. (Exact: the test for a zero byte misses none, and a word
 /// without one never tests true.)
 fn needs_escape(x: u64) -> bool {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
-    has_zero(x & u64::from_ne_bytes([0xE0; 8]))
-        || has_zero(x ^ u64::from_ne_bytes([b'"'; 8]))
-        || has_zero(x ^ u64::from_ne_bytes([b'\\'; 8]))
+    zero_bytes(x & (ONES * 0xE0)) | zero_bytes(x ^ (ONES * u64::from(b'"'))) | zero_bytes(x ^ (ONES * u64::from(b'\\')))
+        != 0
 }
 
 #[cfg(test)]

@@ -80,6 +80,7 @@ pub mod matcher;
 pub mod resolve;
 pub mod rules;
 mod str_index;
+mod swar;
 #[cfg(test)]
 mod tests;
 #[doc(hidden)]

@@ -11,6 +11,7 @@
 use super::groups::Agents;
 use super::titles::Titles;
 use super::words::Words;
+use crate::swar::word_at;
 use crate::text::Text;
 
 /// The classes, as bits. Bits 0 to 15 are the lists of `words::list`, as they are there.
@@ -127,7 +128,7 @@ impl Key {
     fn of(w: &[u8]) -> Key {
         let n = w.len();
         let (head, tail) = if n >= 8 {
-            (read8(w, 0), read8(w, n - 8))
+            (word_at(w, 0), word_at(w, n - 8))
         } else if n >= 4 {
             (u64::from(read4(w, 0)), u64::from(read4(w, n - 4)))
         } else if n > 0 {
@@ -144,14 +145,6 @@ impl Key {
         let mixed = (self.head ^ self.tail.rotate_left(32) ^ self.len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         (mixed >> (64 - bits)) as usize
     }
-}
-
-/// The eight bytes of `w` at `at` (which the caller keeps in bounds).
-#[inline]
-fn read8(w: &[u8], at: usize) -> u64 {
-    let mut b = [0; 8];
-    b.copy_from_slice(&w[at..at + 8]);
-    u64::from_le_bytes(b)
 }
 
 /// The four bytes of `w` at `at` (which the caller keeps in bounds).

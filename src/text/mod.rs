@@ -26,6 +26,7 @@
 //! length of the text.
 
 use crate::lexicon::{Lexicon, ListId, WordList};
+use crate::swar::{word_at, zero_bytes, HIGH, ONES};
 use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;

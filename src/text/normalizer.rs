@@ -44,22 +44,6 @@ pub(super) fn is_ascii_space(b: u8) -> bool {
     b <= b' ' || b == 0x7F
 }
 
-pub(super) const ONES: u64 = 0x0101_0101_0101_0101;
-pub(super) const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// The eight bytes at `i` (which has eight bytes after it), little-endian.
-#[inline]
-pub(super) fn word_at(bytes: &[u8], i: usize) -> u64 {
-    u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap_or_default())
-}
-
-/// The high bit of each byte of `x` that is zero: exact for the lowest such byte (a borrow may
-/// flag a byte above it).
-#[inline]
-pub(super) fn zero_bytes(x: u64) -> u64 {
-    x.wrapping_sub(ONES) & !x & HIGH
-}
-
 /// Whether eight bytes (after a visible byte or a single space before a visible one) normalise
 /// to themselves but for case: visible ASCII and single spaces, not ending with a space unless
 /// the byte after them (`next`) is visible (else it might start a run of them). False for some

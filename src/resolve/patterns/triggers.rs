@@ -19,6 +19,7 @@
 //! letters by one look-up. Any other token that may hold a letter or a digit (digits, `_`, joining
 //! punctuation, bytes beyond ASCII) is split into its runs, each judged the same way.
 
+use crate::swar::{HIGH, ONES};
 use crate::text::{Text, TokenKind};
 use once_cell::sync::Lazy;
 
@@ -166,9 +167,6 @@ static TABLE: Lazy<Table> = Lazy::new(|| {
     }
     Table { slots, words }
 });
-
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// The 8 bytes of `bytes` from `at` (zero beyond its end), the first in the lowest byte.
 #[inline(always)]
