@@ -200,6 +200,16 @@ fn list(v: Option<&Value>) -> &[Value] {
     v.and_then(Value::as_array).map_or(&[], Vec::as_slice)
 }
 
+/// LEB128, the integers of both binary forms (`src/leb128.rs` reads them): seven bits a byte,
+/// low first.
+fn leb128(out: &mut Vec<u8>, mut n: u64) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
 #[derive(Default)]
 struct Writer {
     out: Vec<u8>,
@@ -217,13 +227,8 @@ impl Writer {
         self.out.extend_from_slice(b);
     }
 
-    /// LEB128: seven bits a byte, low first.
-    fn uint(&mut self, mut n: u64) {
-        while n >= 0x80 {
-            self.out.push((n as u8) | 0x80);
-            n >>= 7;
-        }
-        self.out.push(n as u8);
+    fn uint(&mut self, n: u64) {
+        leb128(&mut self.out, n);
     }
 
     /// A string: where it starts in the strings and its length.
@@ -372,14 +377,8 @@ mod rules {
             self.out.push(b);
         }
 
-        /// LEB128: seven bits a byte, low first.
         fn uint(&mut self, n: usize) {
-            let mut n = n as u64;
-            while n >= 0x80 {
-                self.out.push((n as u8) | 0x80);
-                n >>= 7;
-            }
-            self.out.push(n as u8);
+            super::leb128(&mut self.out, n as u64);
         }
 
         fn str(&mut self, s: &str) {

@@ -71,6 +71,7 @@ pub mod export;
 pub mod extract;
 pub mod gazetteer;
 mod json;
+mod leb128;
 mod lexicon;
 // The inner stages: public for the crate's own integration tests, benches and fuzzing, hidden from
 // the documentation and not part of the API (they may change in any release).

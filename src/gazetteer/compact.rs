@@ -145,15 +145,7 @@ impl<'a> Reader<'a> {
     }
 
     fn long_uint(&mut self) -> Result<usize, String> {
-        let mut n: u64 = 0;
-        for shift in (0..64).step_by(7) {
-            let b = self.byte()?;
-            n |= u64::from(b & 0x7f) << shift;
-            if b < 0x80 {
-                return usize::try_from(n).map_err(|_| "integer too large".into());
-            }
-        }
-        Err("integer too long".into())
+        crate::leb128::read(self.bytes, &mut self.at).map_err(String::from)
     }
 
     fn str(&mut self) -> Result<&'a str, String> {

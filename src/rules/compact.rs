@@ -62,15 +62,7 @@ impl<'a> Reader<'a> {
     }
 
     fn uint(&mut self) -> Option<usize> {
-        let mut n: u64 = 0;
-        for shift in (0..64).step_by(7) {
-            let b = self.byte()?;
-            n |= u64::from(b & 0x7f) << shift;
-            if b < 0x80 {
-                return usize::try_from(n).ok();
-            }
-        }
-        None
+        crate::leb128::read(self.bytes, &mut self.at).ok()
     }
 
     fn str(&mut self) -> Option<&'a str> {
