@@ -12,6 +12,10 @@ use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
 use regex_automata::nfa::thompson::{self, WhichCaptures, NFA};
 use regex_automata::util::pool::Pool;
 
+/// The most heap an expression's NFA may take: the `regex` crate's default `size_limit`, which
+/// these expressions had when they were `regex::Regex`es.
+const NFA_SIZE_LIMIT: usize = 10 * (1 << 20);
+
 /// Scratch space of the two engines.
 struct Cache {
     backtrack: backtrack::Cache,
@@ -39,8 +43,11 @@ struct Inner {
 impl WordRegex {
     /// Compiles `re` to match whole words, ignoring case (`^(?i:re)$`); the error is a message.
     pub(crate) fn new(re: &str) -> Result<WordRegex, String> {
-        // (the overall match only: the VM is asked only whether there is one)
-        let config = thompson::Config::new().which_captures(WhichCaptures::Implicit);
+        // (the overall match only: the VM is asked only whether there is one); the `regex`
+        // crate's bound on the size of what a user's expression compiles to, which a Thompson
+        // NFA alone does not have
+        let config =
+            thompson::Config::new().which_captures(WhichCaptures::Implicit).nfa_size_limit(Some(NFA_SIZE_LIMIT));
         let nfa = NFA::compiler().configure(config).build(&format!("^(?i:{re})$")).map_err(|e| e.to_string())?;
         let vm = PikeVM::new_from_nfa(nfa.clone()).map_err(|e| e.to_string())?;
         let backtracker = BoundedBacktracker::new_from_nfa(nfa).map_err(|e| e.to_string())?;
@@ -96,6 +103,8 @@ mod tests {
     #[test]
     fn a_bad_expression_is_an_error() {
         assert!(WordRegex::new("(unclosed").is_err());
+        // a small expression that repeats its way past the size bound is refused, not built
+        assert!(WordRegex::new("a{1000}{1000}").is_err());
     }
 
     #[test]
